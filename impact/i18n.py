@@ -1,0 +1,189 @@
+"""Texts in Bahasa Indonesia (default) and English, and Indonesian number formatting.
+
+Domain code returns codes and numbers; this module turns them into words. ``t`` raises on an
+unknown key so that a raw key can never leak onto a page (a test walks every key).
+Numbers follow PUEBI in Indonesian: thousands ``.``, decimals ``,``, ``Rp1.250.000``, ``54,5%``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from babel.numbers import format_decimal
+
+from impact.growth import Range
+
+LANGS = ("id", "en")
+DEFAULT_LANG = "id"
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+# key: (Bahasa Indonesia, English). Placeholders use str.format names.
+TEXTS: dict[str, tuple[str, str]] = {
+    "app.title": ("Dasbor Dampak Batik Blitar", "Blitar Batik Impact Dashboard"),
+    "app.language": ("Bahasa", "Language"),
+    "app.tagline": (
+        "Untuk perencana Bappeda dan dinas: dampak kolaborasi pada industri batik Blitar.",
+        "For Bappeda and agency planners: the impact of collaboration on Blitar's batik industry.",
+    ),
+    "nav.overview": ("Ringkasan", "Overview"),
+    "overview.heading": (
+        "Kolaborasi pemerintah daerah dan ABABIL menaikkan pendapatan dan daya saing batik Blitar",
+        "Collaboration between local government and ABABIL raised Blitar batik income and "
+        "competitiveness",
+    ),
+    "overview.intro": (
+        "Temuan utama studi tentang kolaborasi Dinas Koperasi dan UM, Disbudpar, Disperindag dan "
+        "Asosiasi Batik Blitar Asli (ABABIL), 2021–2023. Setiap angka diberi sumber dan status.",
+        "Headline findings of the study of collaboration between the Cooperatives and Micro "
+        "Enterprise, Culture and Tourism, and Industry and Trade agencies and the Blitar batik "
+        "association ABABIL, 2021–2023. Every figure carries its source and status.",
+    ),
+    "card.income.label": ("Pendapatan pelaku usaha batik", "Batik entrepreneurs' income"),
+    "card.income.cagr": ("≈ {cagr} per tahun (laju majemuk, CAGR)", "≈ {cagr} a year (compound, CAGR)"),
+    "card.income.real": (
+        "Riil setelah inflasi nasional {start}–{end} (BPS): {real}",
+        "Real, after national inflation {start}–{end} (BPS): {real}",
+    ),
+    "card.comp.label": ("Skor daya saing produk batik", "Batik product competitiveness score"),
+    "card.comp.delta": ("{points} ({relative} relatif)", "{points} ({relative} relative)"),
+    "card.period": ("{start} → {end}", "{start} → {end}"),
+    "card.computed": (
+        "Dihitung dari angka yang dilaporkan",
+        "Computed from the reported figures",
+    ),
+    "status.reported": ("Dilaporkan", "Reported"),
+    "status.estimated": ("Estimasi", "Estimated"),
+    "status.illustrative": ("Ilustratif", "Illustrative"),
+    "status.legend": ("Status angka", "Figure status"),
+    "status.range": ("Rentang dilaporkan", "Reported range"),
+    "source.line": ("Sumber: {source}", "Source: {source}"),
+    "source.illustrative_note": (
+        "Titik berongga dan garis putus-putus: angka ilustratif, bukan data resmi.",
+        "Hollow points and dashed lines: illustrative figures, not official data.",
+    ),
+    "source.band_note": (
+        "Area biru: rentang yang dilaporkan, ditarik dari titik-titik yang dilaporkan.",
+        "Blue area: the reported range, drawn between reported points.",
+    ),
+    "chart.year": ("Tahun", "Year"),
+    "chart.income.title": (
+        "Pendapatan pelaku batik naik {range} dari {start} ke {end}",
+        "Batik entrepreneurs' income rose {range} from {start} to {end}",
+    ),
+    "chart.income.y": ("Indeks pendapatan ({base}=100)", "Income index ({base}=100)"),
+    "chart.comp.title": (
+        "Daya saing produk naik {points}, dari {start_value} ke {end_value}",
+        "Product competitiveness rose {points}, from {start_value} to {end_value}",
+    ),
+    "chart.comp.y": ("Skor daya saing (%)", "Competitiveness score (%)"),
+    "unit.pp": ("poin persen", "percentage points"),
+    "range.to": ("s.d.", "to"),
+    "obstacles.heading": (
+        "Yang menahan dampak: empat kategori hambatan",
+        "What holds the impact back: four kinds of obstacles",
+    ),
+    "obstacles.caption": (
+        "Hambatan menurut studi. Tingkat keparahan 1–5 adalah konvensi dasbor ini dan bernilai "
+        "ilustratif; studi tidak memberi skor.",
+        "Obstacles as named by the study. The 1–5 severity is this dashboard's own convention and "
+        "illustrative; the study gives no scores.",
+    ),
+    "obstacles.severity": ("Keparahan {severity}/5 ({year}, {status})", "Severity {severity}/5 ({year}, {status})"),
+    "category.structural": ("Struktural", "Structural"),
+    "category.technical": ("Teknis", "Technical"),
+    "category.coordination": ("Koordinasi", "Coordination"),
+    "category.resources": ("Sumber daya", "Resources"),
+    "empty.no_data": (
+        "Belum ada data {what} untuk {year}. Tambahkan lewat unggah data tahunan.",
+        "No {what} data for {year} yet. Add it through the yearly data upload.",
+    ),
+    "overview.method": (
+        "Perubahan skor dihitung dalam poin persen (55% → 85% = +30 poin persen, naik 54,5% "
+        "relatif). Rentang 50–70% dibawa utuh ke laju tahunan dan angka riil.",
+        "Score changes are in percentage points (55% → 85% = +30 percentage points, a 54.5% "
+        "relative rise). The 50–70% range is carried whole into the yearly rate and real terms.",
+    ),
+}
+
+
+class UnknownTextError(KeyError):
+    """A text key with no translation: a bug, caught by the tests, never shown raw."""
+
+
+def normalize_lang(lang: str | None) -> str:
+    """'en' or 'id' (the default) from anything a URL or widget may hold."""
+    return lang if lang in LANGS else DEFAULT_LANG
+
+
+def t(key: str, lang: str, **params: object) -> str:
+    """The text for ``key`` in ``lang``, with ``params`` filled in."""
+    try:
+        id_text, en_text = TEXTS[key]
+    except KeyError:
+        raise UnknownTextError(key) from None
+    text = en_text if normalize_lang(lang) == "en" else id_text
+    return text.format(**params) if params else text
+
+
+def label(prefix: str, code: str, lang: str) -> str:
+    """Text of a code in a family, e.g. label('status', 'reported', 'id') -> 'Dilaporkan'."""
+    return t(f"{prefix}.{code}", lang)
+
+
+def _pattern(decimals: int) -> str:
+    # '#,##0.#' drops a trailing zero: 50 -> '50', 54.545 -> '54,5'.
+    return "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+
+
+def format_number(x: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """1234.5 -> '1.234,5' (id) / '1,234.5' (en); a missing value -> an en dash."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    text = format_decimal(x, format=_pattern(decimals), locale=_LOCALES[normalize_lang(lang)])
+    if signed and x > 0 and text.strip("0,.") != "":
+        text = "+" + text
+    return text.replace("-", "−")
+
+
+def format_percent(x: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:
+    """A value already in percent units: 54.545 -> '54,5%'."""
+    text = format_number(x, lang, decimals, signed)
+    return text if text == "–" else text + "%"
+
+
+def format_points(x: float | None, lang: str, decimals: int = 1, signed: bool = True) -> str:
+    """A percentage-point change: 30 -> '+30 poin persen'."""
+    return f"{format_number(x, lang, decimals, signed)} {t('unit.pp', lang)}"
+
+
+def format_rupiah(x: float | None, lang: str) -> str:
+    """Whole rupiah, PUEBI style: 1250000 -> 'Rp1.250.000'."""
+    text = format_number(x, lang, 0)
+    return text if text == "–" else "Rp" + text
+
+
+def format_range(
+    r: Range, lang: str, unit: str = "", decimals: int = 1, signed: bool = False
+) -> str:
+    """A range with its unit once: '50–70%'; a point range prints as one value.
+
+    When the range crosses zero the words 's.d.'/'to' replace the dash so a minus sign
+    never sits beside the dash.
+    """
+    low = format_number(r.low, lang, decimals, signed)
+    if r.is_point or low == format_number(r.high, lang, decimals, signed):
+        return low + unit
+    high = format_number(r.high, lang, decimals, signed and r.low < 0)
+    if r.low < 0:
+        return f"{low}{unit} {t('range.to', lang)} {high}{unit}"
+    return f"{low}–{high}{unit}"
+
+
+def chart_locale(lang: str) -> dict:
+    """d3 number locale for Vega-Lite's ``config.locale`` (d3 has no 'id-ID' by name).
+
+    English keeps the rupiah sign too, so a '$' format never shows dollars.
+    """
+    if normalize_lang(lang) == "id":
+        return {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}}
+    return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]}}

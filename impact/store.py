@@ -1,0 +1,288 @@
+"""DuckDB I/O: schema, migrations, seeding from ``data/`` and read queries.
+
+Every connection here is short-lived (opened, used, closed). DuckDB lets one process hold a
+file read-write at a time, so a long-held connection in the dashboard would lock out the admin
+CLI; short connections keep both usable. Values are always bound as parameters; the only
+identifiers that reach SQL text come from the fixed tuples in this module.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_DATA_DIR = PROJECT_DIR / "data"
+DEFAULT_DB_PATH = DEFAULT_DATA_DIR / "batik.duckdb"
+DB_PATH_ENV = "BATIK_DB_PATH"
+
+STATUSES = ("reported", "estimated", "illustrative")
+KINDS = ("level", "share", "score", "count", "index", "rate")
+OBSTACLE_CATEGORIES = ("structural", "technical", "coordination", "resources")
+ACTORS = ("government", "association", "entrepreneurs")
+ELEMENTS = ("dialogue", "trust", "commitment", "understanding", "outcomes")
+
+
+class StoreError(Exception):
+    """Base class of the store's named faults."""
+
+
+class DatabaseBusyError(StoreError):
+    """Another process kept the database file locked past the retry budget."""
+
+
+def _in_list(values: tuple[str, ...]) -> str:
+    # Only module constants reach here, never user input.
+    return ", ".join("'" + v.replace("'", "''") + "'" for v in values)
+
+
+# Each migration is a list of statements; the index + 1 is the schema version it produces.
+MIGRATIONS: list[list[str]] = [
+    [
+        """CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)""",
+        """CREATE TABLE region (code VARCHAR PRIMARY KEY, name_id VARCHAR NOT NULL,
+               name_en VARCHAR NOT NULL)""",
+        """CREATE TABLE sector (code VARCHAR PRIMARY KEY, name_id VARCHAR NOT NULL,
+               name_en VARCHAR NOT NULL)""",
+        f"""CREATE TABLE indicator (
+               code VARCHAR PRIMARY KEY,
+               name_id VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+               definition_id VARCHAR, definition_en VARCHAR,
+               formula VARCHAR, unit VARCHAR NOT NULL,
+               kind VARCHAR NOT NULL CHECK (kind IN ({_in_list(KINDS)})),
+               frequency VARCHAR NOT NULL, agency VARCHAR NOT NULL)""",
+        f"""CREATE TABLE observation (
+               indicator VARCHAR NOT NULL REFERENCES indicator(code),
+               region VARCHAR NOT NULL REFERENCES region(code),
+               sector VARCHAR NOT NULL REFERENCES sector(code),
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               value DOUBLE NOT NULL,
+               low DOUBLE, high DOUBLE,
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL,
+               note VARCHAR,
+               PRIMARY KEY (indicator, region, sector, year),
+               CHECK (low IS NULL OR high IS NULL OR low <= high))""",
+        f"""CREATE TABLE obstacle_item (
+               code VARCHAR PRIMARY KEY,
+               category VARCHAR NOT NULL CHECK (category IN ({_in_list(OBSTACLE_CATEGORIES)})),
+               name_id VARCHAR NOT NULL, name_en VARCHAR NOT NULL,
+               source VARCHAR NOT NULL, note VARCHAR)""",
+        f"""CREATE TABLE obstacle (
+               item VARCHAR NOT NULL REFERENCES obstacle_item(code),
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               severity INTEGER NOT NULL CHECK (severity BETWEEN 1 AND 5),
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL, note VARCHAR,
+               PRIMARY KEY (item, year))""",
+        f"""CREATE TABLE collaboration (
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               actor VARCHAR NOT NULL CHECK (actor IN ({_in_list(ACTORS)})),
+               element VARCHAR NOT NULL CHECK (element IN ({_in_list(ELEMENTS)})),
+               score DOUBLE NOT NULL CHECK (score BETWEEN 1 AND 5),
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL,
+               evidence_id VARCHAR, evidence_en VARCHAR,
+               PRIMARY KEY (year, actor, element))""",
+        """CREATE TABLE program_type (code VARCHAR PRIMARY KEY, name_id VARCHAR NOT NULL,
+               name_en VARCHAR NOT NULL)""",
+        f"""CREATE TABLE program (
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               program VARCHAR NOT NULL REFERENCES program_type(code),
+               agency VARCHAR NOT NULL,
+               region VARCHAR NOT NULL REFERENCES region(code),
+               count INTEGER CHECK (count >= 0),
+               budget_rp DOUBLE CHECK (budget_rp >= 0),
+               participants INTEGER CHECK (participants >= 0),
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL, note VARCHAR,
+               PRIMARY KEY (year, program, agency, region))""",
+    ],
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Seed files in load order (parents before children), each with the table it fills.
+SEED_FILES: tuple[tuple[str, str], ...] = (
+    ("region", "regions.csv"),
+    ("sector", "sectors.csv"),
+    ("indicator", "indicators.csv"),
+    ("program_type", "program_types.csv"),
+    ("obstacle_item", "obstacle_items.csv"),
+    ("observation", "observations.csv"),
+    ("obstacle", "obstacles.csv"),
+    ("collaboration", "collaboration.csv"),
+    ("program", "programs.csv"),
+)
+TABLES = tuple(table for table, _ in SEED_FILES)
+
+
+def quote_table(table: str) -> str:
+    """The one way a table name reaches SQL text: allow-listed, then quoted."""
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table!r}")
+    return '"' + table + '"'
+
+
+def db_path_from_env() -> Path:
+    """The database file: ``$BATIK_DB_PATH`` if set, else ``data/batik.duckdb``."""
+    return Path(os.environ.get(DB_PATH_ENV) or DEFAULT_DB_PATH)
+
+
+@contextmanager
+def connect(
+    path: Path | str, *, read_only: bool = False, retries: int = 20, wait_s: float = 0.1
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open a short-lived connection, retrying while another process holds the file lock.
+
+    Raises DatabaseBusyError after ``retries`` attempts (about ``retries * wait_s`` seconds).
+    """
+    last: Exception | None = None
+    for _ in range(retries):
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.IOException as exc:  # "Could not set lock on file"
+            if "lock" not in str(exc).lower():
+                raise
+            last = exc
+            time.sleep(wait_s)
+    else:
+        raise DatabaseBusyError(str(path)) from last
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    """The schema version recorded in ``meta``, 0 for an empty file."""
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
+    ).fetchone()[0]
+    if not has_meta:
+        return 0
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> int:
+    """Apply the migrations the file has not seen yet, each in its own transaction."""
+    current = schema_version(con)
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        con.execute("BEGIN TRANSACTION")
+        for statement in MIGRATIONS[version - 1]:
+            con.execute(statement)
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(version)]
+        )
+        con.execute("COMMIT")
+    return SCHEMA_VERSION
+
+
+def _read_seed(path: Path) -> pd.DataFrame:
+    # Seeds are small, committed, UTF-8 files we write ourselves; keep_default_na=False keeps
+    # empty text as "", then we turn empty strings into NULL explicitly.
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    return frame.replace({"": None})
+
+
+def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
+    """Load the seed CSVs once, in one transaction. Returns True if it loaded anything.
+
+    Idempotent: a file already marked as seeded is left untouched, so uploads made later are
+    never overwritten by a restart.
+    """
+    if con.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
+        return False
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, filename in SEED_FILES:
+            frame = _read_seed(Path(data_dir) / filename)
+            con.register("seed_frame", frame)
+            con.execute("INSERT INTO " + quote_table(table) + " BY NAME SELECT * FROM seed_frame")
+            con.unregister("seed_frame")
+        con.execute("INSERT INTO meta VALUES ('seeded', current_timestamp::VARCHAR)")
+        _bump_data_version(con)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return True
+
+
+def _bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """INSERT INTO meta VALUES ('data_version', '1')
+           ON CONFLICT (key) DO UPDATE SET value = (CAST(meta.value AS INTEGER) + 1)::VARCHAR"""
+    )
+
+
+def ensure_database(path: Path | str, data_dir: Path = DEFAULT_DATA_DIR) -> Path:
+    """Create the file if needed, migrate it to the current schema and seed it once."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with connect(path) as con:
+        migrate(con)
+        seed(con, data_dir)
+    return path
+
+
+def data_version(path: Path | str) -> int:
+    """A number that changes whenever the data changes; caches key on it."""
+    with connect(path, read_only=True) as con:
+        row = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def read_table(path: Path | str, table: str) -> pd.DataFrame:
+    """Every row of one of the known tables (for the sources page and tests)."""
+    sql = "SELECT * FROM " + quote_table(table) + " ORDER BY ALL"
+    with connect(path, read_only=True) as con:
+        return con.execute(sql).df()
+
+
+def observations(
+    path: Path | str,
+    indicator: str,
+    region: str | None = None,
+    sector: str | None = None,
+) -> pd.DataFrame:
+    """One indicator's yearly observations, oldest first.
+
+    Columns: indicator, region, sector, year, value, low, high, status, source, note.
+    ``region``/``sector`` of None mean every region/sector.
+    """
+    with connect(path, read_only=True) as con:
+        return con.execute(
+            """SELECT indicator, region, sector, year, value, low, high, status, source, note
+               FROM observation
+               WHERE indicator = $indicator
+                 AND ($region IS NULL OR region = $region)
+                 AND ($sector IS NULL OR sector = $sector)
+               ORDER BY region, sector, year""",
+            {"indicator": indicator, "region": region, "sector": sector},
+        ).df()
+
+
+def obstacles_with_latest_severity(path: Path | str) -> pd.DataFrame:
+    """Every obstacle item with its category, names and most recent severity (if any).
+
+    Columns: code, category, name_id, name_en, source, note, year, severity, status.
+    """
+    with connect(path, read_only=True) as con:
+        return con.execute(
+            """SELECT i.code, i.category, i.name_id, i.name_en, i.source, i.note,
+                      o.year, o.severity, o.status
+               FROM obstacle_item AS i
+               LEFT JOIN (
+                   SELECT * FROM obstacle QUALIFY row_number() OVER (
+                       PARTITION BY item ORDER BY year DESC) = 1
+               ) AS o ON o.item = i.code
+               ORDER BY i.category, o.severity DESC NULLS LAST, i.code"""
+        ).df()

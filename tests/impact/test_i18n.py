@@ -1,0 +1,70 @@
+"""Texts and Indonesian number formats."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from impact import i18n
+from impact.growth import Range
+
+
+@pytest.mark.parametrize(
+    ("func", "args", "expected"),
+    [
+        (i18n.format_rupiah, (1_250_000, "id"), "Rp1.250.000"),
+        (i18n.format_rupiah, (1_250_000, "en"), "Rp1,250,000"),
+        (i18n.format_percent, (54.545, "id"), "54,5%"),
+        (i18n.format_percent, (54.545, "en"), "54.5%"),
+        (i18n.format_percent, (50.0, "id"), "50%"),
+        (i18n.format_number, (1234.5, "id"), "1.234,5"),
+        (i18n.format_number, (-3.25, "id", 1), "−3,2"),
+        (i18n.format_number, (float("nan"), "id"), "–"),
+        (i18n.format_points, (30, "id", 0), "+30 poin persen"),
+        (i18n.format_points, (30, "en", 0), "+30 percentage points"),
+    ],
+)
+def test_formats(func, args, expected) -> None:
+    assert func(*args) == expected
+
+
+@pytest.mark.parametrize(
+    ("r", "lang", "signed", "expected"),
+    [
+        (Range(50, 70), "id", True, "+50–70%"),
+        (Range(22.4745, 30.384), "id", False, "22,5–30,4%"),
+        (Range(22.4745, 30.384), "en", False, "22.5–30.4%"),
+        (Range(54.545, 54.545), "id", True, "+54,5%"),
+        (Range(-5, 10), "id", True, "−5% s.d. +10%"),
+    ],
+)
+def test_ranges(r, lang, signed, expected) -> None:
+    assert i18n.format_range(r, lang, "%", 1, signed) == expected
+
+
+def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> None:
+    fields = string.Formatter()
+    for key, (id_text, en_text) in i18n.TEXTS.items():
+        assert id_text.strip() and en_text.strip(), key
+        id_fields = {f for _, f, _, _ in fields.parse(id_text) if f}
+        en_fields = {f for _, f, _, _ in fields.parse(en_text) if f}
+        assert id_fields == en_fields, key
+
+
+def test_unknown_keys_raise_instead_of_leaking() -> None:
+    with pytest.raises(i18n.UnknownTextError):
+        i18n.t("no.such.key", "id")
+
+
+def test_default_language_is_indonesian() -> None:
+    assert i18n.normalize_lang(None) == "id"
+    assert i18n.normalize_lang("fr") == "id"
+    assert i18n.t("status.reported", "xx") == "Dilaporkan"
+
+
+def test_chart_locale_uses_indonesian_separators() -> None:
+    number = i18n.chart_locale("id")["number"]
+    assert (number["decimal"], number["thousands"], number["currency"]) == (",", ".", ["Rp", ""])
+    assert re.fullmatch(r"\.", i18n.chart_locale("en")["number"]["decimal"])

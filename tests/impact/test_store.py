@@ -1,0 +1,110 @@
+"""The DuckDB store: schema, idempotent seeding, round-trip of the study's figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from impact import headlines, indicators, store
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def _counts(path: Path) -> dict[str, int]:
+    with store.connect(path, read_only=True) as con:
+        return {t: con.execute("SELECT count(*) FROM " + store.quote_table(t)).fetchone()[0] for t in store.TABLES}
+
+
+def test_seed_loads_every_seed_row(seeded_db: Path) -> None:
+    counts = _counts(seeded_db)
+    for table, filename in store.SEED_FILES:
+        assert counts[table] == len(pd.read_csv(DATA / filename)), table
+
+
+def test_seeding_twice_changes_nothing(seeded_db: Path) -> None:
+    before = {t: store.read_table(seeded_db, t) for t in store.TABLES}
+    version = store.data_version(seeded_db)
+    store.ensure_database(seeded_db)
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(store.read_table(seeded_db, table), frame)
+    assert store.data_version(seeded_db) == version
+
+
+def test_schema_version_is_recorded(seeded_db: Path) -> None:
+    with store.connect(seeded_db, read_only=True) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+
+
+def test_study_figures_round_trip(seeded_db: Path) -> None:
+    comp = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
+    assert comp.set_index("year")["value"].to_dict() == {2021: 55, 2022: 70, 2023: 85}
+    assert comp.set_index("year")["status"].to_dict() == {
+        2021: "reported", 2022: "illustrative", 2023: "reported"}
+    income = store.observations(seeded_db, "batik_income_index", "blitar", "batik")
+    row = income[income["year"] == 2023].iloc[0]
+    assert (row["low"], row["high"], row["status"]) == (150, 170, "reported")
+    assert "Dinas Perindustrian dan Perdagangan Blitar (2023)" in row["source"]
+
+
+def test_headlines_from_the_store_match_the_study(seeded_db: Path) -> None:
+    reg = indicators.load_registry(seeded_db)
+    income = headlines.headline(
+        seeded_db, reg["batik_income_index"], "blitar", "batik", 2021, 2023, with_real=True)
+    assert (income.comparison.percent.low, income.comparison.percent.high) == pytest.approx((50, 70))
+    assert income.status == "reported"
+    assert income.real.percent.high < 70  # inflation takes something off
+    comp = headlines.headline(seeded_db, reg["batik_competitiveness"], "blitar", "batik", 2021, 2023)
+    assert comp.comparison.points.low == pytest.approx(30)
+    # 2022 is illustrative, so a change ending there is illustrative too
+    mid = headlines.headline(seeded_db, reg["batik_competitiveness"], "blitar", "batik", 2021, 2022)
+    assert mid.status == "illustrative"
+
+
+def test_every_non_reported_seed_row_says_why(seeded_db: Path) -> None:
+    obs = store.read_table(seeded_db, "observation")
+    not_reported = obs[obs["status"] != "reported"]
+    assert not not_reported.empty
+    assert not_reported["note"].notna().all()
+    assert not_reported["source"].str.contains("ilustratif").all()
+
+
+def test_constraints_refuse_bad_rows(seeded_db: Path) -> None:
+    with store.connect(seeded_db) as con, pytest.raises(duckdb.ConstraintException):
+        con.execute(
+            "INSERT INTO observation VALUES ('batik_workers', 'blitar', 'batik', 2024, 1, 5, 4,"
+            " 'reported', 'x', NULL)"
+        )
+
+
+def test_path_comes_from_the_environment(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(store.DB_PATH_ENV, str(tmp_path / "x.duckdb"))
+    assert store.db_path_from_env() == tmp_path / "x.duckdb"
+    monkeypatch.delenv(store.DB_PATH_ENV)
+    assert store.db_path_from_env() == store.DEFAULT_DB_PATH
+
+
+def test_read_table_refuses_unknown_tables(seeded_db: Path) -> None:
+    with pytest.raises(ValueError):
+        store.read_table(seeded_db, "observation; DROP TABLE meta")
+
+
+def test_a_busy_database_gives_a_named_error(seeded_db: Path) -> None:
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+         "time.sleep(30)", str(seeded_db)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(store.DatabaseBusyError):
+            with store.connect(seeded_db, read_only=True, retries=3, wait_s=0.05):
+                pass
+    finally:
+        holder.kill()
+        holder.wait()
