@@ -27,7 +27,10 @@ _FILL = ("#0072B2", "#FFFFFF", "#FFFFFF")
 _SHAPE = ("circle", "square", "circle")
 _DASH = ([1, 0], [6, 3], [3, 3])
 
-SUBTITLE_WIDTH = 110  # characters per source line; Vega titles do not wrap by themselves
+# Vega titles do not wrap by themselves (and are cut at the chart's width): characters per
+# line that fit a half-width chart at 1366 px.
+TITLE_WIDTH = 42
+SUBTITLE_WIDTH = 64
 
 # Axis number formats (d3), rendered with the chart locale's separators.
 AXIS_FORMATS = {"index": ",.0f", "percent": ",.0f", "rupiah": "$,.0f", "number": ",.0f"}
@@ -76,13 +79,15 @@ def series_chart(
     value_format: str = "number",
     formatter: Callable[[float], str] | None = None,
     y_domain: tuple[float, float] | None = None,
-    height: int = 300,
+    height: int = 260,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
 ) -> alt.LayerChart:
     """A yearly series with status marks, an optional reported-range band and value labels.
 
     ``obs`` is one series (columns year, value, low, high, status, source). ``value_format``
     picks the axis format (index, percent, rupiah, number); ``formatter`` formats labels and
-    tooltips (defaults to i18n.format_number).
+    tooltips (defaults to i18n.format_number). ``wrap`` is (title, subtitle) characters per
+    line; widen it for full-width charts and slides.
     """
     fmt = formatter or (lambda x: i18n.format_number(x, lang, 1))
     frame = series_frame(obs, lang, fmt)
@@ -133,7 +138,7 @@ def series_chart(
             strokeDash=alt.StrokeDash(
                 "segment_label:N",
                 scale=_status_scale(lang, _DASH),
-                legend=alt.Legend(title=None, orient="bottom", labelFontSize=13, symbolStrokeWidth=3),
+                legend=None,  # the note in the subtitle explains dashes; one legend is enough
             ),
         )
     )
@@ -159,17 +164,24 @@ def series_chart(
     subtitle = [
         line
         for s in sources
-        for line in textwrap.wrap(i18n.t("source.line", lang, source=s), SUBTITLE_WIDTH)
+        for line in textwrap.wrap(i18n.t("source.line", lang, source=s), wrap[1])
     ]
+    notes = []
     if (frame["status"] != "reported").any():
-        subtitle.append(i18n.t("source.illustrative_note", lang))
+        notes.append(i18n.t("source.illustrative_note", lang))
     if has_band:
-        subtitle.append(i18n.t("source.band_note", lang))
+        notes.append(i18n.t("source.band_note", lang))
+    subtitle += [line for note in notes for line in textwrap.wrap(note, wrap[1])]
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent").properties(
-        title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"),
+        title=alt.TitleParams(
+            text=textwrap.wrap(title, wrap[0]), subtitle=subtitle, anchor="start",
+            frame="bounds", limit=2000,  # lines are wrapped above; never cut them with "…"
+        ),
         height=height,
         width="container",
+        # fit-x: the height is the plot's own, so titles and legend never squeeze it
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
     )
     return chart.configure(locale=i18n.chart_locale(lang)).configure_title(
-        fontSize=18, subtitleFontSize=12, subtitleColor=GREY, limit=0
+        fontSize=16, subtitleFontSize=12, subtitleColor=GREY
     ).configure_view(stroke=None)

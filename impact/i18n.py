@@ -27,9 +27,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "nav.overview": ("Ringkasan", "Overview"),
     "overview.heading": (
-        "Kolaborasi pemerintah daerah dan ABABIL menaikkan pendapatan dan daya saing batik Blitar",
-        "Collaboration between local government and ABABIL raised Blitar batik income and "
-        "competitiveness",
+        "Kolaborasi menaikkan pendapatan dan daya saing batik Blitar",
+        "Collaboration raised Blitar batik income and competitiveness",
     ),
     "overview.intro": (
         "Temuan utama studi tentang kolaborasi Dinas Koperasi dan UM, Disbudpar, Disperindag dan "
@@ -130,16 +129,19 @@ def label(prefix: str, code: str, lang: str) -> str:
     return t(f"{prefix}.{code}", lang)
 
 
-def _pattern(decimals: int) -> str:
-    # '#,##0.#' drops a trailing zero: 50 -> '50', 54.545 -> '54,5'.
-    return "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
+def _pattern(decimals: int, fixed: bool) -> str:
+    # '#,##0.#' drops a trailing zero (50 -> '50', 54.545 -> '54,5'); fixed keeps it ('50,0').
+    return "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals > 0 else "")
 
 
-def format_number(x: float | None, lang: str, decimals: int = 1, signed: bool = False) -> str:
+def format_number(
+    x: float | None, lang: str, decimals: int = 1, signed: bool = False, fixed: bool = False
+) -> str:
     """1234.5 -> '1.234,5' (id) / '1,234.5' (en); a missing value -> an en dash."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
-    text = format_decimal(x, format=_pattern(decimals), locale=_LOCALES[normalize_lang(lang)])
+    pattern = _pattern(decimals, fixed)
+    text = format_decimal(x, format=pattern, locale=_LOCALES[normalize_lang(lang)])
     if signed and x > 0 and text.strip("0,.") != "":
         text = "+" + text
     return text.replace("-", "−")
@@ -170,10 +172,12 @@ def format_range(
     When the range crosses zero the words 's.d.'/'to' replace the dash so a minus sign
     never sits beside the dash.
     """
-    low = format_number(r.low, lang, decimals, signed)
-    if r.is_point or low == format_number(r.high, lang, decimals, signed):
+    # Both ends with the same number of decimals ('38,6–57,0%'), none if both are whole.
+    fixed = any(round(v, decimals) != round(v) for v in (r.low, r.high))
+    low = format_number(r.low, lang, decimals, signed, fixed)
+    if r.is_point or low == format_number(r.high, lang, decimals, signed, fixed):
         return low + unit
-    high = format_number(r.high, lang, decimals, signed and r.low < 0)
+    high = format_number(r.high, lang, decimals, signed and r.low < 0, fixed)
     if r.low < 0:
         return f"{low}{unit} {t('range.to', lang)} {high}{unit}"
     return f"{low}–{high}{unit}"

@@ -50,7 +50,7 @@ with left, st.container(border=True):
             y_title=_ui.t("chart.income.y", base=START), sources=list(income.sources),
             value_format="index", formatter=lambda x: i18n.format_number(x, lang, 0),
         ),
-        use_container_width=True,
+        width="stretch", theme=None,
     )
 
 with right, st.container(border=True):
@@ -78,7 +78,7 @@ with right, st.container(border=True):
             y_title=_ui.t("chart.comp.y"), sources=list(comp.sources), value_format="percent",
             formatter=lambda x: i18n.format_percent(x, lang, 0), y_domain=(0, 100),
         ),
-        use_container_width=True,
+        width="stretch", theme=None,
     )
 
 st.caption(_ui.t("overview.method"))

@@ -68,3 +68,7 @@ def test_chart_locale_uses_indonesian_separators() -> None:
     number = i18n.chart_locale("id")["number"]
     assert (number["decimal"], number["thousands"], number["currency"]) == (",", ".", ["Rp", ""])
     assert re.fullmatch(r"\.", i18n.chart_locale("en")["number"]["decimal"])
+
+
+def test_range_ends_share_their_decimals() -> None:
+    assert i18n.format_range(Range(38.55, 57.02), "id", "%", 1, True) == "+38,6–57,0%"
