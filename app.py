@@ -27,7 +27,14 @@ lang = i18n.normalize_lang(st.session_state["lang"])
 st.query_params["lang"] = lang
 
 navigation = st.navigation(
-    [st.Page("pages/overview.py", title=i18n.t("nav.overview", lang), icon="📊",
-             url_path="ringkasan", default=True)]
+    [
+        st.Page(
+            "pages/overview.py",
+            title=i18n.t("nav.overview", lang),
+            icon="📊",
+            url_path="ringkasan",
+            default=True,
+        )
+    ]
 )
 navigation.run()

@@ -11,8 +11,12 @@ from impact import store
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m impact", description=__doc__)
-    parser.add_argument("--db", type=Path, default=None,
-                        help=f"database file (default ${store.DB_PATH_ENV} or data/batik.duckdb)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help=f"database file (default ${store.DB_PATH_ENV} or data/batik.duckdb)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("init", help="create the database, migrate it and load the seed data once")
     args = parser.parse_args(argv)

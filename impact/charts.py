@@ -36,9 +36,16 @@ SUBTITLE_WIDTH = 64
 AXIS_FORMATS = {"index": ",.0f", "percent": ",.0f", "rupiah": "$,.0f", "number": ",.0f"}
 
 
-def series_frame(
-    obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
-) -> pd.DataFrame:
+def value_labels(obs: pd.DataFrame, formatter: Callable[[float], str]) -> list[str]:
+    """Each row's value as text, or its reported range ('150–170') where it has one."""
+    has_range = obs["low"].notna() & obs["high"].notna()
+    return [
+        f"{formatter(lo)}–{formatter(hi)}" if rng else formatter(v)
+        for v, lo, hi, rng in zip(obs["value"], obs["low"], obs["high"], has_range, strict=True)
+    ]
+
+
+def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]) -> pd.DataFrame:
     """Add the columns a series chart draws from a one-series observation frame.
 
     Adds: status_label; label (the value, or its reported range, formatted); next_year,
@@ -49,10 +56,7 @@ def series_frame(
     out["year"] = out["year"].astype(int)
     out["status_label"] = [i18n.label("status", s, lang) for s in out["status"]]
     has_range = out["low"].notna() & out["high"].notna()
-    out["label"] = [
-        f"{formatter(lo)}–{formatter(hi)}" if rng else formatter(v)
-        for v, lo, hi, rng in zip(out["value"], out["low"], out["high"], has_range, strict=True)
-    ]
+    out["label"] = value_labels(out, formatter)
     out["next_year"] = out["year"].shift(-1)
     out["next_value"] = out["value"].shift(-1)
     next_status = out["status"].shift(-1)
@@ -66,7 +70,9 @@ def series_frame(
 
 
 def _status_scale(lang: str, values: tuple) -> alt.Scale:
-    return alt.Scale(domain=[i18n.label("status", s, lang) for s in STATUS_ORDER], range=list(values))
+    return alt.Scale(
+        domain=[i18n.label("status", s, lang) for s in STATUS_ORDER], range=list(values)
+    )
 
 
 def series_chart(
@@ -172,16 +178,25 @@ def series_chart(
     if has_band:
         notes.append(i18n.t("source.band_note", lang))
     subtitle += [line for note in notes for line in textwrap.wrap(note, wrap[1])]
-    chart = alt.layer(*layers).resolve_legend(strokeDash="independent").properties(
-        title=alt.TitleParams(
-            text=textwrap.wrap(title, wrap[0]), subtitle=subtitle, anchor="start",
-            frame="bounds", limit=2000,  # lines are wrapped above; never cut them with "…"
-        ),
-        height=height,
-        width="container",
-        # fit-x: the height is the plot's own, so titles and legend never squeeze it
-        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    chart = (
+        alt.layer(*layers)
+        .resolve_legend(strokeDash="independent")
+        .properties(
+            title=alt.TitleParams(
+                text=textwrap.wrap(title, wrap[0]),
+                subtitle=subtitle,
+                anchor="start",
+                frame="bounds",
+                limit=2000,  # lines are wrapped above; never cut them with "…"
+            ),
+            height=height,
+            width="container",
+            # fit-x: the height is the plot's own, so titles and legend never squeeze it
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
     )
-    return chart.configure(locale=i18n.chart_locale(lang)).configure_title(
-        fontSize=16, subtitleFontSize=12, subtitleColor=GREY
-    ).configure_view(stroke=None)
+    return (
+        chart.configure(locale=i18n.chart_locale(lang))
+        .configure_title(fontSize=16, subtitleFontSize=12, subtitleColor=GREY)
+        .configure_view(stroke=None)
+    )

@@ -37,8 +37,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Enterprise, Culture and Tourism, and Industry and Trade agencies and the Blitar batik "
         "association ABABIL, 2021–2023. Every figure carries its source and status.",
     ),
+    "overview.figures": ("angka utama", "headline"),
     "card.income.label": ("Pendapatan pelaku usaha batik", "Batik entrepreneurs' income"),
-    "card.income.cagr": ("≈ {cagr} per tahun (laju majemuk, CAGR)", "≈ {cagr} a year (compound, CAGR)"),
+    "card.income.cagr": (
+        "≈ {cagr} per tahun (laju majemuk, CAGR)",
+        "≈ {cagr} a year (compound, CAGR)",
+    ),
     "card.income.real": (
         "Riil setelah inflasi nasional {start}–{end} (BPS): {real}",
         "Real, after national inflation {start}–{end} (BPS): {real}",
@@ -75,6 +79,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Product competitiveness rose {points}, from {start_value} to {end_value}",
     ),
     "chart.comp.y": ("Skor daya saing (%)", "Competitiveness score (%)"),
+    "table.show": ("Lihat data", "Show data"),
+    "table.year": ("Tahun", "Year"),
+    "table.value": ("Nilai", "Value"),
+    "table.status": ("Status", "Status"),
+    "table.source": ("Sumber", "Source"),
+    "table.note": ("Catatan", "Note"),
     "unit.pp": ("poin persen", "percentage points"),
     "range.to": ("s.d.", "to"),
     "obstacles.heading": (
@@ -87,7 +97,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Obstacles as named by the study. The 1–5 severity is this dashboard's own convention and "
         "illustrative; the study gives no scores.",
     ),
-    "obstacles.severity": ("Keparahan {severity}/5 ({year}, {status})", "Severity {severity}/5 ({year}, {status})"),
+    "obstacles.severity": (
+        "Keparahan {severity}/5 ({year}, {status})",
+        "Severity {severity}/5 ({year}, {status})",
+    ),
     "category.structural": ("Struktural", "Structural"),
     "category.technical": ("Teknis", "Technical"),
     "category.coordination": ("Koordinasi", "Coordination"),
@@ -189,5 +202,7 @@ def chart_locale(lang: str) -> dict:
     English keeps the rupiah sign too, so a '$' format never shows dollars.
     """
     if normalize_lang(lang) == "id":
-        return {"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}}
+        return {
+            "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
+        }
     return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]}}

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import re
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
 from impact import headlines, i18n, indicators, store
 
-_BADGE_COLOURS = {"reported": "blue", "estimated": "orange", "illustrative": "gray", "computed": "violet"}
+_BADGE_COLOURS = {
+    "reported": "blue",
+    "estimated": "orange",
+    "illustrative": "gray",
+    "computed": "violet",
+}
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 
 
@@ -50,7 +56,13 @@ def observations(path: str, version: int, code: str, region: str, sector: str) -
 
 @st.cache_data(show_spinner=False)
 def headline(
-    path: str, version: int, code: str, region: str, sector: str, start: int, end: int,
+    path: str,
+    version: int,
+    code: str,
+    region: str,
+    sector: str,
+    start: int,
+    end: int,
     with_real: bool = False,
 ) -> headlines.Headline:
     reg = registry(path, version)
@@ -77,3 +89,10 @@ def badge(status: str) -> str:
 
 def source_lines(sources: tuple[str, ...] | list[str]) -> str:
     return "  \n".join(plain(t("source.line", source=s)) for s in sources)
+
+
+def chart_with_table(chart: alt.TopLevelMixin, table: pd.DataFrame) -> None:
+    """A chart as drawn by Vega (theme=None keeps our fonts and locale) with its data below."""
+    st.altair_chart(chart, width="stretch", theme=None)
+    with st.expander(t("table.show")):
+        st.dataframe(table, hide_index=True, width="stretch")

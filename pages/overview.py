@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, growth, i18n
+from impact import charts, growth, i18n, tables
+from impact.store import OBSTACLE_CATEGORIES
 from pages import _ui
 
 REGION, SECTOR, START, END = "blitar", "batik", 2021, 2023
 
 lang = _ui.lang()
 path, version = _ui.db()
+as_index = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
+as_percent = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
 
 st.title(_ui.t("overview.heading"))
 st.caption(_ui.t("overview.intro"))
@@ -19,81 +22,67 @@ try:
     income = _ui.headline(path, version, "batik_income_index", REGION, SECTOR, START, END, True)
     comp = _ui.headline(path, version, "batik_competitiveness", REGION, SECTOR, START, END)
 except growth.MissingValueError as exc:
-    st.info(_ui.t("empty.no_data", what=_ui.t("card.income.label"), year=exc.year or ""))
+    st.info(_ui.t("empty.no_data", what=_ui.t("overview.figures"), year=exc.year or ""))
     st.stop()
 
 left, right = st.columns(2, gap="large")
 with left, st.container(border=True):
     c = income.comparison
-    st.metric(
-        _ui.t("card.income.label"),
-        i18n.format_range(c.percent, lang, "%", 1, signed=True),
-        border=False,
-    )
+    st.metric(_ui.t("card.income.label"), i18n.format_range(c.percent, lang, "%", 1, True))
+    cagr = i18n.format_range(c.cagr, lang, "%", 1)
+    real = i18n.format_range(income.real.percent, lang, "%", 1, True)
     st.markdown(
-        f"**{_ui.t('card.period', start=c.start_year, end=c.end_year)}** "
-        f"{_ui.badge(income.status)}  \n"
-        f"{_ui.plain(_ui.t('card.income.cagr', cagr=i18n.format_range(c.cagr, lang, '%', 1)))} "
-        f"{_ui.badge('computed')}  \n"
-        + _ui.plain(_ui.t(
-            "card.income.real", start=c.start_year, end=c.end_year,
-            real=i18n.format_range(income.real.percent, lang, "%", 1, signed=True),
-        ))
-        + f" {_ui.badge('computed')}"
+        f"**{_ui.t('card.period', start=c.start_year, end=c.end_year)}** {_ui.badge(income.status)}"
+        f"  \n{_ui.plain(_ui.t('card.income.cagr', cagr=cagr))} {_ui.badge('computed')}"
+        f"  \n{_ui.plain(_ui.t('card.income.real', start=START, end=END, real=real))} "
+        f"{_ui.badge('computed')}"
     )
     obs = _ui.observations(path, version, "batik_income_index", REGION, SECTOR)
-    st.altair_chart(
-        charts.series_chart(
-            obs, lang=lang,
-            title=_ui.t("chart.income.title", range=i18n.format_range(c.percent, lang, "%", 0),
-                        start=c.start_year, end=c.end_year),
-            y_title=_ui.t("chart.income.y", base=START), sources=list(income.sources),
-            value_format="index", formatter=lambda x: i18n.format_number(x, lang, 0),
-        ),
-        width="stretch", theme=None,
+    title = _ui.t(
+        "chart.income.title", range=i18n.format_range(c.percent, lang, "%", 0), start=START, end=END
     )
+    chart = charts.series_chart(
+        obs, lang=lang, title=title, y_title=_ui.t("chart.income.y", base=START),
+        sources=list(income.sources), value_format="index", formatter=as_index,
+    )  # fmt: skip
+    _ui.chart_with_table(chart, tables.series_table(obs, lang, as_index))
 
 with right, st.container(border=True):
     c = comp.comparison
-    st.metric(
-        _ui.t("card.comp.label"),
-        f"{i18n.format_percent(c.start.mid, lang, 0)} → {i18n.format_percent(c.end.mid, lang, 0)}",
-        border=False,
-    )
+    start_value, end_value = as_percent(c.start.mid), as_percent(c.end.mid)
+    st.metric(_ui.t("card.comp.label"), f"{start_value} → {end_value}")
+    points = i18n.format_range(c.points, lang, " " + _ui.t("unit.pp"), 1, True)
+    relative = i18n.format_range(c.percent, lang, "%", 1, True)
     st.markdown(
-        f"**{_ui.t('card.period', start=c.start_year, end=c.end_year)}** {_ui.badge(comp.status)}  \n"
-        + _ui.plain(_ui.t(
-            "card.comp.delta", points=i18n.format_range(c.points, lang, " " + _ui.t("unit.pp"), 1, True),
-            relative=i18n.format_range(c.percent, lang, "%", 1, True),
-        ))
-        + f" {_ui.badge('computed')}"
+        f"**{_ui.t('card.period', start=c.start_year, end=c.end_year)}** {_ui.badge(comp.status)}"
+        f"  \n{_ui.plain(_ui.t('card.comp.delta', points=points, relative=relative))} "
+        f"{_ui.badge('computed')}"
     )
     obs = _ui.observations(path, version, "batik_competitiveness", REGION, SECTOR)
-    st.altair_chart(
-        charts.series_chart(
-            obs, lang=lang,
-            title=_ui.t("chart.comp.title", points=i18n.format_points(c.points.mid, lang, 0),
-                        start_value=i18n.format_percent(c.start.mid, lang, 0),
-                        end_value=i18n.format_percent(c.end.mid, lang, 0)),
-            y_title=_ui.t("chart.comp.y"), sources=list(comp.sources), value_format="percent",
-            formatter=lambda x: i18n.format_percent(x, lang, 0), y_domain=(0, 100),
-        ),
-        width="stretch", theme=None,
-    )
+    title = _ui.t(
+        "chart.comp.title", points=i18n.format_points(c.points.mid, lang, 0),
+        start_value=start_value, end_value=end_value,
+    )  # fmt: skip
+    chart = charts.series_chart(
+        obs, lang=lang, title=title, y_title=_ui.t("chart.comp.y"), sources=list(comp.sources),
+        value_format="percent", formatter=as_percent, y_domain=(0, 100),
+    )  # fmt: skip
+    _ui.chart_with_table(chart, tables.series_table(obs, lang, as_percent))
 
 st.caption(_ui.t("overview.method"))
 
 st.header(_ui.t("obstacles.heading"))
 st.caption(_ui.t("obstacles.caption"))
 items = _ui.obstacles(path, version)
-for column, category in zip(st.columns(4), ("structural", "technical", "coordination", "resources")):
+for column, category in zip(st.columns(4), OBSTACLE_CATEGORIES, strict=True):
     with column, st.container(border=True):
         st.subheader(i18n.label("category", category, lang))
         for item in items[items["category"] == category].itertuples():
-            name = item.name_en if lang == "en" else item.name_id
-            st.markdown(f"**{_ui.plain(name)}**")
+            st.markdown(f"**{_ui.plain(item.name_en if lang == 'en' else item.name_id)}**")
             if item.severity == item.severity:  # not NaN: a severity was recorded
-                dots = "●" * int(item.severity) + "○" * (5 - int(item.severity))
-                st.caption(dots + " " + _ui.plain(_ui.t(
-                    "obstacles.severity", severity=int(item.severity), year=int(item.year),
-                    status=i18n.label("status", item.status, lang).lower())))
+                severity = int(item.severity)
+                status = i18n.label("status", item.status, lang).lower()
+                text = _ui.t(
+                    "obstacles.severity", severity=severity, year=int(item.year), status=status
+                )
+                st.caption("●" * severity + "○" * (5 - severity) + " " + _ui.plain(text))

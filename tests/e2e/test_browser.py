@@ -48,5 +48,6 @@ def test_language_switch_in_the_sidebar(page: Page, server):
     _open(page, server)
     page.get_by_text("English", exact=True).click()
     expect(page.locator('[data-testid="stMetricLabel"]').first).to_have_text(
-        "Batik entrepreneurs' income", timeout=15_000)
+        "Batik entrepreneurs' income", timeout=15_000
+    )
     assert "lang=en" in page.url

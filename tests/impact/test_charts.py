@@ -12,8 +12,14 @@ from impact import charts, i18n, store
 def _income_chart(db: Path, lang: str):
     obs = store.observations(db, "batik_income_index", "blitar", "batik")
     return obs, charts.series_chart(
-        obs, lang=lang, title="T", y_title="Y", sources=["Sumber X"], value_format="index",
-        formatter=lambda x: i18n.format_number(x, lang, 0))
+        obs,
+        lang=lang,
+        title="T",
+        y_title="Y",
+        sources=["Sumber X"],
+        value_format="index",
+        formatter=lambda x: i18n.format_number(x, lang, 0),
+    )
 
 
 def test_series_frame_marks_segments_touching_illustrative_points(seeded_db: Path) -> None:

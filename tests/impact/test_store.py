@@ -15,7 +15,10 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 def _counts(path: Path) -> dict[str, int]:
     with store.connect(path, read_only=True) as con:
-        return {t: con.execute("SELECT count(*) FROM " + store.quote_table(t)).fetchone()[0] for t in store.TABLES}
+        return {
+            t: con.execute("SELECT count(*) FROM " + store.quote_table(t)).fetchone()[0]
+            for t in store.TABLES
+        }
 
 
 def test_seed_loads_every_seed_row(seeded_db: Path) -> None:
@@ -42,7 +45,10 @@ def test_study_figures_round_trip(seeded_db: Path) -> None:
     comp = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
     assert comp.set_index("year")["value"].to_dict() == {2021: 55, 2022: 70, 2023: 85}
     assert comp.set_index("year")["status"].to_dict() == {
-        2021: "reported", 2022: "illustrative", 2023: "reported"}
+        2021: "reported",
+        2022: "illustrative",
+        2023: "reported",
+    }
     income = store.observations(seeded_db, "batik_income_index", "blitar", "batik")
     row = income[income["year"] == 2023].iloc[0]
     assert (row["low"], row["high"], row["status"]) == (150, 170, "reported")
@@ -52,11 +58,16 @@ def test_study_figures_round_trip(seeded_db: Path) -> None:
 def test_headlines_from_the_store_match_the_study(seeded_db: Path) -> None:
     reg = indicators.load_registry(seeded_db)
     income = headlines.headline(
-        seeded_db, reg["batik_income_index"], "blitar", "batik", 2021, 2023, with_real=True)
-    assert (income.comparison.percent.low, income.comparison.percent.high) == pytest.approx((50, 70))
+        seeded_db, reg["batik_income_index"], "blitar", "batik", 2021, 2023, with_real=True
+    )
+    assert (income.comparison.percent.low, income.comparison.percent.high) == pytest.approx(
+        (50, 70)
+    )
     assert income.status == "reported"
     assert income.real.percent.high < 70  # inflation takes something off
-    comp = headlines.headline(seeded_db, reg["batik_competitiveness"], "blitar", "batik", 2021, 2023)
+    comp = headlines.headline(
+        seeded_db, reg["batik_competitiveness"], "blitar", "batik", 2021, 2023
+    )
     assert comp.comparison.points.low == pytest.approx(30)
     # 2022 is illustrative, so a change ending there is illustrative too
     mid = headlines.headline(seeded_db, reg["batik_competitiveness"], "blitar", "batik", 2021, 2022)
@@ -96,10 +107,16 @@ def test_a_busy_database_gives_a_named_error(seeded_db: Path) -> None:
     import sys
 
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
-         "time.sleep(30)", str(seeded_db)],
-        stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import duckdb,sys,time; c=duckdb.connect(sys.argv[1]); print('ok', flush=True); "
+            "time.sleep(30)",
+            str(seeded_db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(store.DatabaseBusyError):

@@ -35,11 +35,15 @@ def _run(lang: str, page: str | None = None, via_url: bool = False) -> AppTest:
 
 
 def _all_text(at: AppTest) -> str:
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption")
-             for e in getattr(at, kind)]
+    parts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption")
+        for e in getattr(at, kind)
+    ]
     parts += [m.label + " " + m.value for m in at.metric]
-    parts += [json.dumps(json.loads(c.proto.spec), ensure_ascii=False)
-              for c in at.get("vega_lite_chart")]
+    parts += [
+        json.dumps(json.loads(c.proto.spec), ensure_ascii=False) for c in at.get("vega_lite_chart")
+    ]
     # Markdown escapes (\\+, \\() are how stored text is kept literal; read past them.
     return re.sub(r"\\(.)", r"\1", "\n".join(parts))
 
@@ -106,8 +110,17 @@ def test_overview_lists_the_four_obstacle_categories(app_db) -> None:
 
 def test_overview_without_the_2023_figure_says_so(app_db) -> None:
     with store.connect(app_db) as con:
-        con.execute("DELETE FROM observation WHERE indicator = 'batik_income_index' AND year = 2023")
+        con.execute(
+            "DELETE FROM observation WHERE indicator = 'batik_income_index' AND year = 2023"
+        )
         con.execute("UPDATE meta SET value = '99' WHERE key = 'data_version'")
     at = _run("id")
     assert not at.exception
     assert any("Belum ada data" in i.value and "2023" in i.value for i in at.info)
+
+
+def test_each_overview_chart_has_its_data_table(app_db) -> None:
+    at = _run("id")
+    assert len(at.get("vega_lite_chart")) == 2
+    frames = [df.value for df in at.dataframe]
+    assert [f["Nilai"].tolist() for f in frames] == [["100", "130", "150–170"], ["55%", "70%", "85%"]]
