@@ -104,6 +104,32 @@ MIGRATIONS: list[list[str]] = [
                source VARCHAR NOT NULL, note VARCHAR,
                PRIMARY KEY (year, program, agency, region))""",
     ],
+    [
+        # Upload history: every committed file, and every row it added or replaced, with the
+        # replaced values kept (as JSON) so a revert restores them exactly.
+        "CREATE SEQUENCE upload_id_seq START 1",
+        """CREATE TABLE upload (
+               id INTEGER PRIMARY KEY DEFAULT nextval('upload_id_seq'),
+               uploaded_at TIMESTAMP NOT NULL,
+               editor VARCHAR NOT NULL,
+               filename VARCHAR NOT NULL,
+               sha256 VARCHAR NOT NULL,
+               dataset VARCHAR NOT NULL,
+               rows_added INTEGER NOT NULL,
+               rows_replaced INTEGER NOT NULL,
+               rows_unchanged INTEGER NOT NULL,
+               reverted_at TIMESTAMP,
+               reverted_by VARCHAR)""",
+        """CREATE TABLE upload_change (
+               upload_id INTEGER NOT NULL REFERENCES upload(id),
+               seq INTEGER NOT NULL,
+               table_name VARCHAR NOT NULL,
+               row_key VARCHAR NOT NULL,
+               action VARCHAR NOT NULL CHECK (action IN ('insert', 'update')),
+               old_row VARCHAR,
+               new_row VARCHAR NOT NULL,
+               PRIMARY KEY (upload_id, seq))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -119,7 +145,7 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("collaboration", "collaboration.csv"),
     ("program", "programs.csv"),
 )
-TABLES = tuple(table for table, _ in SEED_FILES)
+TABLES = (*(table for table, _ in SEED_FILES), "upload", "upload_change")
 
 
 def quote_table(table: str) -> str:
@@ -136,16 +162,18 @@ def db_path_from_env() -> Path:
 
 @contextmanager
 def connect(
-    path: Path | str, *, read_only: bool = False, retries: int = 20, wait_s: float = 0.1
+    path: Path | str, *, retries: int = 50, wait_s: float = 0.1
 ) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open a short-lived connection, retrying while another process holds the file lock.
 
-    Raises DatabaseBusyError after ``retries`` attempts (about ``retries * wait_s`` seconds).
+    Always read-write: DuckDB refuses, inside one process, a read-only connection beside a
+    read-write one on the same file, and the dashboard both reads and writes. Raises
+    DatabaseBusyError after ``retries`` attempts (about ``retries * wait_s`` seconds).
     """
     last: Exception | None = None
     for _ in range(retries):
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path))
             break
         except duckdb.IOException as exc:  # "Could not set lock on file"
             if "lock" not in str(exc).lower():
@@ -206,7 +234,7 @@ def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> b
             con.execute("INSERT INTO " + quote_table(table) + " BY NAME SELECT * FROM seed_frame")
             con.unregister("seed_frame")
         con.execute("INSERT INTO meta VALUES ('seeded', current_timestamp::VARCHAR)")
-        _bump_data_version(con)
+        bump_data_version(con)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
@@ -214,7 +242,8 @@ def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> b
     return True
 
 
-def _bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Count one more change of the data (inside the writer's transaction); caches key on it."""
     con.execute(
         """INSERT INTO meta VALUES ('data_version', '1')
            ON CONFLICT (key) DO UPDATE SET value = (CAST(meta.value AS INTEGER) + 1)::VARCHAR"""
@@ -233,7 +262,7 @@ def ensure_database(path: Path | str, data_dir: Path = DEFAULT_DATA_DIR) -> Path
 
 def data_version(path: Path | str) -> int:
     """A number that changes whenever the data changes; caches key on it."""
-    with connect(path, read_only=True) as con:
+    with connect(path) as con:
         row = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
     return int(row[0]) if row else 0
 
@@ -241,7 +270,7 @@ def data_version(path: Path | str) -> int:
 def read_table(path: Path | str, table: str) -> pd.DataFrame:
     """Every row of one of the known tables (for the sources page and tests)."""
     sql = "SELECT * FROM " + quote_table(table) + " ORDER BY ALL"
-    with connect(path, read_only=True) as con:
+    with connect(path) as con:
         return con.execute(sql).df()
 
 
@@ -256,7 +285,7 @@ def observations(
     Columns: indicator, region, sector, year, value, low, high, status, source, note.
     ``region``/``sector`` of None mean every region/sector.
     """
-    with connect(path, read_only=True) as con:
+    with connect(path) as con:
         return con.execute(
             """SELECT indicator, region, sector, year, value, low, high, status, source, note
                FROM observation
@@ -273,7 +302,7 @@ def obstacles_with_latest_severity(path: Path | str) -> pd.DataFrame:
 
     Columns: code, category, name_id, name_en, source, note, year, severity, status.
     """
-    with connect(path, read_only=True) as con:
+    with connect(path) as con:
         return con.execute(
             """SELECT i.code, i.category, i.name_id, i.name_en, i.source, i.note,
                       o.year, o.severity, o.status
@@ -284,3 +313,73 @@ def obstacles_with_latest_severity(path: Path | str) -> pd.DataFrame:
                ) AS o ON o.item = i.code
                ORDER BY i.category, o.severity DESC NULLS LAST, i.code"""
         ).df()
+
+
+BACKUP_FILE = "batik.duckdb"
+BACKUP_MANIFEST = "manifest.json"
+
+
+class BackupError(StoreError):
+    """A backup folder is missing its files, or its checksum does not match."""
+
+
+def backup(path: Path | str, directory: Path | str) -> Path:
+    """Copy the database into ``directory`` (a consistent copy: checkpointed, writers held off).
+
+    Writes ``batik.duckdb`` and ``manifest.json`` (SHA-256, data version, schema version).
+    """
+    import hashlib
+    import json
+    import shutil
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / BACKUP_FILE
+    with connect(path) as con:  # holding it keeps other processes from writing meanwhile
+        con.execute("CHECKPOINT")
+        version = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
+        schema = schema_version(con)
+        shutil.copyfile(path, target)
+    digest = hashlib.sha256(target.read_bytes()).hexdigest()
+    manifest = {
+        "sha256": digest,
+        "data_version": int(version[0]) if version else 0,
+        "schema_version": schema,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+    }
+    (directory / BACKUP_MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    return target
+
+
+def restore(path: Path | str, directory: Path | str) -> None:
+    """Replace the database with the backup in ``directory`` after checking its SHA-256.
+
+    The restored file gets a data version above both its own and the current one, so every
+    cache in a running dashboard sees the change.
+    """
+    import hashlib
+    import json
+    import shutil
+
+    directory, path = Path(directory), Path(path)
+    source, manifest_path = directory / BACKUP_FILE, directory / BACKUP_MANIFEST
+    if not source.exists() or not manifest_path.exists():
+        raise BackupError(f"{directory} has no {BACKUP_FILE} and {BACKUP_MANIFEST}")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    if hashlib.sha256(source.read_bytes()).hexdigest() != manifest["sha256"]:
+        raise BackupError(f"{source} does not match the checksum in {BACKUP_MANIFEST}")
+    current = data_version(path) if path.exists() else 0
+    staging = path.with_name(path.name + ".restore")
+    shutil.copyfile(source, staging)
+    with connect(staging) as con:
+        migrate(con)
+        con.execute(
+            "UPDATE meta SET value = ? WHERE key = 'data_version'",
+            [str(max(current, manifest["data_version"]) + 1)],
+        )
+        con.execute("CHECKPOINT")
+    with connect(path):  # wait until no other process holds the file, then swap it
+        staging.replace(path)
+    wal = path.with_name(path.name + ".wal")
+    if wal.exists():
+        wal.unlink()

@@ -14,7 +14,7 @@ DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def _counts(path: Path) -> dict[str, int]:
-    with store.connect(path, read_only=True) as con:
+    with store.connect(path) as con:
         return {
             t: con.execute("SELECT count(*) FROM " + store.quote_table(t)).fetchone()[0]
             for t in store.TABLES
@@ -37,7 +37,7 @@ def test_seeding_twice_changes_nothing(seeded_db: Path) -> None:
 
 
 def test_schema_version_is_recorded(seeded_db: Path) -> None:
-    with store.connect(seeded_db, read_only=True) as con:
+    with store.connect(seeded_db) as con:
         assert store.schema_version(con) == store.SCHEMA_VERSION
 
 
@@ -120,7 +120,7 @@ def test_a_busy_database_gives_a_named_error(seeded_db: Path) -> None:
     try:
         assert holder.stdout.readline().strip() == "ok"
         with pytest.raises(store.DatabaseBusyError):
-            with store.connect(seeded_db, read_only=True, retries=3, wait_s=0.05):
+            with store.connect(seeded_db, retries=3, wait_s=0.05):
                 pass
     finally:
         holder.kill()

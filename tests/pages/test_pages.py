@@ -123,4 +123,7 @@ def test_each_overview_chart_has_its_data_table(app_db) -> None:
     at = _run("id")
     assert len(at.get("vega_lite_chart")) == 2
     frames = [df.value for df in at.dataframe]
-    assert [f["Nilai"].tolist() for f in frames] == [["100", "130", "150–170"], ["55%", "70%", "85%"]]
+    assert [f["Nilai"].tolist() for f in frames] == [
+        ["100", "130", "150–170"],
+        ["55%", "70%", "85%"],
+    ]

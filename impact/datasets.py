@@ -1,0 +1,165 @@
+"""The uploadable datasets: their columns (Indonesian and English headers), types and keys.
+
+One declaration per dataset drives the templates, the header matching, the validation and
+the write, so the four stay in step.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Column types. "code:<list>" columns hold a code (or a name) from a vocabulary list.
+YEAR, NUMBER, INTEGER, TEXT = "year", "number", "integer", "text"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: its database name, template header (id), English header and rules.
+
+    ``low``/``high`` bound numeric values (inclusive); None means unbounded.
+    """
+
+    name: str
+    header_id: str
+    header_en: str
+    type: str
+    required: bool = True
+    low: float | None = None
+    high: float | None = None
+    max_length: int = 500
+
+    def header(self, lang: str) -> str:
+        return self.header_en if lang == "en" else self.header_id
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A table planners upload to. ``key`` columns identify a row (the table's primary key)."""
+
+    code: str
+    table: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    # Columns replaced together: a file that gives one of them gives all (a new value
+    # without its low/high must not keep an old reported range).
+    together: tuple[tuple[str, ...], ...] = ()
+
+    def given_columns(self, present: set[str]) -> set[str]:
+        """The columns an upload sets, given the ones its file has; the rest keep old values."""
+        given = set(present)
+        for group in self.together:
+            if given & set(group):
+                given |= set(group)
+        return given
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def required(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.required)
+
+
+_STATUS = Column("status", "status", "status", "code:status")
+_SOURCE = Column("source", "sumber", "source", TEXT)
+_YEAR = Column("year", "tahun", "year", YEAR)
+
+DATASETS: dict[str, Dataset] = {
+    d.code: d
+    for d in (
+        Dataset(
+            "observations",
+            "observation",
+            (
+                Column("indicator", "indikator", "indicator", "code:indicator"),
+                Column("region", "wilayah", "region", "code:region"),
+                Column("sector", "sektor", "sector", "code:sector"),
+                _YEAR,
+                Column("value", "nilai", "value", NUMBER),
+                Column("low", "batas_bawah", "low", NUMBER, required=False),
+                Column("high", "batas_atas", "high", NUMBER, required=False),
+                _STATUS,
+                _SOURCE,
+                Column("note", "catatan", "note", TEXT, required=False),
+            ),
+            ("indicator", "region", "sector", "year"),
+            together=(("value", "low", "high"),),
+        ),
+        Dataset(
+            "obstacles",
+            "obstacle",
+            (
+                Column("item", "hambatan", "obstacle", "code:obstacle"),
+                _YEAR,
+                Column("severity", "keparahan", "severity", INTEGER, low=1, high=5),
+                _STATUS,
+                _SOURCE,
+                Column("note", "catatan", "note", TEXT, required=False),
+            ),
+            ("item", "year"),
+        ),
+        Dataset(
+            "collaboration",
+            "collaboration",
+            (
+                _YEAR,
+                Column("actor", "aktor", "actor", "code:actor"),
+                Column("element", "elemen", "element", "code:element"),
+                Column("score", "skor", "score", NUMBER, low=1, high=5),
+                _STATUS,
+                _SOURCE,
+                Column("evidence_id", "bukti", "evidence", TEXT, required=False, max_length=2000),
+                Column(
+                    "evidence_en", "bukti_en", "evidence_en", TEXT, required=False, max_length=2000
+                ),
+            ),
+            ("year", "actor", "element"),
+        ),
+        Dataset(
+            "programs",
+            "program",
+            (
+                _YEAR,
+                Column("program", "program", "program", "code:program"),
+                Column("agency", "dinas", "agency", TEXT, max_length=200),
+                Column("region", "wilayah", "region", "code:region"),
+                Column("count", "jumlah", "count", INTEGER, required=False, low=0),
+                Column("budget_rp", "anggaran_rp", "budget_rp", NUMBER, required=False, low=0),
+                Column("participants", "peserta", "participants", INTEGER, required=False, low=0),
+                _STATUS,
+                _SOURCE,
+                Column("note", "catatan", "note", TEXT, required=False),
+            ),
+            ("year", "program", "agency", "region"),
+        ),
+    )
+}
+
+
+def normalize_header(text: object) -> str:
+    """'Batas Bawah ' -> 'batas_bawah'; 'Anggaran (Rp)' -> 'anggaran_rp'; accents dropped."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+def header_map(dataset: Dataset) -> dict[str, str]:
+    """Every accepted header (normalized) -> the column name it stands for."""
+    mapping: dict[str, str] = {}
+    for column in dataset.columns:
+        for header in (column.name, column.header_id, column.header_en):
+            mapping[normalize_header(header)] = column.name
+    return mapping
+
+
+def detect_dataset(headers: list[str]) -> Dataset | None:
+    """The dataset whose required columns the headers cover best (all of them), else None."""
+    normalized = {normalize_header(h) for h in headers}
+    best, best_score = None, 0
+    for dataset in DATASETS.values():
+        mapping = header_map(dataset)
+        covered = {mapping[h] for h in normalized if h in mapping}
+        if all(c.name in covered for c in dataset.required) and len(covered) > best_score:
+            best, best_score = dataset, len(covered)
+    return best

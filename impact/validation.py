@@ -1,0 +1,375 @@
+"""Validate a read grid against a dataset and the code lists, all at once, before any write.
+
+Returns typed rows (canonical column names, Python values) and every :class:`Issue` found, in
+one pass. Codes are stable; :mod:`impact.i18n` turns them into sentences that say what is
+wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from impact import datasets
+from impact.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
+from impact.ingest import Cell, Grid, Issue
+
+MIN_YEAR = 2000
+MAX_YEAR_AHEAD = 1  # next year's targets may be uploaded, nothing further
+
+# Fixed code lists, with the Indonesian and English words planners write instead of codes.
+FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
+    "status": {
+        "reported": ("dilaporkan", "resmi", "final"),
+        "estimated": ("estimasi", "perkiraan", "sementara", "estimate"),
+        "illustrative": ("ilustratif", "ilustrasi", "contoh"),
+    },
+    "actor": {
+        "government": ("pemerintah", "pemerintah daerah", "pemda", "local government"),
+        "association": ("asosiasi", "ababil", "asosiasi batik"),
+        "entrepreneurs": ("pelaku usaha", "pengusaha", "perajin", "pengrajin", "artisans"),
+    },
+    "element": {
+        "dialogue": ("dialog tatap muka", "dialog", "face-to-face dialogue", "face to face"),
+        "trust": ("membangun kepercayaan", "kepercayaan", "trust-building", "trust building"),
+        "commitment": ("komitmen", "membangun komitmen", "commitment to the process"),
+        "understanding": ("pemahaman bersama", "shared understanding", "pemahaman"),
+        "outcomes": ("hasil sementara", "intermediate outcomes", "small wins"),
+    },
+}
+
+_NON_NEGATIVE_KINDS = {"level", "count", "index"}
+_PERCENT_KINDS = {"score", "share"}
+
+
+def _norm(text: object) -> str:
+    return re.sub(r"\s+", " ", str(text).strip().lower())
+
+
+@dataclass
+class Vocabulary:
+    """Code lists a file is checked against: list name -> {accepted word -> code}.
+
+    ``indicator_kinds`` maps indicator code -> kind (level, score, ...), for value bounds.
+    """
+
+    words: dict[str, dict[str, str]] = field(default_factory=dict)
+    indicator_kinds: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, code: str, *aliases: str) -> None:
+        table = self.words.setdefault(name, {})
+        for word in (code, *aliases):
+            if word:
+                table[_norm(word)] = code
+
+    def codes(self, name: str) -> list[str]:
+        return sorted(set(self.words.get(name, {}).values()))
+
+    def lookup(self, name: str, word: str) -> str | None:
+        return self.words.get(name, {}).get(_norm(word))
+
+    @classmethod
+    def with_fixed_lists(cls) -> Vocabulary:
+        vocab = cls()
+        for name, table in FIXED_VOCABULARY.items():
+            for code, aliases in table.items():
+                vocab.add(name, code, *aliases)
+        return vocab
+
+
+@dataclass
+class Validated:
+    """Typed rows ready to write (column ``_row`` = spreadsheet row) and every issue found."""
+
+    dataset: Dataset | None
+    rows: pd.DataFrame
+    issues: list[Issue]
+    columns: set[str] = field(default_factory=set)  # dataset columns the file has
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.level == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None and not self.errors and not self.rows.empty
+
+
+# --- numbers -----------------------------------------------------------------------------
+
+_CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+_COMMA_DECIMAL = (re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$"), re.compile(r"^\d+(,\d+)?$"))
+_POINT_DECIMAL = (re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$"), re.compile(r"^\d+(\.\d+)?$"))
+
+
+def _strip_number(text: str) -> tuple[str, bool]:
+    """Remove spaces, 'Rp'/'IDR', '%', a sign; return (digits and separators, negative)."""
+    s = _SPACES.sub("", text)
+    negative = False
+    if s.startswith("(") and s.endswith(")"):  # accounting negative: (1.000)
+        s, negative = s[1:-1], True
+    if s[:1] in "-−+":
+        negative, s = s[:1] != "+", s[1:]
+    s = _CURRENCY.sub("", s)
+    if s.endswith("%"):
+        s = s[:-1]
+    return s, negative
+
+
+def decimal_votes(text: str) -> str | None:
+    """',' or '.' if this cell shows which decimal mark its file uses; None if it can't tell."""
+    s, _ = _strip_number(text)
+    if re.fullmatch(r"\d+,\d{1,2}|\d+,\d{4,}|\d{1,3}(\.\d{3}){2,}(,\d+)?|\d{1,3}(\.\d{3})+,\d+", s):
+        return ","
+    if re.fullmatch(
+        r"\d+\.\d{1,2}|\d+\.\d{4,}|\d{1,3}(,\d{3}){2,}(\.\d+)?|\d{1,3}(,\d{3})+\.\d+", s
+    ):
+        return "."
+    return None
+
+
+def detect_decimal(texts: list[str], delimiter: str | None) -> tuple[str, bool]:
+    """The file's decimal mark from its numeric cells, and whether it was a guess.
+
+    A file saved by Excel on Indonesian Windows uses ';' and decimal commas; when no cell
+    decides, the delimiter does.
+    """
+    votes = [v for v in (decimal_votes(t) for t in texts) if v]
+    commas, points = votes.count(","), votes.count(".")
+    if commas != points:
+        return ("," if commas > points else "."), False
+    return ("," if delimiter == ";" else "."), True
+
+
+def parse_number(cell: Cell, decimal: str) -> float | None:
+    """A cell as a float: 'Rp1.250.000' -> 1250000.0, '54,5%' -> 54.5 (with decimal ',').
+
+    Returns None for a blank cell; raises ValueError for anything that is not a number in
+    this file's convention (so '1.5' in a decimal-comma file is refused, not read as 15).
+    """
+    if cell is None:
+        return None
+    if isinstance(cell, float):
+        if math.isnan(cell) or math.isinf(cell):
+            raise ValueError(cell)
+        return cell
+    if not cell.strip():
+        return None
+    s, negative = _strip_number(cell)
+    grouped, plain = _COMMA_DECIMAL if decimal == "," else _POINT_DECIMAL
+    if not (grouped.fullmatch(s) or plain.fullmatch(s)):
+        raise ValueError(cell)
+    thousands = "." if decimal == "," else ","
+    value = float(s.replace(thousands, "").replace(decimal, "."))
+    return -value if negative else value
+
+
+def parse_year(cell: Cell, max_year: int) -> int:
+    """A whole year between MIN_YEAR and ``max_year``; raises ValueError otherwise."""
+    if isinstance(cell, float):
+        if not cell.is_integer():
+            raise ValueError(cell)
+        year = int(cell)
+    else:
+        text = str(cell).strip()
+        if not re.fullmatch(r"\d{4}(\.0+)?", text):
+            raise ValueError(cell)
+        year = int(float(text))
+    if not MIN_YEAR <= year <= max_year:
+        raise ValueError(cell)
+    return year
+
+
+def _shown(cell: Cell) -> str:
+    if isinstance(cell, float):
+        return f"{cell:g}"
+    return "" if cell is None else str(cell)
+
+
+# --- validation ------------------------------------------------------------------------
+
+
+def validate(
+    grid: Grid,
+    vocab: Vocabulary,
+    dataset: Dataset | None = None,
+    *,
+    today: dt.date | None = None,
+) -> Validated:
+    """Check every cell of ``grid`` for ``dataset`` (detected from the headers if None)."""
+    issues = list(grid.issues)
+    if dataset is None and grid.detection.dataset:
+        dataset = datasets.DATASETS[grid.detection.dataset]
+    empty = pd.DataFrame()
+    if issues and not grid.rows:
+        return Validated(dataset, empty, issues)
+    if dataset is None:
+        issues.append(Issue("dataset-unknown", row=grid.detection.header_row,
+                            params={"headers": [h for h in grid.headers if h]}))  # fmt: skip
+        return Validated(None, empty, issues)
+    grid.detection.dataset = dataset.code
+    max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
+
+    # Map the file's headers onto the dataset's columns.
+    mapping = datasets.header_map(dataset)
+    positions: dict[str, int] = {}
+    shown_header: dict[str, str] = {}
+    for index, header in enumerate(grid.headers):
+        name = mapping.get(datasets.normalize_header(header))
+        if name is None:
+            if header:
+                issues.append(Issue("unknown-column", row=grid.detection.header_row,
+                                    column=header, level="warning"))  # fmt: skip
+            continue
+        if name in positions:
+            issues.append(Issue("duplicate-column", row=grid.detection.header_row, column=header))
+            continue
+        positions[name] = index
+        shown_header[name] = header
+    missing = [c for c in dataset.required if c.name not in positions]
+    for column in missing:
+        issues.append(Issue("missing-column", row=grid.detection.header_row,
+                            column=column.header_id, params={"en": column.header_en}))  # fmt: skip
+    if missing:
+        return Validated(dataset, empty, issues)
+
+    # The decimal mark, from every numeric text cell of the file.
+    numeric = [
+        c.name for c in dataset.columns if c.type in (NUMBER, INTEGER) and c.name in positions
+    ]
+    texts = [
+        row[positions[name]]
+        for row in grid.rows
+        for name in numeric
+        if isinstance(row[positions[name]], str) and row[positions[name]].strip()
+    ]
+    decimal, guessed = detect_decimal(texts, grid.detection.delimiter)
+    grid.detection.decimal = decimal
+    if guessed and any(decimal_votes(t) is None and re.search(r"\d[.,]\d{3}\b", t) for t in texts):
+        issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
+
+    context = _RowContext(dataset, vocab, positions, shown_header, decimal, max_year)
+    records: list[dict] = []
+    first_seen: dict[tuple, int] = {}
+    for row_number, row in zip(grid.row_numbers, grid.rows, strict=True):
+        record, row_issues = _validate_row(context, row_number, row)
+        issues.extend(row_issues)
+        key = tuple(record.get(k) for k in dataset.key)
+        if None not in key:
+            if key in first_seen:
+                issues.append(
+                    Issue("duplicate-row", row=row_number, params={"first": first_seen[key]})
+                )
+                continue
+            first_seen[key] = row_number
+        if not any(i.level == "error" for i in row_issues):
+            records.append(record)
+
+    rows = pd.DataFrame(records, columns=["_row", *[c.name for c in dataset.columns]])
+    issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
+    return Validated(dataset, rows, issues, set(positions))
+
+
+@dataclass(frozen=True)
+class _RowContext:
+    dataset: Dataset
+    vocab: Vocabulary
+    positions: dict[str, int]
+    headers: dict[str, str]
+    decimal: str
+    max_year: int
+
+
+def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[dict, list[Issue]]:
+    """One row: its typed record (columns that failed stay None) and its issues."""
+    record: dict = {"_row": row_number}
+    raw: dict[str, str] = {}  # cells as written, for messages
+    issues: list[Issue] = []
+
+    def fail(code: str, column: datasets.Column, cell: Cell, **params: object) -> None:
+        header = ctx.headers.get(column.name, column.header_id)
+        issues.append(Issue(code, row=row_number, column=header, value=_shown(cell), params=params))
+
+    for column in ctx.dataset.columns:
+        record[column.name] = None
+        cell = row[ctx.positions[column.name]] if column.name in ctx.positions else None
+        raw[column.name] = _shown(cell)
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            if column.required:
+                fail("required-empty", column, cell)
+            continue
+        if column.type == YEAR:
+            try:
+                record[column.name] = parse_year(cell, ctx.max_year)
+            except ValueError:
+                fail("year-invalid", column, cell, low=MIN_YEAR, high=ctx.max_year)
+        elif column.type in (NUMBER, INTEGER):
+            try:
+                value = parse_number(cell, ctx.decimal)
+            except ValueError:
+                fail("not-a-number", column, cell, decimal=ctx.decimal)
+                continue
+            if column.type == INTEGER and not float(value).is_integer():
+                fail("not-whole", column, cell)
+            elif column.low is not None and value < column.low:
+                code = "negative" if column.low == 0 else "out-of-range"
+                fail(code, column, cell, low=column.low, high=column.high)
+            elif column.high is not None and value > column.high:
+                fail("out-of-range", column, cell, low=column.low, high=column.high)
+            else:
+                record[column.name] = int(value) if column.type == INTEGER else value
+        elif column.type == TEXT:
+            text = _shown(cell).strip()
+            if len(text) > column.max_length:
+                fail("text-too-long", column, text[:40] + "…", limit=column.max_length)
+            else:
+                record[column.name] = text
+        else:  # "code:<list>": a code, or a name planners write instead
+            list_name = column.type.split(":", 1)[1]
+            code = ctx.vocab.lookup(list_name, _shown(cell))
+            if code is None:
+                fail(f"unknown-{list_name}", column, cell, allowed=ctx.vocab.codes(list_name))
+            else:
+                record[column.name] = code
+
+    if ctx.dataset.code == "observations" and not issues:
+        _check_observation(record, raw, ctx, issues)
+    return record, issues
+
+
+def _check_observation(
+    record: dict, raw: dict[str, str], ctx: _RowContext, issues: list[Issue]
+) -> None:
+    """Bounds that depend on the indicator's kind, and the reported range's consistency."""
+    row = record["_row"]
+    kind = ctx.vocab.indicator_kinds.get(record["indicator"], "")
+
+    def header(name: str) -> str:
+        return ctx.headers.get(name, ctx.dataset.column(name).header_id)
+
+    for name in ("value", "low", "high"):
+        value = record.get(name)
+        if value is None:
+            continue
+        if kind in _NON_NEGATIVE_KINDS and value < 0:
+            issues.append(Issue("negative", row=row, column=header(name), value=raw[name],
+                                params={"kind": kind}))  # fmt: skip
+        if kind in _PERCENT_KINDS and not 0 <= value <= 100:
+            issues.append(Issue("out-of-range", row=row, column=header(name), value=raw[name],
+                                params={"low": 0, "high": 100}))  # fmt: skip
+    low, high = record.get("low"), record.get("high")
+    if (low is None) != (high is None):
+        present = "low" if low is not None else "high"
+        issues.append(Issue("range-incomplete", row=row, column=header(present)))
+    elif low is not None and low > high:
+        issues.append(Issue("low-above-high", row=row, column=header("low"),
+                            value=f"{raw['low']} > {raw['high']}"))  # fmt: skip
+    elif low is not None and not low <= record["value"] <= high:
+        issues.append(Issue("value-outside-range", row=row, column=header("value"),
+                            value=raw["value"], level="warning",
+                            params={"low": low, "high": high}))  # fmt: skip
