@@ -11,7 +11,9 @@ if "lang" not in st.session_state:
     st.session_state["lang"] = i18n.normalize_lang(st.query_params.get("lang"))
 lang = i18n.normalize_lang(st.session_state["lang"])
 
-st.set_page_config(page_title=i18n.t("app.title", lang), page_icon="🧵", layout="wide")
+st.set_page_config(
+    page_title=i18n.t("app.title", lang), page_icon=":material/texture:", layout="wide"
+)
 
 with st.sidebar:
     st.markdown(f"### {i18n.t('app.title', lang)}")
@@ -24,17 +26,20 @@ with st.sidebar:
         horizontal=True,
     )
 lang = i18n.normalize_lang(st.session_state["lang"])
-st.query_params["lang"] = lang
 
 navigation = st.navigation(
-    [
-        st.Page(
-            "pages/overview.py",
-            title=i18n.t("nav.overview", lang),
-            icon="📊",
-            url_path="ringkasan",
-            default=True,
-        )
-    ]
-)
+    {
+        i18n.t("nav.section.explore", lang): [
+            st.Page("pages/overview.py", title=i18n.t("nav.overview", lang), icon=":material/insights:",
+                    url_path="ringkasan", default=True),
+        ],
+        i18n.t("nav.section.data", lang): [
+            st.Page("pages/upload.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:", url_path="unggah"),
+            st.Page("pages/history.py", title=i18n.t("nav.history", lang), icon=":material/history:",
+                    url_path="riwayat"),
+        ],
+    }
+)  # fmt: skip
+# Written after st.navigation has resolved the page from the URL, so the link keeps its page.
+st.query_params["lang"] = lang
 navigation.run()

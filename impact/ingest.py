@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import zipfile
 from dataclasses import dataclass, field
 
 from impact import datasets
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024  # 10 MiB: a yearly upload is a few kB
+MAX_UPLOAD_MB_ENV = "BATIK_MAX_UPLOAD_MB"
 HEADER_SEARCH_ROWS = 10  # title rows allowed above the header
 DELIMITERS = (",", ";", "\t")
 
@@ -86,6 +88,15 @@ class Grid:
 
 class NotATableError(Exception):
     """Internal: the bytes are not a CSV or XLSX file."""
+
+
+def max_bytes_from_env(environ=None) -> int:
+    """The upload size limit: ``$BATIK_MAX_UPLOAD_MB`` megabytes, default 10."""
+    raw = (environ if environ is not None else os.environ).get(MAX_UPLOAD_MB_ENV)
+    try:
+        return int(float(raw) * 2**20) if raw else DEFAULT_MAX_BYTES
+    except ValueError:
+        return DEFAULT_MAX_BYTES
 
 
 def sha256_hex(data: bytes) -> str:

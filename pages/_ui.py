@@ -11,8 +11,9 @@ import re
 import altair as alt
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 
-from impact import headlines, i18n, indicators, store
+from impact import auth, headlines, i18n, indicators, store, uploads
 
 _BADGE_COLOURS = {
     "reported": "blue",
@@ -96,3 +97,61 @@ def chart_with_table(chart: alt.TopLevelMixin, table: pd.DataFrame) -> None:
     st.altair_chart(chart, width="stretch", theme=None)
     with st.expander(t("table.show")):
         st.dataframe(table, hide_index=True, width="stretch")
+
+
+# --- editors ---------------------------------------------------------------------------
+
+
+def editor_config() -> auth.EditorConfig:
+    """Editors from `.streamlit/secrets.toml` ([editors] name = hash) and the environment."""
+    try:
+        section = st.secrets.get("editors")
+    except StreamlitSecretNotFoundError:
+        section = None
+    return auth.EditorConfig.load(section)
+
+
+@st.cache_resource(show_spinner=False)
+def _throttle() -> auth.LoginThrottle:
+    # One per server process: reloading the page does not reset the failure count.
+    return auth.LoginThrottle()
+
+
+def signed_in_editor() -> str | None:
+    """The editor's name if this session signed in; else shows the sign-in form and None."""
+    if st.session_state.get("editor"):
+        with st.sidebar:
+            st.markdown(t("signin.as", name=plain(st.session_state["editor"])))
+            if st.button(t("signin.signout"), key="signout"):
+                del st.session_state["editor"]
+                st.rerun()
+        return st.session_state["editor"]
+    config = editor_config()
+    if not config.enabled:
+        st.warning(t("signin.disabled"))
+        return None
+    st.caption(t("signin.why"))
+    with st.form("signin"):
+        st.subheader(t("signin.title"))
+        name = st.text_input(t("signin.name"))
+        password = st.text_input(t("signin.password"), type="password")
+        submitted = st.form_submit_button(t("signin.submit"), type="primary")
+    if submitted:
+        try:
+            if _throttle().sign_in(config, name, password):
+                st.session_state["editor"] = name.strip()
+                st.rerun()
+            st.error(t("signin.failed"))
+        except auth.LockedOutError as exc:
+            st.error(t("signin.locked", seconds=exc.seconds))
+    return None
+
+
+@st.cache_data(show_spinner=False)
+def vocabulary(path: str, version: int):
+    return uploads.load_vocabulary(path)
+
+
+@st.cache_data(show_spinner=False)
+def upload_history(path: str, version: int):
+    return uploads.history(path)

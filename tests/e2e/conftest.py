@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from impact import store
+from impact import auth, store
+
+EDITOR_PASSWORD = "sandi-e2e"
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -56,7 +58,11 @@ def server(tmp_path_factory) -> Iterator[str]:
     """Base URL of a dashboard served from a freshly seeded database."""
     db = store.ensure_database(tmp_path_factory.mktemp("e2e") / "batik.duckdb")
     port = _free_port()
-    env = {**os.environ, store.DB_PATH_ENV: str(db)}
+    env = {
+        **os.environ,
+        store.DB_PATH_ENV: str(db),
+        auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
+    }
     proc = subprocess.Popen(
         [
             sys.executable,

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from impact import i18n, store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/overview.py"]
+PAGES = ["pages/overview.py", "pages/upload.py", "pages/history.py"]
 
 
 @pytest.fixture

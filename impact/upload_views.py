@@ -1,0 +1,118 @@
+"""Tables that show an upload to a planner: what was detected, the preview, the history.
+
+Localized headers; values as strings where they came from a file, so nothing uploaded is
+ever interpreted (pages render these with st.dataframe, never as HTML or Markdown).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from impact import i18n
+from impact.ingest import Detection
+from impact.uploads import Preview
+
+_DELIMITER_NAMES = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
+_DELIMITER_NAMES_EN = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab"}
+_ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 + BOM",
+    "cp1252": "Windows-1252",
+    "utf-16": "UTF-16",
+}
+
+
+def detection_table(detection: Detection, rows: int, lang: str) -> pd.DataFrame:
+    """Two columns (what, value): format, encoding, delimiter, decimal mark, header row..."""
+    names = _DELIMITER_NAMES_EN if lang == "en" else _DELIMITER_NAMES
+    dataset = i18n.t(f"dataset.{detection.dataset}", lang) if detection.dataset else "–"
+    items = [
+        ("format", (detection.format or "–").upper()
+         + (f" · {detection.sheet}" if detection.sheet else "")),
+        ("encoding", _ENCODINGS.get(detection.encoding or "", detection.encoding or "–")),
+        ("delimiter", names.get(detection.delimiter or "", "–")),
+        ("decimal", {",": "koma (,)" if lang != "en" else "comma (,)",
+                     ".": "titik (.)" if lang != "en" else "point (.)"}.get(detection.decimal or "", "–")),
+        ("header_row", str(detection.header_row or "–")),
+        ("title_rows", str(detection.title_rows)),
+        ("dataset", dataset),
+        ("rows", str(rows)),
+        ("sha256", detection.sha256[:16] + "…"),
+    ]  # fmt: skip
+    return pd.DataFrame(
+        {"": [i18n.t(f"upload.detected.{k}", lang) for k, _ in items], " ": [v for _, v in items]}
+    )
+
+
+def _text(value: object, lang: str, column: str = "") -> str:
+    """A stored value as the planner reads it: numbers with the language's separators."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if column == "status":
+        return i18n.label("status", str(value), lang)
+    if isinstance(value, bool) or column == "year":
+        return str(value)
+    if isinstance(value, int | float):
+        return i18n.format_number(value, lang, 4)
+    return str(value)
+
+
+def rows_table(preview: Preview, action: str, lang: str) -> pd.DataFrame:
+    """The new (``insert``) or unchanged (``same``) rows, with the file's row numbers."""
+    changes = preview.of(action)
+    columns = preview.dataset.columns
+    return pd.DataFrame(
+        {i18n.t("col.row", lang): [c.row for c in changes]}
+        | {
+            col.header(lang): [_text(c.new[col.name], lang, col.name) for c in changes]
+            for col in columns
+        }
+    )
+
+
+def replaced_table(preview: Preview, lang: str) -> pd.DataFrame:
+    """One line per replaced value: row, key, column, old -> new."""
+    frame = preview.replaced_table()
+    headers = {col.name: col.header(lang) for col in preview.dataset.columns}
+    return pd.DataFrame(
+        {
+            i18n.t("col.row", lang): frame["row"].tolist(),
+            i18n.t("col.key", lang): frame["key"].tolist(),
+            i18n.t("col.column", lang): [headers[c] for c in frame["column"]],
+            i18n.t("col.old", lang): [
+                _text(v, lang, c) for v, c in zip(frame["old"], frame["column"], strict=True)
+            ],
+            i18n.t("col.new", lang): [
+                _text(v, lang, c) for v, c in zip(frame["new"], frame["column"], strict=True)
+            ],
+        }
+    )
+
+
+def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The upload history with localized headers and a state column."""
+
+    def state(row) -> str:
+        if row.reverted_by is None or pd.isna(row.reverted_at):
+            return i18n.t("history.active", lang)
+        when = row.reverted_at.strftime("%Y-%m-%d %H:%M")
+        return i18n.t("history.reverted", lang, when=when, who=row.reverted_by)
+
+    return pd.DataFrame(
+        {
+            i18n.t("history.id", lang): history["id"].tolist(),
+            i18n.t("history.when", lang): [
+                t.strftime("%Y-%m-%d %H:%M") for t in history["uploaded_at"]
+            ],
+            i18n.t("history.editor", lang): history["editor"].tolist(),
+            i18n.t("history.file", lang): history["filename"].tolist(),
+            i18n.t("history.dataset", lang): [
+                i18n.t(f"dataset.{d}", lang) for d in history["dataset"]
+            ],
+            i18n.t("history.added", lang): history["rows_added"].tolist(),
+            i18n.t("history.replaced", lang): history["rows_replaced"].tolist(),
+            i18n.t("history.unchanged", lang): history["rows_unchanged"].tolist(),
+            "SHA-256": [s[:12] + "…" for s in history["sha256"]],
+            i18n.t("history.state", lang): [state(r) for r in history.itertuples()],
+        }
+    )

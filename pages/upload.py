@@ -1,0 +1,108 @@
+"""Unggah Data / Upload: sign in, read and check the whole file, preview, then save at once."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from impact import (
+    datasets,
+    export,
+    ingest,
+    messages,
+    store,
+    templates,
+    upload_views,
+    uploads,
+    validation,
+)
+from pages import _ui
+
+lang = _ui.lang()
+path, version = _ui.db()
+st.title(_ui.t("upload.title"))
+st.caption(_ui.t("upload.intro"))
+
+if st.session_state.get("upload_saved"):
+    st.success(_ui.t("upload.saved", **st.session_state.pop("upload_saved")))
+
+editor = _ui.signed_in_editor()
+if not editor:
+    st.stop()
+
+with st.expander(_ui.t("upload.templates")):
+    for code, dataset in datasets.DATASETS.items():
+        name = _ui.t(f"dataset.{code}")
+        st.markdown(f"**{name}**")
+        st.dataframe(templates.guide_frame(dataset), hide_index=True, width="stretch")
+        left, right = st.columns(2)
+        left.download_button(_ui.t("upload.template_csv", name=name), templates.csv_bytes(dataset),
+                             f"templat_{code}.csv", "text/csv", key=f"tpl_csv_{code}")  # fmt: skip
+        right.download_button(_ui.t("upload.template_xlsx", name=name), templates.xlsx_bytes(dataset),
+                              f"templat_{code}.xlsx", key=f"tpl_xlsx_{code}")  # fmt: skip
+
+labels = {"auto": _ui.t("upload.dataset_auto")} | {
+    c: _ui.t(f"dataset.{c}") for c in datasets.DATASETS
+}
+dataset_code = st.selectbox(_ui.t("upload.dataset"), list(labels), format_func=labels.get)
+max_bytes = ingest.max_bytes_from_env()
+nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
+file = st.file_uploader(
+    _ui.t("upload.file", max_mb=f"{max_bytes / 2**20:g}"), key=f"file_{nonce}",
+    max_upload_size=max(4 * max_bytes // 2**20, 50),  # larger, so our own clear message shows
+)  # fmt: skip
+if file is None:
+    st.stop()
+
+data = file.getvalue()
+grid = ingest.read_table(data, file.name, max_bytes=max_bytes)
+if len(grid.detection.sheets) > 1:
+    sheet = st.selectbox(_ui.t("upload.sheet"), grid.detection.sheets)
+    grid = ingest.read_table(data, file.name, sheet=sheet, max_bytes=max_bytes)
+chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
+checked = validation.validate(grid, _ui.vocabulary(path, version), chosen)
+
+with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):
+    st.dataframe(
+        upload_views.detection_table(grid.detection, len(grid.rows), lang), hide_index=True
+    )
+
+if checked.issues:
+    issues = messages.issues_table(checked.issues, lang)
+    if checked.errors:
+        st.error(_ui.t("upload.errors", count=len(checked.errors)))
+    else:
+        st.warning(_ui.t("upload.warnings", count=len(checked.issues)))
+    st.dataframe(issues, hide_index=True, width="stretch")
+    st.download_button(_ui.t("upload.issues_download"), export.to_csv_bytes(issues),
+                       f"masalah_{file.name}.csv", "text/csv")  # fmt: skip
+if not checked.ok:
+    st.stop()
+
+preview = uploads.preview(path, checked)
+counts = preview.counts
+st.subheader(_ui.t("upload.preview"))
+a, b, c = st.columns(3)
+a.metric(_ui.t("upload.added"), counts["insert"])
+b.metric(_ui.t("upload.replaced_rows"), counts["update"])
+c.metric(_ui.t("upload.unchanged"), counts["same"])
+tabs = st.tabs([_ui.t("upload.added"), _ui.t("upload.replaced"), _ui.t("upload.unchanged")])
+tabs[0].dataframe(upload_views.rows_table(preview, "insert", lang), hide_index=True)
+tabs[1].dataframe(upload_views.replaced_table(preview, lang), hide_index=True)
+tabs[2].dataframe(upload_views.rows_table(preview, "same", lang), hide_index=True)
+
+if counts["insert"] + counts["update"] == 0:
+    st.info(_ui.t("upload.nothing_new"))
+    st.stop()
+if st.button(_ui.t("upload.confirm"), type="primary"):
+    try:
+        upload_id = uploads.commit(path, checked, preview, editor=editor, filename=file.name,
+                                   sha256=grid.detection.sha256)  # fmt: skip
+    except uploads.StalePreviewError:
+        st.error(_ui.t("upload.stale"))
+    except store.DatabaseBusyError:
+        st.error(_ui.t("upload.busy"))
+    else:
+        st.session_state["upload_saved"] = {
+            "id": upload_id, "added": counts["insert"], "replaced": counts["update"]}  # fmt: skip
+        st.session_state["upload_nonce"] = nonce + 1
+        st.rerun()

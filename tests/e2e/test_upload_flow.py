@@ -1,0 +1,77 @@
+"""A planner's yearly upload in Chromium: sign in, upload, preview, save, see it, revert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import EDITOR_PASSWORD
+
+pytestmark = pytest.mark.e2e
+
+HOSTILE = '<img src=x onerror="window.__pwned=1"><b>Disperindag</b>'
+FILE = (
+    "Data daya saing Disperindag 2024\n"
+    "\n"
+    "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
+    "batik_competitiveness;Kota & Kabupaten Blitar;batik;2024;90;dilaporkan;Disperindag (2025)\n"
+    f"batik_competitiveness;blitar;batik;2023;85;dilaporkan;{HOSTILE}\n"
+).encode("cp1252")
+
+
+def _competitiveness_chart_text(page: Page) -> str:
+    page.wait_for_function(
+        "document.querySelectorAll('.vega-embed svg').length >= 2", timeout=30_000
+    )
+    return page.locator(".vega-embed svg").nth(1).text_content() or ""
+
+
+def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path: Path) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server}/?lang=id")
+    assert "2024" not in _competitiveness_chart_text(page)
+
+    page.goto(f"{server}/unggah?lang=id")
+    page.get_by_label("Nama editor").fill("ani")
+    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+
+    upload = tmp_path / "daya_saing_2024.csv"
+    upload.write_bytes(FILE)
+    page.set_input_files("input[type=file]", str(upload))
+    expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=15_000)
+    metrics = page.locator('[data-testid="stMetricValue"]')
+    expect(metrics).to_have_count(3, timeout=15_000)
+    assert metrics.all_inner_texts() == [
+        "1",
+        "1",
+        "0",
+    ]  # one new year, one row whose source changes
+    page.screenshot(path=str(artifacts / "upload-preview.png"), full_page=True)
+    page.get_by_role("button", name="Simpan ke database").click()
+    expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=15_000)
+
+    page.get_by_role("link", name="Ringkasan").click()
+    page.wait_for_timeout(1000)
+    text = _competitiveness_chart_text(page)
+    assert "2024" in text and "90%" in text
+    # The uploaded HTML is shown as the literal text it is, never run or rendered.
+    assert HOSTILE in text
+    assert page.locator("img[src=x]").count() == 0
+    assert page.evaluate("window.__pwned") is None and not dialogs
+    page.screenshot(path=str(artifacts / "overview-after-upload.png"), full_page=True)
+
+    page.get_by_role("link", name="Riwayat Unggahan").click()
+    expect(page.get_by_text("Batalkan unggahan", exact=True)).to_be_visible(timeout=15_000)
+    page.get_by_text("Saya mengerti").click()
+    page.get_by_role("button", name="Batalkan #").click()
+    expect(page.get_by_text("dibatalkan:")).to_be_visible(timeout=15_000)
+
+    page.get_by_role("link", name="Ringkasan").click()
+    page.wait_for_timeout(1000)
+    text = _competitiveness_chart_text(page)
+    assert "2024" not in text and HOSTILE not in text

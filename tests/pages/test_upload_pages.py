@@ -1,0 +1,111 @@
+"""Upload and history pages through AppTest: sign-in, checks, preview, save, revert."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from impact import auth, store
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+PASSWORD = "kata-sandi-uji"
+GOOD = (
+    "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
+    "batik_competitiveness;blitar;batik;2024;88,5;dilaporkan;Disperindag Blitar (2025)\n"
+    "batik_competitiveness;blitar;batik;2023;86;estimasi;Disperindag Blitar (2025)\n"
+).encode("cp1252")
+BAD = b"indikator,wilayah,sektor,tahun,nilai,status,sumber\nbatik_x,blitar,batik,20x4,abc,reported,s\n"
+
+
+@pytest.fixture(scope="module")
+def password_hash() -> str:
+    return auth.hash_password(PASSWORD)
+
+
+@pytest.fixture
+def app_db(monkeypatch, seeded_db: Path, password_hash: str) -> Path:
+    monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
+    monkeypatch.setenv(auth.PASSWORD_HASH_ENV, password_hash)
+    return seeded_db
+
+
+def _page(page: str, lang: str = "id") -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.session_state["lang"] = lang
+    at.run()
+    at.switch_page(page)
+    return at.run()
+
+
+def _sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
+    at.text_input[0].input("ani")
+    at.text_input[1].input(password)
+    at.button[0].click()
+    return at.run()
+
+
+def _observations(db: Path) -> list[tuple]:
+    with store.connect(db) as con:
+        return con.execute("SELECT * FROM observation ORDER BY ALL").fetchall()
+
+
+def test_upload_page_says_how_to_enable_when_no_password_is_set(monkeypatch, seeded_db) -> None:
+    monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
+    monkeypatch.delenv(auth.PASSWORD_HASH_ENV, raising=False)
+    at = _page("pages/upload.py")
+    assert not at.exception
+    assert any("BATIK_EDITOR_PASSWORD_HASH" in w.value for w in at.warning)
+    assert not at.get("file_uploader")
+
+
+def test_wrong_password_is_refused_and_no_uploader_shown(app_db) -> None:
+    at = _sign_in(_page("pages/upload.py"), password="salah")
+    assert [e.value for e in at.error] == ["Nama atau kata sandi salah. Periksa lalu coba lagi."]
+    assert not at.get("file_uploader")
+
+
+def test_upload_preview_and_save_then_revert(app_db) -> None:
+    before = _observations(app_db)
+    at = _sign_in(_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("tahun2024.csv", GOOD, "text/csv"))
+    at.run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {"Baris baru": "1", "Baris diganti": "1", "Baris sama": "0"}
+    replaced = at.dataframe[-2].value  # the 'values replaced' tab
+    assert ["86", "Estimasi"] == replaced["Baru"].tolist()[:2]
+    assert _observations(app_db) == before  # nothing written before the confirmation
+
+    save = next(b for b in at.button if b.label == "Simpan ke database")
+    save.click()
+    at.run()
+    assert any("Tersimpan sebagai unggahan #1" in s.value for s in at.success)
+    after = {(r[0], r[3]): r[4] for r in _observations(app_db)}
+    assert after[("batik_competitiveness", 2024)] == 88.5
+    assert after[("batik_competitiveness", 2023)] == 86
+
+    history = _page("pages/history.py")
+    history.session_state["editor"] = "ani"
+    history.run()
+    table = history.dataframe[0].value
+    assert table["Berkas"].tolist() == ["tahun2024.csv"]
+    history.checkbox[0].check().run()
+    next(b for b in history.button if b.label == "Batalkan #1").click()
+    history.run()
+    assert any("Unggahan #1 dibatalkan" in s.value for s in history.success)
+    assert _observations(app_db) == before
+
+
+def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
+    before = _observations(app_db)
+    at = _sign_in(_page("pages/upload.py", "en"))
+    at.get("file_uploader")[0].set_value(("bad.csv", BAD, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("3 problem(s) must be fixed")
+    issues = at.dataframe[-1].value
+    assert sorted(issues["Column"]) == ["indikator", "nilai", "tahun"]
+    assert not any(b.label == "Save to the database" for b in at.button)
+    assert _observations(app_db) == before
