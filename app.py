@@ -32,6 +32,18 @@ navigation = st.navigation(
         i18n.t("nav.section.explore", lang): [
             st.Page("pages/overview.py", title=i18n.t("nav.overview", lang), icon=":material/insights:",
                     url_path="ringkasan", default=True),
+            st.Page("pages/income.py", title=i18n.t("nav.income", lang), icon=":material/payments:",
+                    url_path="pendapatan"),
+            st.Page("pages/competitiveness.py", title=i18n.t("nav.competitiveness", lang),
+                    icon=":material/trending_up:", url_path="daya-saing"),
+            st.Page("pages/obstacles.py", title=i18n.t("nav.obstacles", lang), icon=":material/block:",
+                    url_path="hambatan"),
+            st.Page("pages/collaboration.py", title=i18n.t("nav.collaboration", lang),
+                    icon=":material/handshake:", url_path="kolaborasi"),
+            st.Page("pages/programs.py", title=i18n.t("nav.programs", lang), icon=":material/event:",
+                    url_path="program"),
+            st.Page("pages/sources.py", title=i18n.t("nav.sources", lang), icon=":material/menu_book:",
+                    url_path="sumber"),
         ],
         i18n.t("nav.section.data", lang): [
             st.Page("pages/upload.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:", url_path="unggah"),

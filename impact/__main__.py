@@ -71,9 +71,9 @@ def cmd_history(args: argparse.Namespace, path: Path) -> int:
     if frame.empty:
         print("no uploads yet")
     for r in frame.itertuples():
-        state = (
-            f"reverted {r.reverted_at:%Y-%m-%d %H:%M} by {r.reverted_by}" if r.reverted_by else ""
-        )
+        # A missing reverted_by reads back as NaN (truthy) once any upload is reverted.
+        reverted = isinstance(r.reverted_by, str)
+        state = f"reverted {r.reverted_at:%Y-%m-%d %H:%M} by {r.reverted_by}" if reverted else ""
         print(
             f"{r.id:>4}  {r.uploaded_at:%Y-%m-%d %H:%M}  {r.editor:<12} {r.dataset:<13} "
             f"+{r.rows_added} ~{r.rows_replaced} ={r.rows_unchanged}  {r.filename}  "

@@ -18,6 +18,8 @@ import pandas as pd
 from impact import i18n
 from impact.headlines import STATUS_ORDER, weakest_status
 
+# Okabe-Ito, the colour-blind-safe palette; blue first (the series colour).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 BLUE = "#0072B2"  # Okabe-Ito blue
 BAND = "#56B4E9"  # Okabe-Ito sky blue
 GREY = "#555555"
@@ -167,36 +169,245 @@ def series_chart(
             x=x, y=y, text="label:N", tooltip=tooltip
         )
     )
-    subtitle = [
-        line
-        for s in sources
-        for line in textwrap.wrap(i18n.t("source.line", lang, source=s), wrap[1])
-    ]
     notes = []
     if (frame["status"] != "reported").any():
         notes.append(i18n.t("source.illustrative_note", lang))
     if has_band:
         notes.append(i18n.t("source.band_note", lang))
-    subtitle += [line for note in notes for line in textwrap.wrap(note, wrap[1])]
-    chart = (
-        alt.layer(*layers)
-        .resolve_legend(strokeDash="independent")
-        .properties(
-            title=alt.TitleParams(
-                text=textwrap.wrap(title, wrap[0]),
-                subtitle=subtitle,
-                anchor="start",
-                frame="bounds",
-                limit=2000,  # lines are wrapped above; never cut them with "…"
-            ),
-            height=height,
-            width="container",
-            # fit-x: the height is the plot's own, so titles and legend never squeeze it
-            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
-        )
+    chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
+    return finish(
+        chart, lang=lang, title=title, sources=sources, notes=notes, height=height, wrap=wrap
     )
+
+
+def finish(
+    chart: alt.TopLevelMixin,
+    *,
+    lang: str,
+    title: str,
+    sources: list[str],
+    notes: list[str] = (),
+    height: int = 260,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+) -> alt.TopLevelMixin:
+    """The frame every chart shares: finding as title, sources and notes below it, the
+    language's number locale, fixed plot height (fit-x) and Okabe-Ito colours."""
+    subtitle = [
+        line
+        for text in [*(i18n.t("source.line", lang, source=s) for s in sources), *notes]
+        for line in textwrap.wrap(text, wrap[1])
+    ]
+    chart = chart.properties(
+        title=alt.TitleParams(
+            text=textwrap.wrap(title, wrap[0]),
+            subtitle=subtitle,
+            anchor="start",
+            frame="bounds",
+            limit=2000,  # lines are wrapped above; never cut them with "…"
+        ),
+        width="container",
+        # fit-x: the height is the plot's own, so titles and legend never squeeze it
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    )
+    if height and not isinstance(chart, alt.FacetChart):
+        chart = chart.properties(height=height)
     return (
         chart.configure(locale=i18n.chart_locale(lang))
         .configure_title(fontSize=16, subtitleFontSize=12, subtitleColor=GREY)
+        .configure_axis(labelFontSize=13, titleFontSize=13)
+        .configure_legend(labelFontSize=13, titleFontSize=13, orient="bottom")
+        .configure_range(category=list(PALETTE))
         .configure_view(stroke=None)
     )
+
+
+def status_notes(statuses, lang: str) -> list[str]:
+    """The reading note for hollow/dashed marks, when any figure is not reported."""
+    return (
+        [i18n.t("source.illustrative_note", lang)] if any(s != "reported" for s in statuses) else []
+    )
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    title: str,
+    sources: list[str],
+    color: str | None = None,
+    color_title: str | None = None,
+    value_format: str = "number",
+    label: str | None = None,
+    horizontal: bool = False,
+    height: int = 260,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+) -> alt.TopLevelMixin:
+    """Bars with status marks: reported bars solid, estimated/illustrative bars pale with a
+    dashed outline. ``frame`` needs a ``status`` column; ``label`` is a preformatted text column.
+    """
+    data = frame.copy()
+    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    status_title = i18n.t("status.legend", lang)
+    value_axis = alt.Axis(format=AXIS_FORMATS[value_format])
+    value = alt.X(f"{y}:Q", title=y_title, axis=value_axis) if horizontal else alt.Y(
+        f"{y}:Q", title=y_title, axis=value_axis)  # fmt: skip
+    category = (
+        alt.Y(f"{x}:N", title=x_title, sort=None)
+        if horizontal
+        else alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0))
+    )
+    encoding = {
+        ("y" if horizontal else "x"): category,
+        ("x" if horizontal else "y"): value,
+        "fillOpacity": alt.FillOpacity(
+            "status_label:N", scale=_status_scale(lang, (1.0, 0.45, 0.3)), legend=None
+        ),
+        # One status legend: outlined squares, solid for reported, dashed otherwise.
+        "strokeDash": alt.StrokeDash(
+            "status_label:N",
+            scale=_status_scale(lang, _DASH),
+            title=status_title,
+            legend=alt.Legend(
+                symbolType="square",
+                symbolFillColor="#FFFFFF",
+                symbolStrokeColor=BLUE,
+                symbolStrokeWidth=2,
+                symbolSize=180,
+            ),
+        ),  # fmt: skip
+        "tooltip": [c for c in (x, color, label, "status_label", "source") if c and c in data],
+    }
+    if color:
+        encoding["color"] = alt.Color(
+            f"{color}:N", title=color_title, legend=alt.Legend(columns=2, labelLimit=280)
+        )
+        offset = "yOffset" if horizontal else "xOffset"
+        encoding[offset] = (
+            alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
+        )
+    else:
+        encoding["color"] = alt.value(BLUE)
+    bars = alt.Chart(data).mark_bar(stroke=BLUE, strokeWidth=1.5).encode(**encoding)
+    layers = [bars]
+    if label and not color:
+        text = (
+            alt.Chart(data)
+            .mark_text(
+                **({"align": "left", "dx": 4} if horizontal else {"dy": -8}),
+                fontSize=13,
+                color=GREY,
+            )
+            .encode(**{k: encoding[k] for k in ("x", "y")}, text=f"{label}:N")
+        )
+        layers.append(text)
+    chart = alt.layer(*layers) if len(layers) > 1 else bars
+    return finish(chart, lang=lang, title=title, sources=sources,
+                  notes=status_notes(data["status"], lang), height=height, wrap=wrap)  # fmt: skip
+
+
+def heatmap(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    x: str,
+    y: str,
+    value: str,
+    x_title: str,
+    y_title: str,
+    value_title: str,
+    title: str,
+    sources: list[str],
+    domain: tuple[float, float] = (1, 5),
+    height: int | None = None,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+) -> alt.TopLevelMixin:
+    """Cells coloured by ``value`` (sequential, colour-blind safe), the value written in each
+    cell, and non-reported cells outlined with a dashed line."""
+    data = frame.copy()
+    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    base = alt.Chart(data).encode(
+        x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0, orient="top")),
+        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=460)),
+    )
+    cells = base.mark_rect(stroke=GREY, strokeWidth=1).encode(
+        color=alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues", domain=list(domain))),
+        strokeDash=alt.StrokeDash("status_label:N", scale=_status_scale(lang, _DASH),
+                                  title=i18n.t("status.legend", lang)),
+        tooltip=[c for c in (y, x, value, "status_label", "source") if c in data],
+    )  # fmt: skip
+    text = base.mark_text(fontSize=14, fontWeight="bold").encode(
+        text=alt.Text(f"{value}:Q", format="d"),
+        color=alt.condition(f"datum.{value} >= {sum(domain) / 2}", alt.value("white"), alt.value("black")),
+    )  # fmt: skip
+    rows = data[y].nunique()
+    return finish(alt.layer(cells, text), lang=lang, title=title, sources=sources,
+                  notes=status_notes(data["status"], lang), height=height or 34 * rows,
+                  wrap=wrap)  # fmt: skip
+
+
+def dot_plot(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    x: str,
+    y: str,
+    color: str,
+    x_title: str,
+    y_title: str,
+    color_title: str,
+    title: str,
+    sources: list[str],
+    domain: tuple[float, float] = (1, 5),
+    notes: list[str] = (),
+    height: int | None = None,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+) -> alt.TopLevelMixin:
+    """Scores per row (``y``) and group (``color``) on one scale, joined by a grey range rule
+    so the spread between groups is visible. Non-reported dots are hollow."""
+    data = frame.copy()
+    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    scale = alt.Scale(domain=list(domain), nice=False)
+    y_enc = alt.Y(f"{y}:N", title=y_title, sort=None, axis=alt.Axis(labelLimit=260))
+    spread = (
+        alt.Chart(data)
+        .mark_rule(color="#BBBBBB", strokeWidth=6)
+        .encode(y=y_enc, x=alt.X(f"min({x}):Q", scale=scale, title=x_title), x2=f"max({x}):Q")
+    )
+    dots = alt.Chart(data).mark_point(size=220, strokeWidth=3, opacity=1).encode(
+        y=y_enc,
+        x=alt.X(f"{x}:Q", scale=scale, title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color(f"{color}:N", title=color_title),
+        shape=alt.Shape(f"{color}:N", title=color_title),
+        yOffset=alt.YOffset(f"{color}:N", scale=alt.Scale(range=[-9, 9])),  # equal scores stay visible
+        fill=alt.condition("datum.status == 'reported'", alt.Color(f"{color}:N"), alt.value("white")),
+        tooltip=[c for c in (y, color, x, "status_label", "source") if c in data],
+    )  # fmt: skip
+    rows = data[y].nunique()
+    return finish(alt.layer(spread, dots), lang=lang, title=title, sources=sources,
+                  notes=[*notes, *status_notes(data["status"], lang)], height=height or 46 * rows,
+                  wrap=wrap)  # fmt: skip
+
+
+def to_svg(chart: alt.TopLevelMixin, width: int = 900) -> str:
+    """The chart as SVG at a fixed width (a file has no container to fit)."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(_fixed_width(chart, width))
+
+
+def to_png(chart: alt.TopLevelMixin, width: int = 900, scale: float = 2) -> bytes:
+    """The chart as a crisp PNG (2x by default) at a fixed width."""
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(_fixed_width(chart, width), scale=scale)
+
+
+def _fixed_width(chart: alt.TopLevelMixin, width: int) -> dict:
+    spec = chart.to_dict()
+    spec["width"] = width
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec

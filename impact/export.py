@@ -31,8 +31,12 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM, so Excel on Windows shows 'Kabupaten' and 'Rp' correctly."""
-    return safe_frame(frame).to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with BOM, so Excel on Windows shows 'Kabupaten' and 'Rp' correctly.
+
+    CRLF line ends, as Excel writes them; they also make the writer quote a cell holding a
+    lone CR, which Excel would otherwise take as a new row (its next line a formula).
+    """
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:

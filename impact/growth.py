@@ -224,6 +224,27 @@ def year_on_year(obs: pd.DataFrame, kind: str) -> pd.DataFrame:
     out["change"] = (out["value"] - prev_value).astype("Float64")
     ratio = (out["value"] / prev_value.where(prev_value > 0) - 1) * 100
     out["change_pct"] = ratio.astype("Float64")
+    if "status" in out:
+        # A change is as reliable as the weaker of its two years.
+        order = ("reported", "estimated", "illustrative")
+        previous = out["status"].shift(1)
+        out["change_status"] = [
+            max((s, p), key=order.index) if isinstance(p, str) else s
+            for s, p in zip(out["status"], previous, strict=True)
+        ]
+    return out
+
+
+def prepare_series(
+    obs: pd.DataFrame, inflation: pd.DataFrame | None, *, real: bool, base_year: int, as_index: bool
+) -> pd.DataFrame:
+    """A series as a page asks for it: deflated to ``base_year`` prices if ``real``, then
+    rebased to ``base_year`` = 100 if ``as_index``. Raises the named GrowthErrors."""
+    out = obs
+    if real:
+        out = deflate(out, inflation, base_year)
+    if as_index:
+        out = rebase_index(out, base_year)
     return out
 
 

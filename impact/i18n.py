@@ -70,7 +70,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_xlsx": ("Templat {name} (XLSX)", "{name} template (XLSX)"),
     "upload.dataset": ("Jenis data", "Dataset"),
     "upload.dataset_auto": ("Kenali dari judul kolom", "Recognise from the headers"),
-    "upload.file": ("Berkas CSV atau XLSX (maks. {max_mb} MB)", "CSV or XLSX file (max {max_mb} MB)"),
+    "upload.file": (
+        "Berkas CSV atau XLSX (maks. {max_mb} MB)",
+        "CSV or XLSX file (max {max_mb} MB)",
+    ),
     "upload.sheet": ("Lembar", "Sheet"),
     "upload.detected": ("Yang terbaca dari berkas", "What was read from the file"),
     "upload.detected.format": ("Format", "Format"),
@@ -86,7 +89,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} masalah harus diperbaiki sebelum berkas bisa disimpan. Database tidak berubah.",
         "{count} problem(s) must be fixed before the file can be saved. The database is unchanged.",
     ),
-    "upload.warnings": ("{count} peringatan (tidak menghalangi).", "{count} warning(s) (not blocking)."),
+    "upload.warnings": (
+        "{count} peringatan (tidak menghalangi).",
+        "{count} warning(s) (not blocking).",
+    ),
     "upload.issues_download": ("Unduh daftar masalah (CSV)", "Download the list of problems (CSV)"),
     "upload.preview": ("Pratinjau", "Preview"),
     "upload.added": ("Baris baru", "New rows"),
@@ -145,7 +151,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "I understand: the values upload #{id} replaced come back and its new rows are removed.",
     ),
     "history.do_revert": ("Batalkan #{id}", "Revert #{id}"),
-    "history.done": ("Unggahan #{id} dibatalkan: {count} baris dikembalikan.", "Upload #{id} reverted: {count} rows restored."),
+    "history.done": (
+        "Unggahan #{id} dibatalkan: {count} baris dikembalikan.",
+        "Upload #{id} reverted: {count} rows restored.",
+    ),
     "history.conflict": (
         "Unggahan yang lebih baru ({later}) mengubah baris yang sama. Batalkan yang itu dulu.",
         "Later uploads ({later}) changed the same rows. Revert those first.",
@@ -158,6 +167,256 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.obstacles": ("Hambatan", "Obstacles"),
     "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),
     "dataset.programs": ("Program", "Programs"),
+    "nav.income": ("Pendapatan", "Income"),
+    "nav.competitiveness": ("Daya Saing", "Competitiveness"),
+    "nav.obstacles": ("Hambatan", "Obstacles"),
+    "nav.collaboration": ("Tata Kelola Kolaboratif", "Collaboration"),
+    "nav.programs": ("Program & Evaluasi Hasil", "Programs and outcomes"),
+    "nav.sources": ("Sumber & Metodologi", "Sources and method"),
+    "download.csv": ("CSV", "CSV"),
+    "download.xlsx": ("Data (XLSX)", "Data (XLSX)"),
+    "filter.indicator": ("Indikator", "Indicator"),
+    "filter.region": ("Wilayah", "Region"),
+    "filter.sector": ("Sektor", "Sector"),
+    "filter.base_year": ("Tahun dasar", "Base year"),
+    "filter.compare_year": ("Tahun pembanding", "Comparison year"),
+    "filter.prices": ("Harga", "Prices"),
+    "filter.view": ("Tampilan", "View"),
+    "filter.year": ("Tahun", "Year"),
+    "filter.category": ("Kategori", "Category"),
+    "filter.obstacle": ("Hambatan", "Obstacle"),
+    "filter.status": ("Status", "Status"),
+    "filter.all": ("Semua", "All"),
+    "prices.nominal": ("Nominal (harga berlaku)", "Nominal (current prices)"),
+    "prices.real": ("Riil (harga tahun dasar, IHK BPS)", "Real (base-year prices, BPS CPI)"),
+    "view.level": ("Nilai", "Values"),
+    "view.index": ("Indeks (tahun dasar = 100)", "Index (base year = 100)"),
+    "view.yoy": ("Perubahan tahunan (%)", "Year-on-year change (%)"),
+    "empty.series": (
+        "Belum ada data untuk pilihan ini. Pilih wilayah atau sektor lain, atau tambahkan angkanya "
+        "lewat halaman Unggah Data.",
+        "There are no figures for this choice yet. Pick another region or sector, or add them on "
+        "the Upload data page.",
+    ),
+    "empty.years": (
+        "Perlu angka untuk sedikitnya dua tahun agar perubahan bisa dihitung. Tambahkan lewat "
+        "halaman Unggah Data.",
+        "At least two years of figures are needed to compute a change. Add them on the Upload "
+        "data page.",
+    ),
+    "empty.inflation": (
+        "Angka riil belum bisa dihitung: inflasi {year} belum ada di data. Tampilkan nominal, atau "
+        "unggah inflasi BPS tahun itu.",
+        "Real terms cannot be computed yet: inflation for {year} is missing. Show nominal, or "
+        "upload BPS inflation for that year.",
+    ),
+    "empty.base": (
+        "Perubahan tidak bisa dihitung dari nilai dasar nol atau negatif. Pilih tahun dasar lain.",
+        "A change cannot be computed from a zero or negative base. Pick another base year.",
+    ),
+    "card.change": ("Perubahan {start} → {end}", "Change {start} → {end}"),
+    "card.absolute": ("Selisih", "Difference"),
+    "card.percent": ("Perubahan", "Change"),
+    "card.cagr": ("Laju per tahun (CAGR)", "Yearly rate (CAGR)"),
+    "card.points": ("Poin persen", "Percentage points"),
+    "card.relative": ("Perubahan relatif", "Relative change"),
+    "card.status_of": (
+        "Status angka ujung: {start} {start_status}, {end} {end_status}",
+        "Status of the end figures: {start} {start_status}, {end} {end_status}",
+    ),
+    "income.title": ("Pendapatan pelaku usaha batik", "Batik entrepreneurs' income"),
+    "income.intro": (
+        "Pilih wilayah, sektor dan dua tahun. Pendapatan adalah nilai tingkat: perubahannya "
+        "dalam persen dan laju majemuk per tahun (CAGR); riil berarti setelah inflasi.",
+        "Pick a region, a sector and two years. Income is a level: its change is in percent and "
+        "a compound yearly rate (CAGR); real means after inflation.",
+    ),
+    "income.chart.title": (
+        "{name}: {change} dari {start} ke {end}",
+        "{name}: {change} from {start} to {end}",
+    ),
+    "income.chart.yoy": (
+        "{name}: perubahan dari tahun ke tahun",
+        "{name}: change from year to year",
+    ),
+    "income.real_suffix": (" (riil, harga {base})", " (real, {base} prices)"),
+    "comp.title": ("Daya saing produk batik", "Batik product competitiveness"),
+    "comp.intro": (
+        "Skor daya saing dalam persen (0–100). Perubahan skor ditulis dalam poin persen; "
+        "perubahan relatif menyusul dalam kurung.",
+        "The competitiveness score in percent (0–100). Changes of a score are in percentage "
+        "points; the relative change follows in brackets.",
+    ),
+    "comp.drivers.title": (
+        "Tiga pendorong daya saing: {top} naik paling banyak ({points})",
+        "Three drivers of competitiveness: {top} rose most ({points})",
+    ),
+    "comp.drivers.caption": (
+        "Kualitas produk, pengelolaan merek dan jangkauan pasar adalah tiga pendorong yang disebut "
+        "studi. Skor per komponen bernilai ilustratif sampai Disperindag menerbitkannya.",
+        "Product quality, brand management and market reach are the three drivers the study names. "
+        "Component scores are illustrative until the industry agency publishes them.",
+    ),
+    "comp.component": ("Komponen", "Component"),
+    "comp.score": ("Skor (%)", "Score (%)"),
+    "obst.title": (
+        "Hambatan dan angka yang ditahannya",
+        "Obstacles and the figures they hold back",
+    ),
+    "obst.intro": (
+        "Empat kategori hambatan menurut studi, tingkat keparahannya dari tahun ke tahun, dan angka "
+        "yang terdampak. Keparahan 1–5 adalah konvensi dasbor ini.",
+        "The study's four kinds of obstacles, their severity year by year, and the figures they "
+        "affect. The 1–5 severity is this dashboard's own convention.",
+    ),
+    "obst.heat.title": (
+        "Hambatan terberat {year}: {items}",
+        "Most severe obstacles in {year}: {items}",
+    ),
+    "obst.severity": ("Keparahan (1–5)", "Severity (1–5)"),
+    "obst.item": ("Hambatan", "Obstacle"),
+    "obst.links": ("Angka yang terdampak: {item}", "Figures affected: {item}"),
+    "obst.links.none": (
+        "Belum ada kaitan untuk hambatan ini.",
+        "No links recorded for this obstacle.",
+    ),
+    "obst.link.table": ("Semua kaitan hambatan → angka", "All obstacle → figure links"),
+    "obst.program.title": (
+        "{program}: {count_start} kegiatan pada {start}, {count_end} pada {end}",
+        "{program}: {count_start} activities in {start}, {count_end} in {end}",
+    ),
+    "obst.activities": ("Jumlah kegiatan", "Activities"),
+    "collab.title": (
+        "Tata kelola kolaboratif (Ansell & Gash)",
+        "Collaborative governance (Ansell & Gash)",
+    ),
+    "collab.intro": (
+        "Lima elemen proses kolaborasi dinilai oleh tiap pihak. Studi menemukan tiap pihak menilai "
+        "sendiri-sendiri dan persepsinya berbeda; grafik menunjukkan di mana bedanya paling lebar.",
+        "The five elements of the collaborative process, scored by each party. The study found each "
+        "party evaluates separately and perceptions differ; the chart shows where they differ most.",
+    ),
+    "collab.scale": (
+        "Skala 1–5 adalah konvensi dasbor ini (1 = belum ada, 5 = kuat); Ansell & Gash tidak "
+        "memberi rubrik angka.",
+        "The 1–5 scale is this dashboard's own convention (1 = absent, 5 = strong); Ansell & Gash "
+        "give no numeric rubric.",
+    ),
+    "collab.chart.title": (
+        "Pandangan paling berbeda soal {element}: {high_actor} {high}, {low_actor} {low}",
+        "Views differ most on {element}: {high_actor} {high}, {low_actor} {low}",
+    ),
+    "collab.element": ("Elemen", "Element"),
+    "collab.actor": ("Pihak", "Party"),
+    "collab.score": ("Skor (1–5)", "Score (1–5)"),
+    "collab.spread": ("Selisih tertinggi–terendah", "Highest–lowest gap"),
+    "collab.low": ("Terendah", "Lowest"),
+    "collab.high": ("Tertinggi", "Highest"),
+    "collab.low_actor": ("Dinilai terendah oleh", "Lowest according to"),
+    "collab.high_actor": ("Dinilai tertinggi oleh", "Highest according to"),
+    "collab.evidence": ("Bukti dari studi", "Evidence from the study"),
+    "element.dialogue": ("Dialog tatap muka", "Face-to-face dialogue"),
+    "element.trust": ("Membangun kepercayaan", "Trust-building"),
+    "element.commitment": ("Komitmen pada proses", "Commitment to the process"),
+    "element.understanding": ("Pemahaman bersama", "Shared understanding"),
+    "element.outcomes": ("Hasil sementara", "Intermediate outcomes"),
+    "actor.government": ("Pemerintah daerah", "Local government"),
+    "actor.association": ("Asosiasi (ABABIL)", "Association (ABABIL)"),
+    "actor.entrepreneurs": ("Pelaku usaha", "Entrepreneurs"),
+    "prog.title": ("Program dan evaluasi hasil", "Programs and outcomes"),
+    "prog.intro": (
+        "Studi meminta evaluasi berbasis hasil: program dinilai dari yang sampai ke perajin "
+        "(pendapatan, daya saing, lapangan kerja), bukan dari banyaknya kegiatan. Keluaran di kiri, "
+        "hasil di kanan.",
+        "The study asks for outcome-based evaluation: judge programs by what reached the artisans "
+        "(income, competitiveness, jobs), not by how many events ran. Outputs on the left, "
+        "outcomes on the right.",
+    ),
+    "prog.outputs": ("Keluaran (output)", "Outputs"),
+    "prog.outcomes": ("Hasil (outcome)", "Outcomes"),
+    "prog.count.title": (
+        "Kegiatan program per tahun: {total_end} pada {end} dibanding {total_start} pada {start}",
+        "Program activities per year: {total_end} in {end} against {total_start} in {start}",
+    ),
+    "prog.budget.title": (
+        "Anggaran program {change} dari {start} ke {end}",
+        "Program budget {change} from {start} to {end}",
+    ),
+    "prog.program": ("Program", "Program"),
+    "prog.count": ("Jumlah kegiatan", "Activities"),
+    "prog.budget": ("Anggaran (Rp)", "Budget (Rp)"),
+    "prog.targets": ("Target dan realisasi {year}", "Targets and actuals {year}"),
+    "prog.target": ("Target", "Target"),
+    "prog.actual": ("Realisasi", "Actual"),
+    "prog.attainment": ("Capaian", "Attainment"),
+    "prog.participants": ("Peserta", "Participants"),
+    "prog.cost": ("Biaya per peserta", "Cost per participant"),
+    "prog.cost_note": (
+        "Biaya per peserta = anggaran / peserta. Biaya per hasil (misalnya per kenaikan pendapatan) "
+        "tidak dihitung: data belum bisa memisahkan dampak tiap program.",
+        "Cost per participant = budget / participants. Cost per outcome (e.g. per income gain) is "
+        "not computed: the data cannot yet separate each program's effect.",
+    ),
+    "prog.outcome.income": ("Pendapatan (indeks 2021=100)", "Income (index 2021=100)"),
+    "prog.outcome.comp": ("Daya saing (%)", "Competitiveness (%)"),
+    "prog.outcome.jobs": ("Tenaga kerja batik (orang)", "Batik workers (people)"),
+    "prog.outcome.title": (
+        "{name}: {change} dari {start} ke {end}",
+        "{name}: {change} from {start} to {end}",
+    ),
+    "src.title": ("Sumber dan metodologi", "Sources and method"),
+    "src.intro": (
+        "Setiap indikator dengan metadata dan rumusnya, dan setiap angka dengan status dan "
+        "sumbernya. Tabel bisa disaring dan diunduh.",
+        "Every indicator with its metadata and formula, and every figure with its status and "
+        "source. The table can be filtered and downloaded.",
+    ),
+    "src.indicators": ("Indikator", "Indicators"),
+    "src.data": ("Semua angka", "All figures"),
+    "src.method": ("Cara menghitung", "How figures are computed"),
+    "src.method.text": (
+        "- **Nilai tingkat** (Rp, jumlah, indeks): selisih, perubahan persen = (akhir/awal − 1) × 100, "
+        "CAGR = ((akhir/awal)^(1/tahun) − 1) × 100.\n"
+        "- **Skor dan pangsa** (%): perubahan dalam **poin persen** (85 − 55 = +30 poin persen) dan "
+        "perubahan relatif (+54,5%).\n"
+        "- **Rentang** yang dilaporkan (50–70%) dihitung utuh: batas bawah dan atas dibawa ke laju "
+        "tahunan (22,5–30,4% per tahun) dan ke angka riil.\n"
+        "- **Riil**: nominal dibagi indeks harga yang dirangkai dari inflasi IHK Desember-ke-Desember "
+        "BPS (nasional; Blitar bukan kota IHK BPS), harga tahun dasar.\n"
+        "- **Status**: dilaporkan (terbit dari sumber bernama), estimasi, ilustratif (bukan data "
+        "resmi, dipilih tim dasbor; selalu tampil berongga/putus-putus).\n"
+        "- Skala **1–5** untuk keparahan hambatan dan skor kolaborasi adalah konvensi dasbor ini.",
+        "- **Levels** (Rp, counts, indices): difference, percent change = (end/start − 1) × 100, "
+        "CAGR = ((end/start)^(1/years) − 1) × 100.\n"
+        "- **Scores and shares** (%): change in **percentage points** (85 − 55 = +30 pp) and the "
+        "relative change (+54.5%).\n"
+        "- A reported **range** (50–70%) is carried whole: both bounds go into the yearly rate "
+        "(22.5–30.4% a year) and into real terms.\n"
+        "- **Real**: nominal divided by a price index chained from BPS December-on-December CPI "
+        "inflation (national; Blitar is not a BPS CPI city), in base-year prices.\n"
+        "- **Status**: reported (published by a named source), estimated, illustrative (not "
+        "official, chosen by the dashboard team; always drawn hollow/dashed).\n"
+        "- The **1–5** scale of obstacle severity and collaboration scores is this dashboard's "
+        "own convention.",
+    ),
+    "col.code": ("Kode", "Code"),
+    "col.name": ("Nama", "Name"),
+    "col.definition": ("Definisi", "Definition"),
+    "col.formula": ("Rumus", "Formula"),
+    "col.unit": ("Satuan", "Unit"),
+    "col.kind": ("Jenis", "Kind"),
+    "col.frequency": ("Frekuensi", "Frequency"),
+    "col.agency": ("Produsen data", "Producing agency"),
+    "col.region": ("Wilayah", "Region"),
+    "col.sector": ("Sektor", "Sector"),
+    "col.low": ("Batas bawah", "Low"),
+    "col.high": ("Batas atas", "High"),
+    "kind.level": ("nilai tingkat", "level"),
+    "kind.share": ("pangsa (%)", "share (%)"),
+    "kind.score": ("skor (%)", "score (%)"),
+    "kind.count": ("jumlah", "count"),
+    "kind.index": ("indeks", "index"),
+    "kind.rate": ("laju (%)", "rate (%)"),
     "overview.heading": (
         "Kolaborasi menaikkan pendapatan dan daya saing batik Blitar",
         "Collaboration raised Blitar batik income and competitiveness",

@@ -14,6 +14,7 @@ import io
 import os
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from impact import datasets
 
@@ -95,7 +96,7 @@ def max_bytes_from_env(environ=None) -> int:
     raw = (environ if environ is not None else os.environ).get(MAX_UPLOAD_MB_ENV)
     try:
         return int(float(raw) * 2**20) if raw else DEFAULT_MAX_BYTES
-    except ValueError:
+    except (ValueError, OverflowError):  # "sepuluh", "nan", "inf"
         return DEFAULT_MAX_BYTES
 
 
@@ -107,7 +108,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -134,9 +135,10 @@ def _read_csv(data: bytes, detection: Detection) -> list[list[Cell]]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotATableError("binary")
     text, detection.encoding = _decode(data)
-    lines = text.splitlines()
-    detection.delimiter = _sniff_delimiter(lines)
-    return [list(row) for row in csv.reader(lines, delimiter=detection.delimiter)]
+    detection.delimiter = _sniff_delimiter(text.splitlines())
+    # Read the text itself, not its lines: a quoted cell may hold a line break (Alt+Enter).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detection.delimiter)
+    return [list(row) for row in reader]
 
 
 def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[list[Cell]]:
@@ -162,7 +164,8 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
             elif isinstance(value, int | float):
                 # A cell formatted as percent holds 0.545 for 54,5%: store percent units.
                 is_percent = "%" in (cell.number_format or "")
-                cells.append(float(value) * 100 if is_percent else float(value))
+                # Decimal: 0.545 * 100 is 54.50000000000001 in floats, and 54.5 here.
+                cells.append(float(Decimal(repr(value)) * 100) if is_percent else float(value))
             else:
                 cells.append(str(value))
         rows.append(cells)

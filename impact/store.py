@@ -130,10 +130,32 @@ MIGRATIONS: list[list[str]] = [
                new_row VARCHAR NOT NULL,
                PRIMARY KEY (upload_id, seq))""",
     ],
+    [
+        # Which figures each obstacle holds back (an indicator, or a program's outputs).
+        # target_kind 'indicator' -> indicator.code; 'program' -> program_type.code.
+        """CREATE TABLE obstacle_link (
+               item VARCHAR NOT NULL REFERENCES obstacle_item(code),
+               target_kind VARCHAR NOT NULL CHECK (target_kind IN ('indicator', 'program')),
+               target VARCHAR NOT NULL,
+               note VARCHAR,
+               PRIMARY KEY (item, target_kind, target))""",
+        f"""CREATE TABLE program_target (
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               program VARCHAR NOT NULL REFERENCES program_type(code),
+               agency VARCHAR NOT NULL,
+               region VARCHAR NOT NULL REFERENCES region(code),
+               target_count INTEGER CHECK (target_count >= 0),
+               target_participants INTEGER CHECK (target_participants >= 0),
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL, note VARCHAR,
+               PRIMARY KEY (year, program, agency, region))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Seed files in load order (parents before children), each with the table it fills.
+# Seed files in load order (parents before children), each with the table it fills. Each
+# file is loaded once (recorded in meta as 'seed:<file>'); new seed data goes in new files, so
+# an existing database picks it up on the next start without touching uploaded rows.
 SEED_FILES: tuple[tuple[str, str], ...] = (
     ("region", "regions.csv"),
     ("sector", "sectors.csv"),
@@ -144,8 +166,14 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("obstacle", "obstacles.csv"),
     ("collaboration", "collaboration.csv"),
     ("program", "programs.csv"),
+    ("indicator", "indicators_drivers.csv"),
+    ("observation", "observations_drivers.csv"),
+    ("observation", "observations_regions.csv"),
+    ("obstacle_link", "obstacle_links.csv"),
+    ("program_target", "program_targets.csv"),
 )
-TABLES = (*(table for table, _ in SEED_FILES), "upload", "upload_change")
+_FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
+TABLES = (*dict.fromkeys(table for table, _ in SEED_FILES), "upload", "upload_change")
 
 
 def quote_table(table: str) -> str:
@@ -219,21 +247,29 @@ def _read_seed(path: Path) -> pd.DataFrame:
 
 
 def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> bool:
-    """Load the seed CSVs once, in one transaction. Returns True if it loaded anything.
+    """Load the seed files not loaded before, in one transaction. True if it loaded any.
 
-    Idempotent: a file already marked as seeded is left untouched, so uploads made later are
-    never overwritten by a restart.
+    Idempotent: each file is loaded once, and rows whose key already exists are skipped
+    (INSERT OR IGNORE), so uploads made later are never overwritten by a restart.
     """
+    loaded = {r[0] for r in con.execute("SELECT key FROM meta WHERE key LIKE 'seed:%'").fetchall()}
     if con.execute("SELECT 1 FROM meta WHERE key = 'seeded'").fetchone():
+        loaded |= {f"seed:{name}" for _, name in _FIRST_SEED_FILES}
+    todo = [(table, name) for table, name in SEED_FILES if f"seed:{name}" not in loaded]
+    if not todo:
         return False
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, filename in SEED_FILES:
+        for table, filename in todo:
             frame = _read_seed(Path(data_dir) / filename)
             con.register("seed_frame", frame)
-            con.execute("INSERT INTO " + quote_table(table) + " BY NAME SELECT * FROM seed_frame")
+            con.execute(
+                "INSERT OR IGNORE INTO " + quote_table(table) + " BY NAME SELECT * FROM seed_frame"
+            )
             con.unregister("seed_frame")
-        con.execute("INSERT INTO meta VALUES ('seeded', current_timestamp::VARCHAR)")
+            con.execute(
+                "INSERT INTO meta VALUES (?, current_timestamp::VARCHAR)", [f"seed:{filename}"]
+            )
         bump_data_version(con)
         con.execute("COMMIT")
     except Exception:
@@ -383,3 +419,109 @@ def restore(path: Path | str, directory: Path | str) -> None:
     wal = path.with_name(path.name + ".wal")
     if wal.exists():
         wal.unlink()
+
+
+# --- queries for the pages (aggregation happens here, in DuckDB) --------------------------
+
+
+def series_catalog(path: Path | str) -> pd.DataFrame:
+    """Which series exist: indicator, region, sector, first and last year, number of years."""
+    with connect(path) as con:
+        return con.execute(
+            """SELECT indicator, region, sector, min(year) AS first_year, max(year) AS last_year,
+                      count(*) AS years
+               FROM observation GROUP BY ALL ORDER BY ALL"""
+        ).df()
+
+
+def obstacle_severity(path: Path | str) -> pd.DataFrame:
+    """Every obstacle item's severity per year with its category and names.
+
+    Columns: item, category, name_id, name_en, year, severity, status, source.
+    """
+    with connect(path) as con:
+        return con.execute(
+            """SELECT o.item, i.category, i.name_id, i.name_en, o.year, o.severity, o.status,
+                      o.source
+               FROM obstacle AS o JOIN obstacle_item AS i ON i.code = o.item
+               ORDER BY i.category, o.item, o.year"""
+        ).df()
+
+
+def obstacle_links(path: Path | str) -> pd.DataFrame:
+    """Obstacle -> affected figure, with the figure's names. Columns: item, category,
+    item_id, item_en, target_kind, target, target_id, target_en."""
+    with connect(path) as con:
+        return con.execute(
+            """SELECT l.item, i.category, i.name_id AS item_id, i.name_en AS item_en,
+                      l.target_kind, l.target,
+                      coalesce(ind.name_id, p.name_id) AS target_id,
+                      coalesce(ind.name_en, p.name_en) AS target_en
+               FROM obstacle_link AS l
+               JOIN obstacle_item AS i ON i.code = l.item
+               LEFT JOIN indicator AS ind ON l.target_kind = 'indicator' AND ind.code = l.target
+               LEFT JOIN program_type AS p ON l.target_kind = 'program' AND p.code = l.target
+               ORDER BY i.category, l.item, l.target_kind, l.target"""
+        ).df()
+
+
+def collaboration_scores(path: Path | str, year: int | None = None) -> pd.DataFrame:
+    """Ansell & Gash element scores by actor (all years, or one). Columns as the table."""
+    with connect(path) as con:
+        return con.execute(
+            """SELECT * FROM collaboration WHERE $year IS NULL OR year = $year
+               ORDER BY year, element, actor""",
+            {"year": year},
+        ).df()
+
+
+def program_summary(path: Path | str, region: str | None = None) -> pd.DataFrame:
+    """Outputs per year and program type, summed over agencies, with targets.
+
+    Columns: year, program, name_id, name_en, count, budget_rp, participants,
+    target_count, target_participants, source (distinct sources joined by '; '), status (the
+    weakest of the rows and targets summed).
+    """
+    with connect(path) as con:
+        return con.execute(
+            """WITH actual AS (
+                    SELECT year, program, sum(count) AS count, sum(budget_rp) AS budget_rp,
+                           sum(participants) AS participants,
+                           max(list_position(['reported', 'estimated', 'illustrative'], status)) AS rank,
+                           string_agg(DISTINCT source, '; ') AS source
+                    FROM program WHERE $region IS NULL OR region = $region GROUP BY ALL),
+                target AS (
+                    SELECT year, program, sum(target_count) AS target_count,
+                           sum(target_participants) AS target_participants,
+                           max(list_position(['reported', 'estimated', 'illustrative'], status)) AS rank
+                    FROM program_target WHERE $region IS NULL OR region = $region GROUP BY ALL)
+                SELECT a.year, a.program, t.name_id, t.name_en, a.count, a.budget_rp,
+                       a.participants, g.target_count, g.target_participants, a.source,
+                       ['reported', 'estimated', 'illustrative'][greatest(a.rank, coalesce(g.rank, 1))]
+                           AS status
+                FROM actual AS a
+                JOIN program_type AS t ON t.code = a.program
+                LEFT JOIN target AS g USING (year, program)
+                ORDER BY a.year, a.program""",
+            {"region": region},
+        ).df()
+
+
+def all_observations(
+    path: Path | str,
+    indicator: str | None = None,
+    region: str | None = None,
+    status: str | None = None,
+) -> pd.DataFrame:
+    """Every observation with indicator names and units, filtered (None = all)."""
+    with connect(path) as con:
+        return con.execute(
+            """SELECT o.indicator, i.name_id, i.name_en, i.unit, i.kind, o.region, o.sector,
+                      o.year, o.value, o.low, o.high, o.status, o.source, o.note
+               FROM observation AS o JOIN indicator AS i ON i.code = o.indicator
+               WHERE ($indicator IS NULL OR o.indicator = $indicator)
+                 AND ($region IS NULL OR o.region = $region)
+                 AND ($status IS NULL OR o.status = $status)
+               ORDER BY o.indicator, o.region, o.sector, o.year""",
+            {"indicator": indicator, "region": region, "status": status},
+        ).df()

@@ -262,9 +262,11 @@ def validate(
         key = tuple(record.get(k) for k in dataset.key)
         if None not in key:
             if key in first_seen:
+                keys = [shown_header.get(k, dataset.column(k).header_id) for k in dataset.key]
                 issues.append(
-                    Issue("duplicate-row", row=row_number, params={"first": first_seen[key]})
-                )
+                    Issue("duplicate-row", row=row_number,
+                          params={"first": first_seen[key], "keys": keys})
+                )  # fmt: skip
                 continue
             first_seen[key] = row_number
         if not any(i.level == "error" for i in row_issues):

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from impact import auth, headlines, i18n, indicators, store, uploads
+from impact import auth, charts, export, growth, headlines, i18n, indicators, store, uploads
 
 _BADGE_COLOURS = {
     "reported": "blue",
@@ -155,3 +155,111 @@ def vocabulary(path: str, version: int):
 @st.cache_data(show_spinner=False)
 def upload_history(path: str, version: int):
     return uploads.history(path)
+
+
+# --- filters that live in the URL ------------------------------------------------------
+
+
+def url_choice(key: str, label: str, options: list, labels: dict | None = None, default=None):
+    """A select box whose value lives in the URL (?key=value), so a link reproduces the view.
+
+    Only plain values from ``options`` are accepted from the URL; anything else falls back to
+    ``default`` (or the first option).
+    """
+    options = list(options)
+    if not options:
+        return None
+    names = {str(o): o for o in options}
+    fallback = default if default in options else options[0]
+    chosen = names.get(st.query_params.get(key, ""), fallback)
+    shown = labels or {}
+    value = st.selectbox(
+        label, options, index=options.index(chosen), key=f"url_{key}",
+        format_func=lambda o: str(shown.get(o, o)),
+    )  # fmt: skip
+    st.query_params[key] = str(value)
+    return value
+
+
+# --- charts with their data and downloads ----------------------------------------------
+
+
+def chart_panel(chart: alt.TopLevelMixin, table: pd.DataFrame, name: str) -> None:
+    """A chart, its data table, and downloads of both (PNG, SVG, CSV); files named ``name``.
+
+    PNG/SVG are rendered only when their button is pressed (a callable), so reruns stay fast.
+    """
+    st.altair_chart(chart, width="stretch", theme=None)
+    with st.expander(t("table.show")):
+        st.dataframe(table, hide_index=True, width="stretch")
+    png, svg, csv = st.columns(3)
+    png.download_button("PNG", lambda: charts.to_png(chart), f"{name}.png", "image/png",
+                        key=f"png_{name}", icon=":material/image:")  # fmt: skip
+    svg.download_button("SVG", lambda: charts.to_svg(chart), f"{name}.svg", "image/svg+xml",
+                        key=f"svg_{name}", icon=":material/image:")  # fmt: skip
+    csv.download_button(t("download.csv"), export.to_csv_bytes(table), f"{name}.csv", "text/csv",
+                        key=f"csv_{name}", icon=":material/table:")  # fmt: skip
+
+
+@st.cache_data(show_spinner=False)
+def catalog(path: str, version: int) -> pd.DataFrame:
+    return store.series_catalog(path)
+
+
+@st.cache_data(show_spinner=False)
+def obstacle_severity(path: str, version: int) -> pd.DataFrame:
+    return store.obstacle_severity(path)
+
+
+@st.cache_data(show_spinner=False)
+def obstacle_links(path: str, version: int) -> pd.DataFrame:
+    return store.obstacle_links(path)
+
+
+@st.cache_data(show_spinner=False)
+def collaboration(path: str, version: int) -> pd.DataFrame:
+    return store.collaboration_scores(path)
+
+
+@st.cache_data(show_spinner=False)
+def programs(path: str, version: int, region: str | None = None) -> pd.DataFrame:
+    return store.program_summary(path, region)
+
+
+@st.cache_data(show_spinner=False)
+def all_observations(
+    path: str, version: int, indicator=None, region=None, status=None
+) -> pd.DataFrame:
+    return store.all_observations(path, indicator, region, status)
+
+
+@st.cache_data(show_spinner=False)
+def names(path: str, version: int, table: str, language: str) -> dict[str, str]:
+    """code -> name in ``language``, for region/sector/program_type/indicator."""
+    frame = store.read_table(path, table)
+    column = "name_en" if language == "en" else "name_id"
+    return dict(zip(frame["code"], frame[column], strict=True))
+
+
+def change_metrics(
+    comparison: growth.Comparison, unit_format, start_status: str, end_status: str
+) -> None:
+    """Metrics of a change as its kind allows: levels -> difference, percent, CAGR;
+    scores and shares -> percentage points and relative change. Ranges stay ranges."""
+    language = lang()
+    c = comparison
+    st.markdown(
+        f"**{plain(t('card.change', start=c.start_year, end=c.end_year))}** "
+        f"{badge(headlines.weakest_status((start_status, end_status)))}"
+    )
+    if c.points is not None:
+        cols = st.columns(2)
+        cols[0].metric(t("card.points"), i18n.format_range(c.points, language, "", 1, True))
+        cols[1].metric(t("card.relative"), i18n.format_range(c.percent, language, "%", 1, True))
+        return
+    cols = st.columns(3)
+    low, high = unit_format(c.absolute.low), unit_format(c.absolute.high)
+    difference = low if c.absolute.is_point else f"{low} – {high}"
+    cols[0].metric(t("card.absolute"), difference)
+    cols[1].metric(t("card.percent"), i18n.format_range(c.percent, language, "%", 1, True))
+    cols[2].metric(t("card.cagr"), i18n.format_range(c.cagr, language, "%", 1, True))

@@ -12,7 +12,17 @@ from streamlit.testing.v1 import AppTest
 from impact import i18n, store
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
-PAGES = ["pages/overview.py", "pages/upload.py", "pages/history.py"]
+PAGES = [
+    "pages/overview.py",
+    "pages/income.py",
+    "pages/competitiveness.py",
+    "pages/obstacles.py",
+    "pages/collaboration.py",
+    "pages/programs.py",
+    "pages/sources.py",
+    "pages/upload.py",
+    "pages/history.py",
+]
 
 
 @pytest.fixture
