@@ -42,6 +42,8 @@ navigation = st.navigation(
                     icon=":material/handshake:", url_path="kolaborasi"),
             st.Page("pages/programs.py", title=i18n.t("nav.programs", lang), icon=":material/event:",
                     url_path="program"),
+            st.Page("pages/creative.py", title=i18n.t("nav.creative", lang), icon=":material/palette:",
+                    url_path="ekonomi-kreatif"),
             st.Page("pages/sources.py", title=i18n.t("nav.sources", lang), icon=":material/menu_book:",
                     url_path="sumber"),
         ],

@@ -197,20 +197,25 @@ def finish(
         for text in [*(i18n.t("source.line", lang, source=s) for s in sources), *notes]
         for line in textwrap.wrap(text, wrap[1])
     ]
-    chart = chart.properties(
-        title=alt.TitleParams(
-            text=textwrap.wrap(title, wrap[0]),
-            subtitle=subtitle,
-            anchor="start",
-            frame="bounds",
-            limit=2000,  # lines are wrapped above; never cut them with "…"
-        ),
-        width="container",
-        # fit-x: the height is the plot's own, so titles and legend never squeeze it
-        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    title_params = alt.TitleParams(
+        text=textwrap.wrap(title, wrap[0]),
+        subtitle=subtitle,
+        anchor="start",
+        frame="bounds",
+        limit=2000,  # lines are wrapped above; never cut them with "…"
     )
-    if height and not isinstance(chart, alt.FacetChart):
-        chart = chart.properties(height=height)
+    if isinstance(chart, alt.FacetChart):
+        # Facets size their cells themselves; a container width does not apply to them.
+        chart = chart.properties(title=title_params)
+    else:
+        chart = chart.properties(
+            title=title_params,
+            width="container",
+            # fit-x: the height is the plot's own, so titles and legend never squeeze it
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        )
+        if height:
+            chart = chart.properties(height=height)
     return (
         chart.configure(locale=i18n.chart_locale(lang))
         .configure_title(fontSize=16, subtitleFontSize=12, subtitleColor=GREY)
@@ -392,6 +397,47 @@ def dot_plot(
                   wrap=wrap)  # fmt: skip
 
 
+def small_multiples(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    facet: str,
+    facet_title: str,
+    y_title: str,
+    title: str,
+    sources: list[str],
+    value_format: str = "number",
+    columns: int = 3,
+    cell: tuple[int, int] = (230, 130),
+    wrap: tuple[int, int] = (90, 140),
+) -> alt.TopLevelMixin:
+    """One small line chart per ``facet`` value (e.g. subsector) on a shared y scale, so
+    sizes compare at a glance. Reported points filled, others hollow."""
+    data = frame.copy()
+    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    years = sorted(data["year"].astype(int).unique().tolist())
+    x = alt.X("year:Q", title=i18n.t("chart.year", lang),
+              scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
+              axis=alt.Axis(values=years, format="d", grid=False))  # fmt: skip
+    y = alt.Y(
+        "value:Q", title=y_title, axis=alt.Axis(format=AXIS_FORMATS[value_format], tickCount=4)
+    )
+    base = alt.Chart().encode(x=x, y=y)
+    line = base.mark_line(color=BLUE, strokeWidth=2)
+    points = base.mark_point(size=70, strokeWidth=2, color=BLUE, opacity=1).encode(
+        fill=alt.Fill("status_label:N", scale=_status_scale(lang, _FILL), title=i18n.t("status.legend", lang)),
+        tooltip=[alt.Tooltip(f"{facet}:N", title=facet_title), alt.Tooltip("year:Q", format="d"),
+                 alt.Tooltip("value:Q", title=y_title, format=AXIS_FORMATS[value_format]),
+                 alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang))],
+    )  # fmt: skip
+    chart = alt.layer(line, points, data=data).properties(width=cell[0], height=cell[1]).facet(
+        facet=alt.Facet(f"{facet}:N", title=None, header=alt.Header(labelFontSize=14, labelFontWeight="bold")),
+        columns=columns,
+    )  # fmt: skip
+    return finish(chart, lang=lang, title=title, sources=sources,
+                  notes=status_notes(data["status"], lang), height=0, wrap=wrap)  # fmt: skip
+
+
 def to_svg(chart: alt.TopLevelMixin, width: int = 900) -> str:
     """The chart as SVG at a fixed width (a file has no container to fit)."""
     import vl_convert as vlc
@@ -408,6 +454,7 @@ def to_png(chart: alt.TopLevelMixin, width: int = 900, scale: float = 2) -> byte
 
 def _fixed_width(chart: alt.TopLevelMixin, width: int) -> dict:
     spec = chart.to_dict()
-    spec["width"] = width
-    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    if "facet" not in spec:  # facets size their own cells
+        spec["width"] = width
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec

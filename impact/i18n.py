@@ -30,6 +30,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.history": ("Riwayat Unggahan", "Upload history"),
     "nav.section.explore": ("Jelajahi", "Explore"),
     "nav.section.data": ("Kelola data", "Manage data"),
+    "nav.section.present": ("Paparkan", "Present"),
     "signin.title": ("Masuk sebagai editor", "Sign in as editor"),
     "signin.name": ("Nama editor", "Editor name"),
     "signin.password": ("Kata sandi", "Password"),
@@ -417,6 +418,57 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind.count": ("jumlah", "count"),
     "kind.index": ("indeks", "index"),
     "kind.rate": ("laju (%)", "rate (%)"),
+    "nav.creative": ("Ekonomi Kreatif", "Creative economy"),
+    "ce.title": (
+        "Ekonomi kreatif Blitar: batik di antara subsektor lain",
+        "Blitar's creative economy: batik among the other subsectors",
+    ),
+    "ce.intro": (
+        "Batik adalah satu dari beberapa subsektor ekonomi kreatif Blitar, bersama kriya, seni rupa, "
+        "desain, musik dan film. Indikator utama ekonomi kreatif nasional: nilai tambah, ekspor, "
+        "investasi dan tenaga kerja (Kemenparekraf/BPS).",
+        "Batik is one of several creative-economy subsectors in Blitar, with crafts, fine art, "
+        "design, music and film. The national creative-economy headline indicators are value added, "
+        "exports, investment and workers (Kemenparekraf/BPS).",
+    ),
+    "ce.illustrative": (
+        "Sumber naratif (artikel tentang Blitar sebagai pusat industri kreatif) tidak memberi angka; "
+        "semua angka subsektor di halaman ini ilustratif sampai BPS atau dinas menerbitkannya.",
+        "The narrative source (an article on Blitar as a creative-industry centre) gives no numbers; "
+        "every subsector figure on this page is illustrative until BPS or an agency publishes it.",
+    ),
+    "ce.multiples.title": (
+        "{name} per subsektor, skala sama: {top} tumbuh paling cepat ({change}, {start}–{end})",
+        "{name} by subsector, one scale: {top} grew fastest ({change}, {start}–{end})",
+    ),
+    "ce.share.title": (
+        "Batik {share} dari {name} pada {year}",
+        "Batik is {share} of {name} in {year}",
+    ),
+    "ce.share.y": ("Pangsa batik (%)", "Batik's share (%)"),
+    "ce.share.none": (
+        "Pangsa tidak dihitung: {name} tidak bisa dijumlahkan antarsubsektor (satuan {unit}).",
+        "No share computed: {name} cannot be added up across subsectors (unit {unit}).",
+    ),
+    "ce.share.partial": (
+        "Tahun dengan subsektor yang belum lengkap tidak dihitung pangsanya.",
+        "Years with a subsector missing get no share.",
+    ),
+    "ce.growth.title": (
+        "Pertumbuhan {name} per subsektor, {start}–{end}",
+        "Growth of {name} by subsector, {start}–{end}",
+    ),
+    "ce.growth.x": ("Perubahan ({unit})", "Change ({unit})"),
+    "ce.subsector": ("Subsektor", "Subsector"),
+    "ce.revenue.title": (
+        "Pajak dan retribusi dari ekonomi kreatif: {total} pada {year}, batik {batik}",
+        "Taxes and levies from the creative economy: {total} in {year}, batik {batik}",
+    ),
+    "ce.young.title": (
+        "Pekerja muda (15–30 tahun): terbanyak di {top} ({share}) pada {year}",
+        "Young workers (15–30): highest share in {top} ({share}) in {year}",
+    ),
+    "ce.jobs": ("Pendapatan daerah dan lapangan kerja", "Regional revenue and jobs"),
     "overview.heading": (
         "Kolaborasi menaikkan pendapatan dan daya saing batik Blitar",
         "Collaboration raised Blitar batik income and competitiveness",
@@ -507,6 +559,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "relative rise). The 50–70% range is carried whole into the yearly rate and real terms.",
     ),
 }
+
+
+from impact.report_texts import REPORT_TEXTS  # noqa: E402  (the deck's wording, kept apart)
+
+TEXTS |= REPORT_TEXTS
 
 
 class UnknownTextError(KeyError):

@@ -171,6 +171,9 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("observation", "observations_regions.csv"),
     ("obstacle_link", "obstacle_links.csv"),
     ("program_target", "program_targets.csv"),
+    ("sector", "sectors_creative.csv"),
+    ("indicator", "indicators_creative.csv"),
+    ("observation", "observations_creative.csv"),
 )
 _FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
 TABLES = (*dict.fromkeys(table for table, _ in SEED_FILES), "upload", "upload_change")

@@ -263,3 +263,9 @@ def change_metrics(
     cols[0].metric(t("card.absolute"), difference)
     cols[1].metric(t("card.percent"), i18n.format_range(c.percent, language, "%", 1, True))
     cols[2].metric(t("card.cagr"), i18n.format_range(c.cagr, language, "%", 1, True))
+
+
+@st.cache_data(show_spinner=False)
+def sector_observations(path: str, version: int, code: str, region: str) -> pd.DataFrame:
+    """One indicator in one region, every sector (for the creative-economy subsectors)."""
+    return store.observations(path, code, region, None)
