@@ -88,10 +88,6 @@ def badge(status: str) -> str:
     return f":{_BADGE_COLOURS[status]}-badge[{plain(text)}]"
 
 
-def source_lines(sources: tuple[str, ...] | list[str]) -> str:
-    return "  \n".join(plain(t("source.line", source=s)) for s in sources)
-
-
 def chart_with_table(chart: alt.TopLevelMixin, table: pd.DataFrame) -> None:
     """A chart as drawn by Vega (theme=None keeps our fonts and locale) with its data below."""
     st.altair_chart(chart, width="stretch", theme=None)
