@@ -1,0 +1,594 @@
+"""Preview, commit, revert and history; a killed commit, two editors, the CLI beside a dashboard.
+
+Every write is checked against whole tables (store.read_table of every table), so a partial
+write, a lost value or a stray row shows up.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from impact import ingest, store, uploads, validation
+from impact.datasets import DATASETS
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
+DATA_TABLES = [t for t in store.TABLES if t not in ("upload", "upload_change")]
+OBS = [c.header_id for c in DATASETS["observations"].columns]
+
+
+def csv_bytes(header: list[str], *rows: list[str]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows([header, *rows])
+    return buffer.getvalue().encode("utf-8")
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def stored(path: Path, dataset: str, **key) -> dict:
+    """One stored row of a dataset's table, by its key, as a dict of column -> value."""
+    frame = store.read_table(path, DATASETS[dataset].table)
+    for column, value in key.items():
+        frame = frame[frame[column] == value]
+    assert len(frame) == 1, key
+    return {k: (None if isinstance(v, float) and v != v else v)
+            for k, v in frame.iloc[0].to_dict().items()}  # fmt: skip
+
+
+def file_of(dataset: str, *records: dict, drop: tuple[str, ...] = ()) -> bytes:
+    """A CSV with the template's headers (minus ``drop``) holding ``records``."""
+    columns = [c for c in DATASETS[dataset].columns if c.header_id not in drop]
+    return csv_bytes([c.header_id for c in columns],
+                     *[[_cell(r.get(c.name)) for c in columns] for r in records])  # fmt: skip
+
+
+def check(path: Path, data: bytes, filename: str = "x.csv") -> validation.Validated:
+    grid = ingest.read_table(data, filename)
+    checked = validation.validate(grid, uploads.load_vocabulary(path), today=TODAY)
+    assert checked.ok, [i.key() for i in checked.issues]
+    return checked
+
+
+def upload(path: Path, data: bytes, editor: str = "sari", filename: str = "x.csv", **kw) -> int:
+    checked = check(path, data, filename)
+    previewed = uploads.preview(path, checked)
+    return uploads.commit(path, checked, previewed, editor=editor, filename=filename,
+                          sha256=ingest.sha256_hex(data), **kw)  # fmt: skip
+
+
+def data_tables(path: Path) -> dict[str, pd.DataFrame]:
+    return {t: store.read_table(path, t) for t in DATA_TABLES}
+
+
+def workers(path: Path, year: int) -> dict:
+    return stored(path, "observations", indicator="batik_workers", region="blitar",
+                  sector="batik", year=year)  # fmt: skip
+
+
+def new_workers(year: int, value: float, **extra) -> dict:
+    return {"indicator": "batik_workers", "region": "blitar", "sector": "batik", "year": year,
+            "value": value, "status": "reported", "source": "Survei Disperindag", **extra}  # fmt: skip
+
+
+# --- preview ------------------------------------------------------------------------------
+
+
+def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, assert_same) -> None:
+    before, version = snapshot(warm_db), store.data_version(warm_db)
+    unchanged = workers(warm_db, 2022)
+    changed = workers(warm_db, 2023) | {"value": 630.0, "status": "estimated"}
+    data = file_of("observations", new_workers(2024, 700), changed, unchanged)
+    previewed = uploads.preview(warm_db, check(warm_db, data))
+    assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
+    assert [(c.row, c.action) for c in previewed.changes] == [(2, "insert"), (3, "update"),
+                                                               (4, "same")]  # fmt: skip
+    assert previewed.replaced_table().to_dict("records") == [
+        {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "value",
+         "old": 620.0, "new": 630.0},
+        {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "status",
+         "old": "illustrative", "new": "estimated"},
+    ]  # fmt: skip
+    assert_same(before, snapshot(warm_db))  # a preview writes nothing
+    assert store.data_version(warm_db) == version
+
+
+def test_preview_refuses_a_file_with_errors(warm_db) -> None:
+    grid = ingest.read_table(file_of("observations", new_workers(2024, -1)), "x.csv")
+    checked = validation.validate(grid, uploads.load_vocabulary(warm_db), today=TODAY)
+    with pytest.raises(uploads.NothingToCommitError):
+        uploads.preview(warm_db, checked)
+    with pytest.raises(uploads.NothingToCommitError):
+        uploads.commit(warm_db, checked, uploads.Preview(checked.dataset, []), editor="x",
+                       filename="x.csv", sha256="")  # fmt: skip
+
+
+# --- commit and revert --------------------------------------------------------------------
+
+# For each dataset: the key of a seeded row to change, the change, and a new row to add.
+ROUND_TRIPS = {
+    "observations": (
+        {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2023},
+        {"value": 165.0, "low": 155.0, "high": 175.0, "note": "Angka revisi", "status": "estimated"},
+        {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2024,
+         "value": 180.0, "status": "estimated", "source": "Survei"},
+    ),
+    "obstacles": (
+        {"item": "board_turnover", "year": 2023},
+        {"severity": 5, "note": None},
+        {"item": "board_turnover", "year": 2025, "severity": 2, "status": "estimated",
+         "source": "FGD"},
+    ),
+    "collaboration": (
+        {"year": 2023, "actor": "government", "element": "dialogue"},
+        {"score": 3.5, "evidence_en": "Revised"},
+        {"year": 2025, "actor": "entrepreneurs", "element": "trust", "score": 2.0,
+         "status": "estimated", "source": "FGD"},
+    ),
+    "programs": (
+        {"year": 2023, "program": "training", "agency": "Dinas Koperasi dan Usaha Mikro Kab. Blitar",
+         "region": "blitar"},
+        {"count": 3, "budget_rp": 75000000.0, "participants": None},
+        {"year": 2025, "program": "exhibition", "agency": "Disbudpar", "region": "kota_blitar",
+         "count": None, "budget_rp": 1250000.5, "participants": 40, "status": "estimated",
+         "source": "Rencana"},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("dataset", sorted(ROUND_TRIPS))
+def test_commit_then_revert_restores_every_table_exactly(warm_db, snapshot, dataset) -> None:
+    key, change, new = ROUND_TRIPS[dataset]
+    before = data_tables(warm_db)
+    changed = stored(warm_db, dataset, **key) | change
+    upload_id = upload(warm_db, file_of(dataset, changed, new))
+    assert stored(warm_db, dataset, **key) == changed
+    stored(warm_db, dataset, **{k: new[k] for k in DATASETS[dataset].key})  # inserted
+    assert uploads.revert(warm_db, upload_id, editor="budi") == 2
+    after = data_tables(warm_db)
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(after[table], frame, obj=table)
+    record = uploads.history(warm_db).iloc[0]
+    assert (record["id"], record["reverted_by"]) == (upload_id, "budi")
+    assert pd.notna(record["reverted_at"])
+    # nothing is destroyed: the replaced values stay in the change log
+    log = store.read_table(warm_db, "upload_change")
+    assert sorted(log["action"]) == ["insert", "update"]
+    old_row = json.loads(log[log["action"] == "update"].iloc[0]["old_row"])
+    assert old_row == stored_before(before, dataset, key)
+
+
+def stored_before(frames: dict[str, pd.DataFrame], dataset: str, key: dict) -> dict:
+    frame = frames[DATASETS[dataset].table]
+    for column, value in key.items():
+        frame = frame[frame[column] == value]
+    row = frame.iloc[0].to_dict()
+    return {k: (None if isinstance(v, float) and v != v else v.item() if hasattr(v, "item") else v)
+            for k, v in row.items()}  # fmt: skip
+
+
+def test_revert_twice_is_refused(warm_db) -> None:
+    upload_id = upload(warm_db, file_of("observations", new_workers(2024, 700)))
+    uploads.revert(warm_db, upload_id, editor="budi")
+    before = data_tables(warm_db)
+    with pytest.raises(uploads.AlreadyRevertedError):
+        uploads.revert(warm_db, upload_id, editor="budi")
+    with pytest.raises(uploads.UnknownUploadError):
+        uploads.revert(warm_db, upload_id + 1, editor="budi")
+    after = data_tables(warm_db)
+    for table, frame in before.items():
+        pd.testing.assert_frame_equal(after[table], frame, obj=table)
+
+
+def test_revert_of_an_earlier_upload_waits_for_the_later_one(warm_db, snapshot, assert_same):
+    original = data_tables(warm_db)
+    first = upload(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630}))
+    second = upload(warm_db, file_of("observations",
+                                       workers(warm_db, 2023) | {"value": 640},
+                                       new_workers(2024, 700)))  # fmt: skip
+    elsewhere = upload(warm_db, file_of("observations", workers(warm_db, 2021) | {"value": 1}))
+    state = snapshot(warm_db)
+    with pytest.raises(uploads.RevertConflictError) as caught:
+        uploads.revert(warm_db, first, editor="budi")
+    assert caught.value.later == [second]
+    assert_same(state, snapshot(warm_db))  # the refused revert changed nothing
+    uploads.revert(warm_db, elsewhere, editor="budi")  # other rows: no conflict
+    uploads.revert(warm_db, second, editor="budi")
+    assert workers(warm_db, 2023)["value"] == 630
+    uploads.revert(warm_db, first, editor="budi")  # the later one is reverted: allowed now
+    for table, frame in original.items():
+        pd.testing.assert_frame_equal(data_tables(warm_db)[table], frame, obj=table)
+
+
+def test_history_records_editor_file_checksum_and_counts(warm_db) -> None:
+    times = iter([dt.datetime(2025, 3, 1, 9, 30), dt.datetime(2025, 3, 2, 10, 0)])
+    data = file_of(
+        "observations",
+        new_workers(2024, 700),
+        workers(warm_db, 2023) | {"value": 630},
+        workers(warm_db, 2022),
+    )
+    first = upload(warm_db, data, editor="sari", filename="tenaga_kerja.csv",
+                   now=lambda: next(times))  # fmt: skip
+    second = upload(warm_db, file_of("obstacles", {"item": "no_ipal", "year": 2025,
+                                                     "severity": 3, "status": "estimasi",
+                                                     "source": "FGD"}),
+                    editor="budi", filename="hambatan.xlsx.csv", now=lambda: next(times))  # fmt: skip
+    frame = uploads.history(warm_db)
+    columns = ["id", "uploaded_at", "editor", "filename", "sha256", "dataset", "rows_added",
+               "rows_replaced", "rows_unchanged"]  # fmt: skip
+    assert [tuple(r) for r in frame[columns].itertuples(index=False)] == [
+        (second, pd.Timestamp(2025, 3, 2, 10, 0), "budi", "hambatan.xlsx.csv",
+         frame.iloc[0]["sha256"], "obstacles", 1, 0, 0),
+        (first, pd.Timestamp(2025, 3, 1, 9, 30), "sari", "tenaga_kerja.csv",
+         ingest.sha256_hex(data), "observations", 1, 1, 1),
+    ]  # fmt: skip
+    assert frame["reverted_at"].isna().all()
+
+
+def test_a_file_without_the_note_column_keeps_the_stored_note(warm_db) -> None:
+    old = workers(warm_db, 2023)
+    assert old["note"]
+    upload(warm_db, file_of("observations", old | {"value": 630, "note": "ignored"},
+                              drop=("catatan",)))  # fmt: skip
+    assert workers(warm_db, 2023) == old | {"value": 630.0}
+
+
+def test_a_new_value_without_its_range_clears_the_old_range(warm_db) -> None:
+    # value, low and high are replaced together: a stale reported range must not survive
+    key = {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2023}
+    old = stored(warm_db, "observations", **key)
+    assert (old["low"], old["high"]) == (150, 170)
+    upload_id = upload(warm_db, file_of("observations", old | {"value": 158},
+                                          drop=("batas_bawah", "batas_atas")))  # fmt: skip
+    assert stored(warm_db, "observations", **key) == old | {"value": 158.0, "low": None,
+                                                               "high": None}  # fmt: skip
+    uploads.revert(warm_db, upload_id, editor="budi")
+    assert stored(warm_db, "observations", **key) == old
+
+
+@pytest.mark.parametrize("other_row", ["same-row", "new-row-inserted-meanwhile"])
+def test_commit_is_refused_when_the_data_changed_since_the_preview(
+    warm_db, snapshot, assert_same, other_row
+) -> None:
+    mine = file_of("observations", workers(warm_db, 2023) | {"value": 630},
+                   new_workers(2024, 700))  # fmt: skip
+    checked = check(warm_db, mine)
+    previewed = uploads.preview(warm_db, checked)
+    theirs = (workers(warm_db, 2023) | {"value": 650} if other_row == "same-row"
+              else new_workers(2024, 710))  # fmt: skip
+    upload(warm_db, file_of("observations", theirs), editor="budi")
+    state, version = snapshot(warm_db), store.data_version(warm_db)
+    with pytest.raises(uploads.StalePreviewError):
+        uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    assert_same(state, snapshot(warm_db))
+    assert store.data_version(warm_db) == version
+    # a fresh preview of the same file then goes through
+    upload(warm_db, mine)
+    assert (workers(warm_db, 2023)["value"], workers(warm_db, 2024)["value"]) == (630, 700)
+
+
+def test_a_change_elsewhere_does_not_make_the_preview_stale(warm_db) -> None:
+    checked = check(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630}))
+    previewed = uploads.preview(warm_db, checked)
+    upload(warm_db, file_of("observations", workers(warm_db, 2021) | {"value": 470}))
+    uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    assert (workers(warm_db, 2021)["value"], workers(warm_db, 2023)["value"]) == (470, 630)
+
+
+def test_data_version_increases_on_commit_and_revert(warm_db) -> None:
+    versions = [store.data_version(warm_db)]
+    upload_id = upload(warm_db, file_of("observations", new_workers(2024, 700)))
+    versions.append(store.data_version(warm_db))
+    uploads.revert(warm_db, upload_id, editor="budi")
+    versions.append(store.data_version(warm_db))
+    assert versions[0] < versions[1] < versions[2]
+
+
+# --- a commit killed mid-way --------------------------------------------------------------
+
+KILLED_COMMIT = r"""
+import sys, time
+from pathlib import Path
+from impact import ingest, uploads, validation
+
+db, path, stop_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+calls = 0
+
+def checkpoint():
+    global calls
+    calls += 1
+    if calls == stop_at:
+        print("checkpoint", calls, flush=True)
+        time.sleep(120)
+
+uploads._checkpoint = checkpoint
+data = path.read_bytes()
+grid = ingest.read_table(data, path.name)
+checked = validation.validate(grid, uploads.load_vocabulary(db))
+previewed = uploads.preview(db, checked)
+uploads.commit(db, checked, previewed, editor="killed", filename=path.name,
+               sha256=grid.detection.sha256)
+print("committed", flush=True)
+"""
+
+
+@contextmanager
+def warm(path: Path) -> Iterator[None]:
+    """Keep an idle connection open meanwhile (see conftest.module_db); never beside a child."""
+    keeper = duckdb.connect(str(path))
+    try:
+        yield
+    finally:
+        keeper.close()
+
+
+def _child(code: str, *args: object) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _read_line(proc: subprocess.Popen, timeout: float = 60) -> str:
+    with selectors.DefaultSelector() as selector:
+        selector.register(proc.stdout, selectors.EVENT_READ)
+        if not selector.select(timeout):
+            proc.kill()
+            pytest.fail(f"no output from the child in {timeout} s")
+    line = proc.stdout.readline()
+    if not line:
+        proc.wait()
+        pytest.fail(f"the child ended early: {proc.stderr.read()}")
+    return line.strip()
+
+
+@pytest.mark.parametrize("stop_at", [1, 2], ids=["after-the-log", "after-the-inserts"])
+def test_a_commit_killed_midway_leaves_nothing_and_the_next_start_is_clean(
+    fresh_db, tmp_path, snapshot, assert_same, stop_at
+) -> None:
+    with warm(fresh_db):
+        data = file_of("observations", new_workers(2024, 700), new_workers(2025, 720),
+                       workers(fresh_db, 2023) | {"value": 630})  # fmt: skip
+        before, version = snapshot(fresh_db), store.data_version(fresh_db)
+    path = tmp_path / "tenaga_kerja.csv"
+    path.write_bytes(data)
+    child = _child(KILLED_COMMIT, fresh_db, path, stop_at)
+    try:
+        assert _read_line(child) == f"checkpoint {stop_at}"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.kill()
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
+    # the next start opens the file afresh: migrations and seeding find nothing to do
+    store.ensure_database(fresh_db)
+    with warm(fresh_db):
+        assert_same(before, snapshot(fresh_db))
+        assert store.data_version(fresh_db) == version
+        upload(fresh_db, data, editor="sari")  # and a commit works
+        assert (workers(fresh_db, 2024)["value"], workers(fresh_db, 2023)["value"]) == (700, 630)
+        assert uploads.history(fresh_db)["editor"].tolist() == ["sari"]
+
+
+# --- two editors at once ------------------------------------------------------------------
+
+
+def _replayed(before: pd.DataFrame, path: Path) -> dict[str, dict]:
+    """The observation table rebuilt from the seed rows and the active uploads' change log."""
+    rows = {_key(r): r for r in _records(before)}
+    with store.connect(path) as con:
+        log = con.execute(
+            """SELECT c.row_key, c.new_row FROM upload_change AS c
+               JOIN upload AS u ON u.id = c.upload_id
+               WHERE u.reverted_at IS NULL ORDER BY c.upload_id, c.seq"""
+        ).fetchall()
+    for row_key, new_row in log:
+        rows[row_key] = _normal(json.loads(new_row))
+    return rows
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [_normal(r) for r in frame.to_dict("records")]
+
+
+def _normal(record: dict) -> dict:
+    out = {}
+    for k, v in record.items():
+        v = uploads._clean(v)
+        out[k] = float(v) if isinstance(v, int) and k != "year" else v
+    return out
+
+
+def _key(record: dict) -> str:
+    return json.dumps({k: record[k] for k in DATASETS["observations"].key}, sort_keys=True)
+
+
+def _assert_history_matches_data(before: pd.DataFrame, path: Path) -> None:
+    current = {_key(r): r for r in _records(store.read_table(path, "observation"))}
+    assert current == _replayed(before, path)
+
+
+def _commit_at_once(path: Path, files: dict[str, bytes], retry: bool) -> dict[str, object]:
+    """Each editor validates and previews, then all commit together; with ``retry`` an editor
+    whose preview went stale previews again and commits again, as the page tells them to."""
+    prepared = {}
+    for editor, data in files.items():
+        checked = check(path, data)
+        prepared[editor] = (checked, uploads.preview(path, checked))
+    barrier = threading.Barrier(len(files))
+    results: dict[str, object] = {}
+
+    def run(editor: str) -> None:
+        checked, previewed = prepared[editor]
+        barrier.wait()
+        while True:
+            try:
+                results[editor] = uploads.commit(path, checked, previewed, editor=editor,
+                                                 filename=f"{editor}.csv", sha256="")  # fmt: skip
+                return
+            except uploads.StalePreviewError as exc:
+                if not retry:
+                    results[editor] = exc
+                    return
+                previewed = uploads.preview(path, checked)
+            except Exception as exc:  # any other failure is reported by the assertions
+                results[editor] = exc
+                return
+
+    threads = [threading.Thread(target=run, args=(e,)) for e in files]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return results
+
+
+def _two_files(path: Path, overlap: bool) -> dict[str, bytes]:
+    shared = workers(path, 2023)
+    return {
+        "sari": file_of("observations", shared | {"value": 631}, new_workers(2024, 700)),
+        "budi": file_of("observations",
+                        shared | {"value": 642} if overlap else workers(path, 2021) | {"value": 1},
+                        new_workers(2025, 720)),
+    }  # fmt: skip
+
+
+def test_two_editors_on_the_same_row_one_is_told_to_preview_again(warm_db) -> None:
+    before = store.read_table(warm_db, "observation")
+    results = _commit_at_once(warm_db, _two_files(warm_db, overlap=True), retry=False)
+    won = sorted(e for e, r in results.items() if isinstance(r, int))
+    stale = sorted(e for e, r in results.items() if isinstance(r, uploads.StalePreviewError))
+    assert (len(won), len(stale)) == (1, 1), results
+    history = uploads.history(warm_db)
+    assert history["editor"].tolist() == won
+    # the loser wrote nothing: neither its new row nor its value
+    expected = {"sari": (631, 2024), "budi": (642, 2025)}[won[0]]
+    assert workers(warm_db, 2023)["value"] == expected[0]
+    years = set(store.observations(warm_db, "batik_workers", "blitar", "batik")["year"])
+    assert {2024, 2025} & years == {expected[1]}
+    _assert_history_matches_data(before, warm_db)
+
+
+@pytest.mark.parametrize("overlap", [True, False], ids=["same-row", "different-rows"])
+def test_two_editors_both_applied_in_some_order(warm_db, overlap) -> None:
+    before = store.read_table(warm_db, "observation")
+    # without overlap nobody goes stale; with it, the one told to preview again does so
+    results = _commit_at_once(warm_db, _two_files(warm_db, overlap), retry=overlap)
+    assert all(isinstance(r, int) for r in results.values()), results
+    history = uploads.history(warm_db)  # newest first
+    assert sorted(history["editor"]) == ["budi", "sari"]
+    assert (workers(warm_db, 2024)["value"], workers(warm_db, 2025)["value"]) == (700, 720)
+    if overlap:  # the later upload's value stands
+        assert (
+            workers(warm_db, 2023)["value"] == {"sari": 631, "budi": 642}[history.iloc[0]["editor"]]
+        )
+    _assert_history_matches_data(before, warm_db)
+    for upload_id in history["id"]:  # newest first, so no revert conflicts
+        uploads.revert(warm_db, upload_id, editor="admin")
+    pd.testing.assert_frame_equal(store.read_table(warm_db, "observation"), before)
+
+
+# --- the admin CLI beside a running dashboard ---------------------------------------------
+
+DASHBOARD = r"""
+import sys, time
+from pathlib import Path
+from impact import store
+
+db, stop = sys.argv[1], Path(sys.argv[2])
+count = 0
+print("reading", flush=True)
+while not stop.exists():
+    with store.connect(db) as con:
+        con.execute("SELECT count(*) FROM observation").fetchone()
+    count += 1
+    time.sleep(0.01)
+print(count, flush=True)
+"""
+
+HOLDER = r"""
+import sys, time
+import duckdb
+con = duckdb.connect(sys.argv[1])
+print("holding", flush=True)
+time.sleep(120)
+"""
+
+
+def _cli(*args: object, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "impact", *map(str, args)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def test_cli_import_while_the_dashboard_keeps_reading(fresh_db, tmp_path) -> None:
+    path = tmp_path / "tenaga_kerja.csv"
+    path.write_bytes(file_of("observations", new_workers(2024, 700),
+                             workers(fresh_db, 2023) | {"value": 630}))  # fmt: skip
+    stop = tmp_path / "stop"
+    dashboard = _child(DASHBOARD, fresh_db, stop)
+    try:
+        assert _read_line(dashboard) == "reading"
+        result = _cli("--db", fresh_db, "import", path, "--editor", "operator")
+        stop.touch()
+        reads = int(_read_line(dashboard))
+        assert dashboard.wait(30) == 0, dashboard.stderr.read()
+    finally:
+        dashboard.kill()
+        dashboard.wait()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "imported as upload 1" in result.stdout
+    assert reads > 5  # the dashboard really was reading all along
+    assert (workers(fresh_db, 2024)["value"], workers(fresh_db, 2023)["value"]) == (700, 630)
+    assert uploads.history(fresh_db)["editor"].tolist() == ["operator"]
+
+
+def test_cli_import_while_another_process_holds_the_file_exits_busy(
+    fresh_db, tmp_path, snapshot, assert_same
+) -> None:
+    path = tmp_path / "tenaga_kerja.csv"
+    path.write_bytes(file_of("observations", new_workers(2024, 700)))
+    with warm(fresh_db):
+        before = snapshot(fresh_db)
+    holder = _child(HOLDER, fresh_db)
+    try:
+        assert _read_line(holder) == "holding"
+        result = _cli("--db", fresh_db, "import", path)  # retries ~5 s, then gives up
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "busy" in result.stderr and str(fresh_db) in result.stderr
+    with warm(fresh_db):
+        assert_same(before, snapshot(fresh_db))
