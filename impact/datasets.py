@@ -163,3 +163,20 @@ def detect_dataset(headers: list[str]) -> Dataset | None:
         if all(c.name in covered for c in dataset.required) and len(covered) > best_score:
             best, best_score = dataset, len(covered)
     return best
+
+
+def closest_dataset(headers: list[str]) -> Dataset | None:
+    """The dataset whose required columns the headers cover most, if at least half of them.
+
+    For a file that misses a required column: better to say which column is missing from
+    the template it nearly matches than that it matches no template.
+    """
+    normalized = {normalize_header(h) for h in headers}
+    best, best_share = None, 0.5
+    for dataset in DATASETS.values():
+        mapping = header_map(dataset)
+        covered = {mapping[h] for h in normalized if h in mapping}
+        share = sum(c.name in covered for c in dataset.required) / len(dataset.required)
+        if share >= best_share and (best is None or share > best_share):
+            best, best_share = dataset, share
+    return best

@@ -205,6 +205,8 @@ def validate(
     issues = list(grid.issues)
     if dataset is None and grid.detection.dataset:
         dataset = datasets.DATASETS[grid.detection.dataset]
+    if dataset is None and grid.rows:
+        dataset = datasets.closest_dataset(grid.headers)
     empty = pd.DataFrame()
     if issues and not grid.rows:
         return Validated(dataset, empty, issues)

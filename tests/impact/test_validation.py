@@ -230,7 +230,7 @@ BAD_FILES = [
     pytest.param(
         csv_bytes(*_without(OBS, obs(), "sumber")),
         None,
-        [(1, None, "dataset-unknown")],
+        [(1, "sumber", "missing-column")],
         id="missing-column-dataset-detected",
     ),
     pytest.param(
