@@ -39,10 +39,22 @@ def _ensure(path: str) -> str:
     return path
 
 
+@st.cache_data(show_spinner=False, ttl=2)
+def _version(path: str) -> int:
+    # Opening DuckDB costs ~20 ms; a rerun within 2 s reuses the number. Writes made by this
+    # process call refresh(), so they show at once; a CLI import shows within 2 s.
+    return store.data_version(path)
+
+
 def db() -> tuple[str, int]:
     """(database path, data version): create/seed on first use, then read the version."""
     path = _ensure(str(store.db_path_from_env()))
-    return path, store.data_version(path)
+    return path, _version(path)
+
+
+def refresh() -> None:
+    """After this process wrote (upload, revert): every cached figure is read again."""
+    _version.clear()
 
 
 @st.cache_data(show_spinner=False)

@@ -39,4 +39,5 @@ if st.button(_ui.t("history.do_revert", id=upload_id), type="primary", disabled=
         st.error(_ui.t("upload.busy"))
     else:
         st.session_state["reverted"] = {"id": upload_id, "count": count}
+        _ui.refresh()
         st.rerun()

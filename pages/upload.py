@@ -105,4 +105,5 @@ if st.button(_ui.t("upload.confirm"), type="primary"):
         st.session_state["upload_saved"] = {
             "id": upload_id, "added": counts["insert"], "replaced": counts["update"]}  # fmt: skip
         st.session_state["upload_nonce"] = nonce + 1
+        _ui.refresh()
         st.rerun()
