@@ -38,6 +38,25 @@ SUBTITLE_WIDTH = 64
 AXIS_FORMATS = {"index": ",.0f", "percent": ",.0f", "rupiah": "$,.0f", "number": ",.0f"}
 
 
+# Label formats by name, so chart options stay plain values (cacheable, JSON-able).
+LABEL_FORMATS: dict[str, Callable[[str], Callable[[float], str]]] = {
+    "index": lambda lang: lambda x: i18n.format_number(x, lang, 0),
+    "number": lambda lang: lambda x: i18n.format_number(x, lang, 1),
+    "percent": lambda lang: lambda x: i18n.format_percent(x, lang, 0),
+    "percent1": lambda lang: lambda x: i18n.format_percent(x, lang, 1),
+    "rupiah": lambda lang: lambda x: i18n.format_rupiah(x, lang),
+}
+
+
+def label_formatter(
+    formatter: Callable[[float], str] | str | None, lang: str
+) -> Callable[[float], str]:
+    """A formatter from a callable, a LABEL_FORMATS name, or None (one decimal)."""
+    if callable(formatter):
+        return formatter
+    return LABEL_FORMATS[formatter or "number"](lang)
+
+
 def value_labels(obs: pd.DataFrame, formatter: Callable[[float], str]) -> list[str]:
     """Each row's value as text, or its reported range ('150–170') where it has one."""
     has_range = obs["low"].notna() & obs["high"].notna()
@@ -85,7 +104,7 @@ def series_chart(
     y_title: str,
     sources: list[str],
     value_format: str = "number",
-    formatter: Callable[[float], str] | None = None,
+    formatter: Callable[[float], str] | str | None = None,
     y_domain: tuple[float, float] | None = None,
     height: int = 260,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
@@ -97,7 +116,7 @@ def series_chart(
     tooltips (defaults to i18n.format_number). ``wrap`` is (title, subtitle) characters per
     line; widen it for full-width charts and slides.
     """
-    fmt = formatter or (lambda x: i18n.format_number(x, lang, 1))
+    fmt = label_formatter(formatter, lang)
     frame = series_frame(obs, lang, fmt)
     year_label = i18n.t("chart.year", lang)
     years = sorted(frame["year"].unique().tolist())
@@ -438,23 +457,33 @@ def small_multiples(
                   notes=status_notes(data["status"], lang), height=0, wrap=wrap)  # fmt: skip
 
 
-def to_svg(chart: alt.TopLevelMixin, width: int = 900) -> str:
+def to_svg(chart: alt.TopLevelMixin | dict, width: int = 900) -> str:
     """The chart as SVG at a fixed width (a file has no container to fit)."""
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(_fixed_width(chart, width))
 
 
-def to_png(chart: alt.TopLevelMixin, width: int = 900, scale: float = 2) -> bytes:
+def to_png(chart: alt.TopLevelMixin | dict, width: int = 900, scale: float = 2) -> bytes:
     """The chart as a crisp PNG (2x by default) at a fixed width."""
     import vl_convert as vlc
 
     return vlc.vegalite_to_png(_fixed_width(chart, width), scale=scale)
 
 
-def _fixed_width(chart: alt.TopLevelMixin, width: int) -> dict:
-    spec = chart.to_dict()
+def _fixed_width(chart: alt.TopLevelMixin | dict, width: int) -> dict:
+    spec = dict(chart) if isinstance(chart, dict) else chart.to_dict()
     if "facet" not in spec:  # facets size their own cells
         spec["width"] = width
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
+
+
+# The chart builders by name, for callers that cache a chart by its (plain) options.
+BUILDERS: dict[str, Callable[..., alt.TopLevelMixin]] = {
+    "series": series_chart,
+    "bar": bar_chart,
+    "heatmap": heatmap,
+    "dots": dot_plot,
+    "multiples": small_multiples,
+}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, evaluation, i18n
+from impact import evaluation, i18n
 from impact.store import ELEMENTS
 from pages import _ui
 
@@ -36,7 +36,7 @@ title = _ui.t(
     high_actor=i18n.label("actor", widest["high_actor"], lang), high=score_text(widest["high"]),
     low_actor=i18n.label("actor", widest["low_actor"], lang), low=score_text(widest["low"]),
 )  # fmt: skip
-chart = charts.dot_plot(
+chart = _ui.chart("dots",
     scores, lang=lang, x="score", y="element_label", color="actor_label", x_title=_ui.t("collab.score"),
     y_title=_ui.t("collab.element"), color_title=_ui.t("collab.actor"), title=title,
     sources=list(dict.fromkeys(scores["source"])), notes=[_ui.t("collab.scale")], wrap=(80, 130),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact import charts, growth, i18n, tables
+from impact import growth, i18n, tables
 from pages import _ui
 
 SCORE = "batik_competitiveness"
@@ -43,9 +43,9 @@ as_percent = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
 _ui.change_metrics(comparison, as_percent, status[base], status[end])
 title = _ui.t("chart.comp.title", points=i18n.format_range(comparison.points, lang, " " + _ui.t("unit.pp"), 0, True),
               start_value=as_percent(comparison.start.mid), end_value=as_percent(comparison.end.mid))  # fmt: skip
-chart = charts.series_chart(obs, lang=lang, title=title, y_title=_ui.t("chart.comp.y"),
+chart = _ui.chart("series", obs, lang=lang, title=title, y_title=_ui.t("chart.comp.y"),
                             sources=list(dict.fromkeys(obs["source"])), value_format="percent",
-                            formatter=as_percent, y_domain=(0, 100), wrap=(80, 130))  # fmt: skip
+                            formatter="percent", y_domain=(0, 100), wrap=(80, 130))  # fmt: skip
 _ui.chart_panel(chart, tables.series_table(obs, lang, as_percent), f"daya_saing_{region}_{sector}")
 
 st.subheader(_ui.t("comp.component"))
@@ -65,7 +65,7 @@ frame = pd.concat(drivers)
 frame = frame[frame["year"].between(base, end)].assign(
     label=lambda d: [as_percent(v) for v in d["value"]]
 )
-chart = charts.bar_chart(
+chart = _ui.chart("bar",
     frame, lang=lang, x="year", y="value", color="component", color_title=_ui.t("comp.component"),
     x_title=_ui.t("chart.year"), y_title=_ui.t("comp.score"), value_format="percent", label="label",
     title=_ui.t("comp.drivers.title", top=top,

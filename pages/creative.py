@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact import charts, creative, i18n
+from impact import creative, i18n
 from pages import _ui
 
 INDICATORS = ["ce_workers", "ce_enterprises", "ce_value_added", "ce_regional_revenue",
@@ -51,7 +51,7 @@ if not grown.empty:
     )
     title = _ui.t("ce.multiples.title", name=indicator.name(lang), top=sectors.get(top["sector"], top["sector"]),
                   change=change, start=start, end=end)  # fmt: skip
-    chart = charts.small_multiples(obs, lang=lang, facet="subsector", facet_title=_ui.t("ce.subsector"),
+    chart = _ui.chart("multiples", obs, lang=lang, facet="subsector", facet_title=_ui.t("ce.subsector"),
                                    y_title=indicator.unit, title=title, sources=sources,
                                    value_format="rupiah" if money else "number")  # fmt: skip
     _ui.chart_panel(
@@ -76,8 +76,8 @@ with left:
             top = min(
                 100.0, max(10.0, float(share["value"].max()) * 1.5)
             )  # a zero baseline, with room
-            chart = charts.series_chart(share, lang=lang, title=title, y_title=_ui.t("ce.share.y"),
-                                        sources=sources, formatter=as_pct, value_format="percent",
+            chart = _ui.chart("series", share, lang=lang, title=title, y_title=_ui.t("ce.share.y"),
+                                        sources=sources, formatter="percent1", value_format="percent",
                                         y_domain=(0, top))  # fmt: skip
             _ui.chart_panel(
                 chart, share[["year", "value", "status"]], f"pangsa_batik_{code}_{region}"
@@ -88,7 +88,7 @@ with right:
         label=[i18n.format_number(v, lang, 1, True) for v in grown["change"]],
         source=sources[0],
     )
-    chart = charts.bar_chart(frame, lang=lang, x="subsector", y="change", horizontal=True, label="label",
+    chart = _ui.chart("bar", frame, lang=lang, x="subsector", y="change", horizontal=True, label="label",
                              x_title=_ui.t("ce.subsector"), y_title=_ui.t("ce.growth.x", unit=unit),
                              title=_ui.t("ce.growth.title", name=indicator.name(lang).lower(), start=start, end=end),
                              sources=sources, height=220)  # fmt: skip
@@ -106,7 +106,7 @@ with left:
         title = _ui.t("ce.revenue.title", total=i18n.format_rupiah(year_total["total"], lang), year=last_year,
                       batik=i18n.format_rupiah(batik.iloc[0], lang) if len(batik) else "–")  # fmt: skip
         revenue = revenue.assign(subsector=[sectors.get(s, s) for s in revenue["sector"]])
-        chart = charts.bar_chart(revenue, lang=lang, x="year", y="value", color="subsector",
+        chart = _ui.chart("bar", revenue, lang=lang, x="year", y="value", color="subsector",
                                  color_title=_ui.t("ce.subsector"), x_title=_ui.t("chart.year"),
                                  y_title="Rp", title=title, value_format="rupiah",
                                  sources=list(dict.fromkeys(revenue["source"])))  # fmt: skip
@@ -124,7 +124,7 @@ with right:
         top = young.iloc[0]
         as_pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
         young = young.assign(label=[as_pct(v) for v in young["value"]])
-        chart = charts.bar_chart(young, lang=lang, x="subsector", y="value", horizontal=True, label="label",
+        chart = _ui.chart("bar", young, lang=lang, x="subsector", y="value", horizontal=True, label="label",
                                  x_title=_ui.t("ce.subsector"), y_title="%", value_format="percent",
                                  title=_ui.t("ce.young.title", top=top["subsector"], share=as_pct(top["value"]), year=last_year),
                                  sources=list(dict.fromkeys(young["source"])), height=220)  # fmt: skip

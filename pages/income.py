@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, growth, headlines, i18n, tables
+from impact import growth, headlines, i18n, tables
 from pages import _ui
 
 INCOME_INDICATORS = ["batik_income_index", "batik_income_avg"]
@@ -86,7 +86,7 @@ if view == "yoy":
     changes = growth.year_on_year(shown, indicator.kind).dropna(subset=["change_pct"])
     changes = changes.assign(status=changes["change_status"],
                              label=[i18n.format_percent(v, lang, 1, True) for v in changes["change_pct"]])  # fmt: skip
-    chart = charts.bar_chart(changes, lang=lang, x="year", y="change_pct", x_title=_ui.t("chart.year"),
+    chart = _ui.chart("bar", changes, lang=lang, x="year", y="change_pct", x_title=_ui.t("chart.year"),
                              y_title=_ui.t("view.yoy"), title=_ui.t("income.chart.yoy", name=name),
                              sources=sources, label="label", value_format="percent")  # fmt: skip
     table = changes[["year", "label", "status"]]
@@ -94,8 +94,8 @@ else:
     change = i18n.format_range(comparison.percent, lang, "%", 0, True)
     title = _ui.t("income.chart.title", name=name, change=change, start=base, end=end)
     y_title = f"{name} ({indicator.unit})" if view == "level" else _ui.t("view.index")
-    chart = charts.series_chart(shown, lang=lang, title=title, y_title=y_title, sources=sources,
-                                value_format="rupiah" if is_rupiah else "index", formatter=fmt,
+    chart = _ui.chart("series", shown, lang=lang, title=title, y_title=y_title, sources=sources,
+                                value_format="rupiah" if is_rupiah else "index", formatter="rupiah" if is_rupiah else "index",
                                 wrap=(80, 130))  # fmt: skip
     table = tables.series_table(shown, lang, fmt)
 _ui.chart_panel(chart, table, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}")

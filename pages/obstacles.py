@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, i18n, tables
+from impact import i18n, tables
 from impact.store import OBSTACLE_CATEGORIES
 from pages import _ui
 
@@ -30,7 +30,7 @@ shown = shown.assign(
 )  # fmt: skip
 latest = int(shown["year"].max())
 worst = shown[shown["year"] == latest].nlargest(2, "severity")[name_col].tolist()
-chart = charts.heatmap(
+chart = _ui.chart("heatmap",
     shown, lang=lang, x="year", y="item_label", value="severity", x_title=_ui.t("chart.year"),
     y_title=_ui.t("obst.item"), value_title=_ui.t("obst.severity"),
     title=_ui.t("obst.heat.title", year=latest, items="; ".join(worst)),
@@ -60,9 +60,9 @@ for index, link in enumerate(mine.itertuples()):
                 st.info(_ui.t("empty.series"))
                 continue
             fmt = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-            chart = charts.series_chart(obs, lang=lang, title=registry[link.target].name(lang),
+            chart = _ui.chart("series", obs, lang=lang, title=registry[link.target].name(lang),
                                         y_title=registry[link.target].unit, sources=list(dict.fromkeys(obs["source"])),
-                                        formatter=fmt, height=200, wrap=(44, 66))  # fmt: skip
+                                        formatter="index", height=200, wrap=(44, 66))  # fmt: skip
             _ui.chart_panel(
                 chart, tables.series_table(obs, lang, fmt), f"terdampak_{item}_{link.target}"
             )
@@ -72,7 +72,7 @@ for index, link in enumerate(mine.itertuples()):
             title = _ui.t("obst.program.title", program=first[name_col], count_start=int(first["count"]),
                           start=int(first["year"]), count_end=int(last["count"]), end=int(last["year"]))  # fmt: skip
             frame = rows.assign(label=[str(int(c)) for c in rows["count"]])
-            chart = charts.bar_chart(frame, lang=lang, x="year", y="count", x_title=_ui.t("chart.year"),
+            chart = _ui.chart("bar", frame, lang=lang, x="year", y="count", x_title=_ui.t("chart.year"),
                                      y_title=_ui.t("obst.activities"), title=title, label="label",
                                      sources=list(dict.fromkeys(frame["source"])),
                                      height=200, wrap=(44, 66))  # fmt: skip

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, growth, i18n, tables
+from impact import growth, i18n, tables
 from impact.store import OBSTACLE_CATEGORIES
 from pages import _ui
 
@@ -41,11 +41,11 @@ with left, st.container(border=True):
     title = _ui.t(
         "chart.income.title", range=i18n.format_range(c.percent, lang, "%", 0), start=START, end=END
     )
-    chart = charts.series_chart(
+    chart = _ui.chart("series",
         obs, lang=lang, title=title, y_title=_ui.t("chart.income.y", base=START),
-        sources=list(income.sources), value_format="index", formatter=as_index,
+        sources=list(income.sources), value_format="index", formatter="index",
     )  # fmt: skip
-    _ui.chart_with_table(chart, tables.series_table(obs, lang, as_index))
+    _ui.chart_panel(chart, tables.series_table(obs, lang, as_index), "ringkasan_pendapatan")
 
 with right, st.container(border=True):
     c = comp.comparison
@@ -63,11 +63,11 @@ with right, st.container(border=True):
         "chart.comp.title", points=i18n.format_points(c.points.mid, lang, 0),
         start_value=start_value, end_value=end_value,
     )  # fmt: skip
-    chart = charts.series_chart(
+    chart = _ui.chart("series",
         obs, lang=lang, title=title, y_title=_ui.t("chart.comp.y"), sources=list(comp.sources),
-        value_format="percent", formatter=as_percent, y_domain=(0, 100),
+        value_format="percent", formatter="percent", y_domain=(0, 100),
     )  # fmt: skip
-    _ui.chart_with_table(chart, tables.series_table(obs, lang, as_percent))
+    _ui.chart_panel(chart, tables.series_table(obs, lang, as_percent), "ringkasan_daya_saing")
 
 st.caption(_ui.t("overview.method"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import charts, evaluation, growth, i18n, tables
+from impact import evaluation, growth, i18n, tables
 from pages import _ui
 
 OUTCOMES = [("batik_income_index", "prog.outcome.income"), ("batik_competitiveness", "prog.outcome.comp"),
@@ -32,7 +32,7 @@ with outputs:
     st.header(_ui.t("prog.outputs"))
     title = _ui.t("prog.count.title", total_end=int(last["count"]), end=int(last["year"]),
                   total_start=int(first["count"]), start=int(first["year"]))  # fmt: skip
-    chart = charts.bar_chart(summary, lang=lang, x="year", y="count", color="program_label",
+    chart = _ui.chart("bar", summary, lang=lang, x="year", y="count", color="program_label",
                              color_title=_ui.t("prog.program"), x_title=_ui.t("chart.year"),
                              y_title=_ui.t("prog.count"), title=title,
                              sources=list(dict.fromkeys(summary["source"])))  # fmt: skip
@@ -48,7 +48,7 @@ with outputs:
     frame = totals.assign(
         label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
     )
-    chart = charts.bar_chart(frame, lang=lang, x="year", y="budget_rp", x_title=_ui.t("chart.year"),
+    chart = _ui.chart("bar", frame, lang=lang, x="year", y="budget_rp", x_title=_ui.t("chart.year"),
                              y_title=_ui.t("prog.budget"), title=title, label="label",
                              value_format="rupiah", sources=list(dict.fromkeys(summary["source"])))  # fmt: skip
     _ui.chart_panel(chart, frame[["year", "label", "status"]], f"anggaran_{region}")
@@ -86,9 +86,9 @@ with outcomes:
         change = (i18n.format_range(comparison.points, lang, " " + _ui.t("unit.pp"), 0, True)
                   if comparison.points is not None else i18n.format_range(comparison.percent, lang, "%", 0, True))  # fmt: skip
         fmt = (lambda x: i18n.format_percent(x, lang, 0)) if kind == "score" else (lambda x: i18n.format_number(x, lang, 0))  # fmt: skip  # noqa: E731
-        chart = charts.series_chart(
+        chart = _ui.chart("series",
             obs, lang=lang, title=_ui.t("prog.outcome.title", name=_ui.t(label_key), change=change, start=start, end=end),
-            y_title=_ui.t(label_key), sources=list(dict.fromkeys(obs["source"])), formatter=fmt,
+            y_title=_ui.t(label_key), sources=list(dict.fromkeys(obs["source"])), formatter="percent" if kind == "score" else "index",
             value_format="percent" if kind == "score" else "number", height=190,
         )  # fmt: skip
         _ui.chart_panel(chart, tables.series_table(obs, lang, fmt), f"hasil_{code}_{region}")
