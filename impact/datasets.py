@@ -134,6 +134,24 @@ DATASETS: dict[str, Dataset] = {
             ),
             ("year", "program", "agency", "region"),
         ),
+        Dataset(
+            "enterprises",
+            "enterprise_record",
+            (
+                Column("enterprise_id", "id_usaha", "enterprise_id", TEXT, max_length=64),
+                _YEAR,
+                Column("region", "wilayah", "region", "code:region"),
+                Column("sector", "sektor", "sector", "code:sector"),
+                Column("size_class", "skala", "size_class", "code:size"),
+                Column("income", "pendapatan_rp", "income_rp", NUMBER, low=0),
+                Column("workers", "pekerja", "workers", INTEGER, required=False, low=0),
+                Column("output", "output_rp", "output_rp", NUMBER, required=False, low=0),
+                Column("programs", "program", "programs", "codes:program", required=False),
+                _STATUS,
+                _SOURCE,
+            ),
+            ("enterprise_id", "year"),
+        ),
     )
 }
 

@@ -168,6 +168,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.obstacles": ("Hambatan", "Obstacles"),
     "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),
     "dataset.programs": ("Program", "Programs"),
+    "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
     "nav.income": ("Pendapatan", "Income"),
     "nav.competitiveness": ("Daya Saing", "Competitiveness"),
     "nav.obstacles": ("Hambatan", "Obstacles"),

@@ -110,6 +110,10 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         "Program '{value}' tidak dikenal. Pakai salah satu kode: {allowed}.",
         "Unknown program '{value}'. Use one of these codes: {allowed}.",
     ),
+    "unknown-size": (
+        "Skala usaha '{value}' tidak dikenal. Tulis mikro, kecil atau menengah.",
+        "Unknown size class '{value}'. Write micro, small or medium.",
+    ),
     "unknown-status": (
         "Status '{value}' tidak dikenal. Tulis dilaporkan, estimasi atau ilustratif.",
         "Unknown status '{value}'. Write reported, estimated or illustrative.",

@@ -150,6 +150,23 @@ MIGRATIONS: list[list[str]] = [
                source VARCHAR NOT NULL, note VARCHAR,
                PRIMARY KEY (year, program, agency, region))""",
     ],
+    [
+        # One row per enterprise per year; ids are pseudonymous (no names). programs is a
+        # ';'-separated list of program_type codes the enterprise joined that year.
+        f"""CREATE TABLE enterprise_record (
+               enterprise_id VARCHAR NOT NULL,
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               region VARCHAR NOT NULL,
+               sector VARCHAR NOT NULL,
+               size_class VARCHAR NOT NULL CHECK (size_class IN ('micro', 'small', 'medium')),
+               income DOUBLE NOT NULL CHECK (income >= 0),
+               workers INTEGER CHECK (workers >= 0),
+               output DOUBLE CHECK (output >= 0),
+               programs VARCHAR,
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL,
+               PRIMARY KEY (enterprise_id, year))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -176,7 +193,12 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("observation", "observations_creative.csv"),
 )
 _FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
-TABLES = (*dict.fromkeys(table for table, _ in SEED_FILES), "upload", "upload_change")
+TABLES = (
+    *dict.fromkeys(table for table, _ in SEED_FILES),
+    "enterprise_record",
+    "upload",
+    "upload_change",
+)
 
 
 def quote_table(table: str) -> str:

@@ -27,6 +27,8 @@ _TYPE_WORDS = {
     "code:program": "training, exhibition, ip_registration, halal_certification, digital_promotion",
     "code:status": "dilaporkan, estimasi atau ilustratif",
     "code:actor": "pemerintah, asosiasi atau pelaku usaha",
+    "code:size": "mikro, kecil atau menengah",
+    "codes:program": "kode program yang diikuti, dipisah titik koma (;), boleh kosong",
     "code:element": "dialog tatap muka, kepercayaan, komitmen, pemahaman bersama, hasil sementara",
 }
 

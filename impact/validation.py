@@ -33,6 +33,11 @@ FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "association": ("asosiasi", "ababil", "asosiasi batik"),
         "entrepreneurs": ("pelaku usaha", "pengusaha", "perajin", "pengrajin", "artisans"),
     },
+    "size": {
+        "micro": ("mikro", "usaha mikro"),
+        "small": ("kecil", "usaha kecil"),
+        "medium": ("menengah", "usaha menengah"),
+    },
     "element": {
         "dialogue": ("dialog tatap muka", "dialog", "face-to-face dialogue", "face to face"),
         "trust": ("membangun kepercayaan", "kepercayaan", "trust-building", "trust building"),
@@ -333,6 +338,15 @@ def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[d
                 fail("text-too-long", column, text[:40] + "…", limit=column.max_length)
             else:
                 record[column.name] = text
+        elif column.type.startswith("codes:"):  # a ';' or ','-separated list of codes
+            list_name = column.type.split(":", 1)[1]
+            words = [w.strip() for w in re.split(r"[;,]", _shown(cell)) if w.strip()]
+            codes = [ctx.vocab.lookup(list_name, w) for w in words]
+            if None in codes:
+                bad = words[codes.index(None)]
+                fail(f"unknown-{list_name}", column, bad, allowed=ctx.vocab.codes(list_name))
+            else:
+                record[column.name] = ";".join(sorted(set(codes)))
         else:  # "code:<list>": a code, or a name planners write instead
             list_name = column.type.split(":", 1)[1]
             code = ctx.vocab.lookup(list_name, _shown(cell))

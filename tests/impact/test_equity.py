@@ -1,0 +1,93 @@
+"""Enterprise growth distribution, computed in DuckDB, checked on tiny hand-made records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from impact import equity, ingest, store, synthetic, uploads, validation
+
+
+def _load(db: Path, rows: list[tuple]) -> None:
+    frame = pd.DataFrame(rows, columns=["enterprise_id", "year", "region", "sector", "size_class",
+                                        "income", "programs"])  # fmt: skip
+    frame = frame.assign(workers=1, output=None, status="illustrative", source="uji")
+    with store.connect(db) as con:
+        con.register("f", frame)
+        con.execute("INSERT INTO enterprise_record BY NAME SELECT * FROM f")
+
+
+ROWS = [  # id, year, region, sector, size, income, programs
+    ("a", 2021, "kota_blitar", "batik", "micro", 100.0, ""),
+    ("a", 2023, "kota_blitar", "batik", "micro", 200.0, ""),          # +100%
+    ("b", 2021, "kota_blitar", "batik", "micro", 100.0, "training"),
+    ("b", 2023, "kota_blitar", "batik", "micro", 150.0, ""),          # +50%, participant
+    ("c", 2021, "kab_blitar", "batik", "small", 100.0, ""),
+    ("c", 2023, "kab_blitar", "batik", "small", 110.0, ""),           # +10%
+    ("d", 2021, "kab_blitar", "batik", "small", 0.0, ""),
+    ("d", 2023, "kab_blitar", "batik", "small", 50.0, ""),            # zero base: excluded
+    ("e", 2021, "kab_blitar", "batik", "medium", 100.0, ""),          # no 2023: excluded
+]  # fmt: skip
+
+
+@pytest.fixture
+def db(seeded_db: Path) -> Path:
+    _load(seeded_db, ROWS)
+    return seeded_db
+
+
+def test_overall_median_quartiles_and_share_over_50(db) -> None:
+    out = equity.growth_summary(db, 2021, 2023).iloc[0]
+    assert (out["n"], out["median"]) == (3, pytest.approx(50.0))
+    assert (out["q1"], out["q3"]) == (pytest.approx(30.0), pytest.approx(75.0))
+    assert out["share_50"] == pytest.approx(200 / 3)
+    assert bool(out["small"]) and out["status"] == "illustrative"
+
+
+def test_by_size_class_and_region(db) -> None:
+    by_size = equity.growth_summary(db, 2021, 2023, "size_class").set_index("group")
+    assert by_size.loc["micro", "median"] == pytest.approx(75.0)
+    assert by_size.loc["small", "n"] == 1
+    by_region = equity.growth_summary(db, 2021, 2023, "region").set_index("group")
+    assert by_region["n"].to_dict() == {"kab_blitar": 1, "kota_blitar": 2}
+
+
+def test_participant_gap_with_counts(db) -> None:
+    gap = equity.participant_gap(db, 2021, 2023)
+    # participant b: +50; others a (+100), c (+10): median 55
+    assert gap == {"gap_pp": pytest.approx(-5.0), "n_participants": 1, "n_others": 2, "small": True}
+
+
+def test_excluded_are_counted_not_dropped_silently(db) -> None:
+    assert equity.excluded(db, 2021, 2023) == {"missing_year": 1, "zero_base": 1}
+
+
+def test_grouping_is_allow_listed(db) -> None:
+    with pytest.raises(ValueError):
+        equity.growth_summary(db, 2021, 2023, "income; DROP TABLE meta")
+
+
+def test_histogram_bands(db) -> None:
+    bands = equity.growth_histogram(db, 2021, 2023, width=50)
+    assert bands[["band_low", "n"]].values.tolist() == [[0.0, 1], [50.0, 1], [100.0, 1]]
+
+
+def test_synthetic_records_go_through_the_validated_upload_path(seeded_db: Path) -> None:
+    frame = synthetic.enterprise_records(enterprises=40, years=[2021, 2022, 2023], seed=3)
+    assert frame.equals(
+        synthetic.enterprise_records(enterprises=40, years=[2021, 2022, 2023], seed=3)
+    )
+    data = frame.to_csv(index=False).encode()
+    checked = validation.validate(
+        ingest.read_table(data, "sintetis.csv"), uploads.load_vocabulary(seeded_db)
+    )
+    assert checked.ok, checked.issues[:3]
+    assert checked.dataset.code == "enterprises"
+    preview = uploads.preview(seeded_db, checked)
+    uploads.commit(seeded_db, checked, preview, editor="uji", filename="sintetis.csv", sha256="x")
+    assert equity.record_count(seeded_db) == 120
+    summary = equity.growth_summary(seeded_db, 2021, 2023, "participant")
+    assert summary["n"].sum() == 40
+    assert set(equity.mean_income_by_year(seeded_db)["status"]) == {"illustrative"}
