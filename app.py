@@ -42,6 +42,8 @@ navigation = st.navigation(
                     icon=":material/handshake:", url_path="kolaborasi"),
             st.Page("pages/programs.py", title=i18n.t("nav.programs", lang), icon=":material/event:",
                     url_path="program"),
+            st.Page("pages/equity.py", title=i18n.t("nav.equity", lang), icon=":material/groups:",
+                    url_path="pemerataan"),
             st.Page("pages/creative.py", title=i18n.t("nav.creative", lang), icon=":material/palette:",
                     url_path="ekonomi-kreatif"),
             st.Page("pages/sources.py", title=i18n.t("nav.sources", lang), icon=":material/menu_book:",
@@ -53,6 +55,8 @@ navigation = st.navigation(
                     url_path="riwayat"),
         ],
     }
+,
+    expanded=True,  # every page listed: planners should not hunt behind "View more"
 )  # fmt: skip
 # Written after st.navigation has resolved the page from the URL, so the link keeps its page.
 st.query_params["lang"] = lang

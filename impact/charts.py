@@ -282,7 +282,7 @@ def bar_chart(
     category = (
         alt.Y(f"{x}:N", title=x_title, sort=None)
         if horizontal
-        else alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0))
+        else alt.X(f"{x}:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))  # data order
     )
     encoding = {
         ("y" if horizontal else "x"): category,

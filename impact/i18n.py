@@ -419,6 +419,73 @@ TEXTS: dict[str, tuple[str, str]] = {
     "kind.count": ("jumlah", "count"),
     "kind.index": ("indeks", "index"),
     "kind.rate": ("laju (%)", "rate (%)"),
+    "nav.equity": ("Pemerataan Manfaat", "Who gained"),
+    "eq.title": (
+        "Pemerataan manfaat: siapa yang naik pendapatannya",
+        "Who gained: income growth across enterprises",
+    ),
+    "eq.intro": (
+        "Kenaikan 50–70% adalah rata-rata; studi mencatat manfaat belum merata ke perajin kecil. "
+        "Dari catatan per unit usaha: sebaran pertumbuhan, per skala usaha dan wilayah, dan peserta "
+        "program dibanding bukan peserta. Setiap angka disertai jumlah usaha di belakangnya.",
+        "The 50–70% is an average; the study notes benefits do not reach small artisans evenly. From "
+        "enterprise records: the spread of growth, by size class and region, and program "
+        "participants against non-participants. Every figure gives the number of enterprises behind it.",
+    ),
+    "eq.empty": (
+        "Belum ada catatan per unit usaha. Unggah dengan templat 'Catatan per unit usaha' di halaman "
+        "Unggah Data (id usaha cukup berupa kode, tanpa nama).",
+        "No enterprise records yet. Upload them with the 'Enterprise records' template on the Upload "
+        "data page (a pseudonymous code per enterprise, no names).",
+    ),
+    "eq.median": ("Pertumbuhan median", "Median growth"),
+    "eq.iqr": ("Separuh usaha di tengah", "Middle half of enterprises"),
+    "eq.share50": ("Usaha yang naik ≥ 50%", "Enterprises up ≥ 50%"),
+    "eq.n": ("Usaha dihitung", "Enterprises counted"),
+    "eq.excluded": (
+        "Tidak dihitung: {missing} usaha tanpa angka di salah satu tahun, {zero} usaha berpendapatan "
+        "nol di tahun dasar.",
+        "Not counted: {missing} enterprises without a figure in one of the years, {zero} with zero "
+        "income in the base year.",
+    ),
+    "eq.hist.title": (
+        "Sebaran pertumbuhan pendapatan {start}–{end}: median {median}, {share} usaha naik ≥ 50%",
+        "Spread of income growth {start}–{end}: median {median}, {share} of enterprises up ≥ 50%",
+    ),
+    "eq.hist.x": ("Pertumbuhan pendapatan (%)", "Income growth (%)"),
+    "eq.hist.y": ("Jumlah usaha", "Enterprises"),
+    "eq.by.title": (
+        "Pertumbuhan median per {group}: {top} tertinggi ({value})",
+        "Median growth by {group}: {top} highest ({value})",
+    ),
+    "eq.group.size_class": ("skala usaha", "size class"),
+    "eq.group.region": ("wilayah", "region"),
+    "eq.group.participant": ("keikutsertaan program", "program participation"),
+    "eq.participants": ("Peserta program", "Program participants"),
+    "eq.others": ("Bukan peserta", "Non-participants"),
+    "eq.gap": (
+        "Selisih median peserta − bukan peserta: {gap} ({n1} peserta, {n2} bukan peserta). Ini "
+        "perbandingan, bukan bukti sebab-akibat: peserta bisa berbeda sejak awal.",
+        "Median gap, participants − non-participants: {gap} ({n1} participants, {n2} others). A "
+        "comparison, not proof of cause: participants may differ from the start.",
+    ),
+    "eq.small": (
+        "⚠ kelompok kecil (< {n} usaha): angka rapuh",
+        "⚠ small group (< {n} enterprises): fragile figure",
+    ),
+    "eq.source": (
+        "Sumber angka di halaman ini: catatan per unit usaha ({sources}). Angka agregat di halaman "
+        "lain berasal dari seri indikator, bukan dari catatan ini.",
+        "Source of the figures on this page: enterprise records ({sources}). Aggregate figures on "
+        "other pages come from the indicator series, not from these records.",
+    ),
+    "eq.mean.title": (
+        "Rata-rata pendapatan per usaha dari catatan usaha",
+        "Average income per enterprise from the records",
+    ),
+    "size.micro": ("Mikro", "Micro"),
+    "size.small": ("Kecil", "Small"),
+    "size.medium": ("Menengah", "Medium"),
     "nav.creative": ("Ekonomi Kreatif", "Creative economy"),
     "ce.title": (
         "Ekonomi kreatif Blitar: batik di antara subsektor lain",

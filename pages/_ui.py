@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from impact import auth, charts, export, growth, headlines, i18n, indicators, store, uploads
+from impact import auth, charts, equity, export, growth, headlines, i18n, indicators, store, uploads
 
 _BADGE_COLOURS = {
     "reported": "blue",
@@ -288,3 +288,24 @@ def change_metrics(
 def sector_observations(path: str, version: int, code: str, region: str) -> pd.DataFrame:
     """One indicator in one region, every sector (for the creative-economy subsectors)."""
     return store.observations(path, code, region, None)
+
+
+@st.cache_data(show_spinner=False)
+def enterprise_years(path: str, version: int) -> list[int]:
+    return equity.record_years(path)
+
+
+@st.cache_data(show_spinner=False)
+def equity_figures(path: str, version: int, start: int, end: int, region: str | None):
+    """Every aggregate the equity page shows, computed in DuckDB once per data version."""
+    return (
+        equity.growth_summary(path, start, end, region=region),
+        {
+            g: equity.growth_summary(path, start, end, g, region=region)
+            for g in ("size_class", "region", "participant")
+        },
+        equity.participant_gap(path, start, end, region=region),
+        equity.excluded(path, start, end, region=region),
+        equity.growth_histogram(path, start, end, region=region),
+        equity.mean_income_by_year(path, region=region),
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from impact import auth, store
+from tests.synthetic_data import load_synthetic
 
 EDITOR_PASSWORD = "sandi-e2e"
 
@@ -57,6 +58,7 @@ def _free_port() -> int:
 def server(tmp_path_factory) -> Iterator[str]:
     """Base URL of a dashboard served from a freshly seeded database."""
     db = store.ensure_database(tmp_path_factory.mktemp("e2e") / "batik.duckdb")
+    load_synthetic(db)  # enterprise records (synthetic, marked illustrative) for the equity page
     port = _free_port()
     env = {
         **os.environ,

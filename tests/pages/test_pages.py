@@ -19,6 +19,7 @@ PAGES = [
     "pages/obstacles.py",
     "pages/collaboration.py",
     "pages/programs.py",
+    "pages/equity.py",
     "pages/creative.py",
     "pages/sources.py",
     "pages/upload.py",

@@ -1,0 +1,22 @@
+"""Load synthetic enterprise records into a test database the way a planner's upload would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from impact import ingest, synthetic, uploads, validation
+
+
+def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
+    """Synthetic records (status illustrative) through read -> validate -> preview -> commit."""
+    data = (
+        synthetic.enterprise_records(enterprises, [2021, 2022, 2023], seed=seed)
+        .to_csv(index=False)
+        .encode()
+    )
+    checked = validation.validate(
+        ingest.read_table(data, "sintetis.csv"), uploads.load_vocabulary(db)
+    )
+    assert checked.ok, checked.issues[:3]
+    uploads.commit(db, checked, uploads.preview(db, checked), editor="uji", filename="sintetis.csv",
+                   sha256=ingest.sha256_hex(data))  # fmt: skip
