@@ -39,7 +39,9 @@ def test_a_database_seeded_before_new_seed_files_picks_them_up(tmp_path: Path) -
         con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
         con.execute("COMMIT")
         for table, filename in store._FIRST_SEED_FILES:
-            frame = pd.read_csv(DATA / filename, dtype=str, keep_default_na=False).replace({"": None})
+            frame = pd.read_csv(DATA / filename, dtype=str, keep_default_na=False).replace(
+                {"": None}
+            )
             con.register("f", frame)
             con.execute("INSERT INTO " + store.quote_table(table) + " BY NAME SELECT * FROM f")
         con.execute("INSERT INTO meta VALUES ('seeded', 'x'), ('data_version', '1')")
