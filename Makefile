@@ -8,7 +8,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help install install-dev chromium db run test lint clean
+.PHONY: help install install-dev chromium db run test bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +41,9 @@ run: db ## Serve the dashboard on http://localhost:$(PORT)
 
 test: install-dev chromium ## Install what the tests need and run every test
 	$(BIN)/python -m pytest
+
+bench: install-dev chromium ## Benchmark at provincial scale (1M enterprise rows); writes BENCHMARKS.md
+	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
 
 lint: install-dev ## Ruff
 	$(BIN)/ruff check .

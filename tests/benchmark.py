@@ -1,0 +1,227 @@
+"""`make bench`: how the dashboard holds up at provincial scale. Ratios from the same run,
+medians of several runs; timings live here, never in timed tests.
+
+    python tests/benchmark.py [--enterprises 50000] [--years 20] [--runs 3] [--out BENCHMARKS.md]
+
+Measures
+1. upload ingest + validation of the enterprise CSV vs a bare DuckDB ``read_csv`` of the same file;
+2. a warm rerun of the equity page with the full records vs with a small set, and of the
+   overview (which does not read the records) for reference;
+3. the hearing deck export, if the deck module is present;
+4. peak memory (VmHWM) of a real ``streamlit run`` server after the equity page is drawn in
+   Chromium, with the full records and with the seed data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import duckdb  # noqa: E402
+
+from impact import ingest, store, synthetic, uploads, validation  # noqa: E402
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def load_records(db: Path, csv_path: Path) -> None:
+    """Bulk-load synthetic records straight into DuckDB (the ingest path is measured apart)."""
+    with store.connect(db) as con:
+        con.execute(
+            """INSERT INTO enterprise_record
+               SELECT id_usaha, tahun, wilayah, sektor, skala, pendapatan_rp, pekerja, output_rp,
+                      program, status, sumber
+               FROM read_csv(?, header = true, all_varchar = false)""",
+            [str(csv_path)],
+        )
+        store.bump_data_version(con)
+
+
+def bench_ingest(csv_path: Path, db: Path, runs: int) -> dict:
+    data = csv_path.read_bytes()
+    vocab = uploads.load_vocabulary(db)
+
+    def ours() -> None:
+        grid = ingest.read_table(data, csv_path.name, max_bytes=len(data) + 1)
+        checked = validation.validate(grid, vocab)
+        assert checked.ok, checked.issues[:3]
+
+    def bare() -> None:
+        con = duckdb.connect()
+        con.execute("CREATE TABLE t AS SELECT * FROM read_csv(?)", [str(csv_path)])
+        con.close()
+
+    t_bare = median_time(bare, runs)
+    t_ours = median_time(ours, runs)
+    return {"bare_s": t_bare, "ours_s": t_ours, "ratio": t_ours / t_bare, "mb": len(data) / 2**20}
+
+
+def bench_rerun(db: Path, page: str, runs: int) -> tuple[float, float]:
+    """(cold first run of the page, median warm rerun) in seconds."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ[store.DB_PATH_ENV] = str(db)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=600)
+    at.run()
+    at.switch_page(page)
+    start = time.perf_counter()
+    at.run()  # cold: DuckDB aggregates, charts built, caches filled
+    cold = time.perf_counter() - start
+    assert not at.exception, [e.value for e in at.exception]
+    return cold, median_time(at.run, runs)
+
+
+def bench_deck(db: Path, runs: int) -> float | None:
+    try:
+        from impact import report
+    except ImportError:
+        return None
+    build = getattr(report, "benchmark_build", None)
+    if build is None:
+        return None
+    return median_time(lambda: build(db), runs)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def server_peak_memory_mb(db: Path) -> float:
+    """VmHWM of a streamlit server after Chromium has drawn the equity and overview pages."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    env = {**os.environ, store.DB_PATH_ENV: str(db)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(url + "/_stcore/health", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                      "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            )  # fmt: skip
+            page = browser.new_page()
+            for path in ("/", "/pemerataan"):
+                page.goto(url + path)
+                page.wait_for_selector("h1", timeout=120_000)
+                page.wait_for_timeout(3000)
+            browser.close()
+        status = Path(f"/proc/{proc.pid}/status").read_text()
+        return (
+            int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
+            / 1024
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--enterprises", type=int, default=50_000)
+    parser.add_argument("--years", type=int, default=20)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="batik-bench-"))
+    years = range(2024 - args.years, 2024)
+    print(f"generating {args.enterprises} enterprises x {args.years} years ...", flush=True)
+    big_csv = synthetic.write_csv(work / "records.csv", args.enterprises, years, seed=1)
+    small_csv = synthetic.write_csv(work / "small.csv", 500, range(2021, 2024), seed=2)
+    rows = args.enterprises * args.years
+    seed_db = store.ensure_database(work / "seed.duckdb")
+    small_db = store.ensure_database(work / "small.duckdb")
+    load_records(small_db, small_csv)
+    big_db = store.ensure_database(work / "big.duckdb")
+    load_records(big_db, big_csv)
+
+    print("ingest ...", flush=True)
+    ingest_result = bench_ingest(big_csv, seed_db, args.runs)
+    print(ingest_result, flush=True)
+    print("page reruns ...", flush=True)
+    rerun = {
+        "equity_small": bench_rerun(small_db, "pages/equity.py", args.runs * 3),
+        "equity_big": bench_rerun(big_db, "pages/equity.py", args.runs * 3),
+        "overview_seed": bench_rerun(seed_db, "pages/overview.py", args.runs * 3),
+        "overview_big": bench_rerun(big_db, "pages/overview.py", args.runs * 3),
+    }
+    print(rerun, flush=True)
+    deck = bench_deck(seed_db, args.runs)
+    print("server memory ...", flush=True)
+    memory = {"seed": server_peak_memory_mb(seed_db), "big": server_peak_memory_mb(big_db)}
+    print(memory, flush=True)
+
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())  # fmt: skip
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Run with `make bench` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores ({cpu}), "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}. "
+        f"Medians of {args.runs} runs (page reruns: {args.runs * 3}). Synthetic enterprise records: "
+        f"{args.enterprises:,} enterprises x {args.years} years = {rows:,} rows "
+        f"({ingest_result['mb']:.0f} MB CSV).",
+        "",
+        "| measure | value | ratio | aim |",
+        "|---|---|---|---|",
+        f"| upload ingest + validation vs bare DuckDB `read_csv`, {rows:,} rows | "
+        f"{ingest_result['ours_s']:.2f} s vs {ingest_result['bare_s']:.2f} s | "
+        f"{ingest_result['ratio']:.1f}x | within 1.5x |",
+        f"| warm rerun, equity page: {rows:,} records vs 1,500 | {rerun['equity_big'][1] * 1000:.0f} ms vs "
+        f"{rerun['equity_small'][1] * 1000:.0f} ms | {rerun['equity_big'][1] / rerun['equity_small'][1]:.2f}x | within 1.5x |",
+        f"| first (cold) run, equity page: {rows:,} records vs 1,500 | {rerun['equity_big'][0]:.2f} s vs "
+        f"{rerun['equity_small'][0]:.2f} s | {rerun['equity_big'][0] / rerun['equity_small'][0]:.1f}x | – |",
+        f"| warm rerun, overview: {rows:,} records vs seed data | {rerun['overview_big'][1] * 1000:.0f} ms vs "
+        f"{rerun['overview_seed'][1] * 1000:.0f} ms | {rerun['overview_big'][1] / rerun['overview_seed'][1]:.2f}x | within 1.5x |",
+        "| hearing deck export (PPTX) | "
+        + (
+            f"{deck:.2f} s | – | – |"
+            if deck is not None
+            else "not measured (no deck builder) | – | – |"
+        ),
+        f"| server peak memory (VmHWM) after equity + overview in Chromium | {memory['big']:.0f} MB with "
+        f"{rows:,} records vs {memory['seed']:.0f} MB with seed data | {memory['big'] / memory['seed']:.2f}x | – |",
+        "",
+    ]
+    args.out.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
