@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from impact import store
+from impact.indicators import Indicator
 
 SMALL_GROUP = 30  # fewer enterprises than this: the figure is shown, marked as fragile
 GROUPS = {"size_class", "region", "sector", "participant"}  # allow-list for GROUP BY
@@ -150,3 +151,28 @@ def mean_income_by_year(path: Path | str, *, region=None, sector=None) -> pd.Dat
     )
     with store.connect(path) as con:
         return con.execute(sql, {"region": region, "sector": sector}).df()
+
+
+# The enterprise-based counterpart of the income series, offered where records exist.
+DERIVED_INCOME = Indicator(
+    code="enterprise_income_mean",
+    name_id="Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha)",
+    name_en="Average income per enterprise per year (from enterprise records)",
+    definition_id="Rata-rata pendapatan tahunan unit usaha yang tercatat pada tahun itu.",
+    definition_en="Mean yearly income of the enterprises recorded that year.",
+    formula="Σ pendapatan / jumlah usaha tercatat",
+    unit="Rp per tahun",
+    kind="level",
+    frequency="tahunan",
+    agency="catatan per unit usaha",
+)
+
+
+def derived_income_series(path: Path | str, region: str | None, sector: str | None) -> pd.DataFrame:
+    """:func:`mean_income_by_year` shaped like an observation series (value, low, high,
+    status, source, note with the number of enterprises)."""
+    frame = mean_income_by_year(path, region=region, sector=sector)
+    return frame.assign(
+        indicator=DERIVED_INCOME.code, region=region, sector=sector, low=None, high=None,
+        note=[f"n = {n}" for n in frame["n"]],
+    )  # fmt: skip

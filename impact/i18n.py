@@ -241,6 +241,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: perubahan dari tahun ke tahun",
         "{name}: change from year to year",
     ),
+    "income.derived": (
+        "Seri ini dihitung dari catatan per unit usaha (rata-rata per tahun, n di tabel), bukan "
+        "dari seri indikator; statusnya mengikuti catatan itu.",
+        "This series is computed from enterprise records (yearly mean, n in the table), not from "
+        "the indicator series; its status follows those records.",
+    ),
     "income.real_suffix": (" (riil, harga {base})", " (real, {base} prices)"),
     "comp.title": ("Daya saing produk batik", "Batik product competitiveness"),
     "comp.intro": (

@@ -309,3 +309,8 @@ def equity_figures(path: str, version: int, start: int, end: int, region: str | 
         equity.growth_histogram(path, start, end, region=region),
         equity.mean_income_by_year(path, region=region),
     )
+
+
+@st.cache_data(show_spinner=False)
+def derived_income(path: str, version: int, region: str, sector: str) -> pd.DataFrame:
+    return equity.derived_income_series(path, region, sector)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import growth, headlines, i18n, tables
+from impact import equity, growth, headlines, i18n, tables
 from pages import _ui
 
 INCOME_INDICATORS = ["batik_income_index", "batik_income_avg"]
@@ -22,8 +22,12 @@ regions = _ui.names(path, version, "region", lang)
 sectors = _ui.names(path, version, "sector", lang)
 
 f1, f2, f3 = st.columns(3)
+# Where enterprise records exist, the income series can also be derived from them.
+if _ui.enterprise_years(path, version):
+    registry = registry | {equity.DERIVED_INCOME.code: equity.DERIVED_INCOME}
 with f1:
-    codes = [c for c in INCOME_INDICATORS if c in set(catalog["indicator"])]
+    codes = [c for c in [*INCOME_INDICATORS, equity.DERIVED_INCOME.code]
+             if c in set(catalog["indicator"]) or (c == equity.DERIVED_INCOME.code and c in registry)]  # fmt: skip
     code = _ui.url_choice("indikator", _ui.t("filter.indicator"), codes,
                           {c: registry[c].name(lang) for c in codes})  # fmt: skip
 with f2:
@@ -31,7 +35,11 @@ with f2:
 with f3:
     sector = _ui.url_choice("sektor", _ui.t("filter.sector"), list(sectors), sectors, "batik")
 
-obs = _ui.observations(path, version, code, region, sector) if code else None
+if code == equity.DERIVED_INCOME.code:
+    obs = _ui.derived_income(path, version, region, sector)
+    st.caption(_ui.t("income.derived"))
+else:
+    obs = _ui.observations(path, version, code, region, sector) if code else None
 if obs is None or obs.empty:
     st.info(_ui.t("empty.series"))
     st.stop()

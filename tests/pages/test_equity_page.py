@@ -54,3 +54,19 @@ def test_with_synthetic_records(app_db, lang) -> None:
     markdown = " ".join(m.value for m in at.markdown)
     assert ("Ilustratif" if lang == "id" else "Illustrative") in markdown
     assert any("sintetis" in c.value.lower() for c in at.caption)
+
+
+def test_income_page_offers_the_series_derived_from_records(app_db) -> None:
+    load_synthetic(app_db)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["indikator"] = "enterprise_income_mean"
+    at.query_params["wilayah"] = "kota_blitar"
+    at.run()
+    at.switch_page("pages/income.py")
+    at.run()
+    assert not at.exception
+    assert any("catatan per unit usaha" in c.value for c in at.caption)
+    title = " ".join(json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["text"])
+    assert title.startswith("Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha):")
+    table = at.dataframe[0].value
+    assert table["Catatan"].str.startswith("n = ").all() and set(table["Status"]) == {"Ilustratif"}
