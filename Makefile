@@ -8,7 +8,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help install install-dev chromium db run test bench lint clean
+.PHONY: help install install-dev chromium libreoffice poppler db run test bench lint clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,14 +32,28 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
 	fi
 
+# The hearing deck's PDF: LibreOffice converts the PPTX. Liberation Sans draws the deck's
+# Arial with the same metrics (chromium brings it too; a server without chromium needs it).
+libreoffice: ## Install Debian's LibreOffice Impress (the deck's PDF) when it is missing
+	@if ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress fonts-liberation; \
+	fi
+
+poppler: ## Install Debian's poppler-utils (pdftoppm, to look at deck pages) when it is missing
+	@if ! command -v pdftoppm >/dev/null; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends poppler-utils; \
+	fi
+
 db: install ## Create the database from data/ (once; later runs keep uploads)
 	$(BIN)/python -m impact init
 
-run: db ## Serve the dashboard on http://localhost:$(PORT)
+run: db libreoffice ## Serve the dashboard on http://localhost:$(PORT)
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) \
 	  --server.address $(ADDRESS) --browser.gatherUsageStats false
 
-test: install-dev chromium ## Install what the tests need and run every test
+test: install-dev chromium libreoffice poppler ## Install what the tests need and run every test
 	$(BIN)/python -m pytest
 
 bench: install-dev chromium ## Benchmark at provincial scale (1M enterprise rows); writes BENCHMARKS.md

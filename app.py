@@ -49,6 +49,12 @@ navigation = st.navigation(
             st.Page("pages/sources.py", title=i18n.t("nav.sources", lang), icon=":material/menu_book:",
                     url_path="sumber"),
         ],
+        i18n.t("nav.section.present", lang): [
+            st.Page("pages/deck.py", title=i18n.t("nav.deck", lang), icon=":material/slideshow:",
+                    url_path="paparan"),
+            st.Page("pages/present.py", title=i18n.t("nav.present", lang), icon=":material/present_to_all:",
+                    url_path="presentasi"),
+        ],
         i18n.t("nav.section.data", lang): [
             st.Page("pages/upload.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:", url_path="unggah"),
             st.Page("pages/history.py", title=i18n.t("nav.history", lang), icon=":material/history:",

@@ -287,21 +287,13 @@ def bar_chart(
     encoding = {
         ("y" if horizontal else "x"): category,
         ("x" if horizontal else "y"): value,
-        "fillOpacity": alt.FillOpacity(
-            "status_label:N", scale=_status_scale(lang, (1.0, 0.45, 0.3)), legend=None
-        ),
-        # One status legend: outlined squares, solid for reported, dashed otherwise.
+        # Reported bars solid, estimated/illustrative pale with a dashed outline; the status
+        # legend shows both (colour and dash merge: same field and title).
         "strokeDash": alt.StrokeDash(
             "status_label:N",
             scale=_status_scale(lang, _DASH),
             title=status_title,
-            legend=alt.Legend(
-                symbolType="square",
-                symbolFillColor="#FFFFFF",
-                symbolStrokeColor=BLUE,
-                symbolStrokeWidth=2,
-                symbolSize=180,
-            ),
+            legend=alt.Legend(symbolType="square", symbolSize=180, symbolStrokeWidth=1.5),
         ),  # fmt: skip
         "tooltip": [c for c in (x, color, label, "status_label", "source") if c and c in data],
     }
@@ -314,7 +306,12 @@ def bar_chart(
             alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
         )
     else:
-        encoding["color"] = alt.value(BLUE)
+        # No grouping: the fill tells the status (paler = not reported), in the same legend.
+        encoding["color"] = alt.Color(
+            "status_label:N",
+            scale=_status_scale(lang, (BLUE, "#8FC1E3", "#C9E2F3")),
+            title=status_title,
+        )
     bars = alt.Chart(data).mark_bar(stroke=BLUE, strokeWidth=1.5).encode(**encoding)
     layers = [bars]
     if label and not color:

@@ -587,13 +587,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "chart.year": ("Tahun", "Year"),
     "chart.income.title": (
-        "Pendapatan pelaku batik naik {range} dari {start} ke {end}",
-        "Batik entrepreneurs' income rose {range} from {start} to {end}",
+        "Pendapatan pelaku batik {verb} {range} dari {start} ke {end}",
+        "Batik entrepreneurs' income {verb} {range} from {start} to {end}",
     ),
     "chart.income.y": ("Indeks pendapatan ({base}=100)", "Income index ({base}=100)"),
     "chart.comp.title": (
-        "Daya saing produk naik {points}, dari {start_value} ke {end_value}",
-        "Product competitiveness rose {points}, from {start_value} to {end_value}",
+        "Daya saing produk {verb} {points}, dari {start_value} ke {end_value}",
+        "Product competitiveness {verb} {points}, from {start_value} to {end_value}",
     ),
     "chart.comp.y": ("Skor daya saing (%)", "Competitiveness score (%)"),
     "table.show": ("Lihat data", "Show data"),
@@ -603,6 +603,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "table.source": ("Sumber", "Source"),
     "table.note": ("Catatan", "Note"),
     "unit.pp": ("poin persen", "percentage points"),
+    "verb.up": ("naik", "rose"),
+    "verb.down": ("turun", "fell"),
+    "verb.mixed": ("berubah", "changed"),
     "range.to": ("s.d.", "to"),
     "obstacles.heading": (
         "Yang menahan dampak: empat kategori hambatan",
@@ -716,6 +719,17 @@ def format_range(
     if r.low < 0:
         return f"{low}{unit} {t('range.to', lang)} {high}{unit}"
     return f"{low}–{high}{unit}"
+
+
+def describe_change(r: Range, lang: str, unit: str = "%", decimals: int = 0) -> tuple[str, str]:
+    """(verb, magnitude) for a finding title: (naik, '50–70%'), (turun, '5%'), or, when the
+    range spans zero, (berubah, '−5% s.d. +10%'). The verb carries the sign, so the number
+    never reads 'naik −5%'."""
+    if r.low >= 0:
+        return t("verb.up", lang), format_range(r, lang, unit, decimals)
+    if r.high <= 0:
+        return t("verb.down", lang), format_range(Range(-r.high, -r.low), lang, unit, decimals)
+    return t("verb.mixed", lang), format_range(r, lang, unit, decimals, signed=True)
 
 
 def chart_locale(lang: str) -> dict:

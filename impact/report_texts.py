@@ -1,6 +1,8 @@
 """Texts of the hearing deck and the presentation mode: key -> (Bahasa Indonesia, English).
 
 Merged into :data:`impact.i18n.TEXTS`; kept apart so the deck's wording lives in one place.
+Slide titles state the finding; figures are filled in by :mod:`impact.report` from the same
+functions the dashboard uses.
 """
 
 from __future__ import annotations
@@ -8,4 +10,281 @@ from __future__ import annotations
 REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "nav.deck": ("Bahan Paparan DPRD", "DPRD hearing pack"),
     "nav.present": ("Mode Presentasi", "Presentation mode"),
+    # --- the deck page ---------------------------------------------------------------
+    "deck.page.title": ("Bahan paparan DPRD", "DPRD hearing pack"),
+    "deck.page.intro": (
+        "Isi judul, tanggal dan instansi, pilih wilayah, tahun dan bagian, lalu buat bahan "
+        "paparan: PPTX 16:9 dan PDF dengan isi yang sama. Angka, grafik dan sumbernya diambil "
+        "dari dasbor ini; catatan pembicara memuat angka persis dan sumber lengkap.",
+        "Fill in the title, date and agency, pick the region, years and sections, then build "
+        "the pack: a 16:9 PPTX and a PDF with the same content. Figures, charts and sources come "
+        "from this dashboard; the speaker notes carry the exact figures and full sources.",
+    ),
+    "deck.form.title": ("Judul paparan", "Hearing title"),
+    "deck.form.date": ("Tanggal paparan", "Hearing date"),
+    "deck.form.agency": ("Instansi penyaji", "Presenting agency"),
+    "deck.form.agency_hint": ("mis. Bappeda Kabupaten Blitar", "e.g. Bappeda Kabupaten Blitar"),
+    "deck.form.region": ("Wilayah", "Region"),
+    "deck.form.start": ("Dari tahun", "From year"),
+    "deck.form.end": ("Sampai tahun", "To year"),
+    "deck.form.sections": ("Bagian yang dimuat", "Sections to include"),
+    "deck.form.build": ("Buat bahan paparan", "Build the pack"),
+    "deck.years.none": (
+        "Belum ada angka sedikitnya dua tahun untuk {region}. Pilih wilayah lain, atau "
+        "tambahkan angkanya lewat halaman Unggah Data.",
+        "There are no figures for at least two years for {region} yet. Pick another region, or "
+        "add them on the Upload data page.",
+    ),
+    "deck.preview": ("Isi paparan: {count} slide", "Contents: {count} slides"),
+    "deck.download.pptx": ("Unduh PPTX (16:9)", "Download PPTX (16:9)"),
+    "deck.download.pdf": ("Unduh PDF", "Download PDF"),
+    "deck.built": (
+        "Bahan paparan siap: {count} slide. Periksa berkasnya sebelum dipaparkan.",
+        "The pack is ready: {count} slides. Check the files before presenting.",
+    ),
+    "deck.pdf.unavailable": (
+        "PDF belum bisa dibuat: LibreOffice tidak terpasang di server ini. PPTX tetap bisa "
+        "diunduh. Operator dapat memasang paket Debian `libreoffice-impress` (`make run` "
+        "memasangnya).",
+        "The PDF cannot be made: LibreOffice is not installed on this server. The PPTX can "
+        "still be downloaded. The operator can install the Debian package `libreoffice-impress` "
+        "(`make run` installs it).",
+    ),
+    "deck.pdf.failed": (
+        "Konversi ke PDF gagal: {reason}. PPTX tetap bisa diunduh; coba lagi sebentar lagi.",
+        "The PDF conversion failed: {reason}. The PPTX can still be downloaded; try again shortly.",
+    ),
+    "deck.present_link": ("Buka mode presentasi", "Open presentation mode"),
+    # --- sections ------------------------------------------------------------------
+    "deck.section.summary": ("Ringkasan angka utama", "Headline figures"),
+    "deck.section.charts": ("Grafik temuan", "Charts of the findings"),
+    "deck.section.obstacles": ("Hambatan dan angka terdampak", "Obstacles and figures affected"),
+    "deck.section.collaboration": ("Kartu skor kolaborasi", "Collaboration scorecard"),
+    "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
+    "deck.section.recommendations": ("Rekomendasi", "Recommendations"),
+    "deck.section.sources": ("Sumber dan metode", "Sources and method"),
+    # --- every slide -----------------------------------------------------------------
+    "deck.default_title": (
+        "Dampak Kolaborasi pada Industri Batik Blitar",
+        "The Impact of Collaboration on Blitar's Batik Industry",
+    ),
+    "deck.continued": ("{title} (lanjutan)", "{title} (continued)"),
+    "deck.mark.partly": ("Sebagian {status}", "Partly {status}"),
+    "deck.with_status": ("{text} ({status})", "{text} ({status})"),
+    "deck.page_number": ("{index}/{count}", "{index}/{count}"),
+    "deck.notes.sources": ("Sumber:", "Sources:"),
+    "deck.notes.figures": ("Angka persis:", "Exact figures:"),
+    "deck.notes.row": (
+        "{year}: {value} ({status}). Sumber: {source}.{note}",
+        "{year}: {value} ({status}). Source: {source}.{note}",
+    ),
+    "deck.notes.note": (" Catatan: {note}", " Note: {note}"),
+    "deck.notes.change": (
+        "Perubahan {start}→{end}: {measure} {value}",
+        "Change {start}→{end}: {measure} {value}",
+    ),
+    "deck.notes.reading": (
+        "Tanda status: titik penuh = dilaporkan, titik berongga/garis putus-putus = estimasi "
+        "atau ilustratif (bukan data resmi).",
+        "Status marks: filled point = reported, hollow point/dashed line = estimated or "
+        "illustrative (not official data).",
+    ),
+    # --- title slide -----------------------------------------------------------------
+    "deck.cover.subtitle": (
+        "Paparan di hadapan DPRD · {region} · {start}–{end}",
+        "Briefing to the DPRD · {region} · {start}–{end}",
+    ),
+    "deck.cover.footnote": (
+        "Angka dari Dasbor Dampak Batik Blitar (versi data {version}); sumber tiap angka di "
+        "slide terakhir dan di catatan pembicara.",
+        "Figures from the Blitar Batik Impact Dashboard (data version {version}); the source of "
+        "every figure is on the last slides and in the speaker notes.",
+    ),
+    "deck.cover.notes": (
+        "Paparan {count} slide. Urutan: {titles}",
+        "A {count}-slide briefing. Order: {titles}",
+    ),
+    # --- summary ---------------------------------------------------------------------
+    "deck.summary.title": (
+        "Pendapatan pelaku batik naik {income} dan daya saing {points}, {start}–{end}",
+        "Batik entrepreneurs' income rose {income} and competitiveness {points}, {start}–{end}",
+    ),
+    "deck.summary.title.plain": (
+        "Angka utama {region}, {start}–{end}",
+        "Headline figures for {region}, {start}–{end}",
+    ),
+    "deck.summary.finding": (
+        "Tiga angka utama; tiap angka dengan status dan sumbernya.",
+        "Three headline figures, each with its status and source.",
+    ),
+    "deck.card.comp.detail": (
+        "Dari {start_value} ke {end_value} ({relative} relatif)",
+        "From {start_value} to {end_value} ({relative} relative)",
+    ),
+    "deck.card.jobs.detail": (
+        "{start_value} → {end_value} orang",
+        "{start_value} → {end_value} people",
+    ),
+    "deck.card.missing": ("Belum ada data {start}–{end}", "No data for {start}–{end} yet"),
+    # --- chart slides ----------------------------------------------------------------
+    "deck.y.index": ("Indeks ({base}=100)", "Index ({base}=100)"),
+    "deck.y.rupiah": ("Rp per bulan", "Rp a month"),
+    "deck.y.score": ("Skor (%)", "Score (%)"),
+    "deck.y.people": ("Orang", "People"),
+    "deck.budget.finding": (
+        "Total anggaran program: {budget_start} pada {start}, {budget_end} pada {end}.",
+        "Total program budget: {budget_start} in {start}, {budget_end} in {end}.",
+    ),
+    # --- obstacles -------------------------------------------------------------------
+    "deck.obstacles.finding": (
+        "{count} hambatan; {top} berkeparahan {severity}/5 pada {year}.",
+        "{count} obstacles; {top} at severity {severity}/5 in {year}.",
+    ),
+    "deck.obstacles.col.items": (
+        "Hambatan (keparahan {year}, {status})",
+        "Obstacles (severity {year}, {status})",
+    ),
+    "deck.obstacle": ("• {name} ({severity}/5)", "• {name} ({severity}/5)"),
+    "deck.bullet": ("• {text}", "• {text}"),
+    "deck.obstacles.col.affects": ("Angka yang terdampak", "Figures affected"),
+    "deck.affects.indicator": ("{name}: {change}", "{name}: {change}"),
+    "deck.affects.program": (
+        "{name}: {count_start} → {count_end} kegiatan",
+        "{name}: {count_start} → {count_end} activities",
+    ),
+    "deck.affects.none": ("Belum ada angka", "No figures yet"),
+    # --- programs vs outcomes --------------------------------------------------------
+    "deck.progout.title": (
+        "Kegiatan program {count_start} → {count_end}, anggaran {budget}; hasil: pendapatan "
+        "{income}",
+        "Program activities {count_start} → {count_end}, budget {budget}; outcome: income {income}",
+    ),
+    "deck.progout.title.plain": (
+        "Keluaran program dan hasilnya, {start}–{end}",
+        "Program outputs and outcomes, {start}–{end}",
+    ),
+    "deck.progout.measure": ("Ukuran", "Measure"),
+    "deck.progout.activities": ("Kegiatan (jumlah)", "Activities (count)"),
+    "deck.progout.finding": (
+        "Keluaran tercatat, tetapi data belum bisa memisahkan dampak tiap program.",
+        "Outputs are recorded, but the data cannot yet separate each program's effect.",
+    ),
+    # --- recommendations -------------------------------------------------------------
+    "deck.recs.title": (
+        "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
+        "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
+    ),
+    "deck.recs.finding": (
+        "Tiap rekomendasi menyebut buktinya; angka ilustratif ditandai.",
+        "Each recommendation cites its evidence; illustrative figures are marked.",
+    ),
+    "deck.rec.synergy.heading": (
+        "1. Sinergi lintas sektor: satu agenda bersama dinas dan ABABIL",
+        "1. Cross-sector synergy: one shared agenda for the agencies and ABABIL",
+    ),
+    "deck.rec.synergy.body": (
+        "Satukan promosi dan distribusi Disperindag, Dinas Koperasi dan UM, Disbudpar dan "
+        "ABABIL dalam satu forum dengan rencana kerja bersama.",
+        "Bring the promotion and distribution work of the industry, cooperatives and culture "
+        "agencies and ABABIL into one forum with a shared work plan.",
+    ),
+    "deck.rec.continuity.heading": (
+        "2. Kesinambungan program: tetap berjalan walau pengurus berganti",
+        "2. Program continuity: keep programs running when the board changes",
+    ),
+    "deck.rec.continuity.body": (
+        "Tetapkan program tahunan minimum (pelatihan, pameran) dalam dokumen perencanaan daerah "
+        "agar tidak bergantung pada pergantian pengurus asosiasi.",
+        "Set a yearly minimum program (training, exhibitions) in the regional planning "
+        "documents so that it does not depend on changes in the association's board.",
+    ),
+    "deck.rec.resources.heading": (
+        "3. Alokasi sumber daya: anggaran mengikuti hasil",
+        "3. Resource allocation: the budget follows outcomes",
+    ),
+    "deck.rec.resources.body": (
+        "Lindungi anggaran program yang terkait kenaikan pendapatan perajin, dan tangani "
+        "kelangkaan bahan baku dan ruang pelatihan.",
+        "Protect the budget of programs linked to artisans' income gains, and address the "
+        "shortages of raw material and training rooms.",
+    ),
+    "deck.rec.evaluation.heading": (
+        "4. Evaluasi berbasis hasil: ukur pendapatan, daya saing, lapangan kerja",
+        "4. Outcome-based evaluation: measure income, competitiveness, jobs",
+    ),
+    "deck.rec.evaluation.body": (
+        "Beri setiap program target hasil dan kumpulkan angkanya tiap tahun lewat dasbor ini, "
+        "bukan hanya jumlah kegiatan.",
+        "Give every program outcome targets and collect the figures every year through this "
+        "dashboard, not only the number of activities.",
+    ),
+    "deck.rec.evidence": ("Bukti: {evidence}.", "Evidence: {evidence}."),
+    "deck.ev.obstacle": (
+        "{name} (keparahan {severity}/5, {year}, {status})",
+        "{name} (severity {severity}/5, {year}, {status})",
+    ),
+    "deck.ev.collab": (
+        "pandangan paling berbeda soal {element}: {high_actor} {high}, {low_actor} {low} "
+        "({status})",
+        "views differ most on {element}: {high_actor} {high}, {low_actor} {low} ({status})",
+    ),
+    "deck.ev.program": (
+        "{name}: {count_start} → {count_end} kegiatan, {start}–{end} ({status})",
+        "{name}: {count_start} → {count_end} activities, {start}–{end} ({status})",
+    ),
+    "deck.ev.budget": (
+        "anggaran program {change}, {start}–{end} ({status})",
+        "program budget {change}, {start}–{end} ({status})",
+    ),
+    "deck.ev.income": (
+        "pendapatan pelaku batik {change}, {start}–{end} ({status})",
+        "batik entrepreneurs' income {change}, {start}–{end} ({status})",
+    ),
+    "deck.ev.outputs": (
+        "{count} kegiatan tercatat pada {year} ({status}), tetapi dampak tiap program belum bisa "
+        "dipisahkan",
+        "{count} activities recorded in {year} ({status}), but each program's effect cannot be "
+        "separated yet",
+    ),
+    "deck.ev.cost": (
+        "biaya per peserta {cost} pada {year} ({status})",
+        "cost per participant {cost} in {year} ({status})",
+    ),
+    "deck.ev.none": (
+        "belum ada angka untuk wilayah dan tahun ini",
+        "no figures for this region and years yet",
+    ),
+    # --- sources and method ----------------------------------------------------------
+    "deck.sources.title": (
+        "Sumber data: {count} sumber; setiap angka bertanda status",
+        "Data sources: {count} sources; every figure is marked with its status",
+    ),
+    "deck.sources.finding": (
+        "Dilaporkan = terbit dari sumber bernama; estimasi dan ilustratif = bukan data resmi.",
+        "Reported = published by a named source; estimated and illustrative = not official data.",
+    ),
+    "deck.sources.study": (
+        "Studi: Kolaborasi Pemerintah Daerah dan Asosiasi Pengrajin Batik dalam Pengembangan "
+        "Industri Kreatif di Blitar, Jurnal Public Corner, FISIP Universitas Wiraraja.",
+        "Study: Kolaborasi Pemerintah Daerah dan Asosiasi Pengrajin Batik dalam Pengembangan "
+        "Industri Kreatif di Blitar, Jurnal Public Corner, FISIP Universitas Wiraraja.",
+    ),
+    "deck.method.title": (
+        "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
+        "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
+    ),
+    "deck.generated": (
+        "Dibuat dari Dasbor Dampak Batik Blitar (versi data {version}) pada {date}.",
+        "Made from the Blitar Batik Impact Dashboard (data version {version}) on {date}.",
+    ),
+    # --- presentation mode -----------------------------------------------------------
+    "present.prev": ("Sebelumnya", "Previous"),
+    "present.next": ("Berikutnya", "Next"),
+    "present.counter": ("{index} / {count}", "{index} / {count}"),
+    "present.settings": ("Wilayah dan tahun", "Region and years"),
+    "present.hint": (
+        "Panah kiri/kanan berpindah slide. Ciutkan bilah samping untuk layar penuh.",
+        "Left/right arrows change the slide. Collapse the sidebar for a full screen.",
+    ),
+    "present.notes": ("Catatan pembicara", "Speaker notes"),
 }

@@ -41,7 +41,8 @@ comparison = growth.compare_years(obs, "score", base, end)
 status = dict(zip(obs["year"], obs["status"], strict=True))
 as_percent = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
 _ui.change_metrics(comparison, as_percent, status[base], status[end])
-title = _ui.t("chart.comp.title", points=i18n.format_range(comparison.points, lang, " " + _ui.t("unit.pp"), 0, True),
+verb, magnitude = i18n.describe_change(comparison.points, lang, " " + _ui.t("unit.pp"))
+title = _ui.t("chart.comp.title", verb=verb, points=magnitude,
               start_value=as_percent(comparison.start.mid), end_value=as_percent(comparison.end.mid))  # fmt: skip
 chart = _ui.chart("series", obs, lang=lang, title=title, y_title=_ui.t("chart.comp.y"),
                             sources=list(dict.fromkeys(obs["source"])), value_format="percent",

@@ -38,8 +38,9 @@ with left, st.container(border=True):
         f"{_ui.badge('computed')}"
     )
     obs = _ui.observations(path, version, "batik_income_index", REGION, SECTOR)
+    verb, magnitude = i18n.describe_change(c.percent, lang)
     title = _ui.t(
-        "chart.income.title", range=i18n.format_range(c.percent, lang, "%", 0), start=START, end=END
+        "chart.income.title", verb=verb, range=magnitude, start=START, end=END
     )
     chart = _ui.chart("series",
         obs, lang=lang, title=title, y_title=_ui.t("chart.income.y", base=START),
@@ -50,6 +51,7 @@ with left, st.container(border=True):
 with right, st.container(border=True):
     c = comp.comparison
     start_value, end_value = as_percent(c.start.mid), as_percent(c.end.mid)
+    verb, magnitude = i18n.describe_change(c.points, lang, " " + _ui.t("unit.pp"))
     st.metric(_ui.t("card.comp.label"), f"{start_value} → {end_value}")
     points = i18n.format_range(c.points, lang, " " + _ui.t("unit.pp"), 1, True)
     relative = i18n.format_range(c.percent, lang, "%", 1, True)
@@ -60,7 +62,7 @@ with right, st.container(border=True):
     )
     obs = _ui.observations(path, version, "batik_competitiveness", REGION, SECTOR)
     title = _ui.t(
-        "chart.comp.title", points=i18n.format_points(c.points.mid, lang, 0),
+        "chart.comp.title", verb=verb, points=magnitude,
         start_value=start_value, end_value=end_value,
     )  # fmt: skip
     chart = _ui.chart("series",

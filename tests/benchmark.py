@@ -95,10 +95,10 @@ def bench_deck(db: Path, runs: int) -> float | None:
         from impact import report
     except ImportError:
         return None
-    build = getattr(report, "benchmark_build", None)
-    if build is None:
-        return None
-    return median_time(lambda: build(db), runs)
+    import datetime as dt
+
+    options = report.DeckOptions(title="Paparan DPRD", date=dt.date(2026, 11, 22))
+    return median_time(lambda: report.build_pptx(db, options), runs)
 
 
 def _free_port() -> int:

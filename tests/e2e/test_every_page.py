@@ -20,6 +20,7 @@ PAGES = [
     ("pemerataan", "&wilayah=kab_blitar", 4),
     ("ekonomi-kreatif", "&indikator=ce_value_added&wilayah=kota_blitar", 5),
     ("sumber", "&status=illustrative", 0),
+    ("paparan", "", 0),
     ("unggah", "", 0),
     ("riwayat", "", 0),
 ]

@@ -72,3 +72,16 @@ def test_chart_locale_uses_indonesian_separators() -> None:
 
 def test_range_ends_share_their_decimals() -> None:
     assert i18n.format_range(Range(38.55, 57.02), "id", "%", 1, True) == "+38,6–57,0%"
+
+
+@pytest.mark.parametrize(
+    ("r", "lang", "expected"),
+    [
+        (Range(50, 70), "id", ("naik", "50–70%")),
+        (Range(-8, -5), "id", ("turun", "5–8%")),
+        (Range(-5, 10), "en", ("changed", "−5% to +10%")),
+        (Range(30, 30), "en", ("rose", "30%")),
+    ],
+)
+def test_describe_change_puts_the_sign_in_the_verb(r, lang, expected) -> None:
+    assert i18n.describe_change(r, lang) == expected

@@ -78,7 +78,7 @@ def test_competitiveness_points_and_drivers(app_db) -> None:
     at = _page("pages/competitiveness.py")
     assert _metrics(at) == {"Poin persen": "+30", "Perubahan relatif": "+54,5%"}
     titles = _titles(at)
-    assert titles[0] == "Daya saing produk naik +30 poin persen, dari 55% ke 85%"
+    assert titles[0] == "Daya saing produk naik 30 poin persen, dari 55% ke 85%"
     assert (
         titles[1]
         == "Tiga pendorong daya saing: pengelolaan merek naik paling banyak (+34 poin persen)"

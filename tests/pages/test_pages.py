@@ -90,7 +90,7 @@ def test_overview_in_indonesian_shows_the_headline_figures(app_db) -> None:
     assert "Sumber: Dinas Perindustrian dan Perdagangan Blitar (2023)" in text
     assert _chart_titles(at) == [
         "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
-        "Daya saing produk naik +30 poin persen, dari 55% ke 85%",
+        "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
     ]
     assert [c.value for c in at.radio] == ["id"]
 

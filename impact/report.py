@@ -1,0 +1,1081 @@
+"""The DPRD hearing deck: the dashboard's findings as slides, a 16:9 PPTX and a PDF.
+
+Every number comes from the functions the dashboard pages call (:mod:`impact.headlines`,
+:mod:`impact.growth`, :mod:`impact.evaluation`, the :mod:`impact.store` queries) and every chart
+from the :mod:`impact.charts` builders, so the deck and the dashboard can never disagree.
+This module decides *what* the slides say (:func:`build_slides`); :mod:`impact.report_pptx`
+decides where it goes on a 16:9 slide, writes the PPTX and converts it to PDF.
+
+The presentation mode shows the same :class:`Slide` list that the PPTX is written from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+from babel.dates import format_date
+
+from impact import charts, evaluation, growth, headlines, i18n, indicators, store
+from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
+
+SECTIONS = (
+    "summary",
+    "charts",
+    "obstacles",
+    "collaboration",
+    "programs",
+    "recommendations",
+    "sources",
+)
+SECTOR = "batik"
+DEFAULT_REGION = "blitar"
+# The first of these with figures for both years is the deck's income figure: the study's
+# index (Blitar as a whole), else the average income in Rp (per city/regency, illustrative).
+INCOME_CODES = ("batik_income_index", "batik_income_avg")
+INCOME_INDEX_BASE = 2021  # batik_income_index is defined with 2021 = 100
+COMPETITIVENESS = "batik_competitiveness"
+JOBS = "batik_workers"
+OUTCOME_LABELS = {
+    "batik_income_index": "prog.outcome.income",
+    COMPETITIVENESS: "prog.outcome.comp",
+    JOBS: "prog.outcome.jobs",
+}
+# Obstacles and programs the recommendations cite as evidence (codes of the seed data).
+EVIDENCE = {
+    "synergy": ("weak_cross_agency",),
+    "continuity": ("board_turnover",),
+    "resources": ("budget_cuts", "mori_shortage"),
+}
+CONTINUITY_PROGRAM = "training"
+# Chart plot heights (px) as built; the PPTX writer refits them to the slide's free space.
+SERIES_HEIGHT = 150
+BAR_HEIGHT = 150
+# Titles and subtitles are not wrapped by the chart: on a slide the title is the slide's own
+# and the subtitle lines (sources, how to read the marks) become the footnote.
+NO_WRAP = (1000, 1000)
+
+
+class ReportError(Exception):
+    """Base class of the deck's named faults."""
+
+
+class InvalidOptionsError(ReportError, ValueError):
+    """Deck options that cannot make a deck (end year not after the start, unknown section)."""
+
+
+class PdfUnavailableError(ReportError):
+    """LibreOffice is not installed, so no PDF can be made (the PPTX still can)."""
+
+
+class PdfConversionError(ReportError):
+    """LibreOffice ran but gave no PDF (``reason`` says what it printed, or the timeout)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """What the planner asks for. ``sections`` is a subset of :data:`SECTIONS` (kept in the
+    deck's order); ``lang`` is 'id' (default) or 'en'. The title slide is always included."""
+
+    title: str
+    date: dt.date
+    agency: str = ""
+    region: str = DEFAULT_REGION
+    start_year: int = 2021
+    end_year: int = 2023
+    sections: tuple[str, ...] = SECTIONS
+    lang: str = i18n.DEFAULT_LANG
+
+    def __post_init__(self) -> None:
+        if int(self.end_year) <= int(self.start_year):
+            raise InvalidOptionsError(f"years {self.start_year} -> {self.end_year}")
+        unknown = set(self.sections) - set(SECTIONS)
+        if unknown:
+            raise InvalidOptionsError(f"unknown sections {sorted(unknown)}")
+        object.__setattr__(self, "sections", tuple(s for s in SECTIONS if s in self.sections))
+        object.__setattr__(self, "lang", i18n.normalize_lang(self.lang))
+        object.__setattr__(self, "start_year", int(self.start_year))
+        object.__setattr__(self, "end_year", int(self.end_year))
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A headline card: label, the big value, detail lines and the figure's status."""
+
+    label: str
+    value: str
+    details: tuple[str, ...]
+    status: str | None  # None: no figure (missing data)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]  # a cell may hold several lines separated by "\n"
+    section: bool = False  # a heading row spanning the table (only cells[0] is shown)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    widths: tuple[float, ...]  # fractions of the table width, summing to 1
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading with its lines of text (a recommendation, a list of sources)."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Slide:
+    """One slide: a title that states the finding, a one-line finding under it, one body
+    (chart, figures, table or blocks), the footnote lines (sources, reading notes), the
+    speaker notes (exact figures, full sources) and the statuses of the figures shown."""
+
+    section: str  # "cover" or one of SECTIONS
+    title: str
+    finding: str = ""
+    chart: alt.TopLevelMixin | None = None
+    chart_height: int = 0  # the plot height (px) the chart was built with
+    figures: tuple[Figure, ...] = ()
+    table: Table | None = None
+    blocks: tuple[Block, ...] = ()
+    columns: int = 1
+    footnote: tuple[str, ...] = ()
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        """The weakest status of the figures shown, or None when the slide shows none."""
+        return headlines.weakest_status(self.statuses) if self.statuses else None
+
+    def mark(self, lang: str) -> str | None:
+        """The on-slide status mark: 'Ilustratif', 'Sebagian ilustratif', or None."""
+        status = self.status
+        if status is None or status == "reported":
+            return None
+        label = i18n.label("status", status, lang)
+        if "reported" in self.statuses:
+            return i18n.t("deck.mark.partly", lang, status=label.lower())
+        return label
+
+
+# --- small formatting helpers ---------------------------------------------------------
+
+
+def _status_word(status: str, lang: str) -> str:
+    return i18n.label("status", status, lang).lower()
+
+
+def _with_status(text: str, status: str, lang: str) -> str:
+    """'text (ilustratif)' for a figure that is not reported; reported text stays bare."""
+    if status == "reported":
+        return text
+    return i18n.t("deck.with_status", lang, text=text, status=_status_word(status, lang))
+
+
+def _float(x: object) -> float | None:
+    """A number from a frame cell; pandas' missing values (NA, NaN) become None."""
+    return None if x is None or pd.isna(x) else float(x)
+
+
+def _exact(x: float, lang: str) -> str:
+    return i18n.format_number(x, lang, 2)
+
+
+def format_hearing_date(date: dt.date, lang: str) -> str:
+    """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
+    locale = "en_US" if i18n.normalize_lang(lang) == "en" else "id_ID"
+    return format_date(date, format="long", locale=locale)
+
+
+def file_name(options: DeckOptions, ext: str = "pptx") -> str:
+    """What the file is: 'paparan_dprd_batik_<region>_<start>-<end>_<YYYY-MM-DD>.<ext>'
+    ('dprd_hearing_batik_...' in English); the region code made safe for any file system."""
+    region = re.sub(r"[^a-z0-9]+", "_", options.region.lower()).strip("_") or "wilayah"
+    prefix = "dprd_hearing_batik" if options.lang == "en" else "paparan_dprd_batik"
+    return (
+        f"{prefix}_{region}_{options.start_year}-{options.end_year}_"
+        f"{options.date.isoformat()}.{ext}"
+    )
+
+
+def _untitled(chart: alt.TopLevelMixin) -> tuple[alt.TopLevelMixin, tuple[str, ...]]:
+    """The chart without its title block, and the title's subtitle lines (sources and reading
+    notes). On a slide the title is the slide's own and the subtitle becomes the footnote."""
+    subtitle = chart.title.subtitle if chart.title is not alt.Undefined else []
+    plain = chart.copy(deep=False)
+    plain.title = alt.Undefined
+    return plain, tuple(subtitle or ())
+
+
+def _chart_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> list[str]:
+    """One line per year with the exact value (or range), status, source and note."""
+    lines = []
+    for row in obs.sort_values("year").itertuples():
+        has_range = row.low == row.low and row.high == row.high  # not NaN
+        value = f"{fmt(row.low)}–{fmt(row.high)}" if has_range else fmt(row.value)
+        note = row.note if isinstance(row.note, str) and row.note else ""
+        lines.append(
+            i18n.t(
+                "deck.notes.row", lang, year=int(row.year), value=value,
+                status=_status_word(row.status, lang), source=row.source,
+                note=i18n.t("deck.notes.note", lang, note=note) if note else "",
+            )
+        )  # fmt: skip
+    return lines
+
+
+def _comparison_notes(c: growth.Comparison, lang: str, real: growth.Comparison | None) -> list[str]:
+    """The change measures of a comparison with two decimals (the exact figures)."""
+    out = []
+
+    def add(measure_key: str, r: growth.Range | None, unit: str) -> None:
+        if r is not None:
+            out.append(
+                i18n.t(
+                    "deck.notes.change", lang, start=c.start_year, end=c.end_year,
+                    measure=i18n.t(measure_key, lang), value=i18n.format_range(r, lang, unit, 2, True),
+                )
+            )  # fmt: skip
+
+    if c.points is not None:
+        add("card.points", c.points, " " + i18n.t("unit.pp", lang))
+        add("card.relative", c.percent, "%")
+    else:
+        add("card.absolute", c.absolute, "")
+        add("card.percent", c.percent, "%")
+        add("card.cagr", c.cagr, "%")
+    if real is not None:
+        add("prices.real", real.percent, "%")
+    return out
+
+
+def _footnote(lang: str, sources: Iterable[str], notes: Iterable[str] = ()) -> tuple[str, ...]:
+    """The slide's footnote: one line naming every source, one with the reading notes."""
+    sources = list(dict.fromkeys(sources))
+    lines = [i18n.t("source.line", lang, source="; ".join(sources))] if sources else []
+    notes = " ".join(n for n in notes if n)
+    return tuple([*lines, notes] if notes else lines)
+
+
+def _notes(*parts: Iterable[str]) -> str:
+    return "\n".join(line for part in parts for line in part if line)
+
+
+def _sources_notes(sources: Iterable[str], lang: str) -> list[str]:
+    sources = list(dict.fromkeys(sources))
+    return [i18n.t("deck.notes.sources", lang), *(f"- {s}" for s in sources)] if sources else []
+
+
+# --- the deck's content ---------------------------------------------------------------
+
+
+@dataclass
+class _Deck:
+    """What the section builders share: the store, the options and memoised figures."""
+
+    path: Path | str
+    options: DeckOptions
+    registry: dict[str, indicators.Indicator] = field(default_factory=dict)
+    _headlines: dict = field(default_factory=dict)
+    _programs: pd.DataFrame | None = None
+
+    @property
+    def lang(self) -> str:
+        return self.options.lang
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return self.options.start_year, self.options.end_year
+
+    def t(self, key: str, **params: object) -> str:
+        return i18n.t(key, self.lang, **params)
+
+    def region_name(self) -> str:
+        frame = store.read_table(self.path, "region")
+        names = dict(
+            zip(frame["code"], frame["name_en" if self.lang == "en" else "name_id"], strict=True)
+        )
+        return names.get(self.options.region, self.options.region)
+
+    def headline(self, code: str, with_real: bool = False) -> headlines.Headline | None:
+        """The dashboard's headline of ``code`` in the deck's region and years, or None when
+        the figures are missing (a deck for another region simply leaves it out)."""
+        key = (code, with_real)
+        if key not in self._headlines:
+            value = None
+            if code in self.registry:
+                start, end = self.years
+                indicator = self.registry[code]
+                try:
+                    value = headlines.headline(
+                        self.path, indicator, self.options.region, SECTOR, start, end, with_real
+                    )
+                except growth.MissingValueError:
+                    if with_real:  # no inflation for a year: the nominal figures still stand
+                        value = self.headline(code)
+                except growth.GrowthError:
+                    value = None
+            self._headlines[key] = value
+        return self._headlines[key]
+
+    def income(self) -> headlines.Headline | None:
+        for code in INCOME_CODES:
+            h = self.headline(code, with_real=True)
+            if h is not None:
+                return h
+        return None
+
+    def series(self, code: str) -> pd.DataFrame:
+        """One series of the deck's region, limited to the deck's years."""
+        obs = store.observations(self.path, code, self.options.region, SECTOR)
+        start, end = self.years
+        return obs[obs["year"].between(start, end)].reset_index(drop=True)
+
+    def programs(self) -> pd.DataFrame:
+        """Program outputs of the region in the deck's years, with attainment and cost."""
+        if self._programs is None:
+            summary = store.program_summary(self.path, self.options.region)
+            start, end = self.years
+            summary = summary[summary["year"].between(start, end)]
+            name_col = "name_en" if self.lang == "en" else "name_id"
+            self._programs = evaluation.attainment(summary).assign(
+                program_label=lambda d: d[name_col]
+            )
+        return self._programs
+
+    def program_totals(self) -> pd.DataFrame | None:
+        """Yearly totals when both end years have programs, else None."""
+        summary = self.programs()
+        if summary.empty:
+            return None
+        totals = evaluation.yearly_totals(summary)
+        if not set(self.years) <= set(totals["year"].astype(int)):
+            return None
+        return totals
+
+    def change_text(self, h: headlines.Headline, decimals: int = 0) -> str:
+        """The headline change as the dashboard writes it: points for scores, percent else."""
+        c = h.comparison
+        if c.points is not None:
+            return i18n.format_range(c.points, self.lang, " " + self.t("unit.pp"), decimals, True)
+        return i18n.format_range(c.percent, self.lang, "%", decimals, True)
+
+
+def _number_formatter(kind: str, lang: str, code: str) -> tuple[Callable[[float], str], str]:
+    """(label formatter, axis format) for an indicator, as the pages format it."""
+    if kind in ("score", "share"):
+        return (lambda x: i18n.format_percent(x, lang, 0)), "percent"
+    if code == "batik_income_avg":
+        return (lambda x: i18n.format_rupiah(x, lang)), "rupiah"
+    return (lambda x: i18n.format_number(x, lang, 0)), "index" if kind == "index" else "number"
+
+
+def _chart_slide(
+    deck: _Deck,
+    chart: alt.TopLevelMixin,
+    *,
+    title: str,
+    finding: str,
+    height: int,
+    sources: list[str],
+    statuses: Iterable[str],
+    notes: list[str],
+    section: str,
+) -> Slide:
+    plain, subtitle = _untitled(chart)
+    source_lines = {i18n.t("source.line", deck.lang, source=s) for s in sources}
+    footnote = _footnote(
+        deck.lang, sources, [line for line in subtitle if line not in source_lines]
+    )
+    return Slide(
+        section=section, title=title, finding=finding, chart=plain, chart_height=height,
+        footnote=footnote, sources=tuple(dict.fromkeys(sources)),
+        statuses=tuple(dict.fromkeys(statuses)),
+        notes=_notes([title, finding], notes, [deck.t("deck.notes.reading")],
+                     _sources_notes(sources, deck.lang)),
+    )  # fmt: skip
+
+
+def _summary(deck: _Deck) -> list[Slide]:
+    lang, (start, end) = deck.lang, deck.years
+    income, comp, jobs = deck.income(), deck.headline(COMPETITIVENESS), deck.headline(JOBS)
+    missing = deck.t("deck.card.missing", start=start, end=end)
+    figures, notes, sources = [], [], []
+
+    if income is not None:
+        c = income.comparison
+        details = [deck.t("card.income.cagr", cagr=i18n.format_range(c.cagr, lang, "%", 1))]
+        if income.real is not None:
+            real = i18n.format_range(income.real.percent, lang, "%", 1, True)
+            details.append(deck.t("card.income.real", start=start, end=end, real=real))
+        figures.append(
+            Figure(
+                deck.t("card.income.label"),
+                deck.change_text(income, 1),
+                tuple(details),
+                income.status,
+            )
+        )
+        notes += [deck.t("card.income.label") + ":", *_comparison_notes(c, lang, income.real)]
+        sources += income.sources
+    else:
+        figures.append(Figure(deck.t("card.income.label"), "–", (missing,), None))
+    if comp is not None:
+        c = comp.comparison
+        pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
+        detail = deck.t("deck.card.comp.detail", start_value=pct(c.start.mid), end_value=pct(c.end.mid),
+                        relative=i18n.format_range(c.percent, lang, "%", 1, True))  # fmt: skip
+        figures.append(
+            Figure(deck.t("card.comp.label"), deck.change_text(comp, 1), (detail,), comp.status)
+        )
+        notes += [deck.t("card.comp.label") + ":", *_comparison_notes(c, lang, None)]
+        sources += comp.sources
+    else:
+        figures.append(Figure(deck.t("card.comp.label"), "–", (missing,), None))
+    if jobs is not None:
+        c = jobs.comparison
+        num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
+        detail = deck.t(
+            "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
+        )
+        figures.append(
+            Figure(jobs.indicator.name(lang), deck.change_text(jobs, 1), (detail,), jobs.status)
+        )
+        notes += [jobs.indicator.name(lang) + ":", *_comparison_notes(c, lang, None)]
+        sources += jobs.sources
+    else:
+        figures.append(
+            Figure(
+                deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–",
+                "–",
+                (missing,),
+                None,
+            )
+        )
+
+    if income is not None and comp is not None:
+        title = deck.t("deck.summary.title", income=deck.change_text(income, 1),
+                       points=deck.change_text(comp, 1), start=start, end=end)  # fmt: skip
+    else:
+        title = deck.t("deck.summary.title.plain", region=deck.region_name(), start=start, end=end)
+    statuses = [f.status for f in figures if f.status]
+    if income is not None and income.real is not None:
+        inflation = store.observations(
+            deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
+        )
+        sources += list(inflation.loc[inflation["year"].between(start + 1, end), "source"])
+    finding = deck.t("deck.summary.finding")
+    return [
+        Slide(
+            section="summary", title=title, finding=finding, figures=tuple(figures),
+            footnote=_footnote(lang, sources), sources=tuple(dict.fromkeys(sources)),
+            statuses=tuple(dict.fromkeys(statuses)),
+            notes=_notes([title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)),
+        )
+    ]  # fmt: skip
+
+
+def _charts(deck: _Deck) -> list[Slide]:
+    lang, (start, end) = deck.lang, deck.years
+    slides = []
+    income = deck.income()
+    if income is not None:
+        code, c = income.indicator.code, income.comparison
+        obs = deck.series(code)
+        fmt, axis = _number_formatter(income.indicator.kind, lang, code)
+        verb, magnitude = i18n.describe_change(c.percent, lang)
+        title = deck.t(
+            "chart.income.title",
+            verb=verb,
+            range=magnitude,
+            start=start,
+            end=end,
+        )
+        # Short axis titles: on a slide the title says what is measured, and a vertical axis
+        # title longer than the plot would stretch the chart.
+        y_title = (deck.t("deck.y.index", base=INCOME_INDEX_BASE) if code == "batik_income_index"
+                   else deck.t("deck.y.rupiah"))  # fmt: skip
+        sources = list(dict.fromkeys(obs["source"]))
+        chart = charts.series_chart(obs, lang=lang, title=title, y_title=y_title, sources=sources,
+                                    value_format=axis, formatter=fmt, height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        finding = [deck.t("card.income.cagr", cagr=i18n.format_range(c.cagr, lang, "%", 1))]
+        if income.real is not None:
+            finding.append(deck.t("card.income.real", start=start, end=end,
+                                  real=i18n.format_range(income.real.percent, lang, "%", 1, True)))  # fmt: skip
+        slides.append(_chart_slide(
+            deck, chart, title=title, finding="; ".join(finding), height=SERIES_HEIGHT,
+            sources=sources, statuses=obs["status"], section="charts",
+            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang)), *_comparison_notes(c, lang, income.real)],
+        ))  # fmt: skip
+    comp = deck.headline(COMPETITIVENESS)
+    if comp is not None:
+        c = comp.comparison
+        obs = deck.series(COMPETITIVENESS)
+        pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
+        verb, points = i18n.describe_change(c.points, lang, " " + deck.t("unit.pp"))
+        title = deck.t(
+            "chart.comp.title",
+            verb=verb,
+            points=points,
+            start_value=pct(c.start.mid),
+            end_value=pct(c.end.mid),
+        )
+        sources = list(dict.fromkeys(obs["source"]))
+        chart = charts.series_chart(obs, lang=lang, title=title, y_title=deck.t("deck.y.score"), sources=sources,
+                                    value_format="percent", formatter=pct, y_domain=(0, 100),
+                                    height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        finding = deck.t(
+            "card.comp.delta",
+            points=points,
+            relative=i18n.format_range(c.percent, lang, "%", 1, True),
+        )
+        slides.append(_chart_slide(
+            deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
+            statuses=obs["status"], section="charts",
+            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang) + "%"), *_comparison_notes(c, lang, None)],
+        ))  # fmt: skip
+    jobs = deck.headline(JOBS)
+    if jobs is not None:
+        c = jobs.comparison
+        obs = deck.series(JOBS)
+        num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
+        title = deck.t("prog.outcome.title", name=deck.t("prog.outcome.jobs"),
+                       change=deck.change_text(jobs), start=start, end=end)  # fmt: skip
+        sources = list(dict.fromkeys(obs["source"]))
+        chart = charts.series_chart(obs, lang=lang, title=title, y_title=deck.t("deck.y.people"), sources=sources,
+                                    formatter=num, value_format="number", height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        finding = deck.t(
+            "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
+        )
+        slides.append(_chart_slide(
+            deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
+            statuses=obs["status"], section="charts",
+            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang)), *_comparison_notes(c, lang, None)],
+        ))  # fmt: skip
+    return slides
+
+
+def _severity_year(severity: pd.DataFrame, end: int) -> int | None:
+    years = severity.loc[severity["year"] <= end, "year"]
+    return int(years.max()) if not years.empty else None
+
+
+def _obstacles(deck: _Deck) -> list[Slide]:
+    """One row per category: its obstacles with their severity, next to the figures they
+    hold back (each with its change over the deck's years), as the obstacles page links them."""
+    lang, (start, end) = deck.lang, deck.years
+    severity = store.obstacle_severity(deck.path)
+    year = _severity_year(severity, end)
+    if year is None:
+        return []
+    latest = severity[severity["year"] == year]
+    links = store.obstacle_links(deck.path)
+    programs = deck.programs()
+    name_col = "name_en" if lang == "en" else "name_id"
+    order = {c: i for i, c in enumerate(OBSTACLE_CATEGORIES)}
+    latest = latest.assign(order=latest["category"].map(order)).sort_values(
+        ["order", "severity"], ascending=[True, False], kind="stable"
+    )
+    statuses, sources = set(latest["status"]), list(latest["source"])
+
+    def affected(kind: str, target: str) -> str | None:
+        if kind == "indicator":
+            h = deck.headline(target)
+            if h is None:
+                return None
+            statuses.add(h.status)
+            sources.extend(h.sources)
+            text = deck.t(
+                "deck.affects.indicator", name=h.indicator.name(lang), change=deck.change_text(h)
+            )
+            return _with_status(text, h.status, lang)
+        rows = programs[
+            (programs["program"] == target) & programs["year"].isin([start, end])
+        ].sort_values("year")
+        if len(rows) < 2:
+            return None
+        status = headlines.weakest_status(tuple(rows["status"]))
+        statuses.add(status)
+        sources.extend(rows["source"])
+        text = deck.t("deck.affects.program", name=rows[name_col].iloc[0],
+                      count_start=int(rows["count"].iloc[0]), count_end=int(rows["count"].iloc[-1]))  # fmt: skip
+        return _with_status(text, status, lang)
+
+    rows, notes = [], []
+    for _, items in latest.groupby("order", sort=True):
+        label = i18n.label("category", items["category"].iloc[0], lang)
+        mine = links[links["item"].isin(items["item"])]
+        targets = dict.fromkeys(zip(mine["target_kind"], mine["target"], strict=True))
+        texts = [
+            deck.t("deck.bullet", text=text)
+            for kind, target in targets
+            if (text := affected(kind, target))
+        ]
+        names = [deck.t("deck.obstacle", name=r[name_col], severity=int(r["severity"]))
+                 for r in items.to_dict("records")]  # fmt: skip
+        rows.append(
+            TableRow((label, "\n".join(names), "\n".join(texts) or deck.t("deck.affects.none")))
+        )
+        for r in items.to_dict("records"):
+            targets_of = links.loc[
+                links["item"] == r["item"], "target_en" if lang == "en" else "target_id"
+            ]
+            notes.append(f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({_status_word(r['status'], lang)}, "
+                         f"{year}; {r['source']}) → " + "; ".join(targets_of.dropna()))  # fmt: skip
+    top = int(latest["severity"].max())
+    title = deck.t("obstacles.heading")
+    finding = deck.t("deck.obstacles.finding", count=len(latest), top=int((latest["severity"] == top).sum()),
+                     severity=top, year=year)  # fmt: skip
+    status_col = _status_word(headlines.weakest_status(tuple(latest["status"])), lang)
+    table = Table(
+        columns=(deck.t("filter.category"), deck.t("deck.obstacles.col.items", year=year, status=status_col),
+                 deck.t("deck.obstacles.col.affects")),
+        widths=(0.15, 0.45, 0.40),
+        rows=tuple(rows),
+    )  # fmt: skip
+    sources = list(dict.fromkeys(sources))
+    return [
+        Slide(
+            section="obstacles", title=title, finding=finding, table=table,
+            footnote=_footnote(lang, sources, [deck.t("obstacles.caption")]), sources=tuple(sources),
+            statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+            notes=_notes([title, finding, deck.t("obstacles.caption")], notes, _sources_notes(sources, lang)),
+        )
+    ]  # fmt: skip
+
+
+def _collaboration_frame(deck: _Deck) -> pd.DataFrame:
+    scores = store.collaboration_scores(deck.path)
+    scores = scores[scores["year"] <= deck.options.end_year]
+    if scores.empty:
+        return scores
+    year = int(scores["year"].max())
+    scores = scores[scores["year"] == year]
+    lang = deck.lang
+    return scores.assign(
+        element_label=[i18n.label("element", e, lang) for e in scores["element"]],
+        actor_label=[i18n.label("actor", a, lang) for a in scores["actor"]],
+        order=[ELEMENTS.index(e) for e in scores["element"]],
+    ).sort_values(["order", "actor"])
+
+
+def _collab_title(deck: _Deck, gaps: pd.DataFrame) -> str:
+    lang, widest = deck.lang, gaps.iloc[0]
+    score_text = lambda v: i18n.format_number(v, lang, 1)  # noqa: E731
+    return deck.t(
+        "collab.chart.title", element=i18n.label("element", widest["element"], lang).lower(),
+        high_actor=i18n.label("actor", widest["high_actor"], lang), high=score_text(widest["high"]),
+        low_actor=i18n.label("actor", widest["low_actor"], lang), low=score_text(widest["low"]),
+    )  # fmt: skip
+
+
+def _collaboration(deck: _Deck) -> list[Slide]:
+    lang = deck.lang
+    scores = _collaboration_frame(deck)
+    if scores.empty:
+        return []
+    gaps = evaluation.divergence(scores)
+    title = _collab_title(deck, gaps)
+    sources = list(dict.fromkeys(scores["source"]))
+    chart = charts.heatmap(
+        scores, lang=lang, x="actor_label", y="element_label", value="score",
+        x_title=deck.t("collab.actor"), y_title=deck.t("collab.element"),
+        value_title=deck.t("collab.score"), title=title, sources=sources, wrap=NO_WRAP,
+    )  # fmt: skip
+    height = 34 * scores["element"].nunique()
+    evidence_col = "evidence_en" if lang == "en" else "evidence_id"
+    notes = []
+    for _, rows in scores.groupby("order", sort=True):  # one line per element
+        marks = ", ".join(
+            f"{r['actor_label']} {int(r['score'])}/5 ({_status_word(r['status'], lang)})"
+            for r in rows.to_dict("records")
+        )
+        evidence = " ".join(dict.fromkeys(rows[evidence_col].dropna()))
+        notes.append(
+            f"{rows['element_label'].iloc[0]}: {marks}. {deck.t('collab.evidence')}: {evidence}"
+        )
+    notes += [
+        f"{deck.t('collab.spread')} · {i18n.label('element', g.element, lang)}: "
+        f"{i18n.format_number(g.spread, lang, 1)}"
+        for g in gaps.itertuples()
+    ]
+    return [_chart_slide(deck, chart, title=title, finding=deck.t("collab.scale"), height=height,
+                         sources=sources, statuses=scores["status"], notes=notes,
+                         section="collaboration")]  # fmt: skip
+
+
+def _programs(deck: _Deck) -> list[Slide]:
+    lang, (start, end) = deck.lang, deck.years
+    summary, totals = deck.programs(), deck.program_totals()
+    if totals is None:
+        return []
+    rupiah = lambda x: i18n.format_rupiah(x, lang)  # noqa: E731
+    first = totals[totals["year"] == start].iloc[0]
+    last = totals[totals["year"] == end].iloc[0]
+    sources = list(dict.fromkeys(summary["source"]))
+    budget_change = growth.percent_change(first["budget_rp"], last["budget_rp"])
+    budget_text = i18n.format_range(budget_change, lang, "%", 0, True)
+    title = deck.t("prog.budget.title", change=budget_text, start=start, end=end)
+    frame = totals.assign(
+        label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
+    )
+    chart = charts.bar_chart(frame, lang=lang, x="year", y="budget_rp", x_title=deck.t("chart.year"),
+                             y_title=deck.t("prog.budget"), title=title, label="label",
+                             value_format="rupiah", sources=sources, height=BAR_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+    finding = deck.t("deck.budget.finding", budget_start=rupiah(first["budget_rp"]), start=start,
+                     budget_end=rupiah(last["budget_rp"]), end=end)  # fmt: skip
+    program_notes = [
+        f"{int(r['year'])} · {r['program_label']}: {int(r['count'])} {deck.t('prog.count').lower()} "
+        f"({deck.t('prog.target')} {i18n.format_number(_float(r['target_count']), lang, 0)}); "
+        f"{deck.t('prog.participants')} {i18n.format_number(_float(r['participants']), lang, 0)}; "
+        f"{rupiah(_float(r['budget_rp']))}; {deck.t('prog.cost')} "
+        f"{rupiah(_float(r['cost_per_participant']))} ({_status_word(r['status'], lang)})"
+        for r in summary.to_dict("records")
+    ]
+    slides = [_chart_slide(deck, chart, title=title, finding=finding, height=BAR_HEIGHT, sources=sources,
+                           statuses=frame["status"], section="programs",
+                           notes=[*program_notes, *_comparison_notes(
+                               growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]), lang, None)])]  # fmt: skip
+
+    # Outputs next to outcomes, as the programs page puts them.
+    num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
+    out_status = headlines.weakest_status((first["status"], last["status"]))
+    count_change = growth.percent_change(first["count"], last["count"])
+    part_change = growth.percent_change(first["participants"], last["participants"])
+    pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
+    rows = [
+        TableRow((deck.t("prog.outputs"),), section=True),
+        TableRow((deck.t("deck.progout.activities"), num(first["count"]), num(last["count"]),
+                  pct0(count_change), i18n.label("status", out_status, lang))),
+        TableRow((deck.t("prog.participants"), num(first["participants"]), num(last["participants"]),
+                  pct0(part_change), i18n.label("status", out_status, lang))),
+        TableRow((deck.t("prog.budget"), rupiah(first["budget_rp"]), rupiah(last["budget_rp"]),
+                  budget_text, i18n.label("status", out_status, lang))),
+        TableRow((deck.t("prog.outcomes"),), section=True),
+    ]  # fmt: skip
+    statuses, outcome_sources, outcome_notes = {out_status}, [], []
+    income = deck.income()
+    for h in (income, deck.headline(COMPETITIVENESS), deck.headline(JOBS)):
+        if h is None:
+            continue
+        fmt, _ = _number_formatter(h.indicator.kind, lang, h.indicator.code)
+        c = h.comparison
+        value = lambda r, fmt=fmt: fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"  # noqa: E731
+        label_key = OUTCOME_LABELS.get(h.indicator.code)
+        label = deck.t(label_key) if label_key else h.indicator.name(lang)
+        rows.append(TableRow((label, value(c.start), value(c.end), deck.change_text(h, 1),
+                              i18n.label("status", h.status, lang))))  # fmt: skip
+        statuses.add(h.status)
+        outcome_sources += h.sources
+        outcome_notes += [label + ":", *_comparison_notes(c, lang, None)]
+    table = Table(
+        columns=(deck.t("deck.progout.measure"), str(start), str(end), deck.t("card.percent"),
+                 deck.t("table.status")),
+        widths=(0.28, 0.17, 0.17, 0.26, 0.12),
+        rows=tuple(rows),
+    )  # fmt: skip
+    if income is not None:
+        title = deck.t("deck.progout.title", count_start=num(first["count"]), count_end=num(last["count"]),
+                       budget=budget_text, income=deck.change_text(income))  # fmt: skip
+    else:
+        title = deck.t("deck.progout.title.plain", start=start, end=end)
+    all_sources = list(dict.fromkeys([*sources, *outcome_sources]))
+    slides.append(Slide(
+        section="programs", title=title, finding=deck.t("deck.progout.finding"), table=table,
+        footnote=_footnote(lang, all_sources, [deck.t("prog.cost_note")]), sources=tuple(all_sources),
+        statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+        notes=_notes([title, deck.t("prog.cost_note")], program_notes, outcome_notes,
+                     _sources_notes(all_sources, lang)),
+    ))  # fmt: skip
+    return slides
+
+
+def _obstacle_evidence(deck: _Deck, codes: tuple[str, ...]) -> tuple[list[str], set, list]:
+    severity = store.obstacle_severity(deck.path)
+    year = _severity_year(severity, deck.options.end_year)
+    name_col = "name_en" if deck.lang == "en" else "name_id"
+    parts, statuses, sources = [], set(), []
+    for code in codes:
+        rows = severity[(severity["item"] == code) & (severity["year"] == year)]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        parts.append(deck.t("deck.ev.obstacle", name=row[name_col], severity=int(row["severity"]),
+                            year=year, status=_status_word(row["status"], deck.lang)))  # fmt: skip
+        statuses.add(row["status"])
+        sources.append(row["source"])
+    return parts, statuses, sources
+
+
+def _recommendations(deck: _Deck) -> list[Slide]:
+    lang, (start, end) = deck.lang, deck.years
+    totals, summary = deck.program_totals(), deck.programs()
+    income = deck.income()
+    blocks, statuses, sources = [], set(), []
+
+    def add(code: str, parts: list[str], more_statuses: set, more_sources: list) -> None:
+        evidence = "; ".join(parts) or deck.t("deck.ev.none")
+        blocks.append(Block(deck.t(f"deck.rec.{code}.heading"),
+                            (deck.t(f"deck.rec.{code}.body"), deck.t("deck.rec.evidence", evidence=evidence))))  # fmt: skip
+        statuses.update(more_statuses)
+        sources.extend(more_sources)
+
+    # 1. Cross-sector synergy: coordination obstacles and where the parties' views differ.
+    parts, st_, src = _obstacle_evidence(deck, EVIDENCE["synergy"])
+    scores = _collaboration_frame(deck)
+    if not scores.empty:
+        gaps = evaluation.divergence(scores)
+        w = gaps.iloc[0]
+        parts.append(deck.t(
+            "deck.ev.collab", element=i18n.label("element", w["element"], lang).lower(),
+            high_actor=i18n.label("actor", w["high_actor"], lang), high=i18n.format_number(w["high"], lang, 1),
+            low_actor=i18n.label("actor", w["low_actor"], lang), low=i18n.format_number(w["low"], lang, 1),
+            status=_status_word(headlines.weakest_status(tuple(scores["status"])), lang),
+        ))  # fmt: skip
+        st_ |= set(scores["status"])
+        src += list(scores["source"])
+    add("synergy", parts, st_, src)
+
+    # 2. Program continuity: the training program's activities and board turnover.
+    parts, st_, src = [], set(), []
+    rows = summary[
+        (summary["program"] == CONTINUITY_PROGRAM) & summary["year"].isin([start, end])
+    ].sort_values("year")
+    if len(rows) == 2:
+        status = headlines.weakest_status(tuple(rows["status"]))
+        parts.append(deck.t("deck.ev.program", name=rows["program_label"].iloc[0], count_start=int(rows["count"].iloc[0]),
+                            count_end=int(rows["count"].iloc[1]), start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
+        st_.add(status)
+        src += list(rows["source"])
+    more = _obstacle_evidence(deck, EVIDENCE["continuity"])
+    add("continuity", parts + more[0], st_ | more[1], src + more[2])
+
+    # 3. Resource allocation: the budget against the income outcome, and the budget cuts.
+    parts, st_, src = [], set(), []
+    if totals is not None:
+        first, last = totals[totals["year"] == start].iloc[0], totals[totals["year"] == end].iloc[0]
+        status = headlines.weakest_status((first["status"], last["status"]))
+        change = growth.percent_change(first["budget_rp"], last["budget_rp"])
+        parts.append(deck.t("deck.ev.budget", change=i18n.format_range(change, lang, "%", 0, True),
+                            start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
+        st_.add(status)
+        src += list(summary["source"])
+    if income is not None:
+        parts.append(deck.t("deck.ev.income", change=deck.change_text(income), start=start, end=end,
+                            status=_status_word(income.status, lang)))  # fmt: skip
+        st_.add(income.status)
+        src += list(income.sources)
+    more = _obstacle_evidence(deck, EVIDENCE["resources"])
+    add("resources", parts + more[0], st_ | more[1], src + more[2])
+
+    # 4. Outcome-based evaluation: outputs are counted, each program's effect is not.
+    parts, st_, src = [], set(), []
+    if totals is not None:
+        last = totals[totals["year"] == end].iloc[0]
+        parts.append(deck.t("deck.ev.outputs", count=int(last["count"]), year=end,
+                            status=_status_word(last["status"], lang)))  # fmt: skip
+        cost = (
+            growth.Range.point(float(last["budget_rp"]) / float(last["participants"]))
+            if last["participants"]
+            else None
+        )
+        if cost is not None:
+            parts.append(deck.t("deck.ev.cost", cost=i18n.format_rupiah(cost.low, lang), year=end,
+                                status=_status_word(last["status"], lang)))  # fmt: skip
+        st_.add(last["status"])
+        src += list(summary["source"])
+    add("evaluation", parts, st_, src)
+
+    title = deck.t("deck.recs.title")
+    sources = list(dict.fromkeys(sources))
+    return [
+        Slide(
+            section="recommendations", title=title, finding=deck.t("deck.recs.finding"),
+            blocks=tuple(blocks), columns=2,
+            footnote=_footnote(lang, sources), sources=tuple(sources),
+            statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+            notes=_notes([title], [f"{b.heading}\n" + "\n".join(b.lines) for b in blocks],
+                         _sources_notes(sources, lang)),
+        )
+    ]  # fmt: skip
+
+
+def _method_lines(lang: str) -> tuple[str, ...]:
+    """The sources page's method text as plain lines (its Markdown bullets and bold removed)."""
+    text = i18n.t("src.method.text", lang).replace("**", "")
+    return tuple(line.removeprefix("- ").strip() for line in text.splitlines() if line.strip())
+
+
+def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
+    lang = deck.lang
+    sources = list(dict.fromkeys(s for slide in shown for s in slide.sources))
+    generated = deck.t(
+        "deck.generated", version=version, date=format_hearing_date(deck.options.date, lang)
+    )
+    title = deck.t("deck.sources.title", count=len(sources))
+    registry_notes = [
+        f"{i.name(lang)} ({i.code}): {i.unit}; {i.formula or ''}; {i.agency}"
+        for i in deck.registry.values()
+    ]
+    method_title = deck.t("deck.method.title")
+    return [
+        Slide(
+            section="sources", title=title, finding=deck.t("deck.sources.finding"),
+            blocks=tuple(Block("", (deck.t("deck.bullet", text=s),)) for s in sources),
+            footnote=(deck.t("deck.sources.study"), generated),
+            notes=_notes([title], _sources_notes(sources, lang), [deck.t("deck.sources.study"), generated]),
+        ),
+        Slide(
+            section="sources", title=method_title,
+            blocks=tuple(Block("", (deck.t("deck.bullet", text=line),)) for line in _method_lines(lang)),
+            footnote=(generated,),
+            notes=_notes([method_title], _method_lines(lang), registry_notes),
+        ),
+    ]  # fmt: skip
+
+
+_BUILDERS = {
+    "summary": _summary,
+    "charts": _charts,
+    "obstacles": _obstacles,
+    "collaboration": _collaboration,
+    "programs": _programs,
+    "recommendations": _recommendations,
+}
+
+
+def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
+    """Every slide of the deck, in order, already split where text would not fit a slide.
+
+    Sections whose figures are missing for the region and years are left out (a section
+    never shows an empty chart). Raises store errors only; growth faults become omissions.
+    """
+    from impact import report_pptx  # layout decides where a slide's text must be split
+
+    deck = _Deck(path, options, indicators.load_registry(path))
+    body: list[Slide] = []
+    for section in options.sections:
+        if section in _BUILDERS:
+            body += _BUILDERS[section](deck)
+    if "sources" in options.sections:
+        body += _sources(deck, body, store.data_version(path))
+    slides = [_cover(deck, body, store.data_version(path)), *body]
+    return [page for slide in slides for page in report_pptx.paginate(slide, options.lang)]
+
+
+def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
+    lang, (start, end) = deck.lang, deck.years
+    title = deck.options.title.strip() or deck.t("deck.default_title")
+    lines = [deck.t("deck.cover.subtitle", region=deck.region_name(), start=start, end=end)]
+    date = format_hearing_date(deck.options.date, lang)
+    agency = deck.options.agency.strip()
+    lines.append(f"{agency} · {date}" if agency else date)
+    titles = "; ".join(dict.fromkeys(s.title for s in body))
+    return Slide(
+        section="cover", title=title, blocks=(Block("", tuple(lines)),),
+        footnote=(deck.t("deck.cover.footnote", version=version),),
+        notes=_notes([title, *lines], [deck.t("deck.cover.notes", count=len(body) + 1, titles=titles)]),
+    )  # fmt: skip
+
+
+def available_years(path: Path | str, region: str) -> list[int]:
+    """Years in which the region has any batik figure (for the year pickers)."""
+    frame = store.all_observations(path, region=region)
+    frame = frame[frame["sector"] == SECTOR]
+    return sorted(frame["year"].astype(int).unique().tolist())
+
+
+def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:
+    """The slides as PPTX bytes (16:9, speaker notes included)."""
+    from impact import report_pptx
+
+    return report_pptx.write_pptx(slides, options)
+
+
+def build_pptx(path: Path | str, options: DeckOptions) -> bytes:
+    """The deck as PPTX bytes (16:9)."""
+    return write_pptx(build_slides(path, options), options)
+
+
+def pdf_available() -> bool:
+    """Whether LibreOffice is installed, so a PDF can be made."""
+    from impact import report_pptx
+
+    return report_pptx.libreoffice() is not None
+
+
+# --- the deck in a URL (presentation mode links) ----------------------------------------
+
+# Query parameter names, Indonesian like the other pages' (?wilayah=blitar&dari=2021).
+PARAMS = {"title": "judul", "date": "tanggal", "agency": "instansi", "region": "wilayah",
+          "start_year": "dari", "end_year": "ke", "sections": "bagian"}  # fmt: skip
+MAX_PARAM_CHARS = 200  # a title or agency longer than this is not a hearing title
+
+
+def options_to_params(options: DeckOptions) -> dict[str, str]:
+    """The options as plain query parameters, so a link opens the same deck."""
+    return {
+        PARAMS["title"]: options.title,
+        PARAMS["date"]: options.date.isoformat(),
+        PARAMS["agency"]: options.agency,
+        PARAMS["region"]: options.region,
+        PARAMS["start_year"]: str(options.start_year),
+        PARAMS["end_year"]: str(options.end_year),
+        PARAMS["sections"]: ",".join(options.sections),
+    }
+
+
+def options_from_params(
+    params: dict[str, str], *, region: str, start_year: int, end_year: int, lang: str,
+    today: dt.date,
+) -> DeckOptions:  # fmt: skip
+    """Options from a URL's plain values; anything missing or malformed falls back to the
+    default (today's date, the default title, every section). Region and years are picked
+    by the page (they depend on the data), so they are arguments."""
+
+    def text(key: str) -> str:
+        value = str(params.get(PARAMS[key], "") or "").strip()
+        return value[:MAX_PARAM_CHARS]
+
+    try:
+        date = dt.date.fromisoformat(text("date"))
+    except ValueError:
+        date = today
+    sections = tuple(s for s in text("sections").split(",") if s in SECTIONS) or SECTIONS
+    return DeckOptions(
+        title=text("title") or i18n.t("deck.default_title", lang), date=date, agency=text("agency"),
+        region=region, start_year=start_year, end_year=end_year, sections=sections, lang=lang,
+    )  # fmt: skip
+
+
+def slide_index(value: object, count: int) -> int:
+    """A 1-based slide number from a URL value, clamped to 1..count (1 when malformed)."""
+    try:
+        index = int(str(value))
+    except ValueError:
+        index = 1
+    return min(max(index, 1), max(count, 1))
+
+
+def build_pdf(pptx: bytes) -> bytes:
+    """The PDF of a PPTX (LibreOffice). Raises PdfUnavailableError when LibreOffice is not
+    installed and PdfConversionError when it fails."""
+    from impact import report_pptx
+
+    return report_pptx.pptx_to_pdf(pptx)

@@ -1,0 +1,74 @@
+"""Bahan Paparan DPRD / DPRD hearing pack: the planner sets title, date, agency, region, years
+and sections; the page builds a 16:9 PPTX and its PDF from the dashboard's own figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from impact import report
+from pages import _deck_ui as _deck
+from pages import _ui
+
+lang = _ui.lang()
+path, version = _ui.db()
+st.title(_ui.t("deck.page.title"))
+st.caption(_ui.t("deck.page.intro"))
+
+regions = _ui.names(path, version, "region", lang)
+title = st.text_input(_ui.t("deck.form.title"), value=_ui.t("deck.default_title"), key="deck_title",
+                      max_chars=report.MAX_PARAM_CHARS)  # fmt: skip
+c1, c2 = st.columns(2)
+date = c1.date_input(
+    _ui.t("deck.form.date"), value=dt.date.today(), format="DD/MM/YYYY", key="deck_date"
+)
+agency = c2.text_input(_ui.t("deck.form.agency"), placeholder=_ui.t("deck.form.agency_hint"),
+                       key="deck_agency", max_chars=report.MAX_PARAM_CHARS)  # fmt: skip
+c1, c2, c3 = st.columns(3)
+codes = list(regions)
+region = c1.selectbox(_ui.t("deck.form.region"), codes, format_func=regions.get, key="deck_region",
+                      index=codes.index(report.DEFAULT_REGION) if report.DEFAULT_REGION in codes else 0)  # fmt: skip
+years = _deck.years(path, version, region)
+if len(years) < 2:
+    st.info(_ui.t("deck.years.none", region=regions[region]))
+    st.stop()
+start = c2.selectbox(_ui.t("deck.form.start"), years[:-1], key="deck_start")
+later = [y for y in years if y > start]
+end = c3.selectbox(_ui.t("deck.form.end"), later, index=len(later) - 1, key="deck_end")
+sections = st.multiselect(
+    _ui.t("deck.form.sections"), list(report.SECTIONS), default=list(report.SECTIONS),
+    format_func=lambda s: _deck.section_label(s, lang), key="deck_sections",
+)  # fmt: skip
+
+options = report.DeckOptions(title=title.strip() or _ui.t("deck.default_title"), date=date,
+                             agency=agency.strip(), region=region, start_year=start, end_year=end,
+                             sections=tuple(sections), lang=lang)  # fmt: skip
+with st.spinner():
+    slides = _deck.slides(path, version, options)
+with st.expander(_ui.t("deck.preview", count=len(slides)), expanded=True):
+    st.markdown("\n".join(f"{i}. {_ui.plain(s.title)}" for i, s in enumerate(slides, start=1)))
+
+if st.button(
+    _ui.t("deck.form.build"), type="primary", icon=":material/slideshow:", key="deck_build"
+):
+    with st.spinner():
+        pptx = _deck.pptx(path, version, options)
+    st.success(_ui.t("deck.built", count=len(slides)))
+    left, right = st.columns(2)
+    left.download_button(_ui.t("deck.download.pptx"), pptx, report.file_name(options, "pptx"),
+                         _deck.PPTX_MIME, key="deck_pptx", on_click="ignore", type="primary",
+                         icon=":material/download:")  # fmt: skip
+    try:
+        with st.spinner():
+            pdf = _deck.pdf(path, version, options)
+        right.download_button(_ui.t("deck.download.pdf"), pdf, report.file_name(options, "pdf"),
+                              "application/pdf", key="deck_pdf", on_click="ignore",
+                              icon=":material/picture_as_pdf:")  # fmt: skip
+    except report.PdfUnavailableError:
+        right.warning(_ui.t("deck.pdf.unavailable"))
+    except report.PdfConversionError as exc:
+        right.warning(_ui.t("deck.pdf.failed", reason=_ui.plain(exc.reason)))
+
+st.page_link("pages/present.py", label=_ui.t("deck.present_link"), icon=":material/present_to_all:",
+             query_params=report.options_to_params(options) | {"slide": "1", "lang": lang})  # fmt: skip

@@ -1,0 +1,57 @@
+"""Mode Presentasi / Presentation mode: the hearing deck's slides one at a time, full width,
+large type, with previous/next (also the arrow keys). The slide number lives in the URL
+(?slide=3), so a link opens the same slide; region and years too (?wilayah=&dari=&ke=)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from impact import report
+from pages import _deck_ui as _deck
+from pages import _ui
+
+lang = _ui.lang()
+path, version = _ui.db()
+regions = _ui.names(path, version, "region", lang)
+with st.sidebar.expander(_ui.t("present.settings"), icon=":material/tune:"):
+    region = _ui.url_choice(
+        "wilayah", _ui.t("filter.region"), list(regions), regions, report.DEFAULT_REGION
+    )
+    years = _deck.years(path, version, region)
+    if len(years) < 2:
+        st.info(_ui.t("deck.years.none", region=regions[region]))
+        st.stop()
+    start = _ui.url_choice("dari", _ui.t("deck.form.start"), years[:-1], default=years[0])
+    end = _ui.url_choice(
+        "ke", _ui.t("deck.form.end"), [y for y in years if y > start], default=years[-1]
+    )
+    st.caption(_ui.t("present.hint"))
+
+options = report.options_from_params(dict(st.query_params), region=region, start_year=start,
+                                     end_year=end, lang=lang, today=dt.date.today())  # fmt: skip
+slides = _deck.slides(path, version, options)
+count = len(slides)
+index = report.slide_index(st.query_params.get("slide", "1"), count)
+st.query_params["slide"] = str(index)
+
+
+def _go(step: int) -> None:
+    st.query_params["slide"] = str(report.slide_index(index + step, count))
+
+
+def _nav() -> None:
+    """Previous / counter / next, compact enough to sit beside the slide title."""
+    row = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
+    row.button(":material/arrow_back:", key="present_prev", help=_ui.t("present.prev"), on_click=_go,
+               args=(-1,), disabled=index == 1, shortcut="Left")  # fmt: skip
+    row.markdown(f"**{_ui.t('present.counter', index=index, count=count)}**")
+    row.button(":material/arrow_forward:", key="present_next", help=_ui.t("present.next"),
+               on_click=_go, args=(1,), disabled=index == count, shortcut="Right", type="primary")  # fmt: skip
+
+
+slide = slides[index - 1]
+_deck.show(slide, lang, nav=_nav)
+with st.expander(_ui.t("present.notes")):
+    st.text(slide.notes)

@@ -1,0 +1,439 @@
+"""The DPRD hearing deck: the dashboard's own figures on 16:9 slides that re-open, legible
+type, status marks, speaker notes with sources, no text past its box, and the PDF.
+
+Type sizes: body text 18 pt or more everywhere; footnotes (the shapes named 'footnote…':
+sources, reading notes, page number) are the one exception, at 12 pt or more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import ImageFont
+from pptx import Presentation
+from pptx.util import Pt
+
+from impact import growth, headlines, i18n, indicators, report, report_pptx, store
+
+DATE = dt.date(2024, 5, 14)
+STUDY_SOURCE = "Dinas Perindustrian dan Perdagangan Blitar (2023)"
+FONTS = Path("/usr/share/fonts/truetype/liberation")
+TITLES = {
+    "id": [
+        "Dampak Kolaborasi pada Industri Batik Blitar",
+        "Pendapatan pelaku batik naik +50–70% dan daya saing +30 poin persen, 2021–2023",
+        "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
+        "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
+        "Tenaga kerja batik (orang): +29% dari 2021 ke 2023",
+        "Yang menahan dampak: empat kategori hambatan",
+        "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2",
+        "Anggaran program −11% dari 2021 ke 2023",
+        "Kegiatan program 19 → 34, anggaran −11%; hasil: pendapatan +50–70%",
+        "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
+        "Sumber data: 4 sumber; setiap angka bertanda status",
+        "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
+    ],
+    "en": [
+        "The Impact of Collaboration on Blitar's Batik Industry",
+        "Batik entrepreneurs' income rose +50–70% and competitiveness +30 percentage points, "
+        "2021–2023",
+        "Batik entrepreneurs' income rose 50–70% from 2021 to 2023",
+        "Product competitiveness rose 30 percentage points, from 55% to 85%",
+        "Batik workers (people): +29% from 2021 to 2023",
+        "What holds the impact back: four kinds of obstacles",
+        "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2",
+        "Program budget −11% from 2021 to 2023",
+        "Program activities 19 → 34, budget −11%; outcome: income +50–70%",
+        "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
+        "Data sources: 4 sources; every figure is marked with its status",
+        "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
+    ],
+}
+CONTINUED = {"id": " (lanjutan)", "en": " (continued)"}
+
+
+def _options(lang: str = "id", **changes) -> report.DeckOptions:
+    return report.DeckOptions(
+        title=i18n.t("deck.default_title", lang), date=DATE, agency="Bappeda Kabupaten Blitar",
+        lang=lang, **changes,
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def deck_db(tmp_path_factory) -> Path:
+    """A freshly seeded database, like ``seeded_db``, shared by this module's deck tests
+    (each deck renders its charts, so they are built once per language)."""
+    return store.ensure_database(tmp_path_factory.mktemp("deck") / "batik.duckdb")
+
+
+@pytest.fixture(scope="module")
+def decks(deck_db: Path) -> dict[str, tuple[list[report.Slide], bytes]]:
+    out = {}
+    for lang in ("id", "en"):
+        slides = report.build_slides(deck_db, _options(lang))
+        out[lang] = (slides, report.write_pptx(slides, _options(lang)))
+    return out
+
+
+def _open(data: bytes) -> Presentation:
+    return Presentation(io.BytesIO(data))
+
+
+def _title(slide) -> str:
+    return slide.shapes.title.text_frame.text
+
+
+def _texts(slide) -> str:
+    parts = []
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            parts.append(shape.text_frame.text)
+        if shape.has_table:
+            parts += [cell.text_frame.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def _first_pages(titles: list[str], lang: str) -> list[str]:
+    return [t for t in titles if not t.endswith(CONTINUED[lang])]
+
+
+# --- content -----------------------------------------------------------------------------
+
+
+def test_the_pptx_reopens_as_16_9(decks) -> None:
+    prs = _open(decks["id"][1])
+    assert (prs.slide_width, prs.slide_height) == (Pt(960), Pt(540))  # 13.333 x 7.5 in
+    assert abs(prs.slide_width / prs.slide_height - 16 / 9) < 1e-3
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_slide_titles_in_order(decks, lang: str) -> None:
+    slides, data = decks[lang]
+    titles = [_title(s) for s in _open(data).slides]
+    assert titles == [s.title for s in slides]
+    assert _first_pages(titles, lang) == TITLES[lang]
+    # A continuation slide follows its first page, and no section runs past three slides.
+    for i, title in enumerate(titles):
+        if title.endswith(CONTINUED[lang]):
+            assert titles[i - 1].removesuffix(CONTINUED[lang]) == title.removesuffix(
+                CONTINUED[lang]
+            )
+    assert max(titles.count(t) + titles.count(t + CONTINUED[lang]) for t in TITLES[lang]) <= 3
+
+
+@pytest.mark.parametrize(
+    ("lang", "figures"),
+    [
+        ("id", ["+50–70%", "+30 poin persen", "+29,2%", "480 → 620 orang", "+38,6–57,0%"]),
+        ("en", ["+50–70%", "+30 percentage points", "+29.2%", "480 → 620 people", "+38.6–57.0%"]),
+    ],
+)
+def test_summary_slide_has_the_headline_figures(decks, lang: str, figures: list[str]) -> None:
+    summary = _texts(_open(decks[lang][1]).slides[1])
+    for figure in figures:
+        assert figure in summary, figure
+
+
+def test_figures_come_from_the_dashboards_functions(deck_db, decks) -> None:
+    # The same headline the overview cards call, formatted by the same i18n function.
+    registry = indicators.load_registry(deck_db)
+    income = headlines.headline(
+        deck_db, registry["batik_income_index"], "blitar", "batik", 2021, 2023
+    )
+    comp = headlines.headline(
+        deck_db, registry["batik_competitiveness"], "blitar", "batik", 2021, 2023
+    )
+    summary = decks["id"][0][1].title
+    assert i18n.format_range(income.comparison.percent, "id", "%", 0, True) in summary
+    assert i18n.format_points(comp.comparison.points.mid, "id", 0) in summary
+    assert income.comparison.percent == growth.Range(50, 70)
+
+
+def test_body_text_is_at_least_18pt_and_footnotes_12pt(decks) -> None:
+    for lang in ("id", "en"):
+        for number, slide in enumerate(_open(decks[lang][1]).slides, start=1):
+            for shape, frame in _frames(slide):
+                minimum = 12 if shape.name.startswith("footnote") else 18
+                for paragraph in frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is not None, (lang, number, shape.name, run.text)
+                        assert run.font.size.pt >= minimum, (lang, number, shape.name, run.text)
+
+
+def test_every_slide_has_a_footnote_and_speaker_notes(decks) -> None:
+    for slide in _open(decks["id"][1]).slides:
+        names = [s.name for s in slide.shapes]
+        assert "footnote" in names and "footnote-page" in names, _title(slide)
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+
+
+def test_illustrative_figures_are_marked_on_the_slide(decks) -> None:
+    slides, data = decks["id"]
+    marks = {}
+    for built, slide in zip(slides, _open(data).slides, strict=True):
+        shapes = {s.name: s for s in slide.shapes}
+        marks[built.title] = (
+            shapes["status-mark"].text_frame.text if "status-mark" in shapes else None
+        )
+        assert marks[built.title] == built.mark("id")
+        if built.status in ("estimated", "illustrative"):
+            assert "status-mark" in shapes, built.title
+    assert marks[TITLES["id"][2]] == "Sebagian ilustratif"  # income: 2022 is illustrative
+    assert marks[TITLES["id"][4]] == "Ilustratif"  # workers: every value illustrative
+    assert marks[TITLES["id"][0]] is None  # the title slide shows no figure
+    # The summary's cards carry their own status: the workers card is illustrative.
+    summary = {s.name: s.text_frame.text for s in _open(data).slides[1].shapes if s.has_text_frame}
+    assert summary["status-illustrative"] == "Ilustratif"
+    assert summary["status-reported"] == "Dilaporkan"
+
+
+def test_english_marks_are_translated(decks) -> None:
+    slides = decks["en"][0]
+    assert [s.mark("en") for s in slides[2:5]] == [
+        "Partly illustrative", "Partly illustrative", "Illustrative",
+    ]  # fmt: skip
+
+
+def test_speaker_notes_carry_exact_figures_and_sources(decks) -> None:
+    notes = [s.notes_slide.notes_text_frame.text for s in _open(decks["id"][1]).slides]
+    summary, income, comp = notes[1], notes[2], notes[3]
+    for text in (summary, income, comp):
+        assert STUDY_SOURCE in text
+    assert "Badan Pusat Statistik (BPS)" in summary  # real income uses BPS inflation
+    assert "+22,47–30,38%" in income  # the CAGR with two decimals, not the slide's one
+    assert "2023: 150–170 (dilaporkan)" in income
+    assert "2022: 130 (ilustratif)" in income
+    assert "+30 poin persen" in comp and "+54,55%" in comp
+    everything = "\n".join(notes)
+    assert "Skor ilustratif tim dasbor" in everything  # the collaboration scores' source
+
+
+def test_file_name_says_region_years_and_date() -> None:
+    assert report.file_name(_options()) == "paparan_dprd_batik_blitar_2021-2023_2024-05-14.pptx"
+    assert report.file_name(_options("en", region="kota_blitar", start_year=2022), "pdf") == (
+        "dprd_hearing_batik_kota_blitar_2022-2023_2024-05-14.pdf"
+    )
+    assert (
+        report.file_name(_options(region="../x y"))
+        == "paparan_dprd_batik_x_y_2021-2023_2024-05-14.pptx"
+    )
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(report.InvalidOptionsError):
+        _options(start_year=2023, end_year=2023)
+    with pytest.raises(report.InvalidOptionsError):
+        _options(sections=("summary", "gossip"))
+    assert _options(sections=("sources", "summary")).sections == ("summary", "sources")
+    assert _options(lang="fr").lang == "id"
+
+
+def test_sections_pick_the_slides(seeded_db) -> None:
+    slides = report.build_slides(seeded_db, _options(sections=("summary",)))
+    assert [s.title for s in slides] == TITLES["id"][:2]
+
+
+def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
+    slides = report.build_slides(seeded_db, _options(region="jatim"))
+    # Obstacles and collaboration scores are the study's, not a region's: they stay.
+    assert {s.section for s in slides} == {"cover", "summary", "obstacles", "collaboration",
+                                            "recommendations", "sources"}  # fmt: skip
+    assert slides[1].title == "Angka utama Jawa Timur, 2021–2023"
+    assert [f.value for f in slides[1].figures] == ["–", "–", "–"]
+
+
+def test_url_parameters_round_trip() -> None:
+    options = _options(region="kota_blitar", sections=("summary", "charts"))
+    params = report.options_to_params(options)
+    again = report.options_from_params(params, region="kota_blitar", start_year=2021, end_year=2023,
+                                       lang="id", today=dt.date(2030, 1, 1))  # fmt: skip
+    assert again == options
+    fallback = report.options_from_params({"tanggal": "kemarin", "bagian": "x"}, region="blitar",
+                                          start_year=2021, end_year=2023, lang="en", today=DATE)  # fmt: skip
+    assert (fallback.date, fallback.sections, fallback.title) == (
+        DATE, report.SECTIONS, "The Impact of Collaboration on Blitar's Batik Industry",
+    )  # fmt: skip
+    assert [report.slide_index(v, 12) for v in ("3", "0", "99", "abc", None)] == [3, 1, 12, 1, 1]
+
+
+# --- nothing overflows ---------------------------------------------------------------------
+
+LINE_HEIGHT = 1.2  # em, PowerPoint's single spacing (LibreOffice's is smaller)
+
+
+def _frames(slide):
+    """(shape, text frame) of every text box, placeholder, autoshape and table cell."""
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            yield shape, shape.text_frame
+        if shape.has_table:
+            for row in shape.table.rows:
+                for cell in row.cells:
+                    if not cell.is_spanned:
+                        yield shape, cell.text_frame
+
+
+def _font(bold: bool, size: float) -> ImageFont.FreeTypeFont:
+    name = "LiberationSans-Bold.ttf" if bold else "LiberationSans-Regular.ttf"
+    return ImageFont.truetype(str(FONTS / name), max(1, round(size * 10)))  # 10x for precision
+
+
+def _measured_lines(text: str, width_pt: float, size: float, bold: bool) -> int:
+    """Lines ``text`` takes in a box ``width_pt`` wide, measured with the real font that
+    LibreOffice draws Arial with (independent of the deck's own estimate)."""
+    font, lines, current = _font(bold, size), 1, ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if font.getlength(candidate) / 10 <= width_pt or not current:
+            current = candidate
+        else:
+            lines, current = lines + 1, word
+    return lines
+
+
+def _needed_height(frame, width_pt: float) -> float:
+    total = (frame.margin_top + frame.margin_bottom) / 12700
+    for paragraph in frame.paragraphs:
+        runs = paragraph.runs
+        if not runs:
+            continue
+        size = max(r.font.size.pt for r in runs)
+        bold = any(r.font.bold for r in runs)
+        text = "".join(r.text for r in runs)
+        inner = width_pt - (frame.margin_left + frame.margin_right) / 12700
+        total += _measured_lines(text, inner, size, bold) * size * LINE_HEIGHT
+        total += paragraph.space_after.pt if paragraph.space_after is not None else 0
+    return total
+
+
+def overflows(data: bytes) -> list[tuple[int, str, str]]:
+    """(slide number, shape, problem) for every shape outside the slide and every text frame
+    whose text needs more height than its box (or table row) gives it."""
+    prs = _open(data)
+    problems = []
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.left < 0 or shape.top < 0 or shape.left + shape.width > prs.slide_width \
+                    or shape.top + shape.height > prs.slide_height:  # fmt: skip
+                problems.append((number, shape.name, "outside the slide"))
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                needed = _needed_height(shape.text_frame, shape.width / 12700)
+                if needed > shape.height / 12700 + 0.5:
+                    problems.append(
+                        (number, shape.name, f"needs {needed:.0f} pt of {shape.height / 12700:.0f}")
+                    )
+            if shape.has_table:
+                table = shape.table
+                if sum(r.height for r in table.rows) > shape.height + 12700:
+                    problems.append((number, shape.name, "rows taller than the table"))
+                for r, row in enumerate(table.rows):
+                    for c, cell in enumerate(row.cells):
+                        if cell.is_spanned:
+                            continue
+                        width = sum(
+                            col.width for col in list(table.columns)[c : c + cell.span_width]
+                        )
+                        needed = _needed_height(cell.text_frame, width / 12700)
+                        if needed > row.height / 12700 + 0.5:
+                            problems.append(
+                                (number, f"{shape.name}[{r},{c}]", f"needs {needed:.0f} pt")
+                            )
+    return problems
+
+
+needs_fonts = pytest.mark.skipif(
+    not (FONTS / "LiberationSans-Regular.ttf").exists(),
+    reason="Liberation Sans (Debian fonts-liberation) measures the text",
+)
+
+
+@needs_fonts
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_text_frame_overflows_its_box_or_the_slide(decks, lang: str) -> None:
+    assert overflows(decks[lang][1]) == []
+
+
+@needs_fonts
+def test_the_overflow_check_catches_an_overfull_box_and_a_shape_off_the_slide() -> None:
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_textbox(Pt(36), Pt(36), Pt(300), Pt(40))
+    box.name = "crowded"
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text, run.font.size = "kata " * 60, Pt(18)
+    off = slide.shapes.add_textbox(Pt(600), Pt(36), Pt(400), Pt(40))
+    off.name = "off"
+    out = io.BytesIO()
+    prs.save(out)
+    problems = {(name, problem.split(" ")[0]) for _, name, problem in overflows(out.getvalue())}
+    assert problems == {("crowded", "needs"), ("off", "outside")}
+    # A deck slide that was not split (paginate skipped) runs off the slide and is caught.
+    crowded = report.Slide(
+        section="sources", title="T", blocks=(report.Block("", ("kata " * 1500,)),)
+    )
+    assert any(
+        "outside the slide" in p for *_, p in overflows(report.write_pptx([crowded], _options()))
+    )
+
+
+def test_long_tables_continue_on_the_next_slide() -> None:
+    rows = tuple(report.TableRow((f"Baris {i}", "teks " * 30)) for i in range(30))
+    slide = report.Slide(section="obstacles", title="Tabel panjang", finding="Temuan",
+                         table=report.Table(("A", "B"), (0.3, 0.7), rows))  # fmt: skip
+    pages = report_pptx.paginate(slide, "id")
+    assert len(pages) > 2
+    assert [p.title for p in pages[:2]] == ["Tabel panjang", "Tabel panjang (lanjutan)"]
+    assert sum(len(p.table.rows) for p in pages) == 30
+    for page in pages:
+        frame = report_pptx.frame(page, "id")
+        widths = report_pptx._table_col_widths(page.table, frame.body.w)
+        height = report_pptx.table_row_height(page.table.columns, widths, header=True)
+        height += sum(report_pptx.table_row_height(r, widths) for r in page.table.rows)
+        assert height <= frame.body.h
+
+
+# --- PDF -------------------------------------------------------------------------------
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None, reason="libreoffice-impress is not installed"
+)
+def test_libreoffice_converts_the_pptx_and_the_pdf_holds_the_same_text(decks) -> None:
+    from pypdf import PdfReader
+
+    slides, data = decks["id"]
+    pdf = report.build_pdf(data)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == len(slides)
+    pages = [_flat(page.extract_text()) for page in reader.pages]
+    for page, slide in zip(pages, slides, strict=True):
+        assert _flat(slide.title) in page, slide.title
+    assert "+50–70%" in pages[1] and "+30 poin persen" in pages[1]
+    assert "Ilustratif" in pages[4]
+    width, height = (float(v) for v in reader.pages[0].mediabox[2:])
+    assert abs(width / height - 16 / 9) < 1e-2
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None, reason="libreoffice-impress is not installed"
+)
+def test_a_file_libreoffice_cannot_read_is_a_named_fault() -> None:
+    with pytest.raises(report.PdfConversionError) as caught:
+        report.build_pdf(b"not a presentation")
+    assert caught.value.reason  # what LibreOffice said, for the page to show
+
+
+def test_no_libreoffice_is_a_named_fault(monkeypatch) -> None:
+    monkeypatch.setattr(report_pptx.shutil, "which", lambda name: None)
+    assert not report.pdf_available()
+    with pytest.raises(report.PdfUnavailableError):
+        report.build_pdf(b"not used")
