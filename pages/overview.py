@@ -39,9 +39,7 @@ with left, st.container(border=True):
     )
     obs = _ui.observations(path, version, "batik_income_index", REGION, SECTOR)
     verb, magnitude = i18n.describe_change(c.percent, lang)
-    title = _ui.t(
-        "chart.income.title", verb=verb, range=magnitude, start=START, end=END
-    )
+    title = _ui.t("chart.income.title", verb=verb, range=magnitude, start=START, end=END)
     chart = _ui.chart("series",
         obs, lang=lang, title=title, y_title=_ui.t("chart.income.y", base=START),
         sources=list(income.sources), value_format="index", formatter="index",

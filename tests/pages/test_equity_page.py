@@ -67,6 +67,8 @@ def test_income_page_offers_the_series_derived_from_records(app_db) -> None:
     assert not at.exception
     assert any("catatan per unit usaha" in c.value for c in at.caption)
     title = " ".join(json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["text"])
-    assert title.startswith("Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha):")
+    assert title.startswith(
+        "Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha):"
+    )
     table = at.dataframe[0].value
     assert table["Catatan"].str.startswith("n = ").all() and set(table["Status"]) == {"Ilustratif"}

@@ -22,6 +22,8 @@ PAGES = [
     "pages/equity.py",
     "pages/creative.py",
     "pages/sources.py",
+    "pages/deck.py",
+    "pages/present.py",
     "pages/upload.py",
     "pages/history.py",
 ]
