@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 from babel.dates import format_date
 
-from impact import charts, evaluation, growth, headlines, i18n, indicators, store
+from impact import charts, creative, evaluation, growth, headlines, i18n, indicators, store
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
 
 SECTIONS = (
@@ -30,6 +30,7 @@ SECTIONS = (
     "obstacles",
     "collaboration",
     "programs",
+    "creative",
     "recommendations",
     "sources",
 )
@@ -950,12 +951,67 @@ def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
     ]  # fmt: skip
 
 
+CREATIVE_INDICATOR = "ce_workers"
+# Subsector figures exist for Kota Blitar; a deck for Blitar as a whole shows those, named.
+CREATIVE_FALLBACK = {"blitar": "kota_blitar"}
+
+
+def _creative(deck: _Deck) -> list[Slide]:
+    """Batik among the creative subsectors: each subsector's growth, batik's share of the total."""
+    lang, (start, end) = deck.lang, deck.years
+    indicator = deck.registry.get(CREATIVE_INDICATOR)
+    if indicator is None:
+        return []
+    region_choices = [deck.options.region]
+    if deck.options.region in CREATIVE_FALLBACK:
+        region_choices.append(CREATIVE_FALLBACK[deck.options.region])
+    for region in region_choices:
+        obs = store.observations(deck.path, CREATIVE_INDICATOR, region, None)
+        obs = obs[obs["year"].isin([start, end])]
+        if obs["sector"].nunique() > 1 and set(obs["year"]) == {start, end}:
+            break
+    else:
+        return []
+    sectors = store.read_table(deck.path, "sector")
+    names = dict(
+        zip(sectors["code"], sectors["name_en" if lang == "en" else "name_id"], strict=True)
+    )
+    grown = creative.growth_by_sector(obs, indicator, start, end)
+    share = creative.shares(obs, indicator)
+    if grown.empty or share.empty:
+        return []
+    top = grown.iloc[0]
+    batik_share = i18n.format_percent(float(share.iloc[-1]["value"]), lang, 1)
+    frame = grown.assign(
+        subsector=[names.get(x, x) for x in grown["sector"]],
+        label=[i18n.format_number(v, lang, 0, True) + "%" for v in grown["change"]],
+        source=obs["source"].iloc[0],
+    )
+    sources = list(dict.fromkeys(obs["source"]))
+    regions = store.read_table(deck.path, "region")
+    region_name = dict(
+        zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
+    )[region]
+    title = deck.t("deck.creative.title", share=batik_share, year=end, region=region_name)
+    chart = charts.bar_chart(frame, lang=lang, x="subsector", y="change", horizontal=True, label="label",
+                             x_title=None, y_title=deck.t("deck.creative.axis", start=start, end=end),
+                             title=title, sources=sources, height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+    finding = deck.t("deck.creative.finding", top=names.get(top["sector"], top["sector"]),
+                     change=i18n.format_number(top["change"], lang, 0, True) + "%", start=start, end=end)  # fmt: skip
+    notes = [
+        f"{names.get(r.sector, r.sector)}: {_exact(r.change, lang)}%" for r in grown.itertuples()
+    ]
+    return [_chart_slide(deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
+                         statuses=obs["status"], notes=notes, section="creative")]  # fmt: skip
+
+
 _BUILDERS = {
     "summary": _summary,
     "charts": _charts,
     "obstacles": _obstacles,
     "collaboration": _collaboration,
     "programs": _programs,
+    "creative": _creative,
     "recommendations": _recommendations,
 }
 

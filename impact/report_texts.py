@@ -61,6 +61,19 @@ REPORT_TEXTS: dict[str, tuple[str, str]] = {
     "deck.section.obstacles": ("Hambatan dan angka terdampak", "Obstacles and figures affected"),
     "deck.section.collaboration": ("Kartu skor kolaborasi", "Collaboration scorecard"),
     "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
+    "deck.section.creative": ("Batik dalam ekonomi kreatif", "Batik in the creative economy"),
+    "deck.creative.title": (
+        "Batik {share} dari tenaga kerja ekonomi kreatif {region} pada {year}",
+        "Batik is {share} of creative-economy workers in {region} in {year}",
+    ),
+    "deck.creative.finding": (
+        "{top} tumbuh paling cepat ({change}, {start}–{end}); angka subsektor ilustratif.",
+        "{top} grew fastest ({change}, {start}–{end}); subsector figures are illustrative.",
+    ),
+    "deck.creative.axis": (
+        "Pertumbuhan tenaga kerja {start}–{end} (%)",
+        "Growth of workers {start}–{end} (%)",
+    ),
     "deck.section.recommendations": ("Rekomendasi", "Recommendations"),
     "deck.section.sources": ("Sumber dan metode", "Sources and method"),
     # --- every slide -----------------------------------------------------------------

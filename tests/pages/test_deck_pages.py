@@ -42,11 +42,11 @@ def _downloads(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
-        ("id", "Bahan paparan DPRD", "Isi paparan: 14 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
+        ("id", "Bahan paparan DPRD", "Isi paparan: 15 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 15 slides",
+            "Contents: 16 slides",
             ["Download PPTX (16:9)", "Download PDF"],
         ),
     ],
