@@ -2,33 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import report_pptx, store
+from impact import report_pptx
+from tests.pages.apptest import open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 DECK, PRESENT = "pages/deck.py", "pages/present.py"
-
-
-@pytest.fixture
-def app_db(monkeypatch, seeded_db: Path) -> Path:
-    monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
-    return seeded_db
-
-
-def _page(page: str, lang: str = "id", **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.session_state["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _heading(at: AppTest) -> str:
@@ -52,7 +32,7 @@ def _downloads(at: AppTest) -> list[str]:
     ],
 )
 def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, labels) -> None:
-    at = _page(DECK, lang)
+    at = open_page(DECK, lang)
     assert at.title[0].value == title
     assert at.expander[0].label == preview
     assert "+50–70%" in at.expander[0].markdown[0].value
@@ -64,7 +44,7 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
 
 
 def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
-    at = _page(DECK)
+    at = open_page(DECK)
     at.multiselect(key="deck_sections").set_value(["summary"]).run()
     assert at.expander[0].label == "Isi paparan: 2 slide"
     at.selectbox(key="deck_end").select(2022).run()
@@ -73,14 +53,14 @@ def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
 
 def test_deck_page_says_when_libreoffice_is_missing(app_db, monkeypatch) -> None:
     monkeypatch.setattr(report_pptx, "libreoffice", lambda: None)
-    at = _page(DECK)
+    at = open_page(DECK)
     at.button(key="deck_build").click().run()
     assert _downloads(at) == ["Unduh PPTX (16:9)"]
     assert any("LibreOffice tidak terpasang" in w.value for w in at.warning)
 
 
 def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:
-    at = _page(DECK)
+    at = open_page(DECK)
     at.selectbox(key="deck_region").select("jatim").run()
     assert any("Unggah Data" in i.value for i in at.info)
     assert not at.button  # no build button for a deck without figures
@@ -99,7 +79,7 @@ def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:
 def test_presentation_next_and_previous_move_the_slide_and_the_url(
     app_db, lang, first, second
 ) -> None:
-    at = _page(PRESENT, lang)
+    at = open_page(PRESENT, lang)
     assert _heading(at) == first
     assert _slide_param(at) == "1"
     assert at.button(key="present_prev").disabled
@@ -119,7 +99,7 @@ def _slide_param(at: AppTest) -> str:
 
 
 def test_presentation_link_opens_the_same_slide(app_db) -> None:
-    at = _page(PRESENT, slide="4")
+    at = open_page(PRESENT, slide="4")
     assert _heading(at) == "Daya saing produk naik 30 poin persen, dari 55% ke 85%"
     assert any(
         ":gray-badge[:material/warning: Sebagian ilustratif]" in m.value for m in at.markdown
@@ -127,14 +107,14 @@ def test_presentation_link_opens_the_same_slide(app_db) -> None:
 
 
 def test_presentation_clamps_a_bad_slide_number(app_db) -> None:
-    at = _page(PRESENT, slide="999")
+    at = open_page(PRESENT, slide="999")
     assert at.button(key="present_next").disabled
     last = _slide_param(at)
     assert int(last) > 10
-    at = _page(PRESENT, slide="abc")
+    at = open_page(PRESENT, slide="abc")
     assert _slide_param(at) == "1"
 
 
 def test_presentation_follows_region_and_years_in_the_url(app_db) -> None:
-    at = _page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="2")
+    at = open_page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="2")
     assert _heading(at) == "Angka utama Kota Blitar, 2021–2022"

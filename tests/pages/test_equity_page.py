@@ -3,44 +3,23 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import store
+from tests.pages.apptest import APP, open_page
 from tests.synthetic_data import load_synthetic
-
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
-
-
-@pytest.fixture
-def app_db(monkeypatch, seeded_db: Path) -> Path:
-    monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
-    return seeded_db
-
-
-def _page(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("pages/equity.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_without_records_the_page_says_how_to_add_them(app_db) -> None:
-    at = _page("id")
+    at = open_page("pages/equity.py", "id")
     assert any("Catatan per unit usaha" in i.value for i in at.info)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_with_synthetic_records(app_db, lang) -> None:
     load_synthetic(app_db)
-    at = _page(lang, wilayah="kab_blitar")
+    at = open_page("pages/equity.py", lang, wilayah="kab_blitar")
     metrics = {m.label: m.value for m in at.metric}
     counted = "Usaha dihitung" if lang == "id" else "Enterprises counted"
     assert int(metrics[counted].replace(".", "").replace(",", "")) > 150
