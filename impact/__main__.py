@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from impact import auth, datasets, ingest, messages, store, uploads, validation
+from impact import auth, bulk, datasets, ingest, messages, store, uploads
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 
@@ -37,10 +37,10 @@ def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
     data = args.file.read_bytes()
-    grid = ingest.read_table(data, args.file.name, sheet=args.sheet, max_bytes=args.max_mb * 2**20)
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
-    checked = validation.validate(grid, uploads.load_vocabulary(path), dataset)
-    d = grid.detection
+    result = bulk.check_file(data, args.file.name, uploads.load_vocabulary(path), dataset,
+                             sheet=args.sheet, max_bytes=int(args.max_mb * 2**20))  # fmt: skip
+    checked, d = result.validated, result.detection
     print(
         f"{args.file.name}: {d.format or '?'}, encoding {d.encoding or '-'}, delimiter "
         f"{d.delimiter!r}, decimal {d.decimal!r}, header row {d.header_row}, sheet {d.sheet or '-'},"

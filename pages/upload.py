@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import streamlit as st
 
 from impact import (
+    bulk,
     datasets,
     export,
     ingest,
@@ -13,7 +17,6 @@ from impact import (
     templates,
     upload_views,
     uploads,
-    validation,
 )
 from pages import _ui
 
@@ -54,17 +57,18 @@ if file is None:
     st.stop()
 
 data = file.getvalue()
-grid = ingest.read_table(data, file.name, max_bytes=max_bytes)
-if len(grid.detection.sheets) > 1:
-    sheet = st.selectbox(_ui.t("upload.sheet"), grid.detection.sheets)
-    grid = ingest.read_table(data, file.name, sheet=sheet, max_bytes=max_bytes)
+sheet = None
+if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
+    sheets = ingest.read_table(data, file.name, max_bytes=max_bytes).detection.sheets
+    if len(sheets) > 1:
+        sheet = st.selectbox(_ui.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
-checked = validation.validate(grid, _ui.vocabulary(path, version), chosen)
+result = bulk.check_file(data, file.name, _ui.vocabulary(path, version), chosen, sheet=sheet,
+                         max_bytes=max_bytes)  # fmt: skip
+checked, detection = result.validated, result.detection
 
 with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):
-    st.dataframe(
-        upload_views.detection_table(grid.detection, len(grid.rows), lang), hide_index=True
-    )
+    st.dataframe(upload_views.detection_table(detection, result.rows, lang), hide_index=True)
 
 if checked.issues:
     issues = messages.issues_table(checked.issues, lang)
@@ -96,7 +100,7 @@ if counts["insert"] + counts["update"] == 0:
 if st.button(_ui.t("upload.confirm"), type="primary"):
     try:
         upload_id = uploads.commit(path, checked, preview, editor=editor, filename=file.name,
-                                   sha256=grid.detection.sha256)  # fmt: skip
+                                   sha256=detection.sha256)  # fmt: skip
     except uploads.StalePreviewError:
         st.error(_ui.t("upload.stale"))
     except store.DatabaseBusyError:
