@@ -7,6 +7,10 @@ cell (about 100x a bare ``read_csv``). This path reads the file with DuckDB's ``
 takes a file only when its row numbers can be kept exact: UTF-8, and no blank line between
 data rows (DuckDB skips blank lines, which would shift the spreadsheet row numbers). Anything
 else goes through the Python path, which handles every variant.
+
+SQL text here is assembled only from generated identifiers (c0, c1, ... for the file's
+columns, and the dataset's declared column names) and constants; every value from the file is
+data in the staging table, every value from us is a bound parameter or a registered frame.
 """
 
 from __future__ import annotations
@@ -120,9 +124,9 @@ def validate_bulk(
             [tmp.name, d.header_row, d.delimiter, names],
         )
     first_row = d.header_row + 1  # the first data row, as the spreadsheet shows it
-    con.execute(
-        "DELETE FROM raw WHERE " + " AND ".join(f"coalesce(trim({n}), '') = ''" for n in names)
-    )
+    blank_row = " AND ".join(f"coalesce(trim({n}), '') = ''" for n in names)
+    sql = "DELETE FROM raw WHERE " + blank_row  # blank rows carry nothing (as in the Python path)
+    con.execute(sql)
     # Each code list as a MAP word -> code, in a one-row table every query joins ("maps").
     parts = []
     for name, words in vocab.words.items():
@@ -131,9 +135,13 @@ def validate_bulk(
         )
         parts.append("(SELECT map_from_entries(list(struct_pack(k := word, v := code))) FROM vocab_"
                      + name + ") AS m_" + name)  # fmt: skip
-    con.execute("CREATE TABLE maps AS SELECT " + ", ".join(parts))
+    sql = "CREATE TABLE maps AS SELECT " + ", ".join(parts)
+    con.execute(sql)
 
     typed: dict[str, str] = {}
+    failures: list[
+        tuple[str, str, str, str, str, dict]
+    ] = []  # (SQL, code, column, header, cell, params)
     for column in dataset.columns:
         if column.name not in positions:
             typed[column.name] = "NULL"
@@ -195,28 +203,47 @@ def validate_bulk(
             )
             typed[column.name] = lookup
         if column.required:
-            for (i, cell) in con.execute("SELECT _i, " + raw + " FROM raw, maps WHERE " + blank + " ORDER BY _i LIMIT ?",
-                                         [MAX_ISSUES]).fetchall():  # fmt: skip
-                issues.append(
-                    Issue("required-empty", row=first_row + i - 1, column=shown, value=cell or "")
-                )
+            failures.append((blank, "required-empty", column.name, shown, raw, {}))
         for code, condition, params in checks:
-            sql = ("SELECT _i, " + raw + " FROM raw, maps WHERE NOT (" + blank + ") AND (" + condition
-                   + ") ORDER BY _i LIMIT ?")  # fmt: skip
-            for i, cell in con.execute(sql, [MAX_ISSUES]).fetchall():
-                issues.append(
-                    Issue(code, row=first_row + i - 1, column=shown, value=cell, params=params)
-                )
+            condition = "NOT (" + blank + ") AND (" + condition + ")"
+            failures.append((condition, code, column.name, shown, raw, params))
+
+    # Every check in one scan: per row, the indexes of the checks it fails.
+    flags = ", ".join(
+        f"CASE WHEN {condition} THEN {index} END" for index, (condition, *_) in enumerate(failures)
+    )
+    sql = (
+        "SELECT _i, fails FROM (SELECT _i, list_filter([" + flags + "], lambda x: x IS NOT NULL)"
+        " AS fails FROM raw, maps) WHERE len(fails) > 0 ORDER BY _i LIMIT ?"
+    )
+    cells = {name: raw for _, _, name, _, raw, _ in failures}
+    failing = con.execute(sql, [MAX_ISSUES]).fetchall()
+    values = {}
+    if failing:
+        rows_sql = ", ".join(cells[n] + " AS " + n for n in dict.fromkeys(cells))
+        found = [i for i, _ in failing]
+        sql = "SELECT _i, " + rows_sql + " FROM raw WHERE _i IN (SELECT unnest(?))"
+        values = {r[0]: r[1:] for r in con.execute(sql, [found]).fetchall()}
+    order = list(dict.fromkeys(cells))
+    for i, fails in failing:
+        for index in fails:
+            _, code, name, shown, _, params = failures[index]
+            cell = values[i][order.index(name)]
+            issues.append(
+                Issue(code, row=first_row + i - 1, column=shown, value=cell or "", params=params)
+            )
 
     select = ", ".join(typed[c.name] + " AS " + c.name for c in dataset.columns)
-    con.execute("CREATE TABLE typed AS SELECT _i, " + select + " FROM raw, maps")
+    sql = "CREATE TABLE typed AS SELECT _i, " + select + " FROM raw, maps"
+    con.execute(sql)
     key = ", ".join(dataset.key)
     bad_rows = {i.row for i in issues if i.level == "error"}
-    duplicates = con.execute(
+    sql = (
         "SELECT _i, first FROM (SELECT _i, first_value(_i) OVER (PARTITION BY " + key + " ORDER BY _i) AS first"
         " FROM typed WHERE " + " AND ".join(k + " IS NOT NULL" for k in dataset.key) + ") WHERE _i <> first"
-        " ORDER BY _i LIMIT ?", [MAX_ISSUES],
-    ).fetchall()  # fmt: skip
+        " ORDER BY _i LIMIT ?"
+    )  # fmt: skip
+    duplicates = con.execute(sql, [MAX_ISSUES]).fetchall()
     headers = {
         c.name: head.headers[positions[c.name]] for c in dataset.columns if c.name in positions
     }
@@ -236,7 +263,7 @@ def validate_bulk(
         con.close()
         return Checked(Validated(dataset, pd.DataFrame(), issues, set(positions)), d, count)
     rows = con.execute(
-        "SELECT _i + " + str(first_row - 1) + " AS _row, * EXCLUDE (_i) FROM typed ORDER BY _i"
+        "SELECT _i + ? AS _row, * EXCLUDE (_i) FROM typed ORDER BY _i", [first_row - 1]
     ).df()
     con.close()
     return Checked(Validated(dataset, rows, issues, set(positions)), d, count)
