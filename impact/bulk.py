@@ -138,86 +138,90 @@ def validate_bulk(
     sql = "CREATE TABLE maps AS SELECT " + ", ".join(parts)
     con.execute(sql)
 
-    typed: dict[str, str] = {}
+    # One pass parses every cell into p_<column> (NULL when it does not parse) and u_<column>
+    # (a code list naming an unknown code); the checks then compare those cheap columns.
+    parsed: list[str] = []  # SQL select items of the "parsed" table
     failures: list[
         tuple[str, str, str, str, str, dict]
     ] = []  # (SQL, code, column, header, cell, params)
     for column in dataset.columns:
         if column.name not in positions:
-            typed[column.name] = "NULL"
+            parsed.append("NULL AS p_" + column.name)
             continue
         raw = names[positions[column.name]]
         shown = head.headers[positions[column.name]]
         blank = "coalesce(trim(" + raw + "), '') = ''"
-        checks: list[
-            tuple[str, str, dict]
-        ] = []  # (code, SQL condition on a non-blank cell, params)
+        p = "p_" + column.name
+        checks: list[tuple[str, str, dict]] = []  # (code, condition on a non-blank cell, params)
         if column.type == YEAR:
             value = "TRY_CAST(TRY_CAST(trim(" + raw + ") AS DOUBLE) AS INTEGER)"
             good = ("regexp_full_match(trim(" + raw + "), '^\\d{4}(\\.0+)?$') AND " + value
                     + " BETWEEN " + str(MIN_YEAR) + " AND " + str(max_year))  # fmt: skip
-            checks.append(
-                ("year-invalid", "NOT (" + good + ")", {"low": MIN_YEAR, "high": max_year})
-            )
-            typed[column.name] = "CASE WHEN " + good + " THEN " + value + " END"
+            parsed.append("CASE WHEN " + good + " THEN " + value + " END AS " + p)
+            checks.append(("year-invalid", p + " IS NULL", {"low": MIN_YEAR, "high": max_year}))
         elif column.type in (NUMBER, INTEGER):
-            ok, value = _number_sql(raw, decimal)
-            checks.append(("not-a-number", "NOT " + ok, {"decimal": decimal}))
+            _, value = _number_sql(raw, decimal)
+            parsed.append(value + " AS " + p)
+            bounds = {"low": column.low, "high": column.high}
+            checks.append(("not-a-number", p + " IS NULL", {"decimal": decimal}))
             if column.type == INTEGER:
-                checks.append(("not-whole", ok + " AND " + value + " <> floor(" + value + ")", {}))
+                checks.append(("not-whole", p + " <> floor(" + p + ")", {}))
             if column.low is not None:
                 code = "negative" if column.low == 0 else "out-of-range"
-                checks.append((code, ok + " AND " + value + " < " + str(column.low),
-                               {"low": column.low, "high": column.high}))  # fmt: skip
+                whole = "" if column.type != INTEGER else " AND " + p + " = floor(" + p + ")"
+                checks.append((code, p + " < " + str(column.low) + whole, bounds))
             if column.high is not None:
-                checks.append(("out-of-range", ok + " AND " + value + " > " + str(column.high),
-                               {"low": column.low, "high": column.high}))  # fmt: skip
-            cast = "BIGINT" if column.type == INTEGER else "DOUBLE"
-            typed[column.name] = "CAST(" + value + " AS " + cast + ")"
+                whole = "" if column.type != INTEGER else " AND " + p + " = floor(" + p + ")"
+                checks.append(("out-of-range", p + " > " + str(column.high) + whole, bounds))
         elif column.type == TEXT:
-            checks.append(("text-too-long", "length(trim(" + raw + ")) > " + str(column.max_length),
+            parsed.append("trim(" + raw + ") AS " + p)
+            checks.append(("text-too-long", "length(" + p + ") > " + str(column.max_length),
                            {"limit": column.max_length}))  # fmt: skip
-            typed[column.name] = "trim(" + raw + ")"
         elif column.type.startswith("codes:"):
             list_name = column.type.split(":", 1)[1]
             words = ("list_filter(list_transform(regexp_split_to_array(" + raw + ", '[;,]'),"
                      " lambda w: lower(regexp_replace(trim(w), '\\s+', ' ', 'g'))), lambda w: w <> '')")  # fmt: skip
-            unknown = (
-                "len(list_filter("
-                + words
-                + ", lambda w: NOT map_contains(m_"
-                + list_name
-                + ", w))) > 0"
+            parsed.append("array_to_string(list_sort(list_distinct(list_transform(" + words
+                          + ", lambda w: m_" + list_name + "[w]))), ';') AS " + p)  # fmt: skip
+            parsed.append("len(list_filter(" + words + ", lambda w: NOT map_contains(m_" + list_name
+                          + ", w))) > 0 AS u_" + column.name)  # fmt: skip
+            checks.append(
+                ("unknown-" + list_name, "u_" + column.name, {"allowed": vocab.codes(list_name)})
             )
-            checks.append(("unknown-" + list_name, unknown, {"allowed": vocab.codes(list_name)}))
-            typed[column.name] = (
-                "array_to_string(list_sort(list_distinct(list_transform(" + words + ", lambda w: m_"
-                + list_name + "[w]))), ';')"
-            )  # fmt: skip
         else:
             list_name = column.type.split(":", 1)[1]
             key = "lower(regexp_replace(trim(" + raw + "), '\\s+', ' ', 'g'))"
-            lookup = "m_" + list_name + "[" + key + "]"
+            parsed.append("m_" + list_name + "[" + key + "] AS " + p)
             checks.append(
-                ("unknown-" + list_name, lookup + " IS NULL", {"allowed": vocab.codes(list_name)})
+                ("unknown-" + list_name, p + " IS NULL", {"allowed": vocab.codes(list_name)})
             )
-            typed[column.name] = lookup
         if column.required:
             failures.append((blank, "required-empty", column.name, shown, raw, {}))
         for code, condition, params in checks:
-            condition = "NOT (" + blank + ") AND (" + condition + ")"
-            failures.append((condition, code, column.name, shown, raw, params))
+            failures.append(
+                (
+                    "NOT (" + blank + ") AND (" + condition + ")",
+                    code,
+                    column.name,
+                    shown,
+                    raw,
+                    params,
+                )
+            )
+    sql = "CREATE TABLE parsed AS SELECT raw.*, " + ", ".join(parsed) + " FROM raw, maps"
+    con.execute(sql)
 
-    # Every check in one scan: per row, the indexes of the checks it fails.
+    # Rows failing any check, and which checks (by index into failures).
     flags = ", ".join(
         f"CASE WHEN {condition} THEN {index} END" for index, (condition, *_) in enumerate(failures)
     )
+    any_failure = " OR ".join("(" + condition + ")" for condition, *_ in failures)
     sql = (
-        "SELECT _i, fails FROM (SELECT _i, list_filter([" + flags + "], lambda x: x IS NOT NULL)"
-        " AS fails FROM raw, maps) WHERE len(fails) > 0 ORDER BY _i LIMIT ?"
+        "SELECT _i, list_filter([" + flags + "], lambda x: x IS NOT NULL) AS fails"
+        " FROM parsed WHERE " + any_failure + " ORDER BY _i LIMIT ?"
     )
-    cells = {name: raw for _, _, name, _, raw, _ in failures}
     failing = con.execute(sql, [MAX_ISSUES]).fetchall()
+    cells = {name: raw for _, _, name, _, raw, _ in failures}
     values = {}
     if failing:
         rows_sql = ", ".join(cells[n] + " AS " + n for n in dict.fromkeys(cells))
@@ -233,8 +237,13 @@ def validate_bulk(
                 Issue(code, row=first_row + i - 1, column=shown, value=cell or "", params=params)
             )
 
-    select = ", ".join(typed[c.name] + " AS " + c.name for c in dataset.columns)
-    sql = "CREATE TABLE typed AS SELECT _i, " + select + " FROM raw, maps"
+    select = ", ".join(
+        ("TRY_CAST(p_" + c.name + " AS BIGINT)" if c.type == INTEGER else "p_" + c.name)
+        + " AS "
+        + c.name
+        for c in dataset.columns
+    )
+    sql = "CREATE TABLE typed AS SELECT _i, " + select + " FROM parsed"
     con.execute(sql)
     key = ", ".join(dataset.key)
     bad_rows = {i.row for i in issues if i.level == "error"}
