@@ -225,9 +225,10 @@ def main() -> int:
         "- Large UTF-8 CSVs are checked inside DuckDB (`impact/bulk.py`: read_csv into a text",
         "  staging table, one SQL check per column, the same issue codes and spreadsheet rows as",
         "  the Python path, which a test compares). Smaller files, Windows-1252, XLSX and files",
-        "  with blank lines between rows go cell by cell in Python. Still well above the 1.5x aim:",
-        "  each column is scanned once per check, and the typed rows come back through pandas for",
-        "  the commit; one pass for all checks and a commit inside DuckDB are the next steps.",
+        "  with blank lines between rows go cell by cell in Python (about 10x slower again).",
+        "  Still above the 1.5x aim: each cell is parsed once in SQL (regexes for Indonesian",
+        "  number formats, code-list lookups), and the typed rows come back through pandas for the",
+        "  commit; keeping them in DuckDB through the commit is the next step.",
         "- Timings come from a shared 2-core machine; compare the ratios, which come from one run.",
         "",
     ]
