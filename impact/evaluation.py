@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from impact.headlines import weakest_status
+
 
 def attainment(summary: pd.DataFrame) -> pd.DataFrame:
     """Add ``attainment_pct`` (count / target_count x 100) and ``cost_per_participant`` (Rp).
@@ -24,10 +26,9 @@ def attainment(summary: pd.DataFrame) -> pd.DataFrame:
 
 def yearly_totals(summary: pd.DataFrame) -> pd.DataFrame:
     """Per year: total activities, budget (Rp) and participants, and the weakest status."""
-    order = ["reported", "estimated", "illustrative"]
     grouped = summary.groupby("year", as_index=False).agg(
         count=("count", "sum"), budget_rp=("budget_rp", "sum"), participants=("participants", "sum"),
-        status=("status", lambda s: max(s, key=order.index)),
+        status=("status", lambda s: weakest_status(tuple(s))),
     )  # fmt: skip
     return grouped
 

@@ -15,7 +15,7 @@ from impact import growth, store
 from impact.indicators import Indicator
 
 # Weakest first wins: a change is only as reliable as its least reliable end.
-STATUS_ORDER = ("reported", "estimated", "illustrative")
+STATUS_ORDER = store.STATUSES  # most to least reliable
 INFLATION_INDICATOR = "cpi_inflation"
 INFLATION_REGION = "indonesia"  # Blitar is not a BPS CPI city; national CPI is the proxy.
 

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from impact import auth, store
+from tests.pages.apptest import open_page
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PASSWORD = "kata-sandi-uji"
 GOOD = (
     "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
@@ -25,18 +25,10 @@ def password_hash() -> str:
 
 
 @pytest.fixture
-def app_db(monkeypatch, seeded_db: Path, password_hash: str) -> Path:
-    monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
+def app_db(app_db: Path, monkeypatch, password_hash: str) -> Path:
+    """The shared page-test database, with an editor password configured."""
     monkeypatch.setenv(auth.PASSWORD_HASH_ENV, password_hash)
-    return seeded_db
-
-
-def _page(page: str, lang: str = "id") -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["lang"] = lang
-    at.run()
-    at.switch_page(page)
-    return at.run()
+    return app_db
 
 
 def _sign_in(at: AppTest, password: str = PASSWORD) -> AppTest:
@@ -54,21 +46,21 @@ def _observations(db: Path) -> list[tuple]:
 def test_upload_page_says_how_to_enable_when_no_password_is_set(monkeypatch, seeded_db) -> None:
     monkeypatch.setenv(store.DB_PATH_ENV, str(seeded_db))
     monkeypatch.delenv(auth.PASSWORD_HASH_ENV, raising=False)
-    at = _page("pages/upload.py")
+    at = open_page("pages/upload.py")
     assert not at.exception
     assert any("BATIK_EDITOR_PASSWORD_HASH" in w.value for w in at.warning)
     assert not at.get("file_uploader")
 
 
 def test_wrong_password_is_refused_and_no_uploader_shown(app_db) -> None:
-    at = _sign_in(_page("pages/upload.py"), password="salah")
+    at = _sign_in(open_page("pages/upload.py"), password="salah")
     assert [e.value for e in at.error] == ["Nama atau kata sandi salah. Periksa lalu coba lagi."]
     assert not at.get("file_uploader")
 
 
 def test_upload_preview_and_save_then_revert(app_db) -> None:
     before = _observations(app_db)
-    at = _sign_in(_page("pages/upload.py"))
+    at = _sign_in(open_page("pages/upload.py"))
     at.get("file_uploader")[0].set_value(("tahun2024.csv", GOOD, "text/csv"))
     at.run()
     assert not at.exception
@@ -86,7 +78,7 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
     assert after[("batik_competitiveness", 2024)] == 88.5
     assert after[("batik_competitiveness", 2023)] == 86
 
-    history = _page("pages/history.py")
+    history = open_page("pages/history.py")
     history.session_state["editor"] = "ani"
     history.run()
     table = history.dataframe[0].value
@@ -100,7 +92,7 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
 
 def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
     before = _observations(app_db)
-    at = _sign_in(_page("pages/upload.py", "en"))
+    at = _sign_in(open_page("pages/upload.py", "en"))
     at.get("file_uploader")[0].set_value(("bad.csv", BAD, "text/csv"))
     at.run()
     assert not at.exception
