@@ -16,12 +16,17 @@ data in the staging table, every value from us is a bound parameter or a registe
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import duckdb
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from impact import datasets, ingest, validation
 from impact.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
@@ -33,6 +38,9 @@ HEAD_BYTES = 256 * 1024  # enough lines to detect the delimiter, header and deci
 MAX_ISSUES = 1000  # issues listed per upload; the count of the rest is given
 
 
+_BLANK_LINE = re.compile(rb"\n[ \t\r]*\n[^\s]")  # a blank line with data rows after it
+
+
 class NotBulkError(Exception):
     """This file needs the Python path (encoding, blank lines, or an unknown layout)."""
 
@@ -42,26 +50,54 @@ def _head(data: bytes) -> bytes:
     return head[: head.rfind(b"\n") + 1] if b"\n" in head else head
 
 
-def _number_sql(column: str, decimal: str) -> tuple[str, str]:
-    """(SQL for the cleaned text, SQL for its value) of a number cell, as parse_number does:
-    spaces, 'Rp'/'IDR', '%' and a sign removed; thousands groups only where the mark allows."""
-    cleaned = (
-        "regexp_replace(regexp_replace(regexp_replace("
-        + column
-        + ", '[\\s\\x{00a0}\\x{202f}]', '', 'g'),"
-        " '^(\\+|-|−)?(Rp\\.?|IDR)', '\\1', 'i'), '%$', '')"
-    )
-    unsigned = "regexp_replace(" + cleaned + ", '^(\\+|-|−)', '')"
-    negative = "(" + cleaned + " LIKE '-%' OR " + cleaned + " LIKE '−%')"
+# Python's str.strip() and \\s: every character str.isspace() accepts, as a regex class.
+_SPACE = "[\\s\\x{0b}\\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}]"
+
+# SQL macros mirroring impact.validation cell by cell; created in the scratch connection.
+# Constants only: every value from the file reaches them as data.
+_MACROS = (
+    # str.strip(). Most cells start and end with a printable ASCII character: left as they are.
+    "CREATE MACRO py_strip(x) AS CASE WHEN unicode(x) BETWEEN 33 AND 126 AND unicode(right(x, 1))"
+    " BETWEEN 33 AND 126 THEN x ELSE regexp_replace(x, '^" + _SPACE + "+|" + _SPACE + "+$', '',"
+    " 'g') END",  # fmt: skip
+    "CREATE MACRO is_blank(x) AS CASE WHEN x IS NULL THEN true WHEN unicode(x) BETWEEN 33 AND 126"
+    " THEN false ELSE py_strip(x) = '' END",
+    # validation._norm: stripped, lower case, runs of spaces as one.
+    "CREATE MACRO norm(x) AS regexp_replace(lower(py_strip(x)), '" + _SPACE + "+', ' ', 'g')",
+    # validation._strip_number, step by step: spaces out; '(1.000)' is negative; a sign;
+    # 'Rp'/'IDR'; a trailing '%'.
+    "CREATE MACRO no_space(x) AS regexp_replace(x, '" + _SPACE + "', '', 'g')",
+    "CREATE MACRO unparen(s) AS CASE WHEN s LIKE '(%)' THEN substr(s, 2, length(s) - 2) ELSE s END",
+    "CREATE MACRO negative(s) AS CASE WHEN left(unparen(s), 1) IN ('-', '−') THEN true"
+    " WHEN left(unparen(s), 1) = '+' THEN false ELSE s LIKE '(%)' END",
+    "CREATE MACRO number_body(s) AS regexp_replace(regexp_replace(CASE WHEN left(unparen(s), 1)"
+    " IN ('-', '−', '+') THEN substr(unparen(s), 2) ELSE unparen(s) END, '^(rp\\.?|idr)', '', 'i'),"
+    " '%$', '')",
+    # parse_number for each decimal mark: grouped thousands or plain digits, else NULL.
+    "CREATE MACRO number_point(x) AS CASE WHEN regexp_full_match(number_body(no_space(x)),"
+    " '[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?|[0-9]+(\\.[0-9]+)?') THEN (CASE WHEN negative(no_space(x))"
+    " THEN -1 ELSE 1 END) * CAST(replace(number_body(no_space(x)), ',', '') AS DOUBLE) END",
+    "CREATE MACRO number_comma(x) AS CASE WHEN regexp_full_match(number_body(no_space(x)),"
+    " '[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?|[0-9]+(,[0-9]+)?') THEN (CASE WHEN negative(no_space(x))"
+    " THEN -1 ELSE 1 END) * CAST(replace(replace(number_body(no_space(x)), '.', ''), ',', '.')"
+    " AS DOUBLE) END",
+    # parse_year: four digits, or '2023.0'.
+    "CREATE MACRO year_of(x) AS CASE WHEN regexp_full_match(x, '[0-9]{4}') THEN CAST(x AS INTEGER)"
+    " WHEN regexp_full_match(py_strip(x), '[0-9]{4}(\\.0+)?')"
+    " THEN CAST(CAST(py_strip(x) AS DOUBLE) AS INTEGER) END",
+)
+
+
+def _number_sql(raw: str, decimal: str) -> str:
+    """A number cell's value (NULL when it is not a number in this file's convention).
+
+    Plain digits, the usual case in an exported file, are cast directly; anything else goes
+    through the full parse_number rules (Rp, %, thousands groups, signs, parentheses)."""
     if decimal == ",":
-        pattern = "'^(\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+(,\\d+)?)$'"
-        value = "CAST(replace(replace(" + unsigned + ", '.', ''), ',', '.') AS DOUBLE)"
-    else:
-        pattern = "'^(\\d{1,3}(,\\d{3})+(\\.\\d+)?|\\d+(\\.\\d+)?)$'"
-        value = "CAST(replace(" + unsigned + ", ',', '') AS DOUBLE)"
-    ok = "regexp_full_match(" + unsigned + ", " + pattern + ")"
-    signed = "CASE WHEN " + negative + " THEN -" + value + " ELSE " + value + " END"
-    return ok, "CASE WHEN " + ok + " THEN " + signed + " END"
+        return ("CASE WHEN regexp_full_match(" + raw + ", '[0-9]+(,[0-9]+)?') THEN CAST(replace("
+                + raw + ", ',', '.') AS DOUBLE) ELSE number_comma(" + raw + ") END")  # fmt: skip
+    return ("CASE WHEN regexp_full_match(" + raw + ", '[0-9]+(\\.[0-9]+)?') THEN CAST(" + raw
+            + " AS DOUBLE) ELSE number_point(" + raw + ") END")  # fmt: skip
 
 
 @dataclass
@@ -88,9 +124,11 @@ def validate_bulk(
     dataset = dataset or (datasets.DATASETS.get(d.dataset) if d.dataset else None)
     if dataset is None:
         raise NotBulkError("dataset not recognised from the head")
-    body = data.split(b"\n", d.header_row)[-1] if d.header_row else data
-    if re.search(rb"\n[ \t\r]*\n[^\s]", body):
-        raise NotBulkError("blank line between data rows")
+    if dataset.code == "observations":
+        raise NotBulkError("observations are checked across columns (kind, range) in Python")
+    body = 0  # where the data rows start
+    for _ in range(d.header_row):
+        body = data.index(b"\n", body) + 1
 
     mapping = datasets.header_map(dataset)
     positions = {}
@@ -114,168 +152,251 @@ def validate_bulk(
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
 
     names = [f"c{i}" for i in range(len(head.headers))]
+    cells = {c.name: names[positions[c.name]] for c in dataset.columns if c.name in positions}
+    headers = {name: head.headers[positions[name]] for name in cells}
+    checks = _checks(dataset, cells, headers, decimal, max_year, vocab)
+    if len(checks) > 62:
+        raise NotBulkError("more checks than the failure mask holds")
     con = duckdb.connect()
-    with tempfile.NamedTemporaryFile(suffix=".csv") as tmp:
-        tmp.write(data)
-        tmp.flush()
-        con.execute(
-            "CREATE TABLE raw AS SELECT row_number() OVER () AS _i, * FROM read_csv(?, header = false,"
-            " skip = ?, all_varchar = true, delim = ?, quote = '\"', names = ?, null_padding = true)",
-            [tmp.name, d.header_row, d.delimiter, names],
-        )
+    for macro in _MACROS:
+        con.execute(macro)
+    # The file's hash and the search for blank lines run while DuckDB reads (DuckDB and
+    # hashlib let go of the GIL); a blank line between data rows sends the file to Python.
+    with ThreadPoolExecutor(2) as pool:
+        digest = pool.submit(ingest.sha256_hex, data)
+        blank_line = pool.submit(_BLANK_LINE.search, data, body)
+        with tempfile.NamedTemporaryFile(suffix=".csv", dir=_scratch_dir()) as tmp:
+            tmp.write(data)
+            tmp.flush()
+            table = _read_and_check(con, tmp.name, d, names, dataset, cells, checks, vocab)
+        if blank_line.result():
+            con.close()
+            raise NotBulkError("blank line between data rows")
+        d.size, d.sha256 = len(data), digest.result()
+    # Row i of the table is data row i of the file (DuckDB keeps the insertion order).
+    table = table.append_column("_i", pa.array(np.arange(table.num_rows, dtype=np.int64)))
+    con.register("typed", table)
+    blank = _blank_rows(con, names)
+
     first_row = d.header_row + 1  # the first data row, as the spreadsheet shows it
-    blank_row = " AND ".join(f"coalesce(trim({n}), '') = ''" for n in names)
-    sql = "DELETE FROM raw WHERE " + blank_row  # blank rows carry nothing (as in the Python path)
-    con.execute(sql)
-    # Each code list as a MAP word -> code, in a one-row table every query joins ("maps").
-    parts = []
-    for name, words in vocab.words.items():
-        con.register(
-            "vocab_" + name, pd.DataFrame({"word": list(words), "code": list(words.values())})
-        )
-        parts.append("(SELECT map_from_entries(list(struct_pack(k := word, v := code))) FROM vocab_"
-                     + name + ") AS m_" + name)  # fmt: skip
-    sql = "CREATE TABLE maps AS SELECT " + ", ".join(parts)
-    con.execute(sql)
+    issues += _failures(con, checks, names, blank, first_row, vocab)
+    issues += _duplicates(con, dataset, headers, first_row)
+    issues.sort(key=lambda x: (x.row or 0, x.level != "error", x.column or "", x.code))
+    rows = pd.DataFrame()
+    if not any(x.level == "error" for x in issues):
+        rows = table.select([c.name for c in dataset.columns])
+        rows = rows.add_column(0, "_row", pc.add(table["_i"], first_row))
+        if blank:
+            rows = rows.filter(pc.invert(pc.is_in(table["_i"], pa.array(sorted(blank)))))
+        rows = rows.to_pandas()
+    con.close()
+    return Checked(Validated(dataset, rows, issues, set(positions)), d, table.num_rows - len(blank))
 
-    # One pass parses every cell into p_<column> (NULL when it does not parse) and u_<column>
-    # (a code list naming an unknown code); the checks then compare those cheap columns.
-    parsed: list[str] = []  # SQL select items of the "parsed" table
-    failures: list[
-        tuple[str, str, str, str, str, dict]
-    ] = []  # (SQL, code, column, header, cell, params)
+
+@dataclass(frozen=True)
+class _Check:
+    """One check of one column, as SQL that is true where the cell fails it."""
+
+    condition: str
+    code: str
+    raw: str  # the file's column (c<i>), for the cell as written
+    header: str  # the column's header as the file shows it
+    params: dict
+    list_name: str = ""  # for unknown codes: the code list, to name the unknown word
+
+
+def _checks(
+    dataset: Dataset,
+    cells: dict[str, str],
+    headers: dict[str, str],
+    decimal: str,
+    max_year: int,
+    vocab: Vocabulary,
+) -> list[_Check]:
+    """Every check of validation._validate_row as SQL over the raw cells (c<i>) and the
+    parsed values (p_<column>)."""
+    checks: list[_Check] = []
     for column in dataset.columns:
-        if column.name not in positions:
-            parsed.append("NULL AS p_" + column.name)
+        if column.name not in cells:
             continue
-        raw = names[positions[column.name]]
-        shown = head.headers[positions[column.name]]
-        blank = "coalesce(trim(" + raw + "), '') = ''"
-        p = "p_" + column.name
-        checks: list[tuple[str, str, dict]] = []  # (code, condition on a non-blank cell, params)
-        if column.type == YEAR:
-            value = "TRY_CAST(TRY_CAST(trim(" + raw + ") AS DOUBLE) AS INTEGER)"
-            good = ("regexp_full_match(trim(" + raw + "), '^\\d{4}(\\.0+)?$') AND " + value
-                    + " BETWEEN " + str(MIN_YEAR) + " AND " + str(max_year))  # fmt: skip
-            parsed.append("CASE WHEN " + good + " THEN " + value + " END AS " + p)
-            checks.append(("year-invalid", p + " IS NULL", {"low": MIN_YEAR, "high": max_year}))
-        elif column.type in (NUMBER, INTEGER):
-            _, value = _number_sql(raw, decimal)
-            parsed.append(value + " AS " + p)
-            bounds = {"low": column.low, "high": column.high}
-            checks.append(("not-a-number", p + " IS NULL", {"decimal": decimal}))
-            if column.type == INTEGER:
-                checks.append(("not-whole", p + " <> floor(" + p + ")", {}))
-            if column.low is not None:
-                code = "negative" if column.low == 0 else "out-of-range"
-                whole = "" if column.type != INTEGER else " AND " + p + " = floor(" + p + ")"
-                checks.append((code, p + " < " + str(column.low) + whole, bounds))
-            if column.high is not None:
-                whole = "" if column.type != INTEGER else " AND " + p + " = floor(" + p + ")"
-                checks.append(("out-of-range", p + " > " + str(column.high) + whole, bounds))
-        elif column.type == TEXT:
-            parsed.append("trim(" + raw + ") AS " + p)
-            checks.append(("text-too-long", "length(" + p + ") > " + str(column.max_length),
-                           {"limit": column.max_length}))  # fmt: skip
-        elif column.type.startswith("codes:"):
-            list_name = column.type.split(":", 1)[1]
-            words = ("list_filter(list_transform(regexp_split_to_array(" + raw + ", '[;,]'),"
-                     " lambda w: lower(regexp_replace(trim(w), '\\s+', ' ', 'g'))), lambda w: w <> '')")  # fmt: skip
-            parsed.append("array_to_string(list_sort(list_distinct(list_transform(" + words
-                          + ", lambda w: m_" + list_name + "[w]))), ';') AS " + p)  # fmt: skip
-            parsed.append("len(list_filter(" + words + ", lambda w: NOT map_contains(m_" + list_name
-                          + ", w))) > 0 AS u_" + column.name)  # fmt: skip
-            checks.append(
-                ("unknown-" + list_name, "u_" + column.name, {"allowed": vocab.codes(list_name)})
-            )
-        else:
-            list_name = column.type.split(":", 1)[1]
-            key = "lower(regexp_replace(trim(" + raw + "), '\\s+', ' ', 'g'))"
-            parsed.append("m_" + list_name + "[" + key + "] AS " + p)
-            checks.append(
-                ("unknown-" + list_name, p + " IS NULL", {"allowed": vocab.codes(list_name)})
-            )
+        raw, shown = cells[column.name], headers[column.name]
         if column.required:
-            failures.append((blank, "required-empty", column.name, shown, raw, {}))
-        for code, condition, params in checks:
-            failures.append(
-                (
-                    "NOT (" + blank + ") AND (" + condition + ")",
-                    code,
-                    column.name,
-                    shown,
-                    raw,
-                    params,
-                )
-            )
-    sql = "CREATE TABLE parsed AS SELECT raw.*, " + ", ".join(parsed) + " FROM raw, maps"
-    con.execute(sql)
+            checks.append(_Check("is_blank(" + raw + ")", "required-empty", raw, shown, {}))
+        for condition, code, params in _cell_checks(column, decimal, max_year, vocab):
+            list_name = code.removeprefix("unknown-") if code.startswith("unknown-") else ""
+            checks.append(_Check("NOT is_blank(" + raw + ") AND (" + condition + ")", code, raw,
+                                 shown, params, list_name))  # fmt: skip
+    return checks
 
-    # Rows failing any check, and which checks (by index into failures).
-    flags = ", ".join(
-        f"CASE WHEN {condition} THEN {index} END" for index, (condition, *_) in enumerate(failures)
-    )
-    any_failure = " OR ".join("(" + condition + ")" for condition, *_ in failures)
-    sql = (
-        "SELECT _i, list_filter([" + flags + "], lambda x: x IS NOT NULL) AS fails"
-        " FROM parsed WHERE " + any_failure + " ORDER BY _i LIMIT ?"
-    )
-    failing = con.execute(sql, [MAX_ISSUES]).fetchall()
-    cells = {name: raw for _, _, name, _, raw, _ in failures}
-    values = {}
-    if failing:
-        rows_sql = ", ".join(cells[n] + " AS " + n for n in dict.fromkeys(cells))
-        found = [i for i, _ in failing]
-        sql = "SELECT _i, " + rows_sql + " FROM raw WHERE _i IN (SELECT unnest(?))"
-        values = {r[0]: r[1:] for r in con.execute(sql, [found]).fetchall()}
-    order = list(dict.fromkeys(cells))
-    for i, fails in failing:
-        for index in fails:
-            _, code, name, shown, _, params = failures[index]
-            cell = values[i][order.index(name)]
-            issues.append(
-                Issue(code, row=first_row + i - 1, column=shown, value=cell or "", params=params)
-            )
 
-    select = ", ".join(
-        ("TRY_CAST(p_" + c.name + " AS BIGINT)" if c.type == INTEGER else "p_" + c.name)
-        + " AS "
-        + c.name
+def _cell_checks(
+    column: datasets.Column, decimal: str, max_year: int, vocab: Vocabulary
+) -> list[tuple[str, str, dict]]:
+    """(condition on the parsed value, issue code, message parameters) for a filled cell.
+    Like the Python path, a number reports only the first of: not whole, below the minimum,
+    above the maximum."""
+    p = "p_" + column.name
+    if column.type == YEAR:
+        bounds = {"low": MIN_YEAR, "high": max_year}
+        within = p + " BETWEEN " + str(MIN_YEAR) + " AND " + str(max_year)
+        return [(p + " IS NULL OR NOT " + within, "year-invalid", bounds)]
+    if column.type == TEXT:
+        return [("length(" + p + ") > " + str(column.max_length), "text-too-long",
+                 {"limit": column.max_length})]  # fmt: skip
+    if column.type not in (NUMBER, INTEGER):  # code:<list> or codes:<list>
+        list_name = column.type.split(":", 1)[1]
+        return [(p + " IS NULL", "unknown-" + list_name, {"allowed": vocab.codes(list_name)})]
+    bounds = {"low": column.low, "high": column.high}
+    found = [(p + " IS NULL", "not-a-number", {"decimal": decimal})]
+    passed = p + " IS NOT NULL"
+    if column.type == INTEGER:
+        found.append((passed + " AND " + p + " <> floor(" + p + ")", "not-whole", {}))
+        passed += " AND " + p + " = floor(" + p + ")"
+    if column.low is not None:
+        code = "negative" if column.low == 0 else "out-of-range"
+        found.append((passed + " AND " + p + " < " + str(column.low), code, bounds))
+        passed += " AND " + p + " >= " + str(column.low)
+    if column.high is not None:
+        found.append((passed + " AND " + p + " > " + str(column.high), "out-of-range", bounds))
+    return found
+
+
+def _parsed_sql(column: datasets.Column, raw: str, decimal: str) -> str:
+    """A cell's typed value as SQL; NULL where it does not parse (a check then fails)."""
+    if column.type == YEAR:
+        return "year_of(" + raw + ")"
+    if column.type in (NUMBER, INTEGER):
+        return _number_sql(raw, decimal)
+    if column.type == TEXT:
+        return "py_strip(" + raw + ")"
+    name = column.type.split(":", 1)[1]
+    lookup = "map($k_" + name + "::VARCHAR[], $v_" + name + "::VARCHAR[])"  # a constant
+    if column.type.startswith("codes:"):
+        # Split on ';' or ',' and look every word up; NULL if any is unknown, '' if none.
+        # A single known code, the usual cell, skips the list work.
+        words = ("list_filter(list_transform(regexp_split_to_array(" + raw + ", '[;,]'),"
+                 " lambda w: norm(w)), lambda w: w <> '')")  # fmt: skip
+        codes = "list_transform(" + words + ", lambda w: " + lookup + "[w])"
+        return ("CASE WHEN is_blank(" + raw + ") THEN NULL WHEN map_contains(" + lookup + ", "
+                + raw + ") THEN " + lookup + "[" + raw + "] WHEN list_position(" + codes + ", NULL) IS NOT NULL THEN NULL"
+                " ELSE array_to_string(list_sort(list_distinct(" + codes + ")), ';') END")  # fmt: skip
+    return ("CASE WHEN map_contains(" + lookup + ", " + raw + ") THEN " + lookup + "[" + raw
+            + "] ELSE " + lookup + "[norm(" + raw + ")] END")  # fmt: skip
+
+
+def _read_and_check(
+    con: duckdb.DuckDBPyConnection,
+    csv_path: str,
+    d: ingest.Detection,
+    names: list[str],
+    dataset: Dataset,
+    cells: dict[str, str],
+    checks: list[_Check],
+    vocab: Vocabulary,
+) -> pa.Table:
+    """One streaming pass over the file: every cell read as text and parsed, every check run.
+    Returns the typed values, a bit mask of the failed checks (``_fails``) and, for failing
+    rows only, the cells as written (c0, c1, ...), in the file's row order."""
+    params: dict[str, object] = {"file": csv_path, "skip": d.header_row, "delim": d.delimiter,
+                                 "names": names}  # fmt: skip
+    lists = {c.type.split(":", 1)[1] for c in dataset.columns if c.name in cells and ":" in c.type}
+    for name in sorted(lists):  # each code list the file's columns use, as words -> codes
+        words = vocab.words.get(name, {})
+        params["k_" + name], params["v_" + name] = list(words), list(words.values())
+    parsed = [
+        _parsed_sql(c, cells[c.name], d.decimal) + " AS p_" + c.name
         for c in dataset.columns
+        if c.name in cells
+    ]
+    mask = " | ".join(
+        "CASE WHEN " + check.condition + " THEN (1::BIGINT << " + str(i) + ") ELSE 0 END"
+        for i, check in enumerate(checks)
     )
-    sql = "CREATE TABLE typed AS SELECT _i, " + select + " FROM parsed"
-    con.execute(sql)
-    key = ", ".join(dataset.key)
-    bad_rows = {i.row for i in issues if i.level == "error"}
+    typed = [
+        ("CAST(p_" + c.name + " AS BIGINT)" if c.type == INTEGER else "p_" + c.name) + " AS " + c.name
+        if c.name in cells else "NULL AS " + c.name
+        for c in dataset.columns
+    ]  # fmt: skip
+    kept = ["CASE WHEN _fails <> 0 THEN " + n + " END AS " + n for n in names]
+    reader = ("read_csv($file, header = false, skip = $skip, all_varchar = true, delim = $delim,"
+              " quote = '\"', names = $names, null_padding = true)")  # fmt: skip
     sql = (
-        "SELECT _i, first FROM (SELECT _i, first_value(_i) OVER (PARTITION BY " + key + " ORDER BY _i) AS first"
-        " FROM typed WHERE " + " AND ".join(k + " IS NOT NULL" for k in dataset.key) + ") WHERE _i <> first"
+        "SELECT " + ", ".join([*typed, "_fails", *kept])
+        + " FROM (SELECT *, " + (mask or "0::BIGINT") + " AS _fails"
+        " FROM (SELECT " + ", ".join(names) + ", " + ", ".join(parsed) + " FROM " + reader + "))"
+    )  # fmt: skip
+    return con.sql(sql, params=params).to_arrow_table()
+
+
+def _blank_rows(con: duckdb.DuckDBPyConnection, names: list[str]) -> set[int]:
+    """Rows with nothing in any cell: skipped, as the Python path skips them. A blank row
+    fails its required cells, so only failing rows are looked at."""
+    blank = " AND ".join("is_blank(" + n + ")" for n in names)
+    sql = "SELECT _i FROM typed WHERE _fails <> 0 AND " + blank
+    return {i for (i,) in con.execute(sql).fetchall()}
+
+
+def _failures(
+    con: duckdb.DuckDBPyConnection,
+    checks: list[_Check],
+    names: list[str],
+    blank: set[int],
+    first_row: int,
+    vocab: Vocabulary,
+) -> list[Issue]:
+    """The issues of the first MAX_ISSUES failing rows, each cell shown as the Python path
+    shows it (a long text cut to 40 characters; the first unknown word of a code list)."""
+    sql = ("SELECT _i, _fails, " + ", ".join(names) + " FROM typed WHERE _fails <> 0"
+           " AND NOT list_contains(?, _i) ORDER BY _i LIMIT ?")  # fmt: skip
+    issues = []
+    for i, fails, *values in con.execute(sql, [sorted(blank), MAX_ISSUES]).fetchall():
+        cell = dict(zip(names, values, strict=True))
+        for bit, check in enumerate(checks):
+            if not fails >> bit & 1:
+                continue
+            text = cell[check.raw] or ""
+            if check.code == "text-too-long":
+                text = text.strip()[:40] + "…"
+            elif check.list_name:
+                words = [w.strip() for w in re.split(r"[;,]", text) if w.strip()]
+                unknown = [w for w in words if vocab.lookup(check.list_name, w) is None]
+                text = unknown[0] if unknown else text
+            issues.append(Issue(check.code, row=first_row + i, column=check.header,
+                                value=text, params=check.params))  # fmt: skip
+    return issues
+
+
+def _duplicates(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, headers: dict[str, str], first_row: int
+) -> list[Issue]:
+    """A row repeating an earlier row's key, naming the first. If the keys' hashes are all
+    distinct, so are the keys (the usual case, one cheap pass); only otherwise does a window
+    query look for the repeated rows."""
+    key = ", ".join(dataset.key)
+    where = " AND ".join(k + " IS NOT NULL" for k in dataset.key)
+    sql = "SELECT count(*) = count(DISTINCT hash(" + key + ")) FROM typed WHERE " + where
+    if con.execute(sql).fetchall()[0][0]:
+        return []
+    sql = (
+        "SELECT _i, first FROM (SELECT _i, first_value(_i) OVER (PARTITION BY " + key
+        + " ORDER BY _i) AS first FROM typed WHERE " + where + ") WHERE _i <> first"
         " ORDER BY _i LIMIT ?"
     )  # fmt: skip
-    duplicates = con.execute(sql, [MAX_ISSUES]).fetchall()
-    headers = {
-        c.name: head.headers[positions[c.name]] for c in dataset.columns if c.name in positions
-    }
     keys = [headers.get(k, dataset.column(k).header_id) for k in dataset.key]
-    for i, first in duplicates:
-        issues.append(
-            Issue(
-                "duplicate-row",
-                row=first_row + i - 1,
-                params={"first": first_row + first - 1, "keys": keys},
-            )
-        )
-    issues.sort(key=lambda x: (x.row or 0, x.level != "error", x.column or "", x.code))
-    d.size, d.sha256 = len(data), ingest.sha256_hex(data)
-    count = con.execute("SELECT count(*) FROM raw").fetchone()[0]
-    if any(x.level == "error" for x in issues) or bad_rows:
-        con.close()
-        return Checked(Validated(dataset, pd.DataFrame(), issues, set(positions)), d, count)
-    rows = con.execute(
-        "SELECT _i + ? AS _row, * EXCLUDE (_i) FROM typed ORDER BY _i", [first_row - 1]
-    ).df()
-    con.close()
-    return Checked(Validated(dataset, rows, issues, set(positions)), d, count)
+    return [
+        Issue("duplicate-row", row=first_row + i, params={"first": first_row + first, "keys": keys})
+        for i, first in con.execute(sql, [MAX_ISSUES]).fetchall()
+    ]
+
+
+def _scratch_dir() -> str | None:
+    """Where the upload's bytes are written for read_csv: memory-backed /dev/shm when it has
+    room (the file is read once, right away), else the system temp directory."""
+    try:
+        stats = os.statvfs("/dev/shm")
+    except OSError:
+        return None
+    return "/dev/shm" if stats.f_bavail * stats.f_frsize > 4 * HEAD_BYTES * 1024 else None
 
 
 def check_file(

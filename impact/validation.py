@@ -108,8 +108,15 @@ class Validated:
 
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
-_COMMA_DECIMAL = (re.compile(r"^\d{1,3}(\.\d{3})+(,\d+)?$"), re.compile(r"^\d+(,\d+)?$"))
-_POINT_DECIMAL = (re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$"), re.compile(r"^\d+(\.\d+)?$"))
+# ASCII digits only: float() would also take other scripts' digits, which no planner types.
+_COMMA_DECIMAL = (
+    re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?$"),
+    re.compile(r"^[0-9]+(,[0-9]+)?$"),
+)
+_POINT_DECIMAL = (
+    re.compile(r"^[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?$"),
+    re.compile(r"^[0-9]+(\.[0-9]+)?$"),
+)
 
 
 def _strip_number(text: str) -> tuple[str, bool]:
@@ -182,7 +189,7 @@ def parse_year(cell: Cell, max_year: int) -> int:
         year = int(cell)
     else:
         text = str(cell).strip()
-        if not re.fullmatch(r"\d{4}(\.0+)?", text):
+        if not re.fullmatch(r"[0-9]{4}(\.0+)?", text):
             raise ValueError(cell)
         year = int(float(text))
     if not MIN_YEAR <= year <= max_year:

@@ -108,3 +108,92 @@ def test_a_bulk_checked_file_commits_and_reverts(seeded_db: Path, vocab) -> None
     assert store.read_table(seeded_db, "enterprise_record").shape[0] == 100
     uploads.revert(seeded_db, upload_id, editor="uji")
     assert store.read_table(seeded_db, "enterprise_record").empty
+
+
+# Cells where a DuckDB reading and Python's could part ways: signs, brackets, currency
+# marks, exotic spaces, other scripts' digits, what DuckDB's own casts accept (1e5, 1_000).
+ODD_BAD = {
+    (1, "pendapatan_rp"): "(1.000)",  # an accounting negative: 'negative', not 'not a number'
+    (2, "pendapatan_rp"): "Rp-5",
+    (3, "pendapatan_rp"): "1_000",
+    (4, "output_rp"): "1e5",
+    (5, "output_rp"): "12.",
+    (6, "pekerja"): "٣",  # an Arabic-Indic three
+    (7, "tahun"): "20e2",
+    (8, "pendapatan_rp"): "inf",
+    (9, "program"): "training; bukan-program",
+    (10, "skala"): "\u00a0",  # only a no-break space: empty
+    (12, "pendapatan_rp"): "+-5",
+    (13, "tahun"): "2023.5",
+}
+ODD_GOOD = {
+    (0, "tahun"): " 2021 ",
+    (1, "tahun"): "2021.0",
+    (2, "skala"): "\u00a0Mikro ",
+    (3, "pendapatan_rp"): "Rp 1,250,000",
+    (4, "output_rp"): "+12",
+    (5, "pekerja"): "3%",
+    (6, "program"): " Training ;; Sertifikasi  HALAL ",
+    (7, "id_usaha"): "\tU-tab",
+    (8, "pendapatan_rp"): "(0)",
+    (9, "wilayah"): "KOTA  BLITAR",
+    (10, "program"): "",
+}
+
+
+def _edge_csv(cells: dict) -> bytes:
+    frame = _records(cells)
+    text = frame.to_csv(index=False)
+    last = text.splitlines()[-1].replace("-000059,", "-000999,", 1)  # one more enterprise
+    return (text + ",,,,,,,,,,\n" + last + "\n").encode()
+
+
+def test_odd_cells_give_the_same_issues_and_cells_both_ways(vocab) -> None:
+    data = _edge_csv(ODD_BAD)
+    python = sorted((i.row, i.column, i.code, i.value) for i in _python(data, vocab).issues)
+    duck = sorted(
+        (i.row, i.column, i.code, i.value)
+        for i in bulk.validate_bulk(data, vocab, today=TODAY).validated.issues
+    )
+    assert duck == python
+    assert ("negative" in {c for _, _, c, _ in python}) and len(python) >= len(ODD_BAD)
+
+
+def test_odd_but_valid_cells_give_the_same_typed_rows_both_ways(vocab) -> None:
+    data = _edge_csv(ODD_GOOD)
+    python = _python(data, vocab)
+    checked = bulk.validate_bulk(data, vocab, today=TODAY)
+    duck = checked.validated
+    assert python.ok and duck.ok, (python.issues[:3], duck.issues[:3])
+    assert checked.rows == len(python.rows) == 181  # the row of empty cells is skipped
+    columns = ["_row", *(c.name for c in python.dataset.columns)]
+    for left, right in zip(
+        python.rows[columns].itertuples(index=False),
+        duck.rows[columns].itertuples(index=False),
+        strict=True,
+    ):
+        for a, b in zip(left, right, strict=True):
+            assert (a == b) or (pd.isna(a) and pd.isna(b)), (left, right)
+    first = duck.rows.iloc[3]
+    assert (first["income"], duck.rows.iloc[8]["income"]) == (1_250_000.0, 0.0)
+
+
+def test_row_numbers_stay_exact_in_a_file_duckdb_reads_in_parallel(vocab) -> None:
+    """Past a few hundred thousand rows DuckDB reads the file on several threads; every row
+    must still carry its own spreadsheet row number."""
+    enterprises, years = 12_000, list(range(2004, 2024))
+    frame = synthetic.enterprise_records(enterprises, years, seed=3)
+    bad = len(frame) - 7  # near the end
+    frame["pekerja"] = frame["pekerja"].astype(object)
+    frame.loc[bad, "pekerja"] = "banyak"
+    data = frame.to_csv(index=False).encode()
+    checked = bulk.validate_bulk(data, vocab, today=TODAY)
+    assert [(i.row, i.code, i.value) for i in checked.validated.issues] == [
+        (bad + 2, "not-a-number", "banyak")
+    ]
+    frame.loc[bad, "pekerja"] = 3
+    good = bulk.validate_bulk(frame.to_csv(index=False).encode(), vocab, today=TODAY).validated
+    rows = good.rows
+    assert rows["_row"].tolist() == list(range(2, len(frame) + 2))
+    assert rows["enterprise_id"].tolist() == frame["id_usaha"].tolist()
+    assert rows["year"].tolist() == frame["tahun"].tolist()
