@@ -45,6 +45,11 @@ class NotBulkError(Exception):
     """This file needs the Python path (encoding, blank lines, or an unknown layout)."""
 
 
+class HeaderError(NotBulkError):
+    """The header rows are wrong (unknown dataset, missing columns): the Python path names
+    the problem from the header alone, without reading the rows."""
+
+
 def _head(data: bytes) -> bytes:
     head = data[:HEAD_BYTES]
     return head[: head.rfind(b"\n") + 1] if b"\n" in head else head
@@ -123,7 +128,7 @@ def validate_bulk(
         raise NotBulkError("not a UTF-8 CSV")
     dataset = dataset or (datasets.DATASETS.get(d.dataset) if d.dataset else None)
     if dataset is None:
-        raise NotBulkError("dataset not recognised from the head")
+        raise HeaderError("dataset not recognised from the head")
     if dataset.code == "observations":
         raise NotBulkError("observations are checked across columns (kind, range) in Python")
     body = 0  # where the data rows start
@@ -142,7 +147,7 @@ def validate_bulk(
             issues.append(Issue("unknown-column", row=d.header_row, column=header, level="warning"))
     missing = [c for c in dataset.required if c.name not in positions]
     if missing:
-        raise NotBulkError("missing columns: the Python path names them")
+        raise HeaderError("missing columns: the Python path names them")
     numeric_texts = [
         str(r[positions[c.name]]) for r in head.rows for c in dataset.columns
         if c.type in (NUMBER, INTEGER) and c.name in positions and isinstance(r[positions[c.name]], str)
@@ -410,12 +415,35 @@ def check_file(
     today: dt.date | None = None,
 ) -> Checked:
     """Read and validate an upload the fastest way that keeps every answer exact: in DuckDB
-    for a large UTF-8 CSV, cell by cell otherwise. Both give the same issues (a test checks)."""
+    for a large UTF-8 CSV, cell by cell otherwise. Both give the same issues (a test checks).
+
+    Files up to ``max_bytes`` are taken; those the DuckDB path cannot take (XLSX, other
+    encodings, blank lines between rows, indicator data) only up to CELL_BY_CELL_MAX_BYTES,
+    with a message saying how to save them so they can go the fast way."""
     if BULK_MIN_BYTES <= len(data) <= max_bytes and sheet is None:
         try:
             return validate_bulk(data, vocab, dataset, today=today)
+        except HeaderError:
+            return _check_header(data, filename, vocab, dataset, today)
         except NotBulkError:
             pass
+    cell_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)
+    if cell_limit < len(data) <= max_bytes:
+        detection = ingest.Detection(size=len(data), sha256=ingest.sha256_hex(data))
+        issue = ingest.too_large_for_cells(len(data), cell_limit)
+        return Checked(Validated(dataset, pd.DataFrame(), [issue]), detection, 0)
     grid = ingest.read_table(data, filename, sheet=sheet, max_bytes=max_bytes)
     checked = validation.validate(grid, vocab, dataset, today=today)
     return Checked(checked, grid.detection, len(grid.rows))
+
+
+def _check_header(
+    data: bytes, filename: str, vocab: Vocabulary, dataset: Dataset | None, today: dt.date | None
+) -> Checked:
+    """A large CSV whose header is wrong: the header issues, found from the file's head."""
+    grid = ingest.read_table(_head(data), filename, max_bytes=HEAD_BYTES + 1)
+    checked = validation.validate(grid, vocab, dataset, today=today)
+    checked.rows = pd.DataFrame()  # the rows were not checked: nothing may be written
+    grid.detection.size, grid.detection.sha256 = len(data), ingest.sha256_hex(data)
+    lines = data.count(b"\n") + (not data.endswith(b"\n"))  # rows below the header, roughly
+    return Checked(checked, grid.detection, max(lines - (grid.detection.header_row or 0), 0))

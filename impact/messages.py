@@ -17,6 +17,14 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         "Berkas {size_mb} MB melebihi batas {max_mb} MB. Pisahkan per tahun atau hapus lembar lain.",
         "The file is {size_mb} MB, over the {max_mb} MB limit. Split it by year or remove other sheets.",
     ),
+    "file-too-large-for-cells": (
+        "Berkas {size_mb} MB hanya dapat diperiksa bila berupa CSV UTF-8 tanpa baris kosong di "
+        "antara data (batas {max_mb} MB untuk XLSX, CSV berkode lain, atau data indikator). Di "
+        "Excel pilih Simpan Sebagai > 'CSV UTF-8 (dipisahkan koma)', atau pisahkan per tahun.",
+        "A {size_mb} MB file can only be checked as a UTF-8 CSV without blank lines between rows "
+        "(the limit for XLSX, other CSV encodings and indicator data is {max_mb} MB). In Excel "
+        "choose Save As > 'CSV UTF-8 (Comma delimited)', or split it by year.",
+    ),
     "file-empty": (
         "Berkas kosong. Isi templat lalu unggah lagi.",
         "The file is empty. Fill in the template and upload it again.",

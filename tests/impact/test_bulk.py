@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact import bulk, ingest, store, synthetic, uploads, validation
+from impact import bulk, ingest, messages, store, synthetic, uploads, validation
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -197,3 +197,38 @@ def test_row_numbers_stay_exact_in_a_file_duckdb_reads_in_parallel(vocab) -> Non
     assert rows["_row"].tolist() == list(range(2, len(frame) + 2))
     assert rows["enterprise_id"].tolist() == frame["id_usaha"].tolist()
     assert rows["year"].tolist() == frame["tahun"].tolist()
+
+
+@pytest.fixture
+def big_files(monkeypatch):
+    """Size limits scaled down so that small files stand in for 100 MB ones."""
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 1000)
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 2000)
+
+
+def test_a_large_file_the_fast_path_cannot_take_is_refused_with_what_to_do(vocab, big_files):
+    frame = _records()
+    frame.loc[0, "sumber"] = "Dinas Koperasi dan UM — Kab. Blitar"
+    data = frame.to_csv(index=False).encode("cp1252")  # Windows encoding: cell by cell only
+    checked = bulk.check_file(data, "besar.csv", vocab, today=TODAY)
+    assert [i.code for i in checked.validated.issues] == ["file-too-large-for-cells"]
+    assert not checked.validated.ok and checked.detection.sha256 == ingest.sha256_hex(data)
+    text = messages.issue_message(checked.validated.issues[0], "id")
+    assert "CSV UTF-8" in text and "0,002" not in text  # tells how to save it
+    # The same rows as UTF-8 go the fast way.
+    assert bulk.check_file(frame.to_csv(index=False).encode(), "besar.csv", vocab,
+                           today=TODAY).validated.ok  # fmt: skip
+
+
+def test_a_large_file_with_a_missing_column_is_named_from_its_header(vocab, big_files):
+    data = _records().drop(columns=["skala"]).to_csv(index=False).encode()
+    checked = bulk.check_file(data, "besar.csv", vocab, today=TODAY)
+    assert [(i.code, i.column) for i in checked.validated.errors] == [("missing-column", "skala")]
+    assert checked.validated.rows.empty and checked.rows == 180
+    assert checked.detection.size == len(data)
+
+
+def test_the_overall_limit_still_holds_for_the_fast_path(vocab, big_files):
+    data = _records().to_csv(index=False).encode()
+    checked = bulk.check_file(data, "besar.csv", vocab, max_bytes=len(data) - 1, today=TODAY)
+    assert [i.code for i in checked.validated.issues] == ["file-too-large"]
