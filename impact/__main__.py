@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from impact import auth, bulk, datasets, ingest, messages, store, uploads
+from impact import auth, bulk, datasets, ingest, messages, store, upload_views, uploads
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 
@@ -56,6 +56,8 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     print(f"add {counts['insert']}, replace {counts['update']}, unchanged {counts['same']}")
     for line in preview.replaced_table().itertuples(index=False):
         print(f"  row {line.row} {line.key} {line.column}: {line.old!r} -> {line.new!r}")
+    if note := upload_views.sample_note(preview, "update", args.lang):  # first rows only
+        print(f"  {note}")
     if args.dry_run:
         print("dry run: nothing written")
         return EXIT_OK

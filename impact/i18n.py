@@ -100,6 +100,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.replaced": ("Nilai yang diganti", "Values replaced"),
     "upload.unchanged": ("Baris sama", "Unchanged rows"),
     "upload.replaced_rows": ("Baris diganti", "Rows replaced"),
+    "upload.sample": (
+        "Menampilkan {shown} baris pertama dari {total}.",
+        "Showing the first {shown} of {total} rows.",
+    ),
     "upload.nothing_new": (
         "Semua baris sudah ada dengan nilai yang sama; tidak ada yang perlu disimpan.",
         "Every row is already stored with the same values; there is nothing to save.",

@@ -167,6 +167,14 @@ MIGRATIONS: list[list[str]] = [
                source VARCHAR NOT NULL,
                PRIMARY KEY (enterprise_id, year))""",
     ],
+    [
+        # The change log is now written by DuckDB (to_json: compact, keys sorted); earlier
+        # keys were Python's json.dumps(sort_keys=True) with ", " and ": ". A revert matches
+        # keys across uploads as text, so rewrite the old ones in the compact form (json()
+        # parses and re-writes minified, keeping key order). old_row/new_row are parsed, not
+        # compared as text, so they stay as written.
+        "UPDATE upload_change SET row_key = json(row_key) WHERE row_key <> json(row_key)",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

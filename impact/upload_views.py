@@ -58,7 +58,8 @@ def _text(value: object, lang: str, column: str = "") -> str:
 
 
 def rows_table(preview: Preview, action: str, lang: str) -> pd.DataFrame:
-    """The new (``insert``) or unchanged (``same``) rows, with the file's row numbers."""
+    """The new (``insert``) or unchanged (``same``) rows, with the file's row numbers (the
+    preview's sample: see sample_note)."""
     changes = preview.of(action)
     columns = preview.dataset.columns
     return pd.DataFrame(
@@ -70,8 +71,17 @@ def rows_table(preview: Preview, action: str, lang: str) -> pd.DataFrame:
     )
 
 
+def sample_note(preview: Preview, action: str, lang: str) -> str | None:
+    """'Showing the first 1.000 of 250.000 rows' when the preview of ``action`` (insert,
+    update, same) holds only its first rows; None when every row is shown."""
+    if not preview.is_sample(action):
+        return None
+    return i18n.t("upload.sample", lang, shown=i18n.format_number(preview.shown(action), lang, 0),
+                  total=i18n.format_number(preview.counts[action], lang, 0))  # fmt: skip
+
+
 def replaced_table(preview: Preview, lang: str) -> pd.DataFrame:
-    """One line per replaced value: row, key, column, old -> new."""
+    """One line per replaced value: row, key, column, old -> new (of the sampled rows)."""
     frame = preview.replaced_table()
     headers = {col.name: col.header(lang) for col in preview.dataset.columns}
     return pd.DataFrame(

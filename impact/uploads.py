@@ -5,20 +5,29 @@
   value; it re-diffs inside the transaction and refuses if the data moved since the preview.
 * :func:`revert` restores exactly the values an upload replaced and removes what it added.
 
+All three work on whole sets inside DuckDB (an upload can be a million enterprise records):
+the diff is one temporary table, the change log, the inserts and the updates are one
+statement each, and the preview keeps counts, a checksum and a bounded sample, never one
+Python object per row.
+
 Writers are serialized: a process-wide lock here, and DuckDB's file lock across processes
 (the admin CLI and the dashboard), with short-lived connections and bounded retries.
+
+SQL text here is assembled only from the dataset's declared column names (checked by
+:func:`_ident`), table names through ``store.quote_table``, column types from a fixed
+allow-list, and constants; every value is data in a table or a bound parameter.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from impact import store
@@ -26,6 +35,13 @@ from impact.datasets import DATASETS, Dataset
 from impact.validation import Validated, Vocabulary
 
 _WRITE_LOCK = threading.Lock()
+
+ACTIONS = ("insert", "update", "same")
+PREVIEW_LIMIT = 1000  # rows per action a preview keeps for display (first by row number)
+
+# The column types a dataset table may have, as DuckDB's catalog names them; anything else is
+# refused rather than spliced into a CAST.
+_SQL_TYPES = {t: t for t in ("VARCHAR", "INTEGER", "BIGINT", "SMALLINT", "DOUBLE", "BOOLEAN")}
 
 
 class UploadError(Exception):
@@ -77,13 +93,6 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
     return vocab
 
 
-def _quote(dataset: Dataset, column: str) -> str:
-    # Column names only ever come from the dataset declarations (constants).
-    if column not in {c.name for c in dataset.columns}:
-        raise ValueError(f"unknown column {column!r}")
-    return '"' + column + '"'
-
-
 def _clean(value: object) -> object:
     """A cell as a JSON-able Python value: NaN/NA -> None, numpy scalars -> Python."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
@@ -113,23 +122,37 @@ class Change:
 
 @dataclass
 class Preview:
+    """What a commit would do: exact counts, a checksum of the whole diff, and a sample.
+
+    ``counts`` and ``signature`` cover every row of the file; ``sample`` holds, per action,
+    only the first ``limit`` rows by row number (for display), so a preview of a million rows
+    stays small. ``signature`` is (rows, order-independent sum of each row's hash of row
+    number, action, old and new values): the commit recomputes it and refuses if it moved.
+    """
+
     dataset: Dataset
-    changes: list[Change]
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ACTIONS, 0))
+    signature: tuple[int, int] = (0, 0)
+    sample: list[Change] = field(default_factory=list)  # in row order
+    limit: int = PREVIEW_LIMIT
 
     def of(self, action: str) -> list[Change]:
-        return [c for c in self.changes if c.action == action]
+        """The sampled rows of one action (at most ``limit``, first by row number)."""
+        return [c for c in self.sample if c.action == action]
 
-    @property
-    def counts(self) -> dict[str, int]:
-        return {a: len(self.of(a)) for a in ("insert", "update", "same")}
+    def shown(self, action: str) -> int:
+        """How many rows of ``action`` the sample holds (``counts[action]`` if all)."""
+        return len(self.of(action))
 
-    def signature(self) -> list[tuple]:
-        """What the commit must find again: every row's action and old values."""
-        return [(c.action, json.dumps(c.key, sort_keys=True), json.dumps(c.old, sort_keys=True))
-                for c in self.changes]  # fmt: skip
+    def is_sample(self, action: str) -> bool:
+        """True if some rows of ``action`` are counted but not in the sample."""
+        return self.shown(action) < self.counts[action]
 
     def replaced_table(self) -> pd.DataFrame:
-        """One line per replaced value: row, key, column, old, new (for the preview page)."""
+        """One line per replaced value of the sampled updated rows: row, key, column, old, new.
+
+        Limited like the sample: the values of the first ``limit`` replaced rows.
+        """
         lines = []
         for change in self.of("update"):
             for column, new in change.new.items():
@@ -140,48 +163,150 @@ class Preview:
         return pd.DataFrame(lines, columns=["row", "key", "column", "old", "new"])
 
 
-def _diff(con, dataset: Dataset, rows: pd.DataFrame, present: set[str]) -> list[Change]:
+# --- SQL fragments, from declared column names only ---------------------------------------
+
+
+def _ident(dataset: Dataset, column: str, prefix: str = "") -> str:
+    """A dataset column as a quoted identifier, optionally prefixed (old_x, new_x)."""
+    # Column names only ever come from the dataset declarations (constants).
+    if column not in {c.name for c in dataset.columns}:
+        raise ValueError(f"unknown column {column!r}")
+    return '"' + prefix + column + '"'
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> dict[str, str]:
+    """Each dataset column's SQL type in the stored table (from the allow-list)."""
+    found = dict(
+        con.execute(
+            """SELECT column_name, data_type FROM duckdb_columns()
+               WHERE database_name = current_database() AND schema_name = 'main'
+                 AND table_name = ?""",
+            [dataset.table],
+        ).fetchall()
+    )
+    types = {}
+    for column in dataset.columns:
+        kind = found.get(column.name)
+        if kind not in _SQL_TYPES:
+            raise ValueError(f"{dataset.table}.{column.name} has type {kind!r}")
+        types[column.name] = _SQL_TYPES[kind]
+    return types
+
+
+def _typed(dataset: Dataset, types: dict[str, str], column: str) -> str:
+    """An incoming cell cast to the stored column's type; NaN counts as missing."""
+    cast = "CAST(n." + _ident(dataset, column) + " AS " + types[column] + ")"
+    return "nullif(" + cast + ", 'NaN'::DOUBLE)" if types[column] == "DOUBLE" else cast
+
+
+def _json_of(dataset: Dataset, columns: list[str], prefix: str) -> str:
+    """Compact JSON of ``columns`` (in this order) from the diff's ``prefix`` columns."""
+    fields = ", ".join(_ident(dataset, c) + " := " + _ident(dataset, c, prefix) for c in columns)
+    return "to_json(struct_pack(" + fields + "))"
+
+
+def _struct_type(dataset: Dataset, types: dict[str, str], columns: list[str]) -> str:
+    return "STRUCT(" + ", ".join(_ident(dataset, c) + " " + types[c] for c in columns) + ")"
+
+
+_DIFF = "upload_diff"  # the temporary table of one connection's diff
+_INCOMING = "upload_incoming"  # the registered frame of validated rows
+
+
+def _diff(
+    con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str]
+) -> list[str]:
     """Join the new rows to the table on the key, inside DuckDB, and classify each.
 
-    Columns the file does not have keep their stored values (see Dataset.given_columns).
+    Fills the temporary table ``upload_diff``: ``_row``, ``action`` (insert / update /
+    same), ``old_<column>`` (NULL for an insert) and ``new_<column>`` for every column, both
+    in the stored types. Columns the file does not have keep their stored values (see
+    Dataset.given_columns). "same" means every column equal, NULL equal to NULL. Returns the
+    columns the upload gives.
     """
-    given = dataset.given_columns(present)
     columns = [c.name for c in dataset.columns]
-    new = rows[["_row", *columns]].copy()
-    con.register("incoming", new)
-    select_old = ", ".join(f"t.{_quote(dataset, c)} AS old_{c}" for c in columns)
-    join = " AND ".join(f"t.{_quote(dataset, k)} = n.{_quote(dataset, k)}" for k in dataset.key)
-    sql = (
-        "SELECT n.*, t.rowid IS NOT NULL AS present, " + select_old
-        + " FROM incoming AS n LEFT JOIN " + store.quote_table(dataset.table)
-        + " AS t ON " + join + " ORDER BY n._row"
+    given = [c for c in columns if c in dataset.given_columns(present)]
+    types = _column_types(con, dataset)
+    con.register(_INCOMING, rows)
+    typed = ", ".join(_typed(dataset, types, c) + " AS " + _ident(dataset, c) for c in columns)
+    join = " AND ".join(
+        "t." + _ident(dataset, k) + " = n." + _ident(dataset, k) for k in dataset.key
+    )
+    old = ", ".join(
+        "t." + _ident(dataset, c) + " AS " + _ident(dataset, c, "old_") for c in columns
+    )
+    new = ", ".join(
+        ("n." + _ident(dataset, c) if c in given
+         else "CASE WHEN t.rowid IS NULL THEN n." + _ident(dataset, c) + " ELSE t."
+              + _ident(dataset, c) + " END")
+        + " AS " + _ident(dataset, c, "new_")
+        for c in columns
     )  # fmt: skip
-    joined = con.execute(sql).df()
-    con.unregister("incoming")
+    same = " AND ".join(
+        _ident(dataset, c, "old_") + " IS NOT DISTINCT FROM " + _ident(dataset, c, "new_")
+        for c in columns
+    )
+    sql = (
+        "CREATE OR REPLACE TEMP TABLE " + _DIFF + " AS"
+        " WITH n AS (SELECT CAST(n._row AS BIGINT) AS _row, " + typed + " FROM " + _INCOMING
+        + " AS n),"
+        " joined AS (SELECT n._row, t.rowid IS NOT NULL AS present, " + old + ", " + new
+        + " FROM n LEFT JOIN " + store.quote_table(dataset.table) + " AS t ON " + join + ")"
+        " SELECT _row, CASE WHEN NOT present THEN 'insert' WHEN " + same
+        + " THEN 'same' ELSE 'update' END AS action, * EXCLUDE (_row, present) FROM joined"
+    )  # fmt: skip
+    try:
+        con.execute(sql)
+    finally:
+        con.unregister(_INCOMING)
+    return given
+
+
+def _summary(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> tuple[dict, tuple[int, int]]:
+    """(counts per action, signature) of the diff table, computed in SQL."""
+    counts = dict.fromkeys(ACTIONS, 0)
+    sql = "SELECT action, count(*) FROM " + _DIFF + " GROUP BY action"
+    counts |= dict(con.execute(sql).fetchall())
+    values = ", ".join(
+        _ident(dataset, c.name, p) for p in ("old_", "new_") for c in dataset.columns
+    )
+    sql = (
+        "SELECT count(*), coalesce(sum(CAST(hash(_row, action, " + values + ") AS HUGEINT)), 0)"
+        " FROM " + _DIFF
+    )
+    rows, total = con.execute(sql).fetchone()
+    return counts, (int(rows), int(total))
+
+
+def _sample(con: duckdb.DuckDBPyConnection, dataset: Dataset, limit: int) -> list[Change]:
+    """The first ``limit`` rows of each action, by row number, as Change objects."""
+    columns = [c.name for c in dataset.columns]
+    select = ", ".join(_ident(dataset, c, p) for p in ("old_", "new_") for c in columns)
+    sql = (
+        "SELECT _row, action, " + select + " FROM " + _DIFF
+        + " WHERE action = ? ORDER BY _row LIMIT ?"
+    )  # fmt: skip
     changes = []
-    for record in joined.to_dict("records"):
-        new_values = {c: _clean(record[c]) for c in columns}
-        key = {k: new_values[k] for k in dataset.key}
-        if not record["present"]:
-            changes.append(Change(int(record["_row"]), key, "insert", None, new_values))
-            continue
-        old_values = {c: _clean(record["old_" + c]) for c in columns}
-        new_values = {c: new_values[c] if c in given else old_values[c] for c in columns}
-        same = all(_same(old_values[c], new_values[c]) for c in columns)
-        changes.append(
-            Change(int(record["_row"]), key, "same" if same else "update", old_values, new_values)
-        )
-    return changes
+    for action in ACTIONS:
+        for record in con.execute(sql, [action, limit]).fetchall():
+            old = dict(zip(columns, record[2 : 2 + len(columns)], strict=True))
+            new = dict(zip(columns, record[2 + len(columns) :], strict=True))
+            key = {k: new[k] for k in dataset.key}
+            changes.append(Change(int(record[0]), key, action, None if action == "insert" else old,
+                                  new))  # fmt: skip
+    return sorted(changes, key=lambda c: c.row)
 
 
 def preview(path: Path | str, validated: Validated) -> Preview:
-    """What committing ``validated`` would do, row by row. Writes nothing."""
+    """What committing ``validated`` would do: exact counts per action, a signature of the
+    whole diff, and the first ``PREVIEW_LIMIT`` rows of each action. Writes nothing."""
     if not validated.ok:
         raise NothingToCommitError("the file has errors or no rows")
+    dataset, limit = validated.dataset, PREVIEW_LIMIT
     with store.connect(path) as con:
-        return Preview(
-            validated.dataset, _diff(con, validated.dataset, validated.rows, validated.columns)
-        )
+        _diff(con, dataset, validated.rows, validated.columns)
+        counts, signature = _summary(con, dataset)
+        return Preview(dataset, counts, signature, _sample(con, dataset, limit), limit)
 
 
 def commit(
@@ -196,21 +321,23 @@ def commit(
 ) -> int:
     """Write the upload in one transaction; returns the new upload's id.
 
-    Raises StalePreviewError if the database no longer matches ``previewed``. On any
-    failure (or a killed process) the transaction is rolled back and nothing is written.
+    Raises StalePreviewError if the database no longer matches ``previewed`` (any row's
+    action or old values moved). On any failure (or a killed process) the transaction is
+    rolled back and nothing is written. The change log gets, per added or replaced row in row
+    order: the key (compact JSON, keys sorted), the old row (replaced rows) and the new row.
     """
     if not validated.ok:
         raise NothingToCommitError("the file has errors or no rows")
     dataset = validated.dataset
     columns = [c.name for c in dataset.columns]
+    table = store.quote_table(dataset.table)
     with _WRITE_LOCK, store.connect(path) as con:
         con.execute("BEGIN TRANSACTION")
         try:
-            changes = _diff(con, dataset, validated.rows, validated.columns)
-            if [(c.action, json.dumps(c.key, sort_keys=True), json.dumps(c.old, sort_keys=True))
-                    for c in changes] != previewed.signature():  # fmt: skip
+            given = _diff(con, dataset, validated.rows, validated.columns)
+            counts, signature = _summary(con, dataset)
+            if (counts, signature) != (previewed.counts, tuple(previewed.signature)):
                 raise StalePreviewError("the data changed since the preview")
-            counts = Preview(dataset, changes).counts
             upload_id = con.execute(
                 """INSERT INTO upload (uploaded_at, editor, filename, sha256, dataset,
                        rows_added, rows_replaced, rows_unchanged)
@@ -218,68 +345,49 @@ def commit(
                 [now(), editor, filename, sha256, dataset.code,
                  counts["insert"], counts["update"], counts["same"]],
             ).fetchone()[0]  # fmt: skip
-            written = [c for c in changes if c.action != "same"]
-            log = pd.DataFrame(
-                [
-                    {
-                        "upload_id": upload_id,
-                        "seq": seq,
-                        "table_name": dataset.table,
-                        "row_key": json.dumps(c.key, sort_keys=True),
-                        "action": c.action,
-                        "old_row": None if c.old is None else json.dumps(c.old),
-                        "new_row": json.dumps(c.new),
-                    }
-                    for seq, c in enumerate(written, start=1)
-                ],
-                columns=["upload_id", "seq", "table_name", "row_key", "action", "old_row",
-                         "new_row"],
+            # seq numbers the written rows in row order; sorting only the row numbers and
+            # joining back is much cheaper than a window sorting every column along.
+            sql = (
+                "INSERT INTO upload_change (upload_id, seq, table_name, row_key, action, old_row,"
+                " new_row) SELECT ?, s.seq, ?, "
+                + _json_of(dataset, sorted(dataset.key), "new_")
+                + ", action, CASE WHEN action = 'update' THEN "
+                + _json_of(dataset, columns, "old_")
+                + " END, "
+                + _json_of(dataset, columns, "new_")
+                + " FROM " + _DIFF + " JOIN (SELECT _row, row_number() OVER (ORDER BY _row) AS seq"
+                " FROM " + _DIFF + " WHERE action <> 'same') AS s USING (_row)"
             )  # fmt: skip
-            con.register("change_log", log)
-            con.execute("INSERT INTO upload_change BY NAME SELECT * FROM change_log")
+            con.execute(sql, [upload_id, dataset.table])
             _checkpoint()
-            inserts = pd.DataFrame(
-                [c.new for c in written if c.action == "insert"], columns=columns
-            )
-            if not inserts.empty:
-                con.register("inserts", inserts)
-                con.execute(
-                    "INSERT INTO "
-                    + store.quote_table(dataset.table)
-                    + " BY NAME SELECT * FROM inserts"
-                )
+            # New rows are stored in key order: deleting them again (a revert) is then several
+            # times faster, as DuckDB removes deleted rows from the primary-key index in
+            # storage order (1M rows: ~3.5 s instead of ~18 s when the file is year by year).
+            sql = (
+                "INSERT INTO " + table + " (" + ", ".join(_ident(dataset, c) for c in columns)
+                + ") SELECT " + ", ".join(_ident(dataset, c, "new_") for c in columns)
+                + " FROM " + _DIFF + " WHERE action = 'insert' ORDER BY "
+                + ", ".join(_ident(dataset, k, "new_") for k in dataset.key)
+            )  # fmt: skip
+            con.execute(sql)
             _checkpoint()
-            updates = pd.DataFrame(
-                [c.new for c in written if c.action == "update"], columns=columns
-            )
-            if not updates.empty:
-                _apply_updates(con, dataset, updates)
+            values = [c for c in given if c not in dataset.key]  # the rest keep old values
+            if values and counts["update"]:
+                sql = (
+                    "UPDATE " + table + " SET "
+                    + ", ".join(_ident(dataset, c) + " = d." + _ident(dataset, c, "new_")
+                                for c in values)
+                    + " FROM " + _DIFF + " AS d WHERE d.action = 'update' AND "
+                    + " AND ".join(table + "." + _ident(dataset, k) + " = d."
+                                   + _ident(dataset, k, "new_") for k in dataset.key)
+                )  # fmt: skip
+                con.execute(sql)
             store.bump_data_version(con)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
     return int(upload_id)
-
-
-def _apply_updates(con, dataset: Dataset, rows: pd.DataFrame) -> None:
-    con.register("updates", rows)
-    values = [c.name for c in dataset.columns if c.name not in dataset.key]
-    assign = ", ".join(f"{_quote(dataset, c)} = u.{_quote(dataset, c)}" for c in values)
-    match = " AND ".join(
-        f"{store.quote_table(dataset.table)}.{_quote(dataset, k)} = u.{_quote(dataset, k)}"
-        for k in dataset.key
-    )
-    sql = (
-        "UPDATE "
-        + store.quote_table(dataset.table)
-        + " SET "
-        + assign
-        + " FROM updates AS u WHERE "
-        + match
-    )
-    con.execute(sql)
-    con.unregister("updates")
 
 
 def history(path: Path | str) -> pd.DataFrame:
@@ -297,8 +405,11 @@ def revert(
 ) -> int:
     """Undo one upload in one transaction; returns how many rows were restored or removed.
 
-    The replaced values stay in ``upload_change``: nothing is destroyed, and the revert is
-    itself recorded (``reverted_at``, ``reverted_by``).
+    Removes the rows it added and puts back every value it replaced, parsed from the change
+    log (compact JSON, or the spaced JSON older versions wrote) into the table's types. The
+    replaced values stay in ``upload_change``: nothing is destroyed, and the revert is itself
+    recorded (``reverted_at``, ``reverted_by``). Refuses while a later active upload touched
+    the same rows (RevertConflictError lists them).
     """
     with _WRITE_LOCK, store.connect(path) as con:
         con.execute("BEGIN TRANSACTION")
@@ -311,6 +422,7 @@ def revert(
             if row[1] is not None:
                 raise AlreadyRevertedError(upload_id)
             dataset = DATASETS[row[0]]
+            # row_key is compact JSON with sorted keys (migration v5 made older keys so too).
             later = con.execute(
                 """SELECT DISTINCT later.upload_id
                    FROM upload_change AS mine
@@ -323,25 +435,11 @@ def revert(
             ).fetchall()
             if later:
                 raise RevertConflictError([r[0] for r in later])
-            changes = con.execute(
-                "SELECT action, row_key, old_row FROM upload_change WHERE upload_id = ? "
-                "ORDER BY seq DESC",
-                [upload_id],
-            ).fetchall()
-            table = store.quote_table(dataset.table)
-            match = " AND ".join(f"{_quote(dataset, k)} = ?" for k in dataset.key)
-            values = [c.name for c in dataset.columns if c.name not in dataset.key]
-            assign = ", ".join(f"{_quote(dataset, c)} = ?" for c in values)
-            delete_sql = "DELETE FROM " + table + " WHERE " + match
-            restore_sql = "UPDATE " + table + " SET " + assign + " WHERE " + match
-            for action, row_key, old_row in changes:
-                key = json.loads(row_key)
-                key_values = [key[k] for k in dataset.key]
-                if action == "insert":
-                    con.execute(delete_sql, key_values)
-                else:
-                    old = json.loads(old_row)
-                    con.execute(restore_sql, [old[c] for c in values] + key_values)
+            count = con.execute(
+                "SELECT count(*) FROM upload_change WHERE upload_id = ?", [upload_id]
+            ).fetchone()[0]
+            _remove_inserted(con, dataset, upload_id)
+            _restore_replaced(con, dataset, upload_id)
             con.execute(
                 "UPDATE upload SET reverted_at = ?, reverted_by = ? WHERE id = ?",
                 [now(), editor, upload_id],
@@ -351,4 +449,43 @@ def revert(
         except BaseException:
             con.execute("ROLLBACK")
             raise
-    return len(changes)
+    return int(count)
+
+
+def _logged(dataset: Dataset, types: dict[str, str], source: str, columns: list[str]) -> str:
+    """A subquery of one upload's logged rows of one action (parameters: upload id, action),
+    the JSON column ``source`` parsed into ``columns`` in the table's types."""
+    return (
+        "(SELECT UNNEST(CAST(CAST(" + source + " AS JSON) AS "
+        + _struct_type(dataset, types, columns) + "))"
+        " FROM upload_change WHERE upload_id = ? AND action = ?)"
+    )  # fmt: skip
+
+
+def _remove_inserted(con: duckdb.DuckDBPyConnection, dataset: Dataset, upload_id: int) -> None:
+    """Delete the rows the upload added (their keys from ``row_key``)."""
+    table = store.quote_table(dataset.table)
+    types = _column_types(con, dataset)
+    sql = (
+        "DELETE FROM " + table + " USING " + _logged(dataset, types, "row_key", list(dataset.key))
+        + " AS gone WHERE "
+        + " AND ".join(table + "." + _ident(dataset, k) + " = gone." + _ident(dataset, k)
+                       for k in dataset.key)
+    )  # fmt: skip
+    con.execute(sql, [upload_id, "insert"])
+
+
+def _restore_replaced(con: duckdb.DuckDBPyConnection, dataset: Dataset, upload_id: int) -> None:
+    """Put back every column of the rows the upload replaced (from ``old_row``)."""
+    table = store.quote_table(dataset.table)
+    types = _column_types(con, dataset)
+    columns = [c.name for c in dataset.columns]
+    values = [c for c in columns if c not in dataset.key]
+    sql = (
+        "UPDATE " + table + " SET "
+        + ", ".join(_ident(dataset, c) + " = old." + _ident(dataset, c) for c in values)
+        + " FROM " + _logged(dataset, types, "old_row", columns) + " AS old WHERE "
+        + " AND ".join(table + "." + _ident(dataset, k) + " = old." + _ident(dataset, k)
+                       for k in dataset.key)
+    )  # fmt: skip
+    con.execute(sql, [upload_id, "update"])

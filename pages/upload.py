@@ -93,6 +93,9 @@ tabs = st.tabs([_ui.t("upload.added"), _ui.t("upload.replaced"), _ui.t("upload.u
 tabs[0].dataframe(upload_views.rows_table(preview, "insert", lang), hide_index=True)
 tabs[1].dataframe(upload_views.replaced_table(preview, lang), hide_index=True)
 tabs[2].dataframe(upload_views.rows_table(preview, "same", lang), hide_index=True)
+for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
+    if note := upload_views.sample_note(preview, action, lang):  # a large file: first rows only
+        tab.caption(note)
 
 if counts["insert"] + counts["update"] == 0:
     st.info(_ui.t("upload.nothing_new"))

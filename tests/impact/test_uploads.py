@@ -7,6 +7,7 @@ write, a lost value or a stray row shows up.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -24,7 +25,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impact import ingest, store, uploads, validation
+from impact import ingest, store, upload_views, uploads, validation
 from impact.datasets import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,8 +103,10 @@ def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, as
     data = file_of("observations", new_workers(2024, 700), changed, unchanged)
     previewed = uploads.preview(warm_db, check(warm_db, data))
     assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
-    assert [(c.row, c.action) for c in previewed.changes] == [(2, "insert"), (3, "update"),
-                                                               (4, "same")]  # fmt: skip
+    assert [(c.row, c.action) for c in previewed.sample] == [(2, "insert"), (3, "update"),
+                                                              (4, "same")]  # fmt: skip
+    assert [c.row for c in previewed.of("update")] == [3]
+    assert not any(previewed.is_sample(a) for a in uploads.ACTIONS)  # all rows are shown
     assert previewed.replaced_table().to_dict("records") == [
         {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "value",
          "old": 620.0, "new": 630.0},
@@ -120,7 +123,7 @@ def test_preview_refuses_a_file_with_errors(warm_db) -> None:
     with pytest.raises(uploads.NothingToCommitError):
         uploads.preview(warm_db, checked)
     with pytest.raises(uploads.NothingToCommitError):
-        uploads.commit(warm_db, checked, uploads.Preview(checked.dataset, []), editor="x",
+        uploads.commit(warm_db, checked, uploads.Preview(checked.dataset), editor="x",
                        filename="x.csv", sha256="")  # fmt: skip
 
 
@@ -409,7 +412,7 @@ def _replayed(before: pd.DataFrame, path: Path) -> dict[str, dict]:
                WHERE u.reverted_at IS NULL ORDER BY c.upload_id, c.seq"""
         ).fetchall()
     for row_key, new_row in log:
-        rows[row_key] = _normal(json.loads(new_row))
+        rows[_key(json.loads(row_key))] = _normal(json.loads(new_row))
     return rows
 
 
@@ -592,3 +595,332 @@ def test_cli_import_while_another_process_holds_the_file_exits_busy(
     assert "busy" in result.stderr and str(fresh_db) in result.stderr
     with warm(fresh_db):
         assert_same(before, snapshot(fresh_db))
+
+
+# --- set-based preview, log and revert: samples, signature, log format, exact restores ------
+
+
+def _years_file(warm_db: Path) -> bytes:
+    """Rows 2-8: update, insert, update, insert, same, update, insert (by spreadsheet row)."""
+    return file_of("observations",
+                   workers(warm_db, 2021) | {"value": 481}, new_workers(2024, 700),
+                   workers(warm_db, 2022) | {"value": 541}, new_workers(2025, 710),
+                   stored(warm_db, "observations", indicator="batik_income_index", region="blitar",
+                          sector="batik", year=2023),
+                   workers(warm_db, 2023) | {"value": 621}, new_workers(2026, 720))  # fmt: skip
+
+
+def test_a_preview_samples_the_first_rows_but_counts_and_commits_every_row(
+    warm_db, monkeypatch
+) -> None:
+    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 2)
+    checked = check(warm_db, _years_file(warm_db))
+    previewed = uploads.preview(warm_db, checked)
+    assert previewed.counts == {"insert": 3, "update": 3, "same": 1}
+    assert previewed.limit == 2
+    assert [(c.row, c.action) for c in previewed.sample] == [
+        (2, "update"), (3, "insert"), (4, "update"), (5, "insert"), (6, "same")]  # fmt: skip
+    assert [c.key["year"] for c in previewed.of("update")] == [2021, 2022]
+    assert (previewed.shown("insert"), previewed.shown("same")) == (2, 1)
+    assert [previewed.is_sample(a) for a in uploads.ACTIONS] == [True, True, False]
+    assert previewed.replaced_table()[["row", "column", "old", "new"]].values.tolist() == [
+        [2, "value", 480.0, 481.0], [4, "value", 540.0, 541.0]]  # fmt: skip
+    # the page and the CLI say that a sample is shown, numbers in the language's format
+    assert upload_views.sample_note(previewed, "update", "en") == "Showing the first 2 of 3 rows."
+    assert upload_views.sample_note(previewed, "same", "id") is None
+    uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    assert [workers(warm_db, y)["value"] for y in range(2021, 2027)] == [481, 541, 621, 700, 710,
+                                                                          720]  # fmt: skip
+    record = uploads.history(warm_db).iloc[0]
+    assert (record["rows_added"], record["rows_replaced"], record["rows_unchanged"]) == (3, 3, 1)
+    assert len(store.read_table(warm_db, "upload_change")) == 6
+
+
+def test_the_sample_note_formats_large_counts() -> None:
+    dataset = DATASETS["observations"]
+    change = uploads.Change(2, {}, "insert", None, {})
+    previewed = uploads.Preview(dataset, {"insert": 250_000, "update": 0, "same": 0}, (1, 1),
+                                [change, uploads.Change(3, {}, "insert", None, {})], 1000)  # fmt: skip
+    assert upload_views.sample_note(previewed, "insert", "id") == (
+        "Menampilkan 2 baris pertama dari 250.000."
+    )
+    assert upload_views.sample_note(previewed, "insert", "en") == (
+        "Showing the first 2 of 250,000 rows."
+    )
+
+
+def test_a_preview_holds_no_row_objects_beyond_its_limit(warm_db, monkeypatch) -> None:
+    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 1)
+    previewed = uploads.preview(warm_db, check(warm_db, _years_file(warm_db)))
+    assert len(previewed.sample) == 3  # one per action, whatever the file's size
+    assert set(vars(previewed)) == {"dataset", "counts", "signature", "sample", "limit"}
+
+
+@pytest.mark.parametrize("note_in_file", [True, False], ids=["note-given", "note-kept"])
+@pytest.mark.parametrize("their_note", ["Catatan lain", None], ids=["to-text", "to-null"])
+def test_the_stale_check_sees_one_old_value_change(
+    warm_db, snapshot, assert_same, note_in_file, their_note
+) -> None:
+    # Same actions and counts before and after: only the checksum of old values can tell.
+    drop = () if note_in_file else ("catatan",)
+    checked = check(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630},
+                                     new_workers(2024, 700), drop=drop))  # fmt: skip
+    previewed = uploads.preview(warm_db, checked)
+    with store.connect(warm_db) as con:  # another writer changes one stored value
+        con.execute(
+            "UPDATE observation SET note = ? WHERE indicator = 'batik_workers' AND year = 2023",
+            [their_note],
+        )
+    assert uploads.preview(warm_db, checked).counts == previewed.counts
+    state = snapshot(warm_db)
+    with pytest.raises(uploads.StalePreviewError):
+        uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    assert_same(state, snapshot(warm_db))
+
+
+def test_the_stale_check_sees_a_different_file_with_the_same_counts(warm_db) -> None:
+    previewed = uploads.preview(warm_db, check(warm_db, file_of("observations",
+                                                                 new_workers(2024, 700))))  # fmt: skip
+    other = check(warm_db, file_of("observations", new_workers(2024, 701)))
+    with pytest.raises(uploads.StalePreviewError):
+        uploads.commit(warm_db, other, previewed, editor="sari", filename="x.csv", sha256="")
+    assert uploads.history(warm_db).empty
+
+
+def _old_code_log(before: pd.DataFrame, checked: validation.Validated) -> list[tuple]:
+    """What the row-by-row code wrote to upload_change for this file (its algorithm, in
+    Python): (seq, action, key, old row, new row), values as JSON would give them back."""
+    dataset = checked.dataset
+    columns = [c.name for c in dataset.columns]
+    given = dataset.given_columns(checked.columns)
+    stored_rows = {}
+    for record in before.to_dict("records"):
+        record = {c: uploads._clean(record[c]) for c in columns}
+        stored_rows[tuple(record[k] for k in dataset.key)] = record
+    log = []
+    for record in checked.rows.sort_values("_row").to_dict("records"):
+        new = {c: uploads._clean(record[c]) for c in columns}
+        key = {k: new[k] for k in dataset.key}
+        old = stored_rows.get(tuple(key.values()))
+        if old is not None:
+            new = {c: new[c] if c in given else old[c] for c in columns}
+            if all(uploads._same(old[c], new[c]) for c in columns):
+                continue
+        log.append(("insert" if old is None else "update", key, old, new))
+    return [(seq, *entry) for seq, entry in enumerate(log, start=1)]
+
+
+def _logged(path: Path, upload_id: int) -> list[tuple]:
+    with store.connect(path) as con:
+        rows = con.execute(
+            """SELECT seq, action, row_key, old_row, new_row, table_name FROM upload_change
+               WHERE upload_id = ? ORDER BY seq""",
+            [upload_id],
+        ).fetchall()
+    return rows
+
+
+@pytest.mark.parametrize("drop", [(), ("catatan",)], ids=["all-columns", "without-note"])
+@pytest.mark.parametrize("dataset", sorted(ROUND_TRIPS))
+def test_the_change_log_says_what_the_row_by_row_code_said(warm_db, dataset, drop) -> None:
+    key, change, new = ROUND_TRIPS[dataset]
+    table = DATASETS[dataset].table
+    unchanged = next(r for r in store.read_table(warm_db, table).to_dict("records")
+                     if any(r[k] != v for k, v in key.items()))  # fmt: skip
+    data = file_of(dataset, new, unchanged, stored(warm_db, dataset, **key) | change,
+                   drop=drop if "catatan" in {c.header_id for c in DATASETS[dataset].columns}
+                   else ())  # fmt: skip
+    checked = check(warm_db, data)
+    expected = _old_code_log(store.read_table(warm_db, table), checked)
+    upload_id = upload(warm_db, data)
+    logged = _logged(warm_db, upload_id)
+    assert [(seq, action, json.loads(k), None if o is None else json.loads(o), json.loads(n))
+            for seq, action, k, o, n, _ in logged] == expected  # fmt: skip
+    assert {t for *_, t in logged} == {table}
+    for _, _, row_key, old_row, new_row, _ in logged:
+        # keys: compact and sorted, so keys written by any upload compare as text
+        assert row_key == json.dumps(json.loads(row_key), sort_keys=True, separators=(",", ":"),
+                                     ensure_ascii=False)  # fmt: skip
+        columns = [c.name for c in DATASETS[dataset].columns]
+        assert list(json.loads(new_row)) == columns
+        assert old_row is None or list(json.loads(old_row)) == columns
+
+
+ENTERPRISE_BASE = [  # stored before any upload: NULLs, and floats a text round trip must keep
+    ("U01-000001", 2022, "kota_blitar", "batik", "micro", 0.1, None, 1e-07, None, "reported", "Survei"),
+    ("U01-000001", 2023, "kota_blitar", "batik", "micro", 1 / 3, 2, None, "training", "reported",
+     "Survei"),
+    ("U01-000002", 2023, "kab_blitar", "batik", "small", 1.7976931348623157e308, None, 0.30000000000000004,
+     "training;exhibition", "estimated", "Survei ü – é"),
+]  # fmt: skip
+ENTERPRISE_COLUMNS = [c.name for c in DATASETS["enterprises"].columns]
+
+
+def _enterprises(path: Path) -> list[tuple]:
+    with store.connect(path) as con:
+        return con.execute("SELECT * FROM enterprise_record ORDER BY ALL").fetchall()
+
+
+def _seed_enterprises(path: Path) -> list[tuple]:
+    with store.connect(path) as con:
+        con.executemany("INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [list(r) for r in ENTERPRISE_BASE])  # fmt: skip
+    return _enterprises(path)
+
+
+def _enterprise(**values) -> dict:
+    base = dict(zip(ENTERPRISE_COLUMNS, ENTERPRISE_BASE[0], strict=True))
+    return base | {"status": "estimasi", "output": 2.5} | values  # 1e-07 is no spreadsheet number
+
+
+def test_revert_restores_enterprise_records_exactly(warm_db) -> None:
+    original = _seed_enterprises(warm_db)
+    assert original == sorted(ENTERPRISE_BASE)
+    data = file_of("enterprises",
+                   _enterprise(income=0.3, workers=3, output=None, programs="training"),
+                   _enterprise(year=2023, income=2.675, workers=None, output=0.1),
+                   _enterprise(enterprise_id="U01-000002", year=2023, size_class="small",
+                               region="kab_blitar", income=1234567.891, workers=0, output=None,
+                               programs=None, source="Survei ü – é"),
+                   _enterprise(enterprise_id="U01-000003", year=2024, income=0.1, output=0.25))  # fmt: skip
+    upload_id = upload(warm_db, data)
+    changed = {r[:2]: r for r in _enterprises(warm_db)}
+    assert changed[("U01-000001", 2022)][5:8] == (0.3, 3, None)
+    assert changed[("U01-000002", 2023)][5:9] == (1234567.891, 0, None, None)
+    assert changed[("U01-000003", 2024)][5] == 0.1
+    assert uploads.revert(warm_db, upload_id, editor="budi") == 4
+    assert _enterprises(warm_db) == original  # exact: floats compared bit for bit
+
+
+def test_a_file_without_optional_columns_keeps_their_stored_values(warm_db) -> None:
+    original = _seed_enterprises(warm_db)
+    drop = ("pekerja", "output_rp", "program")
+    data = file_of("enterprises",
+                   _enterprise(income=0.5, workers=99, output=99.0, programs="exhibition"),
+                   _enterprise(enterprise_id="U01-000002", year=2023, size_class="small",
+                               region="kab_blitar", income=1.7976931348623157e308,
+                               source="Survei ü – é", status="estimated"),
+                   _enterprise(enterprise_id="U01-000009", year=2023, income=7.0),
+                   drop=drop)  # fmt: skip
+    checked = check(warm_db, data)
+    previewed = uploads.preview(warm_db, checked)
+    # the second row differs only in columns the file lacks: unchanged
+    assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
+    assert previewed.replaced_table()[["column", "old", "new"]].values.tolist() == [
+        ["income", 0.1, 0.5], ["status", "reported", "estimated"]]  # fmt: skip
+    upload_id = uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv",
+                               sha256="")  # fmt: skip
+    rows = {r[:2]: r for r in _enterprises(warm_db)}
+    assert rows[("U01-000001", 2022)] == (*ENTERPRISE_BASE[0][:5], 0.5, None, 1e-07, None,
+                                          "estimated", "Survei")  # fmt: skip
+    assert rows[("U01-000009", 2023)][5:9] == (7.0, None, None, None)
+    assert rows[("U01-000002", 2023)] == ENTERPRISE_BASE[2]
+    new_row = json.loads(_logged(warm_db, upload_id)[0][4])
+    assert (new_row["workers"], new_row["output"], new_row["programs"]) == (None, 1e-07, None)
+    uploads.revert(warm_db, upload_id, editor="budi")
+    assert _enterprises(warm_db) == original
+
+
+def test_arrow_backed_rows_preview_and_commit_like_numpy_rows(warm_db) -> None:
+    _seed_enterprises(warm_db)
+    data = file_of("enterprises", _enterprise(income=0.5, workers=None),
+                   _enterprise(enterprise_id="U01-000005", year=2024, output=None))  # fmt: skip
+    checked = check(warm_db, data)
+    arrow = dataclasses.replace(checked, rows=checked.rows.convert_dtypes(dtype_backend="pyarrow"))
+    assert any(isinstance(t, pd.ArrowDtype) for t in arrow.rows.dtypes)
+    numpy, previewed = uploads.preview(warm_db, checked), uploads.preview(warm_db, arrow)
+    assert (previewed.counts, previewed.signature) == (numpy.counts, numpy.signature)
+    assert previewed.sample == numpy.sample
+    uploads.commit(warm_db, arrow, numpy, editor="sari", filename="x.csv", sha256="")
+    rows = {r[:2]: r for r in _enterprises(warm_db)}
+    assert rows[("U01-000001", 2022)][5:7] == (0.5, None)
+    assert rows[("U01-000005", 2024)][5:8] == (0.1, None, None)
+
+
+# --- change logs written by the row-by-row code (before schema v5) ------------------------
+
+
+def _as_old_code_wrote_it(path: Path, upload_id: int, float_columns: tuple[str, ...]) -> None:
+    """Rewrite an upload's log as the row-by-row code did: Python json.dumps with ', ' and
+    ': ', keys sorted in row_key only, non-ASCII escaped, and integer columns that held a NULL
+    somewhere read back through pandas as floats (3.0)."""
+
+    def floats(row: dict) -> dict:
+        return {k: float(v) if k in float_columns and v is not None else v for k, v in row.items()}
+
+    with store.connect(path) as con:
+        for seq, _, row_key, old_row, new_row, _ in _logged(path, upload_id):
+            con.execute(
+                """UPDATE upload_change SET row_key = ?, old_row = ?, new_row = ?
+                   WHERE upload_id = ? AND seq = ?""",
+                [json.dumps(json.loads(row_key), sort_keys=True),
+                 None if old_row is None else json.dumps(floats(json.loads(old_row))),
+                 json.dumps(json.loads(new_row)), upload_id, seq],
+            )  # fmt: skip
+        con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+
+def test_an_old_format_upload_reverts_and_conflicts_after_the_migration(warm_db) -> None:
+    original = data_tables(warm_db)
+    key, change, _ = ROUND_TRIPS["programs"]
+    agency = 'Dinas "Pariwisata"/Kebudayaan – Blitar é'  # escaped differently by Python
+    added = {"year": 2025, "program": "exhibition", "agency": agency, "region": "kota_blitar",
+             "count": 2, "status": "estimated", "source": "Rencana"}  # fmt: skip
+    old_upload = upload(warm_db, file_of("programs", stored(warm_db, "programs", **key) | change,
+                                         added))  # fmt: skip
+    compact = [r[2] for r in _logged(warm_db, old_upload)]
+    _as_old_code_wrote_it(warm_db, old_upload, ("count", "budget_rp", "participants"))
+    spaced = [r[2] for r in _logged(warm_db, old_upload)]
+    assert spaced != compact and all(", " in k for k in spaced)
+    assert "\\u2013" in spaced[1]  # the en dash, escaped as json.dumps does
+    store.ensure_database(warm_db)  # the next start migrates the log to v5
+    with store.connect(warm_db) as con:
+        assert store.schema_version(con) == store.SCHEMA_VERSION == 5
+    assert [r[2] for r in _logged(warm_db, old_upload)] == compact
+    # a new upload touching the added row conflicts with reverting the old one
+    later = upload(warm_db, file_of("programs", added | {"count": 4}))
+    with pytest.raises(uploads.RevertConflictError) as caught:
+        uploads.revert(warm_db, old_upload, editor="budi")
+    assert caught.value.later == [later]
+    uploads.revert(warm_db, later, editor="budi")
+    assert uploads.revert(warm_db, old_upload, editor="budi") == 2
+    for table, frame in original.items():
+        pd.testing.assert_frame_equal(data_tables(warm_db)[table], frame, obj=table,
+                                      check_exact=True)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dinas Koperasi", 'a "b" \\ c / d', "é – ü 😀", "line\nbreak\ttab", "\u2028\x7f\x01"],
+)
+def test_migration_v5_writes_old_keys_as_new_commits_write_them(text) -> None:
+    con = duckdb.connect()
+    con.execute("CREATE TABLE upload_change (row_key VARCHAR)")
+    old = json.dumps({"year": 2024, "agency": text}, sort_keys=True)
+    con.execute("INSERT INTO upload_change VALUES (?)", [old])
+    for statement in store.MIGRATIONS[4]:
+        con.execute(statement)
+    migrated = con.execute("SELECT row_key FROM upload_change").fetchone()[0]
+    written = con.execute(
+        "SELECT to_json(struct_pack(agency := CAST(? AS VARCHAR), year := CAST(? AS INTEGER)))",
+        [text, 2024],
+    ).fetchone()[0]
+    assert migrated == written
+    assert json.loads(migrated) == {"agency": text, "year": 2024}
+
+
+def test_cli_dry_run_says_when_it_lists_only_the_first_replaced_rows(
+    warm_db, tmp_path, capsys, monkeypatch
+) -> None:
+    from impact import __main__ as cli
+
+    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 1)
+    path = tmp_path / "tenaga_kerja.csv"
+    path.write_bytes(_years_file(warm_db))
+    assert cli.main(["--db", str(warm_db), "--lang", "en", "import", str(path), "--dry-run"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:] == [
+        "add 3, replace 3, unchanged 1",
+        "  row 2 batik_workers · blitar · batik · 2021 value: 480.0 -> 481.0",
+        "  Showing the first 1 of 3 rows.",
+        "dry run: nothing written",
+    ]
