@@ -51,20 +51,28 @@ max_bytes = ingest.max_bytes_from_env()
 nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
 file = st.file_uploader(
     _ui.t("upload.file", max_mb=f"{max_bytes / 2**20:g}"), key=f"file_{nonce}",
-    max_upload_size=max(4 * max_bytes // 2**20, 50),  # larger, so our own clear message shows
+    max_upload_size=max(2 * max_bytes // 2**20, 50),  # larger, so our own clear message shows
 )  # fmt: skip
 if file is None:
+    st.session_state.pop("upload_check", None)  # a checked file's rows can be large
     st.stop()
 
 data = file.getvalue()
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
-    sheets = ingest.read_table(data, file.name, max_bytes=max_bytes).detection.sheets
+    workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
+    sheets = ingest.read_table(data, file.name, max_bytes=workbook_limit).detection.sheets
     if len(sheets) > 1:
         sheet = st.selectbox(_ui.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
-result = bulk.check_file(data, file.name, _ui.vocabulary(path, version), chosen, sheet=sheet,
-                         max_bytes=max_bytes)  # fmt: skip
+# Checked once per file, choice and data version: the confirm button reruns this script, and
+# a province's file takes seconds to check.
+check_key = (file.file_id, dataset_code, sheet, version)
+if st.session_state.get("upload_check", (None,))[0] != check_key:
+    vocabulary = _ui.vocabulary(path, version)
+    result = bulk.check_file(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
+    st.session_state["upload_check"] = (check_key, result)
+result = st.session_state["upload_check"][1]
 checked, detection = result.validated, result.detection
 
 with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import auth, store
+from impact import auth, bulk, store, synthetic, uploads
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -101,3 +101,30 @@ def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
     assert sorted(issues["Column"]) == ["indikator", "nilai", "tahun"]
     assert not any(b.label == "Save to the database" for b in at.button)
     assert _observations(app_db) == before
+
+
+def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check_again(
+    app_db, monkeypatch
+) -> None:
+    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 2)
+    checks = []
+    real_check = bulk.check_file
+    monkeypatch.setattr(bulk, "check_file", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    records = synthetic.enterprise_records(2, [2021, 2022], seed=8)  # 4 new rows
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(
+        ("usaha.csv", records.to_csv(index=False).encode(), "text/csv")
+    )
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Baris baru"] == "4"
+    assert "Menampilkan 2 baris pertama dari 4." in [c.value for c in at.caption]
+    assert len(at.dataframe[-3].value) == 2  # the 'new rows' tab holds the sample only
+    at.run()  # a rerun (any click) reuses the checked file
+    assert checks == [1]
+    next(b for b in at.button if b.label == "Simpan ke database").click()
+    at.run()
+    assert checks == [1]
+    assert any("Tersimpan" in s.value for s in at.success)
+    assert "upload_nonce" in at.session_state and "upload_check" not in at.session_state
+    assert len(store.read_table(app_db, "enterprise_record")) == 4
