@@ -72,8 +72,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.dataset": ("Jenis data", "Dataset"),
     "upload.dataset_auto": ("Kenali dari judul kolom", "Recognise from the headers"),
     "upload.file": (
-        "Berkas CSV atau XLSX (maks. {max_mb} MB)",
-        "CSV or XLSX file (max {max_mb} MB)",
+        "Berkas CSV atau XLSX (CSV UTF-8 maks. {max_mb} MB; XLSX dan CSV lain maks. {cell_mb} MB)",
+        "CSV or XLSX file (UTF-8 CSV up to {max_mb} MB; XLSX and other CSVs up to {cell_mb} MB)",
     ),
     "upload.sheet": ("Lembar", "Sheet"),
     "upload.detected": ("Yang terbaca dari berkas", "What was read from the file"),

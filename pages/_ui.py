@@ -34,6 +34,11 @@ def t(key: str, **params: object) -> str:
     return i18n.t(key, lang(), **params)
 
 
+def count(n: int) -> str:
+    """A whole count as the language writes it: 60.000 (id), 60,000 (en)."""
+    return i18n.format_number(n, lang(), 0)
+
+
 @st.cache_resource(show_spinner=False)
 def _ensure(path: str) -> str:
     store.ensure_database(path)

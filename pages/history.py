@@ -38,6 +38,6 @@ if st.button(_ui.t("history.do_revert", id=upload_id), type="primary", disabled=
     except store.DatabaseBusyError:
         st.error(_ui.t("upload.busy"))
     else:
-        st.session_state["reverted"] = {"id": upload_id, "count": count}
+        st.session_state["reverted"] = {"id": upload_id, "count": _ui.count(count)}
         _ui.refresh()
         st.rerun()

@@ -50,11 +50,13 @@ dataset_code = st.selectbox(_ui.t("upload.dataset"), list(labels), format_func=l
 max_bytes = ingest.max_bytes_from_env()
 nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
 file = st.file_uploader(
-    _ui.t("upload.file", max_mb=f"{max_bytes / 2**20:g}"), key=f"file_{nonce}",
+    _ui.t("upload.file", max_mb=_ui.count(max_bytes / 2**20),
+          cell_mb=_ui.count(min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES) / 2**20)), key=f"file_{nonce}",
     max_upload_size=max(2 * max_bytes // 2**20, 50),  # larger, so our own clear message shows
 )  # fmt: skip
 if file is None:
     st.session_state.pop("upload_check", None)  # a checked file's rows can be large
+    st.session_state.pop("upload_preview", None)
     st.stop()
 
 data = file.getvalue()
@@ -81,22 +83,26 @@ with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):
 if checked.issues:
     issues = messages.issues_table(checked.issues, lang)
     if checked.errors:
-        st.error(_ui.t("upload.errors", count=len(checked.errors)))
+        st.error(_ui.t("upload.errors", count=_ui.count(len(checked.errors))))
     else:
-        st.warning(_ui.t("upload.warnings", count=len(checked.issues)))
+        st.warning(_ui.t("upload.warnings", count=_ui.count(len(checked.issues))))
     st.dataframe(issues, hide_index=True, width="stretch")
     st.download_button(_ui.t("upload.issues_download"), export.to_csv_bytes(issues),
                        f"masalah_{file.name}.csv", "text/csv")  # fmt: skip
 if not checked.ok:
     st.stop()
 
-preview = uploads.preview(path, checked)
+# Previewed once per checked file and data version, like the check above (the commit
+# compares again inside its transaction, so a preview kept a moment too long cannot mislead).
+if st.session_state.get("upload_preview", (None,))[0] != check_key:
+    st.session_state["upload_preview"] = (check_key, uploads.preview(path, checked))
+preview = st.session_state["upload_preview"][1]
 counts = preview.counts
 st.subheader(_ui.t("upload.preview"))
 a, b, c = st.columns(3)
-a.metric(_ui.t("upload.added"), counts["insert"])
-b.metric(_ui.t("upload.replaced_rows"), counts["update"])
-c.metric(_ui.t("upload.unchanged"), counts["same"])
+a.metric(_ui.t("upload.added"), _ui.count(counts["insert"]))
+b.metric(_ui.t("upload.replaced_rows"), _ui.count(counts["update"]))
+c.metric(_ui.t("upload.unchanged"), _ui.count(counts["same"]))
 tabs = st.tabs([_ui.t("upload.added"), _ui.t("upload.replaced"), _ui.t("upload.unchanged")])
 tabs[0].dataframe(upload_views.rows_table(preview, "insert", lang), hide_index=True)
 tabs[1].dataframe(upload_views.replaced_table(preview, lang), hide_index=True)
@@ -118,7 +124,8 @@ if st.button(_ui.t("upload.confirm"), type="primary"):
         st.error(_ui.t("upload.busy"))
     else:
         st.session_state["upload_saved"] = {
-            "id": upload_id, "added": counts["insert"], "replaced": counts["update"]}  # fmt: skip
+            "id": upload_id, "added": _ui.count(counts["insert"]),
+            "replaced": _ui.count(counts["update"])}  # fmt: skip
         st.session_state["upload_nonce"] = nonce + 1
         _ui.refresh()
         st.rerun()
