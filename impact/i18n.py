@@ -71,6 +71,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.template_xlsx": ("Templat {name} (XLSX)", "{name} template (XLSX)"),
     "upload.dataset": ("Jenis data", "Dataset"),
     "upload.dataset_auto": ("Kenali dari judul kolom", "Recognise from the headers"),
+    "upload.file_one_limit": (
+        "Berkas CSV atau XLSX (maks. {max_mb} MB)",
+        "CSV or XLSX file (max {max_mb} MB)",
+    ),
     "upload.file": (
         "Berkas CSV atau XLSX (CSV UTF-8 maks. {max_mb} MB; XLSX dan CSV lain maks. {cell_mb} MB)",
         "CSV or XLSX file (UTF-8 CSV up to {max_mb} MB; XLSX and other CSVs up to {cell_mb} MB)",

@@ -49,10 +49,14 @@ labels = {"auto": _ui.t("upload.dataset_auto")} | {
 dataset_code = st.selectbox(_ui.t("upload.dataset"), list(labels), format_func=labels.get)
 max_bytes = ingest.max_bytes_from_env()
 nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
+cell_bytes = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # XLSX and other CSVs
+limits = {"max_mb": _ui.count(max_bytes / 2**20), "cell_mb": _ui.count(cell_bytes / 2**20)}
 file = st.file_uploader(
-    _ui.t("upload.file", max_mb=_ui.count(max_bytes / 2**20),
-          cell_mb=_ui.count(min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES) / 2**20)), key=f"file_{nonce}",
-    max_upload_size=max(2 * max_bytes // 2**20, 50),  # larger, so our own clear message shows
+    _ui.t("upload.file" if cell_bytes < max_bytes else "upload.file_one_limit", **limits),
+    key=f"file_{nonce}",
+    # Larger than ours, so that our own clear message explains a file that is too large; never
+    # above the server's own cap, which would answer with a bare HTTP 413.
+    max_upload_size=min(max(2 * max_bytes // 2**20, 50), st.get_option("server.maxUploadSize")),
 )  # fmt: skip
 if file is None:
     st.session_state.pop("upload_check", None)  # a checked file's rows can be large
