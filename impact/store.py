@@ -9,6 +9,7 @@ identifiers that reach SQL text come from the fixed tuples in this module.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,12 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_DB_PATH = DEFAULT_DATA_DIR / "batik.duckdb"
 DB_PATH_ENV = "BATIK_DB_PATH"
+MEMORY_LIMIT_ENV = "BATIK_DUCKDB_MEMORY"
+# DuckDB's own default is 80% of the machine's memory. Committing a province's million records
+# then held ~1.5 GB at its peak; with 512 MB DuckDB spills to a temporary file instead and the
+# peak is ~1.1 GB, for ~10% more time (measured; see BENCHMARKS.md).
+DEFAULT_MEMORY_LIMIT = "512MB"
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 STATUSES = ("reported", "estimated", "illustrative")
 KINDS = ("level", "share", "score", "count", "index", "rate")
@@ -216,6 +223,13 @@ def quote_table(table: str) -> str:
     return '"' + table + '"'
 
 
+def memory_limit(environ=None) -> str:
+    """DuckDB's memory limit for the store: ``$BATIK_DUCKDB_MEMORY`` (e.g. '2GB') if it reads
+    as a size, else DEFAULT_MEMORY_LIMIT."""
+    raw = (environ if environ is not None else os.environ).get(MEMORY_LIMIT_ENV, "").strip()
+    return raw if _MEMORY.fullmatch(raw) else DEFAULT_MEMORY_LIMIT
+
+
 def db_path_from_env() -> Path:
     """The database file: ``$BATIK_DB_PATH`` if set, else ``data/batik.duckdb``."""
     return Path(os.environ.get(DB_PATH_ENV) or DEFAULT_DB_PATH)
@@ -244,6 +258,9 @@ def connect(
     else:
         raise DatabaseBusyError(str(path)) from last
     try:
+        # SET takes no parameters; memory_limit() only ever returns a size matching _MEMORY.
+        setting = "SET memory_limit = '" + memory_limit() + "'"
+        con.execute(setting)
         yield con
     finally:
         con.close()
