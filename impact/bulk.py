@@ -186,6 +186,11 @@ def validate_bulk(
     first_row = d.header_row + 1  # the first data row, as the spreadsheet shows it
     issues += _failures(con, checks, names, blank, first_row, vocab)
     issues += _duplicates(con, dataset, headers, first_row)
+    listed = len({i.row for i in issues if i.level == "error" and i.row is not None})
+    if listed >= MAX_ISSUES:  # some rows with problems may be left out: say how many in all
+        total = _rows_with_problems(con, dataset, blank)
+        if total > listed:
+            issues.append(validation.unlisted_issue(listed, total))
     issues.sort(key=lambda x: (x.row or 0, x.level != "error", x.column or "", x.code))
     rows = pd.DataFrame()
     if not any(x.level == "error" for x in issues):
@@ -392,6 +397,18 @@ def _duplicates(
         Issue("duplicate-row", row=first_row + i, params={"first": first_row + first, "keys": keys})
         for i, first in con.execute(sql, [MAX_ISSUES]).fetchall()
     ]
+
+
+def _rows_with_problems(con: duckdb.DuckDBPyConnection, dataset: Dataset, blank: set[int]) -> int:
+    """How many rows fail a check or repeat an earlier row's key (blank rows aside)."""
+    key = ", ".join(dataset.key)
+    known = " AND ".join(k + " IS NOT NULL" for k in dataset.key)
+    sql = (
+        "SELECT count(*) FROM (SELECT _fails, " + known + " AS keyed, row_number() OVER"
+        " (PARTITION BY " + key + " ORDER BY _i) AS nth FROM typed WHERE NOT list_contains(?, _i))"
+        " WHERE _fails <> 0 OR (keyed AND nth > 1)"
+    )  # fmt: skip
+    return con.execute(sql, [sorted(blank)]).fetchall()[0][0]
 
 
 def _scratch_dir() -> str | None:

@@ -94,6 +94,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{count} masalah harus diperbaiki sebelum berkas bisa disimpan. Database tidak berubah.",
         "{count} problem(s) must be fixed before the file can be saved. The database is unchanged.",
     ),
+    "upload.errors_many": (
+        "Ada masalah pada {rows} baris; berkas belum bisa disimpan. Database tidak berubah.",
+        "{rows} rows have problems; the file cannot be saved yet. The database is unchanged.",
+    ),
     "upload.warnings": (
         "{count} peringatan (tidak menghalangi).",
         "{count} warning(s) (not blocking).",

@@ -25,6 +25,14 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         "(the limit for XLSX, other CSV encodings and indicator data is {max_mb} MB). In Excel "
         "choose Save As > 'CSV UTF-8 (Comma delimited)', or split it by year.",
     ),
+    "issues-unlisted": (
+        "Masalah ditemukan pada {total} baris; yang dicantumkan di sini hanya {listed} baris "
+        "pertama. Perbaiki polanya di seluruh berkas (sering tanda desimal atau kolom yang "
+        "tertukar), lalu unggah lagi.",
+        "Problems were found on {total} rows; only the first {listed} are listed here. Fix the "
+        "pattern across the whole file (often the decimal mark or swapped columns), then upload "
+        "it again.",
+    ),
     "file-empty": (
         "Berkas kosong. Isi templat lalu unggah lagi.",
         "The file is empty. Fill in the template and upload it again.",
@@ -155,6 +163,11 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
 MAX_LISTED = 12  # allowed codes shown in one message
 
 
+# Parameters that are counts of rows, written with the language's thousands mark (60.000);
+# other whole numbers (years, bounds) stay as they are.
+COUNT_PARAMS = {"listed", "total"}
+
+
 def _param_text(value: object, lang: str) -> str:
     if isinstance(value, list | tuple):
         shown = ", ".join(str(v) for v in value[:MAX_LISTED])
@@ -170,7 +183,10 @@ def issue_message(issue: Issue, lang: str) -> str:
         id_text, en_text = ISSUE_TEXTS[issue.code]
     except KeyError:
         raise i18n.UnknownTextError(issue.code) from None
-    params = {k: _param_text(v, lang) for k, v in issue.params.items()}
+    params = {
+        k: i18n.format_number(v, lang, 0) if k in COUNT_PARAMS else _param_text(v, lang)
+        for k, v in issue.params.items()
+    }
     params.setdefault("value", issue.value or "")
     params.setdefault("column", issue.column or "")
     template = en_text if i18n.normalize_lang(lang) == "en" else id_text

@@ -203,6 +203,12 @@ def _shown(cell: Cell) -> str:
     return "" if cell is None else str(cell)
 
 
+def unlisted_issue(listed_rows: int, total_rows: int) -> Issue:
+    """A file-level error saying that only the first rows with problems are listed (a large
+    file checked in DuckDB lists at most a thousand)."""
+    return Issue("issues-unlisted", params={"listed": listed_rows, "total": total_rows})
+
+
 # --- validation ------------------------------------------------------------------------
 
 

@@ -86,7 +86,10 @@ with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):
 
 if checked.issues:
     issues = messages.issues_table(checked.issues, lang)
-    if checked.errors:
+    unlisted = [i for i in checked.errors if i.code == "issues-unlisted"]  # a large file
+    if unlisted:
+        st.error(_ui.t("upload.errors_many", rows=_ui.count(unlisted[0].params["total"])))
+    elif checked.errors:
         st.error(_ui.t("upload.errors", count=_ui.count(len(checked.errors))))
     else:
         st.warning(_ui.t("upload.warnings", count=_ui.count(len(checked.issues))))

@@ -232,3 +232,26 @@ def test_the_overall_limit_still_holds_for_the_fast_path(vocab, big_files):
     data = _records().to_csv(index=False).encode()
     checked = bulk.check_file(data, "besar.csv", vocab, max_bytes=len(data) - 1, today=TODAY)
     assert [i.code for i in checked.validated.issues] == ["file-too-large"]
+
+
+def test_when_only_the_first_problem_rows_are_listed_the_total_is_given(vocab, monkeypatch):
+    monkeypatch.setattr(bulk, "MAX_ISSUES", 3)
+    frame = _records({(r, "pekerja"): "banyak" for r in range(10, 20)})  # 10 rows fail
+    frame.loc[40, ["id_usaha", "tahun"]] = frame.loc[41, ["id_usaha", "tahun"]].values
+    frame.loc[50, ["id_usaha", "tahun"]] = frame.loc[51, ["id_usaha", "tahun"]].values
+    issues = bulk.validate_bulk(frame.to_csv(index=False).encode(), vocab, today=TODAY)
+    issues = issues.validated.issues
+    unlisted = [i for i in issues if i.code == "issues-unlisted"]
+    listed = {i.row for i in issues if i.row is not None}
+    assert [(i.params["total"], i.params["listed"]) for i in unlisted] == [(12, len(listed))]
+    assert listed == {12, 13, 14, 43, 53}  # the first three failing rows; both repeats
+    assert messages.issue_message(validation.unlisted_issue(1000, 250_000), "id").startswith(
+        "Masalah ditemukan pada 250.000 baris; yang dicantumkan di sini hanya 1.000 baris"
+    )
+
+
+def test_a_file_with_every_problem_listed_says_nothing_more(vocab, monkeypatch):
+    monkeypatch.setattr(bulk, "MAX_ISSUES", 3)
+    frame = _records({(r, "pekerja"): "banyak" for r in range(10, 13)})  # exactly three
+    issues = bulk.validate_bulk(frame.to_csv(index=False).encode(), vocab, today=TODAY)
+    assert [i.code for i in issues.validated.issues] == ["not-a-number"] * 3

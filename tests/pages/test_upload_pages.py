@@ -128,3 +128,22 @@ def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check
     assert any("Tersimpan" in s.value for s in at.success)
     assert "upload_nonce" in at.session_state and "upload_check" not in at.session_state
     assert len(store.read_table(app_db, "enterprise_record")) == 4
+
+
+def test_a_large_file_with_many_problems_says_how_many_rows_in_all(app_db, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # this small file stands in for a large one
+    monkeypatch.setattr(bulk, "MAX_ISSUES", 2)
+    records = synthetic.enterprise_records(3, [2021, 2022], seed=8)
+    records["pekerja"] = "banyak"  # every row fails
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(
+        ("usaha.csv", records.to_csv(index=False).encode(), "text/csv")
+    )
+    at.run()
+    assert not at.exception
+    assert at.error[0].value.startswith("Ada masalah pada 6 baris; berkas belum bisa disimpan.")
+    messages_shown = at.dataframe[-1].value["Masalah dan cara memperbaiki"].tolist()
+    assert messages_shown[0].startswith(
+        "Masalah ditemukan pada 6 baris; yang dicantumkan di sini hanya 2"
+    )
+    assert not any(b.label == "Simpan ke database" for b in at.button)
