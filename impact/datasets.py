@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 # Column types. "code:<list>" columns hold a code (or a name) from a vocabulary list.
 YEAR, NUMBER, INTEGER, TEXT = "year", "number", "integer", "text"
+INTEGER_MAX = 2_147_483_647  # whole numbers are stored in 32-bit INTEGER columns
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,14 @@ class Column:
 
     def header(self, lang: str) -> str:
         return self.header_en if lang == "en" else self.header_id
+
+    @property
+    def upper(self) -> float | None:
+        """The highest value accepted: ``high``, or for whole numbers the most the store's
+        INTEGER column holds (a larger count would pass the check and fail the write)."""
+        if self.high is not None:
+            return self.high
+        return INTEGER_MAX if self.type == INTEGER else None
 
 
 @dataclass(frozen=True)

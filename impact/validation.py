@@ -178,6 +178,8 @@ def parse_number(cell: Cell, decimal: str) -> float | None:
         raise ValueError(cell)
     thousands = "." if decimal == "," else ","
     value = float(s.replace(thousands, "").replace(decimal, "."))
+    if math.isinf(value):  # 309 digits or more: no number a planner means
+        raise ValueError(cell)
     return -value if negative else value
 
 
@@ -340,9 +342,9 @@ def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[d
                 fail("not-whole", column, cell)
             elif column.low is not None and value < column.low:
                 code = "negative" if column.low == 0 else "out-of-range"
-                fail(code, column, cell, low=column.low, high=column.high)
-            elif column.high is not None and value > column.high:
-                fail("out-of-range", column, cell, low=column.low, high=column.high)
+                fail(code, column, cell, low=column.low, high=column.upper)
+            elif column.upper is not None and value > column.upper:
+                fail("out-of-range", column, cell, low=column.low, high=column.upper)
             else:
                 record[column.name] = int(value) if column.type == INTEGER else value
         elif column.type == TEXT:
