@@ -266,6 +266,19 @@ def connect(
         con.close()
 
 
+@contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction: committed when the block ends, rolled back on any exception (a
+    KeyboardInterrupt or a stopped thread too), so a failed write leaves nothing behind."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield con
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version recorded in ``meta``, 0 for an empty file."""
     has_meta = con.execute(
@@ -308,8 +321,7 @@ def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> b
     todo = [(table, name) for table, name in SEED_FILES if f"seed:{name}" not in loaded]
     if not todo:
         return False
-    con.execute("BEGIN TRANSACTION")
-    try:
+    with transaction(con):
         for table, filename in todo:
             frame = _read_seed(Path(data_dir) / filename)
             con.register("seed_frame", frame)
@@ -321,10 +333,6 @@ def seed(con: duckdb.DuckDBPyConnection, data_dir: Path = DEFAULT_DATA_DIR) -> b
                 "INSERT INTO meta VALUES (?, current_timestamp::VARCHAR)", [f"seed:{filename}"]
             )
         bump_data_version(con)
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
     return True
 
 

@@ -332,8 +332,7 @@ def commit(
     columns = [c.name for c in dataset.columns]
     table = store.quote_table(dataset.table)
     with _WRITE_LOCK, store.connect(path) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with store.transaction(con):
             given = _diff(con, dataset, validated.rows, validated.columns)
             counts, signature = _summary(con, dataset)
             if (counts, signature) != (previewed.counts, tuple(previewed.signature)):
@@ -383,10 +382,6 @@ def commit(
                 )  # fmt: skip
                 con.execute(sql)
             store.bump_data_version(con)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return int(upload_id)
 
 
@@ -412,8 +407,7 @@ def revert(
     the same rows (RevertConflictError lists them).
     """
     with _WRITE_LOCK, store.connect(path) as con:
-        con.execute("BEGIN TRANSACTION")
-        try:
+        with store.transaction(con):
             row = con.execute(
                 "SELECT dataset, reverted_at FROM upload WHERE id = ?", [upload_id]
             ).fetchone()
@@ -445,10 +439,6 @@ def revert(
                 [now(), editor, upload_id],
             )
             store.bump_data_version(con)
-            con.execute("COMMIT")
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     return int(count)
 
 
