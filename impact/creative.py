@@ -11,8 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import growth
-from impact.headlines import weakest_status
 from impact.indicators import Indicator
+from impact.status import weakest
 
 
 class UnitMismatchError(ValueError):
@@ -52,7 +52,7 @@ def totals(obs: pd.DataFrame, indicator: Indicator) -> pd.DataFrame:
                 "total": float(group["value"].sum()),
                 "sectors": int(group["sector"].nunique()),
                 "complete": bool(group["sector"].nunique() == expected),
-                "status": weakest_status(tuple(group["status"])),
+                "status": weakest(tuple(group["status"])),
             }
         )
     return pd.DataFrame(rows, columns=["year", "total", "sectors", "complete", "status"])
@@ -72,8 +72,8 @@ def shares(obs: pd.DataFrame, indicator: Indicator, sector: str = "batik") -> pd
         if record.year not in mine.index:
             continue
         value = float(mine.loc[record.year, "value"]) / record.total * 100
-        status = weakest_status((record.status, mine.loc[record.year, "status"]))
-        rows.append({"year": record.year, "value": value, "status": status})
+        mark = weakest((record.status, mine.loc[record.year, "status"]))
+        rows.append({"year": record.year, "value": value, "status": mark})
     return pd.DataFrame(rows, columns=["year", "value", "status"])
 
 
@@ -98,7 +98,7 @@ def growth_by_sector(obs: pd.DataFrame, indicator: Indicator, start: int, end: i
                 "sector": sector,
                 "change": (c.points if points else c.percent).mid,
                 "unit": "pp" if points else "%",
-                "status": weakest_status(statuses),
+                "status": weakest(statuses),
             }
         )
     out = pd.DataFrame(rows, columns=["sector", "change", "unit", "status"])

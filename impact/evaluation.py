@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from impact.headlines import weakest_status
+from impact.status import weakest
 
 
 def attainment(summary: pd.DataFrame) -> pd.DataFrame:
@@ -28,7 +28,7 @@ def yearly_totals(summary: pd.DataFrame) -> pd.DataFrame:
     """Per year: total activities, budget (Rp) and participants, and the weakest status."""
     grouped = summary.groupby("year", as_index=False).agg(
         count=("count", "sum"), budget_rp=("budget_rp", "sum"), participants=("participants", "sum"),
-        status=("status", lambda s: weakest_status(tuple(s))),
+        status=("status", weakest),
     )  # fmt: skip
     return grouped
 

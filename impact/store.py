@@ -18,6 +18,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from impact import status
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_DATA_DIR = PROJECT_DIR / "data"
 DEFAULT_DB_PATH = DEFAULT_DATA_DIR / "batik.duckdb"
@@ -29,7 +31,7 @@ MEMORY_LIMIT_ENV = "BATIK_DUCKDB_MEMORY"
 DEFAULT_MEMORY_LIMIT = "512MB"
 _MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
-STATUSES = ("reported", "estimated", "illustrative")
+STATUSES = status.ORDER
 KINDS = ("level", "share", "score", "count", "index", "rate")
 OBSTACLE_CATEGORIES = ("structural", "technical", "coordination", "resources")
 ACTORS = ("government", "association", "entrepreneurs")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import i18n, report
-from pages import _ui
+from impact import deck, i18n
+from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SCREEN_CHART_HEIGHT = 190  # px of plot: title, chart, legend and buttons fit 1280 x 720
@@ -19,54 +19,54 @@ _MARK_COLOURS = {"estimated": "orange", "illustrative": "gray"}
 
 @st.cache_data(show_spinner=False)
 def years(path: str, version: int, region: str) -> list[int]:
-    return report.available_years(path, region)
+    return deck.available_years(path, region)
 
 
-def _key(options: report.DeckOptions) -> tuple:
+def _key(options: deck.DeckOptions) -> tuple:
     # Plain, hashable values for the caches (a date, strings, ints and a tuple).
     return tuple(sorted(vars(options).items()))
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _slides(path: str, version: int, key: tuple) -> list[report.Slide]:
-    return report.build_slides(path, report.DeckOptions(**dict(key)))
+def _slides(path: str, version: int, key: tuple) -> list[deck.Slide]:
+    return deck.build_slides(path, deck.DeckOptions(**dict(key)))
 
 
-def slides(path: str, version: int, options: report.DeckOptions) -> list[report.Slide]:
+def slides(path: str, version: int, options: deck.DeckOptions) -> list[deck.Slide]:
     return _slides(path, version, _key(options))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _pptx(path: str, version: int, key: tuple) -> bytes:
-    return report.write_pptx(_slides(path, version, key), report.DeckOptions(**dict(key)))
+    return deck.write_pptx(_slides(path, version, key), deck.DeckOptions(**dict(key)))
 
 
-def pptx(path: str, version: int, options: report.DeckOptions) -> bytes:
+def pptx(path: str, version: int, options: deck.DeckOptions) -> bytes:
     return _pptx(path, version, _key(options))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def _pdf(path: str, version: int, key: tuple) -> bytes:
-    return report.build_pdf(_pptx(path, version, key))
+    return deck.build_pdf(_pptx(path, version, key))
 
 
-def pdf(path: str, version: int, options: report.DeckOptions) -> bytes:
-    """The PDF; raises report.PdfUnavailableError / PdfConversionError (not cached)."""
+def pdf(path: str, version: int, options: deck.DeckOptions) -> bytes:
+    """The PDF; raises deck.PdfUnavailableError / PdfConversionError (not cached)."""
     return _pdf(path, version, _key(options))
 
 
 def _big(text: str, level: int = 4) -> str:
     """Markdown heading text: large type on a projector; the text itself stays literal."""
-    return "#" * level + " " + _ui.plain(text)
+    return "#" * level + " " + _render.plain(text)
 
 
 def _cell(text: str, bold: bool = False) -> str:
     """A table cell's lines as one compact Markdown paragraph (line breaks kept)."""
-    lines = [_ui.plain(line) for line in text.split("\n") if line]
+    lines = [_render.plain(line) for line in text.split("\n") if line]
     return "  \n".join(f"**{line}**" if bold else line for line in lines)
 
 
-def show(slide: report.Slide, lang: str, nav=None) -> None:
+def show(slide: deck.Slide, lang: str, nav=None) -> None:
     """One slide, full width: its title (with ``nav``, a callable drawing the slide buttons,
     at its right), the finding and status mark, then its one figure and the footnote."""
     if nav is None:
@@ -84,21 +84,21 @@ def show(slide: report.Slide, lang: str, nav=None) -> None:
         if mark:  # a badge inside a heading: as large as the finding beside it
             colour = _MARK_COLOURS.get(slide.status or "", "gray")
             right.markdown(
-                f"##### :{colour}-badge[:material/warning: {_ui.plain(mark)}]", anchors=False
+                f"##### :{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
             )
     if slide.chart is not None:
         chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's own is squat
         st.altair_chart(chart, width="stretch", theme=None)
-    elif slide.figures:
+    elif slide.cards:
         for column, fig in zip(
-            st.columns(len(slide.figures), border=True), slide.figures, strict=True
+            st.columns(len(slide.cards), border=True), slide.cards, strict=True
         ):
             with column:  # headings, not st.metric: a metric cuts a long value with "…"
-                st.markdown(_ui.plain(fig.label))
+                st.markdown(_render.plain(fig.label))
                 st.markdown(_big(fig.value, 2), anchors=False)
                 st.markdown("\n".join(_big(d, 5) for d in fig.details), anchors=False)
                 if fig.status:
-                    st.markdown("##### " + _ui.badge(fig.status), anchors=False)
+                    st.markdown("##### " + _render.badge(fig.status), anchors=False)
     elif slide.table is not None:
         _table(slide.table)
     elif slide.blocks:
@@ -109,10 +109,10 @@ def show(slide: report.Slide, lang: str, nav=None) -> None:
                     st.markdown(_big(block.heading, 4), anchors=False)
                 st.markdown("\n".join(_big(line, 5) for line in block.lines), anchors=False)
     if slide.footnote:
-        st.caption("  \n".join(_ui.plain(line) for line in slide.footnote))
+        st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
 
 
-def _table(table: report.Table) -> None:
+def _table(table: deck.Table) -> None:
     widths = list(table.widths)
     with st.container(border=True):
         for column, text in zip(st.columns(widths), table.columns, strict=True):

@@ -7,20 +7,20 @@ import streamlit as st
 
 from impact import evaluation, i18n
 from impact.store import ELEMENTS
-from pages import _ui
+from pages import _data, _render, _widgets
 
-lang = _ui.lang()
-path, version = _ui.db()
-st.title(_ui.t("collab.title"))
-st.caption(_ui.t("collab.intro"))
-st.info(_ui.t("collab.scale"), icon=":material/info:")
+lang = _render.lang()
+path, version = _data.db()
+st.title(_render.t("collab.title"))
+st.caption(_render.t("collab.intro"))
+st.info(_render.t("collab.scale"), icon=":material/info:")
 
-scores = _ui.collaboration(path, version)
+scores = _data.collaboration(path, version)
 if scores.empty:
-    st.info(_ui.t("empty.series"))
+    st.info(_render.t("empty.series"))
     st.stop()
 years = sorted(scores["year"].astype(int).unique().tolist())
-year = _ui.url_choice("tahun", _ui.t("filter.year"), years, default=years[-1])
+year = _widgets.url_choice("tahun", _render.t("filter.year"), years, default=years[-1])
 scores = scores[scores["year"] == year]
 scores = scores.assign(
     element_label=[i18n.label("element", e, lang) for e in scores["element"]],
@@ -31,39 +31,39 @@ scores = scores.assign(
 gaps = evaluation.divergence(scores)
 widest = gaps.iloc[0]
 score_text = lambda v: i18n.format_number(v, lang, 1)  # noqa: E731
-title = _ui.t(
+title = _render.t(
     "collab.chart.title", element=i18n.label("element", widest["element"], lang).lower(),
     high_actor=i18n.label("actor", widest["high_actor"], lang), high=score_text(widest["high"]),
     low_actor=i18n.label("actor", widest["low_actor"], lang), low=score_text(widest["low"]),
 )  # fmt: skip
-chart = _ui.chart("dots",
-    scores, lang=lang, x="score", y="element_label", color="actor_label", x_title=_ui.t("collab.score"),
-    y_title=_ui.t("collab.element"), color_title=_ui.t("collab.actor"), title=title,
-    sources=list(dict.fromkeys(scores["source"])), notes=[_ui.t("collab.scale")], wrap=(80, 130),
+chart = _render.chart("dots",
+    scores, lang=lang, x="score", y="element_label", color="actor_label", x_title=_render.t("collab.score"),
+    y_title=_render.t("collab.element"), color_title=_render.t("collab.actor"), title=title,
+    sources=list(dict.fromkeys(scores["source"])), notes=[_render.t("collab.scale")], wrap=(80, 130),
 )  # fmt: skip
 table = scores[["element_label", "actor_label", "score", "status", "source"]].rename(
     columns={
-        "element_label": _ui.t("collab.element"),
-        "actor_label": _ui.t("collab.actor"),
-        "score": _ui.t("collab.score"),
+        "element_label": _render.t("collab.element"),
+        "actor_label": _render.t("collab.actor"),
+        "score": _render.t("collab.score"),
     }  # fmt: skip
 )
-_ui.chart_panel(chart, table, f"kolaborasi_{year}")
+_render.chart_panel(chart, table, f"kolaborasi_{year}")
 
-st.subheader(_ui.t("collab.spread"))
+st.subheader(_render.t("collab.spread"))
 st.dataframe(
     gaps.assign(
         element=[i18n.label("element", e, lang) for e in gaps["element"]],
         high_actor=[i18n.label("actor", a, lang) for a in gaps["high_actor"]],
         low_actor=[i18n.label("actor", a, lang) for a in gaps["low_actor"]],
     )[["element", "high", "high_actor", "low", "low_actor", "spread"]].rename(
-        columns={c: _ui.t(f"collab.{c}") for c in ("high", "high_actor", "low", "low_actor", "spread")}
-        | {"element": _ui.t("collab.element")}
+        columns={c: _render.t(f"collab.{c}") for c in ("high", "high_actor", "low", "low_actor", "spread")}
+        | {"element": _render.t("collab.element")}
     ),
     hide_index=True, width="stretch",
 )  # fmt: skip
 
-st.subheader(_ui.t("collab.evidence"))
+st.subheader(_render.t("collab.evidence"))
 evidence_col = "evidence_en" if lang == "en" else "evidence_id"
 for element in ELEMENTS:
     rows = scores[scores["element"] == element]

@@ -7,68 +7,68 @@ import datetime as dt
 
 import streamlit as st
 
-from impact import report
+from impact import deck
+from pages import _data, _render
 from pages import _deck_ui as _deck
-from pages import _ui
 
-lang = _ui.lang()
-path, version = _ui.db()
-st.title(_ui.t("deck.page.title"))
-st.caption(_ui.t("deck.page.intro"))
+lang = _render.lang()
+path, version = _data.db()
+st.title(_render.t("deck.page.title"))
+st.caption(_render.t("deck.page.intro"))
 
-regions = _ui.names(path, version, "region", lang)
-title = st.text_input(_ui.t("deck.form.title"), value=_ui.t("deck.default_title"), key="deck_title",
-                      max_chars=report.MAX_PARAM_CHARS)  # fmt: skip
+regions = _data.names(path, version, "region", lang)
+title = st.text_input(_render.t("deck.form.title"), value=_render.t("deck.default_title"), key="deck_title",
+                      max_chars=deck.MAX_PARAM_CHARS)  # fmt: skip
 c1, c2 = st.columns(2)
 date = c1.date_input(
-    _ui.t("deck.form.date"), value=dt.date.today(), format="DD/MM/YYYY", key="deck_date"
+    _render.t("deck.form.date"), value=dt.date.today(), format="DD/MM/YYYY", key="deck_date"
 )
-agency = c2.text_input(_ui.t("deck.form.agency"), placeholder=_ui.t("deck.form.agency_hint"),
-                       key="deck_agency", max_chars=report.MAX_PARAM_CHARS)  # fmt: skip
+agency = c2.text_input(_render.t("deck.form.agency"), placeholder=_render.t("deck.form.agency_hint"),
+                       key="deck_agency", max_chars=deck.MAX_PARAM_CHARS)  # fmt: skip
 c1, c2, c3 = st.columns(3)
 codes = list(regions)
-region = c1.selectbox(_ui.t("deck.form.region"), codes, format_func=regions.get, key="deck_region",
-                      index=codes.index(report.DEFAULT_REGION) if report.DEFAULT_REGION in codes else 0)  # fmt: skip
+region = c1.selectbox(_render.t("deck.form.region"), codes, format_func=regions.get, key="deck_region",
+                      index=codes.index(deck.DEFAULT_REGION) if deck.DEFAULT_REGION in codes else 0)  # fmt: skip
 years = _deck.years(path, version, region)
 if len(years) < 2:
-    st.info(_ui.t("deck.years.none", region=regions[region]))
+    st.info(_render.t("deck.years.none", region=regions[region]))
     st.stop()
-start = c2.selectbox(_ui.t("deck.form.start"), years[:-1], key="deck_start")
+start = c2.selectbox(_render.t("deck.form.start"), years[:-1], key="deck_start")
 later = [y for y in years if y > start]
-end = c3.selectbox(_ui.t("deck.form.end"), later, index=len(later) - 1, key="deck_end")
+end = c3.selectbox(_render.t("deck.form.end"), later, index=len(later) - 1, key="deck_end")
 sections = st.multiselect(
-    _ui.t("deck.form.sections"), list(report.SECTIONS), default=list(report.SECTIONS),
+    _render.t("deck.form.sections"), list(deck.SECTIONS), default=list(deck.SECTIONS),
     format_func=lambda s: _deck.section_label(s, lang), key="deck_sections",
 )  # fmt: skip
 
-options = report.DeckOptions(title=title.strip() or _ui.t("deck.default_title"), date=date,
+options = deck.DeckOptions(title=title.strip() or _render.t("deck.default_title"), date=date,
                              agency=agency.strip(), region=region, start_year=start, end_year=end,
                              sections=tuple(sections), lang=lang)  # fmt: skip
 with st.spinner():
     slides = _deck.slides(path, version, options)
-with st.expander(_ui.t("deck.preview", count=len(slides)), expanded=True):
-    st.markdown("\n".join(f"{i}. {_ui.plain(s.title)}" for i, s in enumerate(slides, start=1)))
+with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
+    st.markdown("\n".join(f"{i}. {_render.plain(s.title)}" for i, s in enumerate(slides, start=1)))
 
 if st.button(
-    _ui.t("deck.form.build"), type="primary", icon=":material/slideshow:", key="deck_build"
+    _render.t("deck.form.build"), type="primary", icon=":material/slideshow:", key="deck_build"
 ):
     with st.spinner():
         pptx = _deck.pptx(path, version, options)
-    st.success(_ui.t("deck.built", count=len(slides)))
+    st.success(_render.t("deck.built", count=len(slides)))
     left, right = st.columns(2)
-    left.download_button(_ui.t("deck.download.pptx"), pptx, report.file_name(options, "pptx"),
+    left.download_button(_render.t("deck.download.pptx"), pptx, deck.file_name(options, "pptx"),
                          _deck.PPTX_MIME, key="deck_pptx", on_click="ignore", type="primary",
                          icon=":material/download:")  # fmt: skip
     try:
         with st.spinner():
             pdf = _deck.pdf(path, version, options)
-        right.download_button(_ui.t("deck.download.pdf"), pdf, report.file_name(options, "pdf"),
+        right.download_button(_render.t("deck.download.pdf"), pdf, deck.file_name(options, "pdf"),
                               "application/pdf", key="deck_pdf", on_click="ignore",
                               icon=":material/picture_as_pdf:")  # fmt: skip
-    except report.PdfUnavailableError:
-        right.warning(_ui.t("deck.pdf.unavailable"))
-    except report.PdfConversionError as exc:
-        right.warning(_ui.t("deck.pdf.failed", reason=_ui.plain(exc.reason)))
+    except deck.PdfUnavailableError:
+        right.warning(_render.t("deck.pdf.unavailable"))
+    except deck.PdfConversionError as exc:
+        right.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
 
-st.page_link("pages/present.py", label=_ui.t("deck.present_link"), icon=":material/present_to_all:",
-             query_params=report.options_to_params(options) | {"slide": "1", "lang": lang})  # fmt: skip
+st.page_link("pages/present.py", label=_render.t("deck.present_link"), icon=":material/present_to_all:",
+             query_params=deck.options_to_params(options) | {"slide": "1", "lang": lang})  # fmt: skip

@@ -8,50 +8,50 @@ import datetime as dt
 
 import streamlit as st
 
-from impact import report
+from impact import deck
+from pages import _data, _render, _widgets
 from pages import _deck_ui as _deck
-from pages import _ui
 
-lang = _ui.lang()
-path, version = _ui.db()
-regions = _ui.names(path, version, "region", lang)
-with st.sidebar.expander(_ui.t("present.settings"), icon=":material/tune:"):
-    region = _ui.url_choice(
-        "wilayah", _ui.t("filter.region"), list(regions), regions, report.DEFAULT_REGION
+lang = _render.lang()
+path, version = _data.db()
+regions = _data.names(path, version, "region", lang)
+with st.sidebar.expander(_render.t("present.settings"), icon=":material/tune:"):
+    region = _widgets.url_choice(
+        "wilayah", _render.t("filter.region"), list(regions), regions, deck.DEFAULT_REGION
     )
     years = _deck.years(path, version, region)
     if len(years) < 2:
-        st.info(_ui.t("deck.years.none", region=regions[region]))
+        st.info(_render.t("deck.years.none", region=regions[region]))
         st.stop()
-    start = _ui.url_choice("dari", _ui.t("deck.form.start"), years[:-1], default=years[0])
-    end = _ui.url_choice(
-        "ke", _ui.t("deck.form.end"), [y for y in years if y > start], default=years[-1]
+    start = _widgets.url_choice("dari", _render.t("deck.form.start"), years[:-1], default=years[0])
+    end = _widgets.url_choice(
+        "ke", _render.t("deck.form.end"), [y for y in years if y > start], default=years[-1]
     )
-    st.caption(_ui.t("present.hint"))
+    st.caption(_render.t("present.hint"))
 
-options = report.options_from_params(dict(st.query_params), region=region, start_year=start,
+options = deck.options_from_params(dict(st.query_params), region=region, start_year=start,
                                      end_year=end, lang=lang, today=dt.date.today())  # fmt: skip
 slides = _deck.slides(path, version, options)
 count = len(slides)
-index = report.slide_index(st.query_params.get("slide", "1"), count)
+index = deck.slide_index(st.query_params.get("slide", "1"), count)
 st.query_params["slide"] = str(index)
 
 
 def _go(step: int) -> None:
-    st.query_params["slide"] = str(report.slide_index(index + step, count))
+    st.query_params["slide"] = str(deck.slide_index(index + step, count))
 
 
 def _nav() -> None:
     """Previous / counter / next, compact enough to sit beside the slide title."""
     row = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
-    row.button(":material/arrow_back:", key="present_prev", help=_ui.t("present.prev"), on_click=_go,
+    row.button(":material/arrow_back:", key="present_prev", help=_render.t("present.prev"), on_click=_go,
                args=(-1,), disabled=index == 1, shortcut="Left")  # fmt: skip
-    row.markdown(f"**{_ui.t('present.counter', index=index, count=count)}**")
-    row.button(":material/arrow_forward:", key="present_next", help=_ui.t("present.next"),
+    row.markdown(f"**{_render.t('present.counter', index=index, count=count)}**")
+    row.button(":material/arrow_forward:", key="present_next", help=_render.t("present.next"),
                on_click=_go, args=(1,), disabled=index == count, shortcut="Right", type="primary")  # fmt: skip
 
 
 slide = slides[index - 1]
 _deck.show(slide, lang, nav=_nav)
-with st.expander(_ui.t("present.notes")):
+with st.expander(_render.t("present.notes")):
     st.text(slide.notes)

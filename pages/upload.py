@@ -7,52 +7,44 @@ import zipfile
 
 import streamlit as st
 
-from impact import (
-    bulk,
-    datasets,
-    export,
-    ingest,
-    messages,
-    store,
-    templates,
-    upload_views,
-    uploads,
-)
-from pages import _ui
+from impact import store, upload
+from impact.figures import export
+from impact.upload import bulk, datasets, ingest, templates, views
+from pages import _data, _render, _signin
 
-lang = _ui.lang()
-path, version = _ui.db()
-st.title(_ui.t("upload.title"))
-st.caption(_ui.t("upload.intro"))
+lang = _render.lang()
+path, version = _data.db()
+st.title(_render.t("upload.title"))
+st.caption(_render.t("upload.intro"))
 
 if st.session_state.get("upload_saved"):
-    st.success(_ui.t("upload.saved", **st.session_state.pop("upload_saved")))
+    st.success(_render.t("upload.saved", **st.session_state.pop("upload_saved")))
 
-editor = _ui.signed_in_editor()
+editor = _signin.signed_in_editor()
 if not editor:
     st.stop()
 
-with st.expander(_ui.t("upload.templates")):
+with st.expander(_render.t("upload.templates")):
     for code, dataset in datasets.DATASETS.items():
-        name = _ui.t(f"dataset.{code}")
+        name = _render.t(f"dataset.{code}")
         st.markdown(f"**{name}**")
         st.dataframe(templates.guide_frame(dataset), hide_index=True, width="stretch")
         left, right = st.columns(2)
-        left.download_button(_ui.t("upload.template_csv", name=name), templates.csv_bytes(dataset),
+        left.download_button(_render.t("upload.template_csv", name=name), templates.csv_bytes(dataset),
                              f"templat_{code}.csv", "text/csv", key=f"tpl_csv_{code}")  # fmt: skip
-        right.download_button(_ui.t("upload.template_xlsx", name=name), templates.xlsx_bytes(dataset),
+        right.download_button(_render.t("upload.template_xlsx", name=name), templates.xlsx_bytes(dataset),
                               f"templat_{code}.xlsx", key=f"tpl_xlsx_{code}")  # fmt: skip
 
-labels = {"auto": _ui.t("upload.dataset_auto")} | {
-    c: _ui.t(f"dataset.{c}") for c in datasets.DATASETS
+labels = {"auto": _render.t("upload.dataset_auto")} | {
+    c: _render.t(f"dataset.{c}") for c in datasets.DATASETS
 }
-dataset_code = st.selectbox(_ui.t("upload.dataset"), list(labels), format_func=labels.get)
+dataset_code = st.selectbox(_render.t("upload.dataset"), list(labels), format_func=labels.get)
 max_bytes = ingest.max_bytes_from_env()
 nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
 cell_bytes = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # XLSX and other CSVs
-limits = {"max_mb": _ui.count(max_bytes / 2**20), "cell_mb": _ui.count(cell_bytes / 2**20)}
+limits = {"max_mb": _render.count(max_bytes / 2**20), "cell_mb": _render.count(cell_bytes / 2**20)}
 file = st.file_uploader(
-    _ui.t("upload.file" if cell_bytes < max_bytes else "upload.file_one_limit", **limits),
+    _render.t("upload.file" if cell_bytes < max_bytes else "upload.file_one_limit", **limits),
     key=f"file_{nonce}",
     # Larger than ours, so that our own clear message explains a file that is too large; never
     # above the server's own cap, which would answer with a bare HTTP 413.
@@ -67,34 +59,34 @@ data = file.getvalue()
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
     workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
-    sheets = ingest.read_table(data, file.name, max_bytes=workbook_limit).detection.sheets
+    sheets = ingest.read_grid(data, file.name, max_bytes=workbook_limit).detection.sheets
     if len(sheets) > 1:
-        sheet = st.selectbox(_ui.t("upload.sheet"), sheets)
+        sheet = st.selectbox(_render.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check.
 check_key = (file.file_id, dataset_code, sheet, version)
 if st.session_state.get("upload_check", (None,))[0] != check_key:
-    vocabulary = _ui.vocabulary(path, version)
+    vocabulary = _data.vocabulary(path, version)
     result = bulk.check_file(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
     st.session_state["upload_check"] = (check_key, result)
 result = st.session_state["upload_check"][1]
 checked, detection = result.validated, result.detection
 
-with st.expander(_ui.t("upload.detected"), expanded=not checked.ok):
-    st.dataframe(upload_views.detection_table(detection, result.rows, lang), hide_index=True)
+with st.expander(_render.t("upload.detected"), expanded=not checked.ok):
+    st.dataframe(views.detection_table(detection, result.rows, lang), hide_index=True)
 
 if checked.issues:
-    issues = messages.issues_table(checked.issues, lang)
+    issues = views.issues_table(checked.issues, lang)
     unlisted = [i for i in checked.errors if i.code == "issues-unlisted"]  # a large file
     if unlisted:
-        st.error(_ui.t("upload.errors_many", rows=_ui.count(unlisted[0].params["total"])))
+        st.error(_render.t("upload.errors_many", rows=_render.count(unlisted[0].params["total"])))
     elif checked.errors:
-        st.error(_ui.t("upload.errors", count=_ui.count(len(checked.errors))))
+        st.error(_render.t("upload.errors", count=_render.count(len(checked.errors))))
     else:
-        st.warning(_ui.t("upload.warnings", count=_ui.count(len(checked.issues))))
+        st.warning(_render.t("upload.warnings", count=_render.count(len(checked.issues))))
     st.dataframe(issues, hide_index=True, width="stretch")
-    st.download_button(_ui.t("upload.issues_download"), export.to_csv_bytes(issues),
+    st.download_button(_render.t("upload.issues_download"), export.to_csv_bytes(issues),
                        f"masalah_{file.name}.csv", "text/csv")  # fmt: skip
 if not checked.ok:
     st.stop()
@@ -102,37 +94,37 @@ if not checked.ok:
 # Previewed once per checked file and data version, like the check above (the commit
 # compares again inside its transaction, so a preview kept a moment too long cannot mislead).
 if st.session_state.get("upload_preview", (None,))[0] != check_key:
-    st.session_state["upload_preview"] = (check_key, uploads.preview(path, checked))
+    st.session_state["upload_preview"] = (check_key, upload.preview(path, checked))
 preview = st.session_state["upload_preview"][1]
 counts = preview.counts
-st.subheader(_ui.t("upload.preview"))
+st.subheader(_render.t("upload.preview"))
 a, b, c = st.columns(3)
-a.metric(_ui.t("upload.added"), _ui.count(counts["insert"]))
-b.metric(_ui.t("upload.replaced_rows"), _ui.count(counts["update"]))
-c.metric(_ui.t("upload.unchanged"), _ui.count(counts["same"]))
-tabs = st.tabs([_ui.t("upload.added"), _ui.t("upload.replaced"), _ui.t("upload.unchanged")])
-tabs[0].dataframe(upload_views.rows_table(preview, "insert", lang), hide_index=True)
-tabs[1].dataframe(upload_views.replaced_table(preview, lang), hide_index=True)
-tabs[2].dataframe(upload_views.rows_table(preview, "same", lang), hide_index=True)
+a.metric(_render.t("upload.added"), _render.count(counts["insert"]))
+b.metric(_render.t("upload.replaced_rows"), _render.count(counts["update"]))
+c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
+tabs = st.tabs([_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")])
+tabs[0].dataframe(views.rows_table(preview, "insert", lang), hide_index=True)
+tabs[1].dataframe(views.replaced_table(preview, lang), hide_index=True)
+tabs[2].dataframe(views.rows_table(preview, "same", lang), hide_index=True)
 for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
-    if note := upload_views.sample_note(preview, action, lang):  # a large file: first rows only
+    if note := views.sample_note(preview, action, lang):  # a large file: first rows only
         tab.caption(note)
 
 if counts["insert"] + counts["update"] == 0:
-    st.info(_ui.t("upload.nothing_new"))
+    st.info(_render.t("upload.nothing_new"))
     st.stop()
-if st.button(_ui.t("upload.confirm"), type="primary"):
+if st.button(_render.t("upload.confirm"), type="primary"):
     try:
-        upload_id = uploads.commit(path, checked, preview, editor=editor, filename=file.name,
+        upload_id = upload.commit(path, checked, preview, editor=editor, filename=file.name,
                                    sha256=detection.sha256)  # fmt: skip
-    except uploads.StalePreviewError:
-        st.error(_ui.t("upload.stale"))
+    except upload.StalePreviewError:
+        st.error(_render.t("upload.stale"))
     except store.DatabaseBusyError:
-        st.error(_ui.t("upload.busy"))
+        st.error(_render.t("upload.busy"))
     else:
         st.session_state["upload_saved"] = {
-            "id": upload_id, "added": _ui.count(counts["insert"]),
-            "replaced": _ui.count(counts["update"])}  # fmt: skip
+            "id": upload_id, "added": _render.count(counts["insert"]),
+            "replaced": _render.count(counts["update"])}  # fmt: skip
         st.session_state["upload_nonce"] = nonce + 1
-        _ui.refresh()
+        _data.refresh()
         st.rerun()

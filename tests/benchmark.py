@@ -32,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 
 import duckdb  # noqa: E402
 
-from impact import bulk, store, synthetic, uploads  # noqa: E402
+from impact import store, synthetic, upload  # noqa: E402
+from impact.upload import bulk  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:
@@ -59,7 +60,7 @@ def load_records(db: Path, csv_path: Path) -> None:
 
 def bench_ingest(csv_path: Path, db: Path, runs: int) -> dict:
     data = csv_path.read_bytes()
-    vocab = uploads.load_vocabulary(db)
+    vocab = upload.load_vocabulary(db)
 
     def ours() -> None:
         # The upload page's and CLI's own entry point (DuckDB path for a large UTF-8 CSV).
@@ -86,21 +87,21 @@ def bench_upload(csv_path: Path, seed_db: Path, work: Path, runs: int) -> dict:
     import shutil
 
     data = csv_path.read_bytes()
-    checked = bulk.check_file(data, csv_path.name, uploads.load_vocabulary(seed_db),
+    checked = bulk.check_file(data, csv_path.name, upload.load_vocabulary(seed_db),
                               max_bytes=len(data) + 1).validated  # fmt: skip
     times: dict[str, list[float]] = {"preview": [], "commit": [], "revert": [], "insert": []}
     for run in range(runs):
         db = work / f"upload-{run}.duckdb"
         shutil.copy(seed_db, db)
         start = time.perf_counter()
-        previewed = uploads.preview(db, checked)
+        previewed = upload.preview(db, checked)
         times["preview"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        upload_id = uploads.commit(db, checked, previewed, editor="bench", filename=csv_path.name,
+        upload_id = upload.commit(db, checked, previewed, editor="bench", filename=csv_path.name,
                                    sha256="bench")  # fmt: skip
         times["commit"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        uploads.revert(db, upload_id, editor="bench")
+        upload.revert(db, upload_id, editor="bench")
         times["revert"].append(time.perf_counter() - start)
         shutil.copy(seed_db, db)
         start = time.perf_counter()
@@ -127,13 +128,13 @@ def bench_rerun(db: Path, page: str, runs: int) -> tuple[float, float]:
 
 def bench_deck(db: Path, runs: int) -> float | None:
     try:
-        from impact import report
+        from impact import deck
     except ImportError:
         return None
     import datetime as dt
 
-    options = report.DeckOptions(title="Paparan DPRD", date=dt.date(2026, 11, 22))
-    return median_time(lambda: report.build_pptx(db, options), runs)
+    options = deck.DeckOptions(title="Paparan DPRD", date=dt.date(2026, 11, 22))
+    return median_time(lambda: deck.build_pptx(db, options), runs)
 
 
 def _free_port() -> int:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from impact import ingest, synthetic, uploads, validation
+from impact import synthetic, upload
+from impact.upload import ingest, validation
 
 
 def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
@@ -15,8 +16,8 @@ def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
         .encode()
     )
     checked = validation.validate(
-        ingest.read_table(data, "sintetis.csv"), uploads.load_vocabulary(db)
+        ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(db)
     )
     assert checked.ok, checked.issues[:3]
-    uploads.commit(db, checked, uploads.preview(db, checked), editor="uji", filename="sintetis.csv",
+    upload.commit(db, checked, upload.preview(db, checked), editor="uji", filename="sintetis.csv",
                    sha256=ingest.sha256_hex(data))  # fmt: skip

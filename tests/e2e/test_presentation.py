@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 from playwright.sync_api import Page, expect
 
-from impact import report, report_pptx
+from impact import deck
+from impact.deck import pdf
 
 pytestmark = pytest.mark.e2e
 
@@ -65,8 +66,8 @@ def test_deck_page_downloads_a_pptx_named_for_region_years_and_date(
     expect(button).to_be_visible(timeout=120_000)
     with page.expect_download() as download:
         button.click()
-    options = report.DeckOptions(title="", date=dt.date.today())
-    assert download.value.suggested_filename == report.file_name(options)
-    if report_pptx.libreoffice():
+    options = deck.DeckOptions(title="", date=dt.date.today())
+    assert download.value.suggested_filename == deck.file_name(options)
+    if pdf.libreoffice():
         expect(page.get_by_role("button", name="Unduh PDF")).to_be_visible()
     page.screenshot(path=str(artifacts / "page-paparan-id.png"), full_page=True)

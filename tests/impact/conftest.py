@@ -11,8 +11,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impact import ingest, store, uploads, validation
-from impact.datasets import DATASETS
+from impact import store, upload
+from impact.upload import ingest, validation
+from impact.upload.datasets import DATASETS
 
 # Validation takes "today" to bound years; fixed so 2026 is the last year accepted.
 TODAY = dt.date(2025, 6, 1)
@@ -22,7 +23,7 @@ TODAY = dt.date(2025, 6, 1)
 def vocab(tmp_path_factory: pytest.TempPathFactory) -> validation.Vocabulary:
     """The code lists of a freshly seeded database (read once per run)."""
     path = store.ensure_database(tmp_path_factory.mktemp("vocab") / "batik.duckdb")
-    return uploads.load_vocabulary(path)
+    return upload.load_vocabulary(path)
 
 
 @pytest.fixture(scope="module")
@@ -97,12 +98,12 @@ def _upload_like_the_app(
     editor: str = "tester",
 ) -> validation.Validated:
     """Read, validate, and only when the file is clean preview and commit, as the page does."""
-    grid = ingest.read_table(data, filename, sheet=sheet, max_bytes=max_bytes)
+    grid = ingest.read_grid(data, filename, sheet=sheet, max_bytes=max_bytes)
     chosen = DATASETS[dataset] if dataset else None
-    checked = validation.validate(grid, uploads.load_vocabulary(path), chosen, today=TODAY)
+    checked = validation.validate(grid, upload.load_vocabulary(path), chosen, today=TODAY)
     if checked.ok:
-        previewed = uploads.preview(path, checked)
-        uploads.commit(
+        previewed = upload.preview(path, checked)
+        upload.commit(
             path, checked, previewed, editor=editor, filename=filename, sha256=grid.detection.sha256
         )
     return checked

@@ -8,14 +8,15 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact import bulk, ingest, messages, store, synthetic, uploads, validation
+from impact import store, synthetic, upload
+from impact.upload import bulk, ingest, validation, views
 
 TODAY = dt.date(2026, 1, 1)
 
 
 @pytest.fixture
 def vocab(seeded_db: Path) -> validation.Vocabulary:
-    return uploads.load_vocabulary(seeded_db)
+    return upload.load_vocabulary(seeded_db)
 
 
 def _records(broken: dict | None = None) -> pd.DataFrame:
@@ -41,7 +42,7 @@ BROKEN = {
 
 
 def _python(data: bytes, vocab) -> validation.Validated:
-    return validation.validate(ingest.read_table(data, "x.csv"), vocab, today=TODAY)
+    return validation.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
 
 
 @pytest.mark.parametrize("sep", [",", ";"])
@@ -103,10 +104,10 @@ def test_files_the_bulk_path_cannot_number_exactly_go_the_python_way(
 def test_a_bulk_checked_file_commits_and_reverts(seeded_db: Path, vocab) -> None:
     data = synthetic.enterprise_records(50, [2021, 2023], seed=4).to_csv(index=False).encode()
     checked = bulk.validate_bulk(data, vocab, today=TODAY).validated
-    upload_id = uploads.commit(seeded_db, checked, uploads.preview(seeded_db, checked), editor="uji",
+    upload_id = upload.commit(seeded_db, checked, upload.preview(seeded_db, checked), editor="uji",
                                filename="x.csv", sha256="x")  # fmt: skip
     assert store.read_table(seeded_db, "enterprise_record").shape[0] == 100
-    uploads.revert(seeded_db, upload_id, editor="uji")
+    upload.revert(seeded_db, upload_id, editor="uji")
     assert store.read_table(seeded_db, "enterprise_record").empty
 
 
@@ -213,7 +214,7 @@ def test_a_large_file_the_fast_path_cannot_take_is_refused_with_what_to_do(vocab
     checked = bulk.check_file(data, "besar.csv", vocab, today=TODAY)
     assert [i.code for i in checked.validated.issues] == ["file-too-large-for-cells"]
     assert not checked.validated.ok and checked.detection.sha256 == ingest.sha256_hex(data)
-    text = messages.issue_message(checked.validated.issues[0], "id")
+    text = views.issue_message(checked.validated.issues[0], "id")
     assert "CSV UTF-8" in text and "0,002" not in text  # tells how to save it
     # The same rows as UTF-8 go the fast way.
     assert bulk.check_file(frame.to_csv(index=False).encode(), "besar.csv", vocab,
@@ -245,7 +246,7 @@ def test_when_only_the_first_problem_rows_are_listed_the_total_is_given(vocab, m
     listed = {i.row for i in issues if i.row is not None}
     assert [(i.params["total"], i.params["listed"]) for i in unlisted] == [(12, len(listed))]
     assert listed == {12, 13, 14, 43, 53}  # the first three failing rows; both repeats
-    assert messages.issue_message(validation.unlisted_issue(1000, 250_000), "id").startswith(
+    assert views.issue_message(validation.unlisted_issue(1000, 250_000), "id").startswith(
         "Masalah ditemukan pada 250.000 baris; yang dicantumkan di sini hanya 1.000 baris"
     )
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import vl_convert as vlc
 
-from impact import charts, i18n, store
+from impact import i18n, store
+from impact.figures import charts
 
 
 def _income_chart(db: Path, lang: str):

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from impact import __main__ as cli
-from impact import ingest, store, uploads
+from impact import cli, store, upload
+from impact.upload import ingest
 
 HEADER = ["indikator", "wilayah", "sektor", "tahun", "nilai", "status", "sumber"]
 NEW = ["batik_workers", "blitar", "batik", "2024", "700", "reported", "Survei Disperindag"]
@@ -67,7 +67,7 @@ def test_import_writes_and_records_the_upload(warm_db, tmp_path, capsys) -> None
     code, out, _ = run(capsys, warm_db, "import", path, "--editor", "operator")
     assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "imported as upload 1")
     assert (workers(warm_db)[2023], workers(warm_db)[2024]) == (630, 700)
-    record = uploads.history(warm_db).iloc[0]
+    record = upload.history(warm_db).iloc[0]
     assert (record["editor"], record["filename"], record["sha256"]) == (
         "operator",
         "tenaga_kerja.csv",
@@ -147,22 +147,22 @@ def test_import_exits_4_when_the_data_changes_during_it(
 ) -> None:
     path = write_csv(tmp_path / "tenaga_kerja.csv", CHANGED)
     other = write_csv(tmp_path / "lain.csv", [*CHANGED[:4], "640", *CHANGED[5:]])
-    real_preview = uploads.preview
+    real_preview = upload.preview
 
     def preview_then_someone_else_saves(db, checked):
         previewed = real_preview(db, checked)
-        monkeypatch.setattr(uploads, "preview", real_preview)
+        monkeypatch.setattr(upload, "preview", real_preview)
         assert cli.main(["--db", str(db), "import", str(other), "--editor", "budi"]) == 0
         return previewed
 
-    monkeypatch.setattr(uploads, "preview", preview_then_someone_else_saves)
+    monkeypatch.setattr(upload, "preview", preview_then_someone_else_saves)
     code, _, err = run(capsys, warm_db, "import", path)
     assert (code, err.strip()) == (
         cli.EXIT_STALE,
         "the data changed during the import; run it again",
     )
     assert workers(warm_db)[2023] == 640
-    assert uploads.history(warm_db)["editor"].tolist() == ["budi"]
+    assert upload.history(warm_db)["editor"].tolist() == ["budi"]
 
 
 def test_history_lists_uploads_newest_first(warm_db, tmp_path, capsys) -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from impact import equity, ingest, store, synthetic, uploads, validation
+from impact import equity, store, synthetic, upload
+from impact.upload import ingest, validation
 
 
 def _load(db: Path, rows: list[tuple]) -> None:
@@ -81,12 +82,12 @@ def test_synthetic_records_go_through_the_validated_upload_path(seeded_db: Path)
     )
     data = frame.to_csv(index=False).encode()
     checked = validation.validate(
-        ingest.read_table(data, "sintetis.csv"), uploads.load_vocabulary(seeded_db)
+        ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(seeded_db)
     )
     assert checked.ok, checked.issues[:3]
     assert checked.dataset.code == "enterprises"
-    preview = uploads.preview(seeded_db, checked)
-    uploads.commit(seeded_db, checked, preview, editor="uji", filename="sintetis.csv", sha256="x")
+    preview = upload.preview(seeded_db, checked)
+    upload.commit(seeded_db, checked, preview, editor="uji", filename="sintetis.csv", sha256="x")
     assert equity.record_count(seeded_db) == 120
     summary = equity.growth_summary(seeded_db, 2021, 2023, "participant")
     assert summary["n"].sum() == 40

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from impact import export, store
+from impact import store
+from impact.figures import export
 
 FORMULAS = ["=1+1", "+62 812 3456", "-x", "@SUM(A1)", "\t=1", "\r=1",
             '=HYPERLINK("http://contoh.test","klik")']  # fmt: skip

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from impact import ingest, messages, validation
+from impact import i18n
+from impact.upload import ingest, validation, views
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 
@@ -59,7 +60,7 @@ def plain_zip() -> bytes:
 
 
 def read_and_validate(vocab, data: bytes, filename: str = "x.csv", **kw):
-    grid = ingest.read_table(data, filename, **kw)
+    grid = ingest.read_grid(data, filename, **kw)
     return grid, validation.validate(grid, vocab, today=TODAY)
 
 
@@ -106,22 +107,22 @@ def test_a_file_that_is_not_a_table_is_refused_and_nothing_is_written(
     assert not checked.ok and checked.rows.empty
     assert_same(before, snapshot(module_db))
     for lang in ("id", "en"):
-        assert all(messages.issue_message(i, lang) for i in checked.issues)
+        assert all(views.issue_message(i, lang) for i in checked.issues)
 
 
 def test_the_size_limit_says_how_large(vocab) -> None:
-    grid = ingest.read_table(b"x" * 3 * 2**20, "besar.csv", max_bytes=2 * 2**20)
+    grid = ingest.read_grid(b"x" * 3 * 2**20, "besar.csv", max_bytes=2 * 2**20)
     (issue,) = grid.issues
     assert (issue.code, issue.params) == ("file-too-large", {"size_mb": 3.0, "max_mb": 2.0})
-    assert messages.issue_message(issue, "en").startswith("The file is 3 MB, over the 2 MB limit.")
-    assert messages.issue_message(issue, "id").startswith("Berkas 3 MB melebihi batas 2 MB.")
+    assert views.issue_message(issue, "en").startswith("The file is 3 MB, over the 2 MB limit.")
+    assert views.issue_message(issue, "id").startswith("Berkas 3 MB melebihi batas 2 MB.")
     # exactly at the limit is allowed
-    assert ingest.read_table(GOOD, max_bytes=len(GOOD)).issues == []
+    assert ingest.read_grid(GOOD, max_bytes=len(GOOD)).issues == []
 
 
 def test_a_missing_sheet_lists_the_sheets_there_are() -> None:
     data = xlsx_bytes(OBS, ROW, extra_sheets={"Petunjuk": [["baca saya"]]})
-    (issue,) = ingest.read_table(data, "x.xlsx", sheet="Lembar9").issues
+    (issue,) = ingest.read_grid(data, "x.xlsx", sheet="Lembar9").issues
     assert (issue.value, issue.params) == ("Lembar9", {"sheets": ["Data", "Petunjuk"]})
 
 
@@ -301,23 +302,23 @@ def test_the_windows_1252_file_cannot_be_read_as_utf8() -> None:
 
 def test_blank_trailing_columns_and_rows_are_dropped() -> None:
     data = csv_text([*OBS, "", ""], [*ROW, "", ""], [""] * 12, [], [""] * 3).encode()
-    grid = ingest.read_table(data, "x.csv")
+    grid = ingest.read_grid(data, "x.csv")
     assert (grid.headers, grid.row_numbers, len(grid.rows[0])) == (OBS, [2], len(OBS))
 
 
 def test_blank_rows_between_data_keep_the_spreadsheet_numbers() -> None:
     data = csv_text(OBS, ROW, [""] * 10, [*ROW[:3], "2023", *ROW[4:]]).encode()
-    assert ingest.read_table(data, "x.csv").row_numbers == [2, 4]
+    assert ingest.read_grid(data, "x.csv").row_numbers == [2, 4]
 
 
 def test_a_second_sheet_can_be_chosen(vocab) -> None:
     guide = [["Petunjuk pengisian"], ["Isi lembar Data"]]
     data = xlsx_bytes(OBS, ROW[:4] + [700] + ROW[5:], title="Data",
                       extra_sheets={"Tahun lalu": [OBS, ROW[:3] + [2023, 650] + ROW[5:]]})  # fmt: skip
-    grid = ingest.read_table(data, "x.xlsx", sheet="Tahun lalu")
+    grid = ingest.read_grid(data, "x.xlsx", sheet="Tahun lalu")
     assert (grid.detection.sheet, grid.detection.sheets) == ("Tahun lalu", ["Data", "Tahun lalu"])
     assert validation.validate(grid, vocab, today=TODAY).rows["year"].tolist() == [2023]
-    first = ingest.read_table(xlsx_bytes(*guide, extra_sheets={"Data": [OBS, ROW]}), "x.xlsx")
+    first = ingest.read_grid(xlsx_bytes(*guide, extra_sheets={"Data": [OBS, ROW]}), "x.xlsx")
     assert (first.detection.sheet, first.detection.dataset) == ("Data", None)  # the first sheet
 
 
@@ -347,9 +348,9 @@ def check_bytes(vocab, data: bytes, filename: str = "x.csv") -> None:
     assert isinstance(grid, ingest.Grid) and isinstance(checked, validation.Validated)
     assert len(grid.rows) == len(grid.row_numbers)
     for issue in checked.issues:
-        assert issue.code in messages.ISSUE_TEXTS, issue
+        assert f"issue.{issue.code}" in i18n.TEXTS, issue
         for lang in ("id", "en"):
-            assert messages.issue_message(issue, lang).strip(), (issue, lang)
+            assert views.issue_message(issue, lang).strip(), (issue, lang)
 
 
 @pytest.mark.parametrize(

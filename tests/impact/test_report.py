@@ -18,7 +18,9 @@ from PIL import ImageFont
 from pptx import Presentation
 from pptx.util import Pt
 
-from impact import growth, headlines, i18n, indicators, report, report_pptx, store
+from impact import deck, growth, i18n, indicators, store
+from impact.deck import layout, pdf
+from impact.figures import headlines
 
 DATE = dt.date(2024, 5, 14)
 STUDY_SOURCE = "Dinas Perindustrian dan Perdagangan Blitar (2023)"
@@ -59,8 +61,8 @@ TITLES = {
 CONTINUED = {"id": " (lanjutan)", "en": " (continued)"}
 
 
-def _options(lang: str = "id", **changes) -> report.DeckOptions:
-    return report.DeckOptions(
+def _options(lang: str = "id", **changes) -> deck.DeckOptions:
+    return deck.DeckOptions(
         title=i18n.t("deck.default_title", lang), date=DATE, agency="Bappeda Kabupaten Blitar",
         lang=lang, **changes,
     )  # fmt: skip
@@ -74,11 +76,11 @@ def deck_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def decks(deck_db: Path) -> dict[str, tuple[list[report.Slide], bytes]]:
+def decks(deck_db: Path) -> dict[str, tuple[list[deck.Slide], bytes]]:
     out = {}
     for lang in ("id", "en"):
-        slides = report.build_slides(deck_db, _options(lang))
-        out[lang] = (slides, report.write_pptx(slides, _options(lang)))
+        slides = deck.build_slides(deck_db, _options(lang))
+        out[lang] = (slides, deck.write_pptx(slides, _options(lang)))
     return out
 
 
@@ -216,51 +218,51 @@ def test_speaker_notes_carry_exact_figures_and_sources(decks) -> None:
 
 
 def test_file_name_says_region_years_and_date() -> None:
-    assert report.file_name(_options()) == "paparan_dprd_batik_blitar_2021-2023_2024-05-14.pptx"
-    assert report.file_name(_options("en", region="kota_blitar", start_year=2022), "pdf") == (
+    assert deck.file_name(_options()) == "paparan_dprd_batik_blitar_2021-2023_2024-05-14.pptx"
+    assert deck.file_name(_options("en", region="kota_blitar", start_year=2022), "pdf") == (
         "dprd_hearing_batik_kota_blitar_2022-2023_2024-05-14.pdf"
     )
     assert (
-        report.file_name(_options(region="../x y"))
+        deck.file_name(_options(region="../x y"))
         == "paparan_dprd_batik_x_y_2021-2023_2024-05-14.pptx"
     )
 
 
 def test_options_are_checked() -> None:
-    with pytest.raises(report.InvalidOptionsError):
+    with pytest.raises(deck.InvalidOptionsError):
         _options(start_year=2023, end_year=2023)
-    with pytest.raises(report.InvalidOptionsError):
+    with pytest.raises(deck.InvalidOptionsError):
         _options(sections=("summary", "gossip"))
     assert _options(sections=("sources", "summary")).sections == ("summary", "sources")
     assert _options(lang="fr").lang == "id"
 
 
 def test_sections_pick_the_slides(seeded_db) -> None:
-    slides = report.build_slides(seeded_db, _options(sections=("summary",)))
+    slides = deck.build_slides(seeded_db, _options(sections=("summary",)))
     assert [s.title for s in slides] == TITLES["id"][:2]
 
 
 def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
-    slides = report.build_slides(seeded_db, _options(region="jatim"))
+    slides = deck.build_slides(seeded_db, _options(region="jatim"))
     # Obstacles and collaboration scores are the study's, not a region's: they stay.
     assert {s.section for s in slides} == {"cover", "summary", "obstacles", "collaboration",
                                             "recommendations", "sources"}  # fmt: skip
     assert slides[1].title == "Angka utama Jawa Timur, 2021–2023"
-    assert [f.value for f in slides[1].figures] == ["–", "–", "–"]
+    assert [f.value for f in slides[1].cards] == ["–", "–", "–"]
 
 
 def test_url_parameters_round_trip() -> None:
     options = _options(region="kota_blitar", sections=("summary", "charts"))
-    params = report.options_to_params(options)
-    again = report.options_from_params(params, region="kota_blitar", start_year=2021, end_year=2023,
+    params = deck.options_to_params(options)
+    again = deck.options_from_params(params, region="kota_blitar", start_year=2021, end_year=2023,
                                        lang="id", today=dt.date(2030, 1, 1))  # fmt: skip
     assert again == options
-    fallback = report.options_from_params({"tanggal": "kemarin", "bagian": "x"}, region="blitar",
+    fallback = deck.options_from_params({"tanggal": "kemarin", "bagian": "x"}, region="blitar",
                                           start_year=2021, end_year=2023, lang="en", today=DATE)  # fmt: skip
     assert (fallback.date, fallback.sections, fallback.title) == (
-        DATE, report.SECTIONS, "The Impact of Collaboration on Blitar's Batik Industry",
+        DATE, deck.SECTIONS, "The Impact of Collaboration on Blitar's Batik Industry",
     )  # fmt: skip
-    assert [report.slide_index(v, 12) for v in ("3", "0", "99", "abc", None)] == [3, 1, 12, 1, 1]
+    assert [deck.slide_index(v, 12) for v in ("3", "0", "99", "abc", None)] == [3, 1, 12, 1, 1]
 
 
 # --- nothing overflows ---------------------------------------------------------------------
@@ -375,27 +377,27 @@ def test_the_overflow_check_catches_an_overfull_box_and_a_shape_off_the_slide() 
     problems = {(name, problem.split(" ")[0]) for _, name, problem in overflows(out.getvalue())}
     assert problems == {("crowded", "needs"), ("off", "outside")}
     # A deck slide that was not split (paginate skipped) runs off the slide and is caught.
-    crowded = report.Slide(
-        section="sources", title="T", blocks=(report.Block("", ("kata " * 1500,)),)
+    crowded = deck.Slide(
+        section="sources", title="T", blocks=(deck.Block("", ("kata " * 1500,)),)
     )
     assert any(
-        "outside the slide" in p for *_, p in overflows(report.write_pptx([crowded], _options()))
+        "outside the slide" in p for *_, p in overflows(deck.write_pptx([crowded], _options()))
     )
 
 
 def test_long_tables_continue_on_the_next_slide() -> None:
-    rows = tuple(report.TableRow((f"Baris {i}", "teks " * 30)) for i in range(30))
-    slide = report.Slide(section="obstacles", title="Tabel panjang", finding="Temuan",
-                         table=report.Table(("A", "B"), (0.3, 0.7), rows))  # fmt: skip
-    pages = report_pptx.paginate(slide, "id")
+    rows = tuple(deck.TableRow((f"Baris {i}", "teks " * 30)) for i in range(30))
+    slide = deck.Slide(section="obstacles", title="Tabel panjang", finding="Temuan",
+                         table=deck.Table(("A", "B"), (0.3, 0.7), rows))  # fmt: skip
+    pages = layout.paginate(slide, "id")
     assert len(pages) > 2
     assert [p.title for p in pages[:2]] == ["Tabel panjang", "Tabel panjang (lanjutan)"]
     assert sum(len(p.table.rows) for p in pages) == 30
     for page in pages:
-        frame = report_pptx.frame(page, "id")
-        widths = report_pptx._table_col_widths(page.table, frame.body.w)
-        height = report_pptx.table_row_height(page.table.columns, widths, header=True)
-        height += sum(report_pptx.table_row_height(r, widths) for r in page.table.rows)
+        frame = layout.frame(page, "id")
+        widths = layout._table_col_widths(page.table, frame.body.w)
+        height = layout.table_row_height(page.table.columns, widths, header=True)
+        height += sum(layout.table_row_height(r, widths) for r in page.table.rows)
         assert height <= frame.body.h
 
 
@@ -413,7 +415,7 @@ def test_libreoffice_converts_the_pptx_and_the_pdf_holds_the_same_text(decks) ->
     from pypdf import PdfReader
 
     slides, data = decks["id"]
-    pdf = report.build_pdf(data)
+    pdf = deck.build_pdf(data)
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == len(slides)
     pages = [_flat(page.extract_text()) for page in reader.pages]
@@ -429,13 +431,13 @@ def test_libreoffice_converts_the_pptx_and_the_pdf_holds_the_same_text(decks) ->
     shutil.which("libreoffice") is None, reason="libreoffice-impress is not installed"
 )
 def test_a_file_libreoffice_cannot_read_is_a_named_fault() -> None:
-    with pytest.raises(report.PdfConversionError) as caught:
-        report.build_pdf(b"not a presentation")
+    with pytest.raises(deck.PdfConversionError) as caught:
+        deck.build_pdf(b"not a presentation")
     assert caught.value.reason  # what LibreOffice said, for the page to show
 
 
 def test_no_libreoffice_is_a_named_fault(monkeypatch) -> None:
-    monkeypatch.setattr(report_pptx.shutil, "which", lambda name: None)
-    assert not report.pdf_available()
-    with pytest.raises(report.PdfUnavailableError):
-        report.build_pdf(b"not used")
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    assert not deck.pdf_available()
+    with pytest.raises(deck.PdfUnavailableError):
+        deck.build_pdf(b"not used")

@@ -1,5 +1,5 @@
 """A second, adversarial pass over the DuckDB validation path (impact.bulk) and the set-based
-preview / commit / revert (impact.uploads).
+preview / commit / revert (impact.upload.changes).
 
 Tests marked ``xfail(strict=True)`` are disagreements or bugs this review found: each states
 what should happen, so it turns into a failure (XPASS) once fixed and the mark can go.
@@ -22,8 +22,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from impact import bulk, ingest, store, uploads, validation
-from impact.datasets import DATASETS
+from impact import store, upload
+from impact.upload import bulk, changes, ingest, validation
+from impact.upload.datasets import DATASETS
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 ENTERPRISES = DATASETS["enterprises"]
@@ -53,7 +54,7 @@ def rows_of(n: int, start: int = 10, sep: str = ",") -> list[str]:
 
 
 def _python(data: bytes, vocab) -> validation.Validated:
-    return validation.validate(ingest.read_table(data, "x.csv"), vocab, today=TODAY)
+    return validation.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
 
 
 def _issues(checked: validation.Validated) -> list[tuple]:
@@ -418,15 +419,15 @@ def test_a_chosen_sheet_or_a_file_below_the_bulk_size_is_read_cell_by_cell(
 
 def _checked(path: Path, data: bytes) -> validation.Validated:
     checked = validation.validate(
-        ingest.read_table(data, "x.csv"), uploads.load_vocabulary(path), today=TODAY
+        ingest.read_grid(data, "x.csv"), upload.load_vocabulary(path), today=TODAY
     )
     assert checked.ok, [i.key() for i in checked.issues]
     return checked
 
 
 def _commit(path: Path, checked: validation.Validated) -> int:
-    previewed = uploads.preview(path, checked)
-    return uploads.commit(path, checked, previewed, editor="uji", filename="x.csv", sha256="")
+    previewed = upload.preview(path, checked)
+    return upload.commit(path, checked, previewed, editor="uji", filename="x.csv", sha256="")
 
 
 def _table(path: Path, table: str) -> list[tuple]:
@@ -479,7 +480,7 @@ def test_revert_restores_any_double_bit_for_bit_and_any_text(warm_db) -> None:
     checked = validation.Validated(ENTERPRISES, rows, [], {c.name for c in ENTERPRISES.columns})
     upload_id = _commit(warm_db, checked)
     assert _table(warm_db, "enterprise_record") != before["enterprise_record"]
-    assert uploads.revert(warm_db, upload_id, editor="uji") == len(stored) + 1
+    assert upload.revert(warm_db, upload_id, editor="uji") == len(stored) + 1
     after = _all_tables(warm_db)
     for table in store.TABLES:
         if table not in ("upload", "upload_change"):
@@ -493,13 +494,13 @@ def test_a_later_upload_of_a_key_with_odd_text_blocks_the_earlier_revert(warm_db
         warm_db, _checked(warm_db, _programs_csv(["2025", agency, "1", "0,5", "", 'x"y\\z']))
     )
     second = _commit(warm_db, _checked(warm_db, _programs_csv(["2025", agency, "2", "", "", ""])))
-    with pytest.raises(uploads.RevertConflictError) as caught:
-        uploads.revert(warm_db, first, editor="uji")
+    with pytest.raises(upload.RevertConflictError) as caught:
+        upload.revert(warm_db, first, editor="uji")
     assert caught.value.later == [second]
-    uploads.revert(warm_db, second, editor="uji")
-    with pytest.raises(uploads.AlreadyRevertedError):
-        uploads.revert(warm_db, second, editor="uji")
-    uploads.revert(warm_db, first, editor="uji")
+    upload.revert(warm_db, second, editor="uji")
+    with pytest.raises(upload.AlreadyRevertedError):
+        upload.revert(warm_db, second, editor="uji")
+    upload.revert(warm_db, first, editor="uji")
     after = _all_tables(warm_db)
     assert {t: after[t] for t in store.TABLES if t not in ("upload", "upload_change")} == {
         t: before[t] for t in store.TABLES if t not in ("upload", "upload_change")
@@ -526,7 +527,7 @@ def test_a_commit_interrupted_in_process_writes_nothing_and_the_preview_still_co
     data = _programs_csv(["2023", agency, "9", "", "", ""],
                          ["2025", "Dinas Baru", "1", "2", "3", "n"])  # fmt: skip
     checked = _checked(warm_db, data)
-    previewed = uploads.preview(warm_db, checked)
+    previewed = upload.preview(warm_db, checked)
     assert previewed.counts == {"insert": 1, "update": 1, "same": 0}
     before, version = _all_tables(warm_db), store.data_version(warm_db)
     calls = []
@@ -536,18 +537,18 @@ def test_a_commit_interrupted_in_process_writes_nothing_and_the_preview_still_co
         if len(calls) == stop_at:
             raise KeyboardInterrupt
 
-    monkeypatch.setattr(uploads, "_checkpoint", interrupt)
+    monkeypatch.setattr(changes, "_checkpoint", interrupt)
     with pytest.raises(KeyboardInterrupt):
-        uploads.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
+        upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
     assert _all_tables(warm_db) == before and store.data_version(warm_db) == version
-    monkeypatch.setattr(uploads, "_checkpoint", lambda: None)
-    upload_id = uploads.commit(warm_db, checked, previewed, editor="uji", filename="x.csv",
+    monkeypatch.setattr(changes, "_checkpoint", lambda: None)
+    upload_id = upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv",
                                sha256="")  # fmt: skip
     # the same preview a second time: the data moved (its own commit), so it is stale
-    with pytest.raises(uploads.StalePreviewError):
-        uploads.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
-    assert uploads.history(warm_db)["id"].tolist() == [upload_id]
-    uploads.revert(warm_db, upload_id, editor="uji")
+    with pytest.raises(upload.StalePreviewError):
+        upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
+    assert upload.history(warm_db)["id"].tolist() == [upload_id]
+    upload.revert(warm_db, upload_id, editor="uji")
     after = _all_tables(warm_db)
     assert {t: after[t] for t in store.TABLES if t not in ("upload", "upload_change")} == {
         t: before[t] for t in store.TABLES if t not in ("upload", "upload_change")
@@ -592,35 +593,35 @@ def test_a_file_without_any_optional_column_keeps_their_stored_values(warm_db, d
         else:
             assert (pd.isna(old[name]) and pd.isna(new[name])) or new[name] == old[name], name
     assert all(new[c] == v for c, v in change.items())
-    uploads.revert(warm_db, upload_id, editor="uji")
+    upload.revert(warm_db, upload_id, editor="uji")
     assert _table(warm_db, spec.table) == before[spec.table]
 
 
 def test_bulk_and_python_rows_preview_alike(warm_db, vocab) -> None:
     """The DuckDB path's typed rows (int32 years, BIGINT counts) diff like the Python path's:
     same counts, same signature, so either may be committed against the other's preview."""
-    uploads.commit(warm_db, *_prepared(warm_db, csv_of(line(1), line(2))), editor="uji",
+    upload.commit(warm_db, *_prepared(warm_db, csv_of(line(1), line(2))), editor="uji",
                    filename="x.csv", sha256="")  # fmt: skip
     data = csv_of(line(1, pendapatan_rp="Rp2000"), line(2), line(3, pekerja="", program=""))
     python = _python(data, vocab)
     duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
     assert python.ok and duck.ok
-    left, right = uploads.preview(warm_db, python), uploads.preview(warm_db, duck)
+    left, right = upload.preview(warm_db, python), upload.preview(warm_db, duck)
     assert left.counts == {"insert": 1, "update": 1, "same": 1}
     assert (left.counts, left.signature, left.sample) == (right.counts, right.signature,
                                                           right.sample)  # fmt: skip
-    uploads.commit(warm_db, duck, left, editor="uji", filename="x.csv", sha256="")
+    upload.commit(warm_db, duck, left, editor="uji", filename="x.csv", sha256="")
 
 
-def _prepared(path: Path, data: bytes) -> tuple[validation.Validated, uploads.Preview]:
+def _prepared(path: Path, data: bytes) -> tuple[validation.Validated, upload.Preview]:
     checked = _checked(path, data)
-    return checked, uploads.preview(path, checked)
+    return checked, upload.preview(path, checked)
 
 
 def test_a_file_that_validates_cleanly_can_be_previewed(warm_db) -> None:
     data = csv_of(line(1, pekerja="3000000000"))
     checked = validation.validate(
-        ingest.read_table(data, "x.csv"), uploads.load_vocabulary(warm_db), today=TODAY
+        ingest.read_grid(data, "x.csv"), upload.load_vocabulary(warm_db), today=TODAY
     )
     if checked.ok:  # either fix will do: store the value, or refuse the cell
         _commit(warm_db, checked)

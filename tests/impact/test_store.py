@@ -8,7 +8,8 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impact import headlines, indicators, store
+from impact import indicators, store
+from impact.figures import headlines
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from impact import i18n, store, tables
+from impact import i18n, store
+from impact.figures import tables
 
 
 def test_series_table_in_both_languages(seeded_db: Path) -> None:

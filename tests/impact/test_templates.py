@@ -7,8 +7,8 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from impact import ingest, templates
-from impact.datasets import DATASETS
+from impact.upload import ingest, templates
+from impact.upload.datasets import DATASETS
 
 
 @pytest.mark.parametrize("code", sorted(DATASETS))
@@ -28,6 +28,6 @@ def test_committed_xlsx_template_has_the_headers_and_a_guide(code: str) -> None:
 @pytest.mark.parametrize("suffix", ["csv", "xlsx"])
 @pytest.mark.parametrize("code", sorted(DATASETS))
 def test_templates_are_recognised_as_their_dataset(code: str, suffix: str) -> None:
-    grid = ingest.read_table((templates.TEMPLATE_DIR / f"{code}.{suffix}").read_bytes())
+    grid = ingest.read_grid((templates.TEMPLATE_DIR / f"{code}.{suffix}").read_bytes())
     assert grid.detection.dataset == code
     assert [i.code for i in grid.issues] == ["file-no-rows"]

@@ -25,8 +25,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impact import ingest, store, upload_views, uploads, validation
-from impact.datasets import DATASETS
+from impact import store
+from impact.upload import changes, ingest, validation, views
+from impact.upload.datasets import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
@@ -66,16 +67,16 @@ def file_of(dataset: str, *records: dict, drop: tuple[str, ...] = ()) -> bytes:
 
 
 def check(path: Path, data: bytes, filename: str = "x.csv") -> validation.Validated:
-    grid = ingest.read_table(data, filename)
-    checked = validation.validate(grid, uploads.load_vocabulary(path), today=TODAY)
+    grid = ingest.read_grid(data, filename)
+    checked = validation.validate(grid, changes.load_vocabulary(path), today=TODAY)
     assert checked.ok, [i.key() for i in checked.issues]
     return checked
 
 
 def upload(path: Path, data: bytes, editor: str = "sari", filename: str = "x.csv", **kw) -> int:
     checked = check(path, data, filename)
-    previewed = uploads.preview(path, checked)
-    return uploads.commit(path, checked, previewed, editor=editor, filename=filename,
+    previewed = changes.preview(path, checked)
+    return changes.commit(path, checked, previewed, editor=editor, filename=filename,
                           sha256=ingest.sha256_hex(data), **kw)  # fmt: skip
 
 
@@ -101,12 +102,12 @@ def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, as
     unchanged = workers(warm_db, 2022)
     changed = workers(warm_db, 2023) | {"value": 630.0, "status": "estimated"}
     data = file_of("observations", new_workers(2024, 700), changed, unchanged)
-    previewed = uploads.preview(warm_db, check(warm_db, data))
+    previewed = changes.preview(warm_db, check(warm_db, data))
     assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
     assert [(c.row, c.action) for c in previewed.sample] == [(2, "insert"), (3, "update"),
                                                               (4, "same")]  # fmt: skip
     assert [c.row for c in previewed.of("update")] == [3]
-    assert not any(previewed.is_sample(a) for a in uploads.ACTIONS)  # all rows are shown
+    assert not any(previewed.is_sample(a) for a in changes.ACTIONS)  # all rows are shown
     assert previewed.replaced_table().to_dict("records") == [
         {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "value",
          "old": 620.0, "new": 630.0},
@@ -118,12 +119,12 @@ def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, as
 
 
 def test_preview_refuses_a_file_with_errors(warm_db) -> None:
-    grid = ingest.read_table(file_of("observations", new_workers(2024, -1)), "x.csv")
-    checked = validation.validate(grid, uploads.load_vocabulary(warm_db), today=TODAY)
-    with pytest.raises(uploads.NothingToCommitError):
-        uploads.preview(warm_db, checked)
-    with pytest.raises(uploads.NothingToCommitError):
-        uploads.commit(warm_db, checked, uploads.Preview(checked.dataset), editor="x",
+    grid = ingest.read_grid(file_of("observations", new_workers(2024, -1)), "x.csv")
+    checked = validation.validate(grid, changes.load_vocabulary(warm_db), today=TODAY)
+    with pytest.raises(changes.NothingToCommitError):
+        changes.preview(warm_db, checked)
+    with pytest.raises(changes.NothingToCommitError):
+        changes.commit(warm_db, checked, changes.Preview(checked.dataset), editor="x",
                        filename="x.csv", sha256="")  # fmt: skip
 
 
@@ -168,11 +169,11 @@ def test_commit_then_revert_restores_every_table_exactly(warm_db, snapshot, data
     upload_id = upload(warm_db, file_of(dataset, changed, new))
     assert stored(warm_db, dataset, **key) == changed
     stored(warm_db, dataset, **{k: new[k] for k in DATASETS[dataset].key})  # inserted
-    assert uploads.revert(warm_db, upload_id, editor="budi") == 2
+    assert changes.revert(warm_db, upload_id, editor="budi") == 2
     after = data_tables(warm_db)
     for table, frame in before.items():
         pd.testing.assert_frame_equal(after[table], frame, obj=table)
-    record = uploads.history(warm_db).iloc[0]
+    record = changes.history(warm_db).iloc[0]
     assert (record["id"], record["reverted_by"]) == (upload_id, "budi")
     assert pd.notna(record["reverted_at"])
     # nothing is destroyed: the replaced values stay in the change log
@@ -193,12 +194,12 @@ def stored_before(frames: dict[str, pd.DataFrame], dataset: str, key: dict) -> d
 
 def test_revert_twice_is_refused(warm_db) -> None:
     upload_id = upload(warm_db, file_of("observations", new_workers(2024, 700)))
-    uploads.revert(warm_db, upload_id, editor="budi")
+    changes.revert(warm_db, upload_id, editor="budi")
     before = data_tables(warm_db)
-    with pytest.raises(uploads.AlreadyRevertedError):
-        uploads.revert(warm_db, upload_id, editor="budi")
-    with pytest.raises(uploads.UnknownUploadError):
-        uploads.revert(warm_db, upload_id + 1, editor="budi")
+    with pytest.raises(changes.AlreadyRevertedError):
+        changes.revert(warm_db, upload_id, editor="budi")
+    with pytest.raises(changes.UnknownUploadError):
+        changes.revert(warm_db, upload_id + 1, editor="budi")
     after = data_tables(warm_db)
     for table, frame in before.items():
         pd.testing.assert_frame_equal(after[table], frame, obj=table)
@@ -212,14 +213,14 @@ def test_revert_of_an_earlier_upload_waits_for_the_later_one(warm_db, snapshot, 
                                        new_workers(2024, 700)))  # fmt: skip
     elsewhere = upload(warm_db, file_of("observations", workers(warm_db, 2021) | {"value": 1}))
     state = snapshot(warm_db)
-    with pytest.raises(uploads.RevertConflictError) as caught:
-        uploads.revert(warm_db, first, editor="budi")
+    with pytest.raises(changes.RevertConflictError) as caught:
+        changes.revert(warm_db, first, editor="budi")
     assert caught.value.later == [second]
     assert_same(state, snapshot(warm_db))  # the refused revert changed nothing
-    uploads.revert(warm_db, elsewhere, editor="budi")  # other rows: no conflict
-    uploads.revert(warm_db, second, editor="budi")
+    changes.revert(warm_db, elsewhere, editor="budi")  # other rows: no conflict
+    changes.revert(warm_db, second, editor="budi")
     assert workers(warm_db, 2023)["value"] == 630
-    uploads.revert(warm_db, first, editor="budi")  # the later one is reverted: allowed now
+    changes.revert(warm_db, first, editor="budi")  # the later one is reverted: allowed now
     for table, frame in original.items():
         pd.testing.assert_frame_equal(data_tables(warm_db)[table], frame, obj=table)
 
@@ -238,7 +239,7 @@ def test_history_records_editor_file_checksum_and_counts(warm_db) -> None:
                                                      "severity": 3, "status": "estimasi",
                                                      "source": "FGD"}),
                     editor="budi", filename="hambatan.xlsx.csv", now=lambda: next(times))  # fmt: skip
-    frame = uploads.history(warm_db)
+    frame = changes.history(warm_db)
     columns = ["id", "uploaded_at", "editor", "filename", "sha256", "dataset", "rows_added",
                "rows_replaced", "rows_unchanged"]  # fmt: skip
     assert [tuple(r) for r in frame[columns].itertuples(index=False)] == [
@@ -267,7 +268,7 @@ def test_a_new_value_without_its_range_clears_the_old_range(warm_db) -> None:
                                           drop=("batas_bawah", "batas_atas")))  # fmt: skip
     assert stored(warm_db, "observations", **key) == old | {"value": 158.0, "low": None,
                                                                "high": None}  # fmt: skip
-    uploads.revert(warm_db, upload_id, editor="budi")
+    changes.revert(warm_db, upload_id, editor="budi")
     assert stored(warm_db, "observations", **key) == old
 
 
@@ -278,13 +279,13 @@ def test_commit_is_refused_when_the_data_changed_since_the_preview(
     mine = file_of("observations", workers(warm_db, 2023) | {"value": 630},
                    new_workers(2024, 700))  # fmt: skip
     checked = check(warm_db, mine)
-    previewed = uploads.preview(warm_db, checked)
+    previewed = changes.preview(warm_db, checked)
     theirs = (workers(warm_db, 2023) | {"value": 650} if other_row == "same-row"
               else new_workers(2024, 710))  # fmt: skip
     upload(warm_db, file_of("observations", theirs), editor="budi")
     state, version = snapshot(warm_db), store.data_version(warm_db)
-    with pytest.raises(uploads.StalePreviewError):
-        uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    with pytest.raises(changes.StalePreviewError):
+        changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
     assert_same(state, snapshot(warm_db))
     assert store.data_version(warm_db) == version
     # a fresh preview of the same file then goes through
@@ -294,9 +295,9 @@ def test_commit_is_refused_when_the_data_changed_since_the_preview(
 
 def test_a_change_elsewhere_does_not_make_the_preview_stale(warm_db) -> None:
     checked = check(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630}))
-    previewed = uploads.preview(warm_db, checked)
+    previewed = changes.preview(warm_db, checked)
     upload(warm_db, file_of("observations", workers(warm_db, 2021) | {"value": 470}))
-    uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
     assert (workers(warm_db, 2021)["value"], workers(warm_db, 2023)["value"]) == (470, 630)
 
 
@@ -304,7 +305,7 @@ def test_data_version_increases_on_commit_and_revert(warm_db) -> None:
     versions = [store.data_version(warm_db)]
     upload_id = upload(warm_db, file_of("observations", new_workers(2024, 700)))
     versions.append(store.data_version(warm_db))
-    uploads.revert(warm_db, upload_id, editor="budi")
+    changes.revert(warm_db, upload_id, editor="budi")
     versions.append(store.data_version(warm_db))
     assert versions[0] < versions[1] < versions[2]
 
@@ -314,7 +315,7 @@ def test_data_version_increases_on_commit_and_revert(warm_db) -> None:
 KILLED_COMMIT = r"""
 import sys, time
 from pathlib import Path
-from impact import ingest, uploads, validation
+from impact.upload import changes, ingest, validation
 
 db, path, stop_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 calls = 0
@@ -326,12 +327,12 @@ def checkpoint():
         print("checkpoint", calls, flush=True)
         time.sleep(120)
 
-uploads._checkpoint = checkpoint
+changes._checkpoint = checkpoint
 data = path.read_bytes()
-grid = ingest.read_table(data, path.name)
-checked = validation.validate(grid, uploads.load_vocabulary(db))
-previewed = uploads.preview(db, checked)
-uploads.commit(db, checked, previewed, editor="killed", filename=path.name,
+grid = ingest.read_grid(data, path.name)
+checked = validation.validate(grid, changes.load_vocabulary(db))
+previewed = changes.preview(db, checked)
+changes.commit(db, checked, previewed, editor="killed", filename=path.name,
                sha256=grid.detection.sha256)
 print("committed", flush=True)
 """
@@ -396,7 +397,7 @@ def test_a_commit_killed_midway_leaves_nothing_and_the_next_start_is_clean(
         assert store.data_version(fresh_db) == version
         upload(fresh_db, data, editor="sari")  # and a commit works
         assert (workers(fresh_db, 2024)["value"], workers(fresh_db, 2023)["value"]) == (700, 630)
-        assert uploads.history(fresh_db)["editor"].tolist() == ["sari"]
+        assert changes.history(fresh_db)["editor"].tolist() == ["sari"]
 
 
 # --- two editors at once ------------------------------------------------------------------
@@ -423,7 +424,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
 def _normal(record: dict) -> dict:
     out = {}
     for k, v in record.items():
-        v = uploads._clean(v)
+        v = changes._clean(v)
         out[k] = float(v) if isinstance(v, int) and k != "year" else v
     return out
 
@@ -443,7 +444,7 @@ def _commit_at_once(path: Path, files: dict[str, bytes], retry: bool) -> dict[st
     prepared = {}
     for editor, data in files.items():
         checked = check(path, data)
-        prepared[editor] = (checked, uploads.preview(path, checked))
+        prepared[editor] = (checked, changes.preview(path, checked))
     barrier = threading.Barrier(len(files))
     results: dict[str, object] = {}
 
@@ -452,14 +453,14 @@ def _commit_at_once(path: Path, files: dict[str, bytes], retry: bool) -> dict[st
         barrier.wait()
         while True:
             try:
-                results[editor] = uploads.commit(path, checked, previewed, editor=editor,
+                results[editor] = changes.commit(path, checked, previewed, editor=editor,
                                                  filename=f"{editor}.csv", sha256="")  # fmt: skip
                 return
-            except uploads.StalePreviewError as exc:
+            except changes.StalePreviewError as exc:
                 if not retry:
                     results[editor] = exc
                     return
-                previewed = uploads.preview(path, checked)
+                previewed = changes.preview(path, checked)
             except Exception as exc:  # any other failure is reported by the assertions
                 results[editor] = exc
                 return
@@ -486,9 +487,9 @@ def test_two_editors_on_the_same_row_one_is_told_to_preview_again(warm_db) -> No
     before = store.read_table(warm_db, "observation")
     results = _commit_at_once(warm_db, _two_files(warm_db, overlap=True), retry=False)
     won = sorted(e for e, r in results.items() if isinstance(r, int))
-    stale = sorted(e for e, r in results.items() if isinstance(r, uploads.StalePreviewError))
+    stale = sorted(e for e, r in results.items() if isinstance(r, changes.StalePreviewError))
     assert (len(won), len(stale)) == (1, 1), results
-    history = uploads.history(warm_db)
+    history = changes.history(warm_db)
     assert history["editor"].tolist() == won
     # the loser wrote nothing: neither its new row nor its value
     expected = {"sari": (631, 2024), "budi": (642, 2025)}[won[0]]
@@ -504,7 +505,7 @@ def test_two_editors_both_applied_in_some_order(warm_db, overlap) -> None:
     # without overlap nobody goes stale; with it, the one told to preview again does so
     results = _commit_at_once(warm_db, _two_files(warm_db, overlap), retry=overlap)
     assert all(isinstance(r, int) for r in results.values()), results
-    history = uploads.history(warm_db)  # newest first
+    history = changes.history(warm_db)  # newest first
     assert sorted(history["editor"]) == ["budi", "sari"]
     assert (workers(warm_db, 2024)["value"], workers(warm_db, 2025)["value"]) == (700, 720)
     if overlap:  # the later upload's value stands
@@ -513,7 +514,7 @@ def test_two_editors_both_applied_in_some_order(warm_db, overlap) -> None:
         )
     _assert_history_matches_data(before, warm_db)
     for upload_id in history["id"]:  # newest first, so no revert conflicts
-        uploads.revert(warm_db, upload_id, editor="admin")
+        changes.revert(warm_db, upload_id, editor="admin")
     pd.testing.assert_frame_equal(store.read_table(warm_db, "observation"), before)
 
 
@@ -574,7 +575,7 @@ def test_cli_import_while_the_dashboard_keeps_reading(fresh_db, tmp_path) -> Non
     assert "imported as upload 1" in result.stdout
     assert reads > 5  # the dashboard really was reading all along
     assert (workers(fresh_db, 2024)["value"], workers(fresh_db, 2023)["value"]) == (700, 630)
-    assert uploads.history(fresh_db)["editor"].tolist() == ["operator"]
+    assert changes.history(fresh_db)["editor"].tolist() == ["operator"]
 
 
 def test_cli_import_while_another_process_holds_the_file_exits_busy(
@@ -613,45 +614,45 @@ def _years_file(warm_db: Path) -> bytes:
 def test_a_preview_samples_the_first_rows_but_counts_and_commits_every_row(
     warm_db, monkeypatch
 ) -> None:
-    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 2)
+    monkeypatch.setattr(changes, "PREVIEW_LIMIT", 2)
     checked = check(warm_db, _years_file(warm_db))
-    previewed = uploads.preview(warm_db, checked)
+    previewed = changes.preview(warm_db, checked)
     assert previewed.counts == {"insert": 3, "update": 3, "same": 1}
     assert previewed.limit == 2
     assert [(c.row, c.action) for c in previewed.sample] == [
         (2, "update"), (3, "insert"), (4, "update"), (5, "insert"), (6, "same")]  # fmt: skip
     assert [c.key["year"] for c in previewed.of("update")] == [2021, 2022]
     assert (previewed.shown("insert"), previewed.shown("same")) == (2, 1)
-    assert [previewed.is_sample(a) for a in uploads.ACTIONS] == [True, True, False]
+    assert [previewed.is_sample(a) for a in changes.ACTIONS] == [True, True, False]
     assert previewed.replaced_table()[["row", "column", "old", "new"]].values.tolist() == [
         [2, "value", 480.0, 481.0], [4, "value", 540.0, 541.0]]  # fmt: skip
     # the page and the CLI say that a sample is shown, numbers in the language's format
-    assert upload_views.sample_note(previewed, "update", "en") == "Showing the first 2 of 3 rows."
-    assert upload_views.sample_note(previewed, "same", "id") is None
-    uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    assert views.sample_note(previewed, "update", "en") == "Showing the first 2 of 3 rows."
+    assert views.sample_note(previewed, "same", "id") is None
+    changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
     assert [workers(warm_db, y)["value"] for y in range(2021, 2027)] == [481, 541, 621, 700, 710,
                                                                           720]  # fmt: skip
-    record = uploads.history(warm_db).iloc[0]
+    record = changes.history(warm_db).iloc[0]
     assert (record["rows_added"], record["rows_replaced"], record["rows_unchanged"]) == (3, 3, 1)
     assert len(store.read_table(warm_db, "upload_change")) == 6
 
 
 def test_the_sample_note_formats_large_counts() -> None:
     dataset = DATASETS["observations"]
-    change = uploads.Change(2, {}, "insert", None, {})
-    previewed = uploads.Preview(dataset, {"insert": 250_000, "update": 0, "same": 0}, (1, 1),
-                                [change, uploads.Change(3, {}, "insert", None, {})], 1000)  # fmt: skip
-    assert upload_views.sample_note(previewed, "insert", "id") == (
+    change = changes.Change(2, {}, "insert", None, {})
+    previewed = changes.Preview(dataset, {"insert": 250_000, "update": 0, "same": 0}, (1, 1),
+                                [change, changes.Change(3, {}, "insert", None, {})], 1000)  # fmt: skip
+    assert views.sample_note(previewed, "insert", "id") == (
         "Menampilkan 2 baris pertama dari 250.000."
     )
-    assert upload_views.sample_note(previewed, "insert", "en") == (
+    assert views.sample_note(previewed, "insert", "en") == (
         "Showing the first 2 of 250,000 rows."
     )
 
 
 def test_a_preview_holds_no_row_objects_beyond_its_limit(warm_db, monkeypatch) -> None:
-    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 1)
-    previewed = uploads.preview(warm_db, check(warm_db, _years_file(warm_db)))
+    monkeypatch.setattr(changes, "PREVIEW_LIMIT", 1)
+    previewed = changes.preview(warm_db, check(warm_db, _years_file(warm_db)))
     assert len(previewed.sample) == 3  # one per action, whatever the file's size
     assert set(vars(previewed)) == {"dataset", "counts", "signature", "sample", "limit"}
 
@@ -665,26 +666,26 @@ def test_the_stale_check_sees_one_old_value_change(
     drop = () if note_in_file else ("catatan",)
     checked = check(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630},
                                      new_workers(2024, 700), drop=drop))  # fmt: skip
-    previewed = uploads.preview(warm_db, checked)
+    previewed = changes.preview(warm_db, checked)
     with store.connect(warm_db) as con:  # another writer changes one stored value
         con.execute(
             "UPDATE observation SET note = ? WHERE indicator = 'batik_workers' AND year = 2023",
             [their_note],
         )
-    assert uploads.preview(warm_db, checked).counts == previewed.counts
+    assert changes.preview(warm_db, checked).counts == previewed.counts
     state = snapshot(warm_db)
-    with pytest.raises(uploads.StalePreviewError):
-        uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
+    with pytest.raises(changes.StalePreviewError):
+        changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
     assert_same(state, snapshot(warm_db))
 
 
 def test_the_stale_check_sees_a_different_file_with_the_same_counts(warm_db) -> None:
-    previewed = uploads.preview(warm_db, check(warm_db, file_of("observations",
+    previewed = changes.preview(warm_db, check(warm_db, file_of("observations",
                                                                  new_workers(2024, 700))))  # fmt: skip
     other = check(warm_db, file_of("observations", new_workers(2024, 701)))
-    with pytest.raises(uploads.StalePreviewError):
-        uploads.commit(warm_db, other, previewed, editor="sari", filename="x.csv", sha256="")
-    assert uploads.history(warm_db).empty
+    with pytest.raises(changes.StalePreviewError):
+        changes.commit(warm_db, other, previewed, editor="sari", filename="x.csv", sha256="")
+    assert changes.history(warm_db).empty
 
 
 def _old_code_log(before: pd.DataFrame, checked: validation.Validated) -> list[tuple]:
@@ -695,16 +696,16 @@ def _old_code_log(before: pd.DataFrame, checked: validation.Validated) -> list[t
     given = dataset.given_columns(checked.columns)
     stored_rows = {}
     for record in before.to_dict("records"):
-        record = {c: uploads._clean(record[c]) for c in columns}
+        record = {c: changes._clean(record[c]) for c in columns}
         stored_rows[tuple(record[k] for k in dataset.key)] = record
     log = []
     for record in checked.rows.sort_values("_row").to_dict("records"):
-        new = {c: uploads._clean(record[c]) for c in columns}
+        new = {c: changes._clean(record[c]) for c in columns}
         key = {k: new[k] for k in dataset.key}
         old = stored_rows.get(tuple(key.values()))
         if old is not None:
             new = {c: new[c] if c in given else old[c] for c in columns}
-            if all(uploads._same(old[c], new[c]) for c in columns):
+            if all(changes._same(old[c], new[c]) for c in columns):
                 continue
         log.append(("insert" if old is None else "update", key, old, new))
     return [(seq, *entry) for seq, entry in enumerate(log, start=1)]
@@ -788,7 +789,7 @@ def test_revert_restores_enterprise_records_exactly(warm_db) -> None:
     assert changed[("U01-000001", 2022)][5:8] == (0.3, 3, None)
     assert changed[("U01-000002", 2023)][5:9] == (1234567.891, 0, None, None)
     assert changed[("U01-000003", 2024)][5] == 0.1
-    assert uploads.revert(warm_db, upload_id, editor="budi") == 4
+    assert changes.revert(warm_db, upload_id, editor="budi") == 4
     assert _enterprises(warm_db) == original  # exact: floats compared bit for bit
 
 
@@ -803,12 +804,12 @@ def test_a_file_without_optional_columns_keeps_their_stored_values(warm_db) -> N
                    _enterprise(enterprise_id="U01-000009", year=2023, income=7.0),
                    drop=drop)  # fmt: skip
     checked = check(warm_db, data)
-    previewed = uploads.preview(warm_db, checked)
+    previewed = changes.preview(warm_db, checked)
     # the second row differs only in columns the file lacks: unchanged
     assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
     assert previewed.replaced_table()[["column", "old", "new"]].values.tolist() == [
         ["income", 0.1, 0.5], ["status", "reported", "estimated"]]  # fmt: skip
-    upload_id = uploads.commit(warm_db, checked, previewed, editor="sari", filename="x.csv",
+    upload_id = changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv",
                                sha256="")  # fmt: skip
     rows = {r[:2]: r for r in _enterprises(warm_db)}
     assert rows[("U01-000001", 2022)] == (*ENTERPRISE_BASE[0][:5], 0.5, None, 1e-07, None,
@@ -817,7 +818,7 @@ def test_a_file_without_optional_columns_keeps_their_stored_values(warm_db) -> N
     assert rows[("U01-000002", 2023)] == ENTERPRISE_BASE[2]
     new_row = json.loads(_logged(warm_db, upload_id)[0][4])
     assert (new_row["workers"], new_row["output"], new_row["programs"]) == (None, 1e-07, None)
-    uploads.revert(warm_db, upload_id, editor="budi")
+    changes.revert(warm_db, upload_id, editor="budi")
     assert _enterprises(warm_db) == original
 
 
@@ -828,10 +829,10 @@ def test_arrow_backed_rows_preview_and_commit_like_numpy_rows(warm_db) -> None:
     checked = check(warm_db, data)
     arrow = dataclasses.replace(checked, rows=checked.rows.convert_dtypes(dtype_backend="pyarrow"))
     assert any(isinstance(t, pd.ArrowDtype) for t in arrow.rows.dtypes)
-    numpy, previewed = uploads.preview(warm_db, checked), uploads.preview(warm_db, arrow)
+    numpy, previewed = changes.preview(warm_db, checked), changes.preview(warm_db, arrow)
     assert (previewed.counts, previewed.signature) == (numpy.counts, numpy.signature)
     assert previewed.sample == numpy.sample
-    uploads.commit(warm_db, arrow, numpy, editor="sari", filename="x.csv", sha256="")
+    changes.commit(warm_db, arrow, numpy, editor="sari", filename="x.csv", sha256="")
     rows = {r[:2]: r for r in _enterprises(warm_db)}
     assert rows[("U01-000001", 2022)][5:7] == (0.5, None)
     assert rows[("U01-000005", 2024)][5:8] == (0.1, None, None)
@@ -879,11 +880,11 @@ def test_an_old_format_upload_reverts_and_conflicts_after_the_migration(warm_db)
     assert [r[2] for r in _logged(warm_db, old_upload)] == compact
     # a new upload touching the added row conflicts with reverting the old one
     later = upload(warm_db, file_of("programs", added | {"count": 4}))
-    with pytest.raises(uploads.RevertConflictError) as caught:
-        uploads.revert(warm_db, old_upload, editor="budi")
+    with pytest.raises(changes.RevertConflictError) as caught:
+        changes.revert(warm_db, old_upload, editor="budi")
     assert caught.value.later == [later]
-    uploads.revert(warm_db, later, editor="budi")
-    assert uploads.revert(warm_db, old_upload, editor="budi") == 2
+    changes.revert(warm_db, later, editor="budi")
+    assert changes.revert(warm_db, old_upload, editor="budi") == 2
     for table, frame in original.items():
         pd.testing.assert_frame_equal(data_tables(warm_db)[table], frame, obj=table,
                                       check_exact=True)  # fmt: skip
@@ -912,9 +913,9 @@ def test_migration_v5_writes_old_keys_as_new_commits_write_them(text) -> None:
 def test_cli_dry_run_says_when_it_lists_only_the_first_replaced_rows(
     warm_db, tmp_path, capsys, monkeypatch
 ) -> None:
-    from impact import __main__ as cli
+    from impact import cli
 
-    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 1)
+    monkeypatch.setattr(changes, "PREVIEW_LIMIT", 1)
     path = tmp_path / "tenaga_kerja.csv"
     path.write_bytes(_years_file(warm_db))
     assert cli.main(["--db", str(warm_db), "--lang", "en", "import", str(path), "--dry-run"]) == 0

@@ -19,11 +19,14 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from impact import ingest, messages, uploads, validation
-from impact.datasets import DATASETS
+from impact import i18n, upload
+from impact.upload import ingest, validation, views
+from impact.upload.datasets import DATASETS
+
+ISSUE_CODES = {k.removeprefix("issue.") for k in i18n.TEXTS if k.startswith("issue.")}
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
-IMPACT_DIR = Path(__file__).resolve().parents[2] / "impact"
+UPLOAD_DIR = Path(__file__).resolve().parents[2] / "impact" / "upload"
 
 OBS = ["indikator", "wilayah", "sektor", "tahun", "nilai", "batas_bawah", "batas_atas", "status",
        "sumber", "catatan"]  # fmt: skip
@@ -316,7 +319,7 @@ def test_bad_file_lists_its_errors_and_writes_nothing(
     assert_same(before, snapshot(module_db))
     for issue in checked.issues:
         # every placeholder of the sentence is filled by the issue itself
-        for text in messages.ISSUE_TEXTS[issue.code]:
+        for text in i18n.TEXTS[f"issue.{issue.code}"]:
             assert _placeholders(text) <= {*issue.params, "value", "column"}, issue
 
 
@@ -346,22 +349,22 @@ def test_an_unknown_column_is_a_warning_and_the_rest_is_written(
     ids=["value-outside-its-range", "decimal-ambiguous"],
 )  # fmt: skip
 def test_warnings_do_not_block(vocab, row, expected) -> None:
-    grid = ingest.read_table(csv_bytes(OBS, row), "x.csv")
+    grid = ingest.read_grid(csv_bytes(OBS, row), "x.csv")
     checked = validation.validate(grid, vocab, today=TODAY)
     assert [(i.key(), i.level) for i in checked.issues] == expected
     assert checked.ok
 
 
 def test_a_duplicate_row_message_names_the_first_row_and_the_key_columns(vocab) -> None:
-    grid = ingest.read_table(csv_bytes(OBS, obs(), obs(value="710")), "x.csv")
+    grid = ingest.read_grid(csv_bytes(OBS, obs(), obs(value="710")), "x.csv")
     (issue,) = validation.validate(grid, vocab, today=TODAY).errors
     assert issue.params["first"] == 2
-    text = messages.issue_message(issue, "en")
+    text = views.issue_message(issue, "en")
     assert text.startswith("This row repeats row 2: the same indikator, wilayah, sektor, tahun.")
 
 
 def test_years_follow_today(vocab) -> None:
-    grid = ingest.read_table(csv_bytes(OBS, obs(year="2027")), "x.csv")
+    grid = ingest.read_grid(csv_bytes(OBS, obs(year="2027")), "x.csv")
     assert validation.validate(grid, vocab, today=dt.date(2026, 1, 2)).ok
     assert not validation.validate(grid, vocab, today=dt.date(2025, 12, 31)).ok
 
@@ -462,13 +465,13 @@ def test_parse_year_refuses(cell) -> None:
 
 
 def _emitted_codes() -> set[str]:
-    """Codes in impact/ingest.py and impact/validation.py: Issue("x") / fail("x") calls,
+    """Codes in impact/upload/ingest.py and validation.py: Issue("x") / fail("x") calls,
     f"unknown-{list}" for every code list the datasets use, and names assigned a code."""
     lists = {c.type.split(":", 1)[1] for d in DATASETS.values() for c in d.columns
              if c.type.startswith("code:")}  # fmt: skip
     codes: set[str] = set()
     for name in ("ingest.py", "validation.py"):
-        tree = ast.parse((IMPACT_DIR / name).read_text(encoding="utf-8"))
+        tree = ast.parse((UPLOAD_DIR / name).read_text(encoding="utf-8"))
         assigned: dict[str, set[str]] = {}
         parameters: set[str] = set()
         for node in ast.walk(tree):
@@ -507,10 +510,10 @@ def test_the_code_scan_finds_codes_of_every_kind() -> None:
 
 def test_every_emitted_code_has_a_sentence_in_both_languages() -> None:
     codes = _emitted_codes()
-    assert sorted(codes - set(messages.ISSUE_TEXTS)) == []
-    assert sorted(set(messages.ISSUE_TEXTS) - codes) == []  # no sentence for a code never emitted
+    assert sorted(codes - ISSUE_CODES) == []
+    assert sorted(ISSUE_CODES - codes) == []  # no sentence for a code never emitted
     for code in codes:
-        id_text, en_text = messages.ISSUE_TEXTS[code]
+        id_text, en_text = i18n.TEXTS[f"issue.{code}"]
         assert id_text.strip() and en_text.strip() and id_text != en_text, code
         assert _placeholders(id_text) == _placeholders(en_text), code
 
@@ -559,23 +562,23 @@ def csv_ish(draw) -> tuple[bytes, str | None]:
 
 def check_never_raises(data: bytes, dataset: str | None, vocab, db) -> validation.Validated:
     """read_table + validate on anything: typed results, known codes, sentences in id and en."""
-    grid = ingest.read_table(data, "fuzz.csv")
+    grid = ingest.read_grid(data, "fuzz.csv")
     assert isinstance(grid, ingest.Grid)
     chosen = DATASETS[dataset] if dataset else None
     checked = validation.validate(grid, vocab, chosen, today=TODAY)
     assert isinstance(checked, validation.Validated)
     for issue in checked.issues:
-        assert issue.code in messages.ISSUE_TEXTS, issue
+        assert f"issue.{issue.code}" in i18n.TEXTS, issue
         assert issue.level in ("error", "warning"), issue
         for lang in ("id", "en"):
-            text = messages.issue_message(issue, lang)
+            text = views.issue_message(issue, lang)
             assert isinstance(text, str) and text.strip(), (issue, lang)
     for lang in ("id", "en"):
-        assert len(messages.issues_table(checked.issues, lang)) == len(checked.issues)
+        assert len(views.issues_table(checked.issues, lang)) == len(checked.issues)
     assert set(checked.rows.get("_row", [])) <= set(grid.row_numbers)
     if checked.ok:
         assert not checked.errors
-        uploads.preview(db, checked)  # a clean file can always be previewed
+        upload.preview(db, checked)  # a clean file can always be previewed
     return checked
 
 
@@ -588,6 +591,6 @@ def test_fuzz_csv_ish_text_never_raises(vocab, module_db, case) -> None:
 
 
 def test_the_fuzz_check_can_fail(vocab, module_db, monkeypatch) -> None:
-    monkeypatch.delitem(messages.ISSUE_TEXTS, "unknown-region")
+    monkeypatch.delitem(i18n.TEXTS, "issue.unknown-region")
     with pytest.raises(AssertionError):
         check_never_raises(csv_bytes(OBS, obs(region="Mars")), None, vocab, module_db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import report_pptx
+from impact.deck import pdf
 from tests.pages.apptest import open_page
 
 DECK, PRESENT = "pages/deck.py", "pages/present.py"
@@ -39,7 +39,7 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     assert not at.get("download_button")  # nothing is built before the button is pressed
     at.button(key="deck_build").click().run()
     assert not at.exception, [e.value for e in at.exception]
-    expected = labels if report_pptx.libreoffice() else labels[:1]
+    expected = labels if pdf.libreoffice() else labels[:1]
     assert _downloads(at) == expected
 
 
@@ -52,7 +52,7 @@ def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
 
 
 def test_deck_page_says_when_libreoffice_is_missing(app_db, monkeypatch) -> None:
-    monkeypatch.setattr(report_pptx, "libreoffice", lambda: None)
+    monkeypatch.setattr(pdf, "libreoffice", lambda: None)
     at = open_page(DECK)
     at.button(key="deck_build").click().run()
     assert _downloads(at) == ["Unduh PPTX (16:9)"]

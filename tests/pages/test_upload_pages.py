@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from impact import auth, bulk, store, synthetic, uploads
+from impact import auth, store, synthetic
+from impact.upload import bulk, changes
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -106,7 +107,7 @@ def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
 def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check_again(
     app_db, monkeypatch
 ) -> None:
-    monkeypatch.setattr(uploads, "PREVIEW_LIMIT", 2)
+    monkeypatch.setattr(changes, "PREVIEW_LIMIT", 2)
     checks = []
     real_check = bulk.check_file
     monkeypatch.setattr(bulk, "check_file", lambda *a, **k: checks.append(1) or real_check(*a, **k))

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from impact import datasets
-from impact.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
-from impact.ingest import Cell, Grid, Issue
+from impact.upload import datasets
+from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
+from impact.upload.ingest import Cell, Grid, Issue
 
 MIN_YEAR = 2000
 MAX_YEAR_AHEAD = 1  # next year's targets may be uploaded, nothing further

@@ -1,41 +1,37 @@
-"""The DPRD hearing deck: the dashboard's findings as slides, a 16:9 PPTX and a PDF.
+"""What the hearing deck says: the dashboard's findings as a list of :class:`Slide`.
 
-Every number comes from the functions the dashboard pages call (:mod:`impact.headlines`,
+Every number comes from the functions the dashboard pages call (:mod:`impact.figures.headlines`,
 :mod:`impact.growth`, :mod:`impact.evaluation`, the :mod:`impact.store` queries) and every chart
-from the :mod:`impact.charts` builders, so the deck and the dashboard can never disagree.
-This module decides *what* the slides say (:func:`build_slides`); :mod:`impact.report_pptx`
-decides where it goes on a 16:9 slide, writes the PPTX and converts it to PDF.
-
-The presentation mode shows the same :class:`Slide` list that the PPTX is written from.
+from the :mod:`impact.figures.charts` builders, so the deck and the dashboard can never
+disagree. Where a slide's text goes is :mod:`impact.deck.layout`'s business.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
-from babel.dates import format_date
 
-from impact import charts, creative, evaluation, growth, headlines, i18n, indicators, store
+from impact import creative, evaluation, growth, i18n, indicators, store
+from impact.deck import layout
+from impact.deck.model import (
+    SECTOR,
+    Block,
+    Card,
+    DeckOptions,
+    Slide,
+    Table,
+    TableRow,
+    format_hearing_date,
+)
+from impact.figures import charts, headlines
+from impact.status import ORDER as STATUS_ORDER
+from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
 
-SECTIONS = (
-    "summary",
-    "charts",
-    "obstacles",
-    "collaboration",
-    "programs",
-    "creative",
-    "recommendations",
-    "sources",
-)
-SECTOR = "batik"
-DEFAULT_REGION = "blitar"
 # The first of these with figures for both years is the deck's income figure: the study's
 # index (Blitar as a whole), else the average income in Rp (per city/regency, illustrative).
 INCOME_CODES = ("batik_income_index", "batik_income_avg")
@@ -62,119 +58,6 @@ BAR_HEIGHT = 150
 NO_WRAP = (1000, 1000)
 
 
-class ReportError(Exception):
-    """Base class of the deck's named faults."""
-
-
-class InvalidOptionsError(ReportError, ValueError):
-    """Deck options that cannot make a deck (end year not after the start, unknown section)."""
-
-
-class PdfUnavailableError(ReportError):
-    """LibreOffice is not installed, so no PDF can be made (the PPTX still can)."""
-
-
-class PdfConversionError(ReportError):
-    """LibreOffice ran but gave no PDF (``reason`` says what it printed, or the timeout)."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class DeckOptions:
-    """What the planner asks for. ``sections`` is a subset of :data:`SECTIONS` (kept in the
-    deck's order); ``lang`` is 'id' (default) or 'en'. The title slide is always included."""
-
-    title: str
-    date: dt.date
-    agency: str = ""
-    region: str = DEFAULT_REGION
-    start_year: int = 2021
-    end_year: int = 2023
-    sections: tuple[str, ...] = SECTIONS
-    lang: str = i18n.DEFAULT_LANG
-
-    def __post_init__(self) -> None:
-        if int(self.end_year) <= int(self.start_year):
-            raise InvalidOptionsError(f"years {self.start_year} -> {self.end_year}")
-        unknown = set(self.sections) - set(SECTIONS)
-        if unknown:
-            raise InvalidOptionsError(f"unknown sections {sorted(unknown)}")
-        object.__setattr__(self, "sections", tuple(s for s in SECTIONS if s in self.sections))
-        object.__setattr__(self, "lang", i18n.normalize_lang(self.lang))
-        object.__setattr__(self, "start_year", int(self.start_year))
-        object.__setattr__(self, "end_year", int(self.end_year))
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A headline card: label, the big value, detail lines and the figure's status."""
-
-    label: str
-    value: str
-    details: tuple[str, ...]
-    status: str | None  # None: no figure (missing data)
-
-
-@dataclass(frozen=True)
-class TableRow:
-    cells: tuple[str, ...]  # a cell may hold several lines separated by "\n"
-    section: bool = False  # a heading row spanning the table (only cells[0] is shown)
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[str, ...]
-    widths: tuple[float, ...]  # fractions of the table width, summing to 1
-    rows: tuple[TableRow, ...]
-
-
-@dataclass(frozen=True)
-class Block:
-    """A heading with its lines of text (a recommendation, a list of sources)."""
-
-    heading: str
-    lines: tuple[str, ...]
-
-
-@dataclass(frozen=True, eq=False)
-class Slide:
-    """One slide: a title that states the finding, a one-line finding under it, one body
-    (chart, figures, table or blocks), the footnote lines (sources, reading notes), the
-    speaker notes (exact figures, full sources) and the statuses of the figures shown."""
-
-    section: str  # "cover" or one of SECTIONS
-    title: str
-    finding: str = ""
-    chart: alt.TopLevelMixin | None = None
-    chart_height: int = 0  # the plot height (px) the chart was built with
-    figures: tuple[Figure, ...] = ()
-    table: Table | None = None
-    blocks: tuple[Block, ...] = ()
-    columns: int = 1
-    footnote: tuple[str, ...] = ()
-    notes: str = ""
-    sources: tuple[str, ...] = ()
-    statuses: tuple[str, ...] = ()
-
-    @property
-    def status(self) -> str | None:
-        """The weakest status of the figures shown, or None when the slide shows none."""
-        return headlines.weakest_status(self.statuses) if self.statuses else None
-
-    def mark(self, lang: str) -> str | None:
-        """The on-slide status mark: 'Ilustratif', 'Sebagian ilustratif', or None."""
-        status = self.status
-        if status is None or status == "reported":
-            return None
-        label = i18n.label("status", status, lang)
-        if "reported" in self.statuses:
-            return i18n.t("deck.mark.partly", lang, status=label.lower())
-        return label
-
-
 # --- small formatting helpers ---------------------------------------------------------
 
 
@@ -197,22 +80,6 @@ def _float(x: object) -> float | None:
 def _exact(x: float, lang: str) -> str:
     return i18n.format_number(x, lang, 2)
 
-
-def format_hearing_date(date: dt.date, lang: str) -> str:
-    """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
-    locale = "en_US" if i18n.normalize_lang(lang) == "en" else "id_ID"
-    return format_date(date, format="long", locale=locale)
-
-
-def file_name(options: DeckOptions, ext: str = "pptx") -> str:
-    """What the file is: 'paparan_dprd_batik_<region>_<start>-<end>_<YYYY-MM-DD>.<ext>'
-    ('dprd_hearing_batik_...' in English); the region code made safe for any file system."""
-    region = re.sub(r"[^a-z0-9]+", "_", options.region.lower()).strip("_") or "wilayah"
-    prefix = "dprd_hearing_batik" if options.lang == "en" else "paparan_dprd_batik"
-    return (
-        f"{prefix}_{region}_{options.start_year}-{options.end_year}_"
-        f"{options.date.isoformat()}.{ext}"
-    )
 
 
 def _untitled(chart: alt.TopLevelMixin) -> tuple[alt.TopLevelMixin, tuple[str, ...]]:
@@ -426,7 +293,7 @@ def _summary(deck: _Deck) -> list[Slide]:
             real = i18n.format_range(income.real.percent, lang, "%", 1, True)
             details.append(deck.t("card.income.real", start=start, end=end, real=real))
         figures.append(
-            Figure(
+            Card(
                 deck.t("card.income.label"),
                 deck.change_text(income, 1),
                 tuple(details),
@@ -436,19 +303,19 @@ def _summary(deck: _Deck) -> list[Slide]:
         notes += [deck.t("card.income.label") + ":", *_comparison_notes(c, lang, income.real)]
         sources += income.sources
     else:
-        figures.append(Figure(deck.t("card.income.label"), "–", (missing,), None))
+        figures.append(Card(deck.t("card.income.label"), "–", (missing,), None))
     if comp is not None:
         c = comp.comparison
         pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
         detail = deck.t("deck.card.comp.detail", start_value=pct(c.start.mid), end_value=pct(c.end.mid),
                         relative=i18n.format_range(c.percent, lang, "%", 1, True))  # fmt: skip
         figures.append(
-            Figure(deck.t("card.comp.label"), deck.change_text(comp, 1), (detail,), comp.status)
+            Card(deck.t("card.comp.label"), deck.change_text(comp, 1), (detail,), comp.status)
         )
         notes += [deck.t("card.comp.label") + ":", *_comparison_notes(c, lang, None)]
         sources += comp.sources
     else:
-        figures.append(Figure(deck.t("card.comp.label"), "–", (missing,), None))
+        figures.append(Card(deck.t("card.comp.label"), "–", (missing,), None))
     if jobs is not None:
         c = jobs.comparison
         num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
@@ -456,13 +323,13 @@ def _summary(deck: _Deck) -> list[Slide]:
             "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
         )
         figures.append(
-            Figure(jobs.indicator.name(lang), deck.change_text(jobs, 1), (detail,), jobs.status)
+            Card(jobs.indicator.name(lang), deck.change_text(jobs, 1), (detail,), jobs.status)
         )
         notes += [jobs.indicator.name(lang) + ":", *_comparison_notes(c, lang, None)]
         sources += jobs.sources
     else:
         figures.append(
-            Figure(
+            Card(
                 deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–",
                 "–",
                 (missing,),
@@ -484,7 +351,7 @@ def _summary(deck: _Deck) -> list[Slide]:
     finding = deck.t("deck.summary.finding")
     return [
         Slide(
-            section="summary", title=title, finding=finding, figures=tuple(figures),
+            section="summary", title=title, finding=finding, cards=tuple(figures),
             footnote=_footnote(lang, sources), sources=tuple(dict.fromkeys(sources)),
             statuses=tuple(dict.fromkeys(statuses)),
             notes=_notes([title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)),
@@ -611,7 +478,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         ].sort_values("year")
         if len(rows) < 2:
             return None
-        status = headlines.weakest_status(tuple(rows["status"]))
+        status = weakest(tuple(rows["status"]))
         statuses.add(status)
         sources.extend(rows["source"])
         text = deck.t("deck.affects.program", name=rows[name_col].iloc[0],
@@ -643,7 +510,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
     title = deck.t("obstacles.heading")
     finding = deck.t("deck.obstacles.finding", count=len(latest), top=int((latest["severity"] == top).sum()),
                      severity=top, year=year)  # fmt: skip
-    status_col = _status_word(headlines.weakest_status(tuple(latest["status"])), lang)
+    status_col = _status_word(weakest(tuple(latest["status"])), lang)
     table = Table(
         columns=(deck.t("filter.category"), deck.t("deck.obstacles.col.items", year=year, status=status_col),
                  deck.t("deck.obstacles.col.affects")),
@@ -655,7 +522,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         Slide(
             section="obstacles", title=title, finding=finding, table=table,
             footnote=_footnote(lang, sources, [deck.t("obstacles.caption")]), sources=tuple(sources),
-            statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+            statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
             notes=_notes([title, finding, deck.t("obstacles.caption")], notes, _sources_notes(sources, lang)),
         )
     ]  # fmt: skip
@@ -756,7 +623,7 @@ def _programs(deck: _Deck) -> list[Slide]:
 
     # Outputs next to outcomes, as the programs page puts them.
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-    out_status = headlines.weakest_status((first["status"], last["status"]))
+    out_status = weakest((first["status"], last["status"]))
     count_change = growth.percent_change(first["count"], last["count"])
     part_change = growth.percent_change(first["participants"], last["participants"])
     pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
@@ -800,7 +667,7 @@ def _programs(deck: _Deck) -> list[Slide]:
     slides.append(Slide(
         section="programs", title=title, finding=deck.t("deck.progout.finding"), table=table,
         footnote=_footnote(lang, all_sources, [deck.t("prog.cost_note")]), sources=tuple(all_sources),
-        statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+        statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
         notes=_notes([title, deck.t("prog.cost_note")], program_notes, outcome_notes,
                      _sources_notes(all_sources, lang)),
     ))  # fmt: skip
@@ -847,7 +714,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
             "deck.ev.collab", element=i18n.label("element", w["element"], lang).lower(),
             high_actor=i18n.label("actor", w["high_actor"], lang), high=i18n.format_number(w["high"], lang, 1),
             low_actor=i18n.label("actor", w["low_actor"], lang), low=i18n.format_number(w["low"], lang, 1),
-            status=_status_word(headlines.weakest_status(tuple(scores["status"])), lang),
+            status=_status_word(weakest(tuple(scores["status"])), lang),
         ))  # fmt: skip
         st_ |= set(scores["status"])
         src += list(scores["source"])
@@ -859,7 +726,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         (summary["program"] == CONTINUITY_PROGRAM) & summary["year"].isin([start, end])
     ].sort_values("year")
     if len(rows) == 2:
-        status = headlines.weakest_status(tuple(rows["status"]))
+        status = weakest(tuple(rows["status"]))
         parts.append(deck.t("deck.ev.program", name=rows["program_label"].iloc[0], count_start=int(rows["count"].iloc[0]),
                             count_end=int(rows["count"].iloc[1]), start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
         st_.add(status)
@@ -871,7 +738,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
     parts, st_, src = [], set(), []
     if totals is not None:
         first, last = totals[totals["year"] == start].iloc[0], totals[totals["year"] == end].iloc[0]
-        status = headlines.weakest_status((first["status"], last["status"]))
+        status = weakest((first["status"], last["status"]))
         change = growth.percent_change(first["budget_rp"], last["budget_rp"])
         parts.append(deck.t("deck.ev.budget", change=i18n.format_range(change, lang, "%", 0, True),
                             start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
@@ -910,7 +777,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
             section="recommendations", title=title, finding=deck.t("deck.recs.finding"),
             blocks=tuple(blocks), columns=2,
             footnote=_footnote(lang, sources), sources=tuple(sources),
-            statuses=tuple(sorted(statuses, key=headlines.STATUS_ORDER.index)),
+            statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
             notes=_notes([title], [f"{b.heading}\n" + "\n".join(b.lines) for b in blocks],
                          _sources_notes(sources, lang)),
         )
@@ -1022,8 +889,6 @@ def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
     Sections whose figures are missing for the region and years are left out (a section
     never shows an empty chart). Raises store errors only; growth faults become omissions.
     """
-    from impact import report_pptx  # layout decides where a slide's text must be split
-
     deck = _Deck(path, options, indicators.load_registry(path))
     body: list[Slide] = []
     for section in options.sections:
@@ -1032,7 +897,7 @@ def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
     if "sources" in options.sections:
         body += _sources(deck, body, store.data_version(path))
     slides = [_cover(deck, body, store.data_version(path)), *body]
-    return [page for slide in slides for page in report_pptx.paginate(slide, options.lang)]
+    return [page for slide in slides for page in layout.paginate(slide, options.lang)]
 
 
 def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
@@ -1056,82 +921,3 @@ def available_years(path: Path | str, region: str) -> list[int]:
     frame = frame[frame["sector"] == SECTOR]
     return sorted(frame["year"].astype(int).unique().tolist())
 
-
-def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:
-    """The slides as PPTX bytes (16:9, speaker notes included)."""
-    from impact import report_pptx
-
-    return report_pptx.write_pptx(slides, options)
-
-
-def build_pptx(path: Path | str, options: DeckOptions) -> bytes:
-    """The deck as PPTX bytes (16:9)."""
-    return write_pptx(build_slides(path, options), options)
-
-
-def pdf_available() -> bool:
-    """Whether LibreOffice is installed, so a PDF can be made."""
-    from impact import report_pptx
-
-    return report_pptx.libreoffice() is not None
-
-
-# --- the deck in a URL (presentation mode links) ----------------------------------------
-
-# Query parameter names, Indonesian like the other pages' (?wilayah=blitar&dari=2021).
-PARAMS = {"title": "judul", "date": "tanggal", "agency": "instansi", "region": "wilayah",
-          "start_year": "dari", "end_year": "ke", "sections": "bagian"}  # fmt: skip
-MAX_PARAM_CHARS = 200  # a title or agency longer than this is not a hearing title
-
-
-def options_to_params(options: DeckOptions) -> dict[str, str]:
-    """The options as plain query parameters, so a link opens the same deck."""
-    return {
-        PARAMS["title"]: options.title,
-        PARAMS["date"]: options.date.isoformat(),
-        PARAMS["agency"]: options.agency,
-        PARAMS["region"]: options.region,
-        PARAMS["start_year"]: str(options.start_year),
-        PARAMS["end_year"]: str(options.end_year),
-        PARAMS["sections"]: ",".join(options.sections),
-    }
-
-
-def options_from_params(
-    params: dict[str, str], *, region: str, start_year: int, end_year: int, lang: str,
-    today: dt.date,
-) -> DeckOptions:  # fmt: skip
-    """Options from a URL's plain values; anything missing or malformed falls back to the
-    default (today's date, the default title, every section). Region and years are picked
-    by the page (they depend on the data), so they are arguments."""
-
-    def text(key: str) -> str:
-        value = str(params.get(PARAMS[key], "") or "").strip()
-        return value[:MAX_PARAM_CHARS]
-
-    try:
-        date = dt.date.fromisoformat(text("date"))
-    except ValueError:
-        date = today
-    sections = tuple(s for s in text("sections").split(",") if s in SECTIONS) or SECTIONS
-    return DeckOptions(
-        title=text("title") or i18n.t("deck.default_title", lang), date=date, agency=text("agency"),
-        region=region, start_year=start_year, end_year=end_year, sections=sections, lang=lang,
-    )  # fmt: skip
-
-
-def slide_index(value: object, count: int) -> int:
-    """A 1-based slide number from a URL value, clamped to 1..count (1 when malformed)."""
-    try:
-        index = int(str(value))
-    except ValueError:
-        index = 1
-    return min(max(index, 1), max(count, 1))
-
-
-def build_pdf(pptx: bytes) -> bytes:
-    """The PDF of a PPTX (LibreOffice). Raises PdfUnavailableError when LibreOffice is not
-    installed and PdfConversionError when it fails."""
-    from impact import report_pptx
-
-    return report_pptx.pptx_to_pdf(pptx)

@@ -16,7 +16,8 @@ import altair as alt
 import pandas as pd
 
 from impact import i18n
-from impact.headlines import STATUS_ORDER, weakest_status
+from impact.status import ORDER as STATUS_ORDER
+from impact.status import weakest
 
 # Okabe-Ito, the colour-blind-safe palette; blue first (the series colour).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -82,7 +83,7 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     out["next_value"] = out["value"].shift(-1)
     next_status = out["status"].shift(-1)
     out["segment_label"] = [
-        i18n.label("status", weakest_status((s, n)), lang) if isinstance(n, str) else None
+        i18n.label("status", weakest((s, n)), lang) if isinstance(n, str) else None
         for s, n in zip(out["status"], next_status, strict=True)
     ]
     out["band_low"] = out["low"].where(has_range, out["value"])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import i18n
-from impact.ingest import Detection
-from impact.uploads import Preview
+from impact.upload.changes import Preview
+from impact.upload.ingest import Detection, Issue
 
 _DELIMITER_NAMES = {",": "koma (,)", ";": "titik koma (;)", "\t": "tab"}
 _DELIMITER_NAMES_EN = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab"}
@@ -124,5 +124,60 @@ def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
             i18n.t("history.unchanged", lang): history["rows_unchanged"].tolist(),
             "SHA-256": [s[:12] + "…" for s in history["sha256"]],
             i18n.t("history.state", lang): [state(r) for r in history.itertuples()],
+        }
+    )
+
+
+# --- issues: what is wrong in a file, and what to do ------------------------------------
+
+MAX_LISTED = 12  # allowed codes shown in one message
+
+# Parameters that are counts of rows, written with the language's thousands mark (60.000);
+# other whole numbers (years, bounds) stay as they are.
+COUNT_PARAMS = {"listed", "total"}
+
+
+def _param_text(value: object, lang: str) -> str:
+    if isinstance(value, list | tuple):
+        shown = ", ".join(str(v) for v in value[:MAX_LISTED])
+        return shown + (", …" if len(value) > MAX_LISTED else "")
+    if isinstance(value, float):
+        return i18n.format_number(value, lang, 1)
+    return "" if value is None else str(value)
+
+
+class _Blank(dict):
+    """format_map helper: a placeholder without a value prints as nothing, never a KeyError."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def issue_message(issue: Issue, lang: str) -> str:
+    """The sentence for ``issue`` in ``lang`` (catalogue key ``issue.<code>``): what is wrong,
+    and how to fix it."""
+    template = i18n.template(f"issue.{issue.code}", lang)
+    params = {
+        k: i18n.format_number(v, lang, 0) if k in COUNT_PARAMS else _param_text(v, lang)
+        for k, v in issue.params.items()
+    }
+    params.setdefault("value", issue.value or "")
+    params.setdefault("column", issue.column or "")
+    return template.format_map(_Blank(params))
+
+
+ISSUE_COLUMNS = ("row", "column", "value", "level", "message")
+
+
+def issues_table(issues: list[Issue], lang: str) -> pd.DataFrame:
+    """Issues as a table a planner reads or downloads: row, column, value, level, message."""
+    row, column, value, level, message = (i18n.t(f"issues.col.{c}", lang) for c in ISSUE_COLUMNS)
+    return pd.DataFrame(
+        {
+            row: [i.row if i.row is not None else "" for i in issues],
+            column: [i.column or "" for i in issues],
+            value: [i.value or "" for i in issues],
+            level: [i18n.t(f"issues.level.{i.level}", lang) for i in issues],
+            message: [issue_message(i, lang) for i in issues],
         }
     )

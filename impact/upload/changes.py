@@ -31,8 +31,8 @@ import duckdb
 import pandas as pd
 
 from impact import store
-from impact.datasets import DATASETS, Dataset
-from impact.validation import Validated, Vocabulary
+from impact.upload.datasets import DATASETS, Dataset
+from impact.upload.validation import Validated, Vocabulary
 
 _WRITE_LOCK = threading.Lock()
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from impact import i18n
-from impact.charts import value_labels
+from impact.figures.charts import value_labels
 
 
 def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]) -> pd.DataFrame:

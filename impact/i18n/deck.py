@@ -1,13 +1,13 @@
 """Texts of the hearing deck and the presentation mode: key -> (Bahasa Indonesia, English).
 
-Merged into :data:`impact.i18n.TEXTS`; kept apart so the deck's wording lives in one place.
+The deck's wording, one area of the catalogue behind :func:`impact.i18n.t`.
 Slide titles state the finding; figures are filled in by :mod:`impact.report` from the same
 functions the dashboard uses.
 """
 
 from __future__ import annotations
 
-REPORT_TEXTS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     "nav.deck": ("Bahan Paparan DPRD", "DPRD hearing pack"),
     "nav.present": ("Mode Presentasi", "Presentation mode"),
     # --- the deck page ---------------------------------------------------------------

@@ -37,10 +37,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from impact import datasets, ingest, validation
-from impact.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
-from impact.ingest import Issue
-from impact.validation import MAX_YEAR_AHEAD, MIN_YEAR, Validated, Vocabulary, detect_decimal
+from impact.upload import datasets, ingest, validation
+from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
+from impact.upload.ingest import Issue
+from impact.upload.validation import MAX_YEAR_AHEAD, MIN_YEAR, Validated, Vocabulary, detect_decimal
 
 BULK_MIN_BYTES = 5 * 2**20  # smaller files are quick enough cell by cell
 HEAD_BYTES = 256 * 1024  # enough lines to detect the delimiter, header and decimal mark
@@ -132,7 +132,7 @@ def validate_bulk(
     today: dt.date | None = None,
 ) -> Checked:
     """Validate a large CSV in DuckDB. Raises NotBulkError when the Python path must do it."""
-    head = ingest.read_table(_head(data), max_bytes=HEAD_BYTES + 1)
+    head = ingest.read_grid(_head(data), max_bytes=HEAD_BYTES + 1)
     d = head.detection
     if d.format != "csv" or d.encoding not in ("utf-8", "utf-8-sig") or not head.headers:
         raise NotBulkError("not a UTF-8 CSV")
@@ -501,7 +501,7 @@ def check_file(
         detection = ingest.Detection(size=len(data), sha256=ingest.sha256_hex(data))
         issue = ingest.too_large_for_cells(len(data), cell_limit)
         return Checked(Validated(dataset, pd.DataFrame(), [issue]), detection, 0)
-    grid = ingest.read_table(data, filename, sheet=sheet, max_bytes=max_bytes)
+    grid = ingest.read_grid(data, filename, sheet=sheet, max_bytes=max_bytes)
     checked = validation.validate(grid, vocab, dataset, today=today)
     return Checked(checked, grid.detection, len(grid.rows))
 
@@ -510,7 +510,7 @@ def _check_header(
     data: bytes, filename: str, vocab: Vocabulary, dataset: Dataset | None, today: dt.date | None
 ) -> Checked:
     """A large CSV whose header is wrong: the header issues, found from the file's head."""
-    grid = ingest.read_table(_head(data), filename, max_bytes=HEAD_BYTES + 1)
+    grid = ingest.read_grid(_head(data), filename, max_bytes=HEAD_BYTES + 1)
     checked = validation.validate(grid, vocab, dataset, today=today)
     checked.rows = pd.DataFrame()  # the rows were not checked: nothing may be written
     grid.detection.size, grid.detection.sha256 = len(data), ingest.sha256_hex(data)

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from impact.datasets import DATASETS, Dataset
+from impact import store
+from impact.upload.datasets import DATASETS, Dataset
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "data" / "templates"
+TEMPLATE_DIR = store.DEFAULT_DATA_DIR / "templates"
 
 _TYPE_WORDS = {
     "year": "tahun bulat, misalnya 2024",

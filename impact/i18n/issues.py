@@ -1,23 +1,18 @@
-"""Upload issues as sentences: what is wrong and what to do, in Indonesian or English.
+"""Upload issues as sentences: what is wrong and what to do, one per validation code.
 
-Kept apart from the page texts in :mod:`impact.i18n` because these follow the validation
-codes one-to-one (a test checks that every code the validator can emit has a sentence).
+``issue.<code>`` follows the validator's codes one-to-one (a test checks that every code the
+validator can emit has a sentence). Placeholders: {value}, {column} and the issue's params;
+one the issue does not give prints as nothing.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-
-from impact import i18n
-from impact.ingest import Issue
-
-# code: (Bahasa Indonesia, English). Placeholders: {value} and the issue's params.
-ISSUE_TEXTS: dict[str, tuple[str, str]] = {
-    "file-too-large": (
+TEXTS: dict[str, tuple[str, str]] = {
+    "issue.file-too-large": (
         "Berkas {size_mb} MB melebihi batas {max_mb} MB. Pisahkan per tahun atau hapus lembar lain.",
         "The file is {size_mb} MB, over the {max_mb} MB limit. Split it by year or remove other sheets.",
     ),
-    "file-too-large-for-cells": (
+    "issue.file-too-large-for-cells": (
         "Berkas {size_mb} MB hanya dapat diperiksa bila berupa CSV UTF-8 tanpa baris kosong di "
         "antara data (batas {max_mb} MB untuk XLSX, CSV berkode lain, atau data indikator). Di "
         "Excel pilih Simpan Sebagai > 'CSV UTF-8 (dipisahkan koma)', atau pisahkan per tahun.",
@@ -25,7 +20,7 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         "(the limit for XLSX, other CSV encodings and indicator data is {max_mb} MB). In Excel "
         "choose Save As > 'CSV UTF-8 (Comma delimited)', or split it by year.",
     ),
-    "issues-unlisted": (
+    "issue.issues-unlisted": (
         "Masalah ditemukan pada {total} baris; yang dicantumkan di sini hanya {listed} baris "
         "pertama. Perbaiki polanya di seluruh berkas (sering tanda desimal atau kolom yang "
         "tertukar), lalu unggah lagi.",
@@ -33,188 +28,136 @@ ISSUE_TEXTS: dict[str, tuple[str, str]] = {
         "pattern across the whole file (often the decimal mark or swapped columns), then upload "
         "it again.",
     ),
-    "file-empty": (
+    "issue.file-empty": (
         "Berkas kosong. Isi templat lalu unggah lagi.",
         "The file is empty. Fill in the template and upload it again.",
     ),
-    "file-not-table": (
+    "issue.file-not-table": (
         "Berkas ini bukan tabel CSV atau XLSX (terbaca sebagai {kind}). Simpan dari Excel sebagai "
         "'CSV' atau 'Excel Workbook (.xlsx)'.",
         "This file is not a CSV or XLSX table (it reads as {kind}). Save it from Excel as 'CSV' or "
         "'Excel Workbook (.xlsx)'.",
     ),
-    "sheet-missing": (
+    "issue.sheet-missing": (
         "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",
         "There is no sheet '{value}'. Sheets in the file: {sheets}.",
     ),
-    "file-no-rows": (
+    "issue.file-no-rows": (
         "Ada baris judul kolom tetapi tidak ada baris data di bawahnya.",
         "The file has a header row but no data rows below it.",
     ),
-    "dataset-unknown": (
+    "issue.dataset-unknown": (
         "Judul kolom tidak cocok dengan templat mana pun (ditemukan: {headers}). Unduh templat "
         "dan pakai judul kolomnya.",
         "The column headers match no template (found: {headers}). Download a template and use "
         "its headers.",
     ),
-    "unknown-column": (
+    "issue.unknown-column": (
         "Kolom ini tidak dikenal dan akan diabaikan.",
         "This column is not known and will be ignored.",
     ),
-    "duplicate-column": (
+    "issue.duplicate-column": (
         "Kolom ini muncul dua kali. Hapus salah satunya.",
         "This column appears twice. Remove one of them.",
     ),
-    "missing-column": (
+    "issue.missing-column": (
         "Kolom wajib '{column}' tidak ada (dalam bahasa Inggris: '{en}'). Tambahkan kolom itu.",
         "The required column '{column}' is missing (in English: '{en}'). Add that column.",
     ),
-    "decimal-ambiguous": (
+    "issue.decimal-ambiguous": (
         "Beberapa angka seperti '1.250' bisa dibaca dua cara; dibaca dengan tanda desimal "
         "'{decimal}'. Periksa pratinjau.",
         "Some numbers such as '1.250' can be read two ways; they were read with '{decimal}' as "
         "the decimal mark. Check the preview.",
     ),
-    "required-empty": (
+    "issue.required-empty": (
         "Sel wajib ini kosong. Isi nilainya.",
         "This required cell is empty. Fill it in.",
     ),
-    "year-invalid": (
+    "issue.year-invalid": (
         "'{value}' bukan tahun yang sah. Tulis tahun bulat antara {low} dan {high}, misalnya 2024.",
         "'{value}' is not a valid year. Write a whole year between {low} and {high}, e.g. 2024.",
     ),
-    "not-a-number": (
+    "issue.not-a-number": (
         "'{value}' bukan angka. Tulis angka saja, misalnya 1.250.000 atau 54,5 (tanda desimal "
         "berkas ini: '{decimal}').",
         "'{value}' is not a number. Write a number only, e.g. 1250000 or 54.5 (this file's "
         "decimal mark: '{decimal}').",
     ),
-    "not-whole": (
+    "issue.not-whole": (
         "'{value}' harus bilangan bulat. Hapus angka di belakang koma.",
         "'{value}' must be a whole number. Remove the decimals.",
     ),
-    "negative": (
+    "issue.negative": (
         "'{value}' negatif, padahal pendapatan, jumlah dan anggaran tidak bisa negatif. Periksa "
         "tanda minus.",
         "'{value}' is negative, but income, counts and budgets cannot be. Check the minus sign.",
     ),
-    "out-of-range": (
+    "issue.out-of-range": (
         "'{value}' di luar rentang {low}–{high}. Skor dan persentase ditulis dalam skala itu.",
         "'{value}' is outside {low}–{high}. Scores and shares are written on that scale.",
     ),
-    "text-too-long": (
+    "issue.text-too-long": (
         "Teks terlalu panjang (lebih dari {limit} karakter). Persingkat.",
         "The text is too long (over {limit} characters). Shorten it.",
     ),
-    "unknown-indicator": (
+    "issue.unknown-indicator": (
         "Indikator '{value}' tidak dikenal. Pakai salah satu kode: {allowed}.",
         "Unknown indicator '{value}'. Use one of these codes: {allowed}.",
     ),
-    "unknown-region": (
+    "issue.unknown-region": (
         "Wilayah '{value}' tidak dikenal. Pakai salah satu: {allowed}.",
         "Unknown region '{value}'. Use one of: {allowed}.",
     ),
-    "unknown-sector": (
+    "issue.unknown-sector": (
         "Sektor '{value}' tidak dikenal. Pakai salah satu: {allowed}.",
         "Unknown sector '{value}'. Use one of: {allowed}.",
     ),
-    "unknown-obstacle": (
+    "issue.unknown-obstacle": (
         "Hambatan '{value}' tidak dikenal. Pakai salah satu kode: {allowed}.",
         "Unknown obstacle '{value}'. Use one of these codes: {allowed}.",
     ),
-    "unknown-program": (
+    "issue.unknown-program": (
         "Program '{value}' tidak dikenal. Pakai salah satu kode: {allowed}.",
         "Unknown program '{value}'. Use one of these codes: {allowed}.",
     ),
-    "unknown-size": (
+    "issue.unknown-size": (
         "Skala usaha '{value}' tidak dikenal. Tulis mikro, kecil atau menengah.",
         "Unknown size class '{value}'. Write micro, small or medium.",
     ),
-    "unknown-status": (
+    "issue.unknown-status": (
         "Status '{value}' tidak dikenal. Tulis dilaporkan, estimasi atau ilustratif.",
         "Unknown status '{value}'. Write reported, estimated or illustrative.",
     ),
-    "unknown-actor": (
+    "issue.unknown-actor": (
         "Aktor '{value}' tidak dikenal. Tulis pemerintah, asosiasi atau pelaku usaha.",
         "Unknown actor '{value}'. Write government, association or entrepreneurs.",
     ),
-    "unknown-element": (
+    "issue.unknown-element": (
         "Elemen '{value}' tidak dikenal. Pakai salah satu: {allowed}.",
         "Unknown element '{value}'. Use one of: {allowed}.",
     ),
-    "duplicate-row": (
+    "issue.duplicate-row": (
         "Baris ini mengulang baris {first}: {keys} sama. Hapus salah satunya.",
         "This row repeats row {first}: the same {keys}. Remove one of them.",
     ),
-    "range-incomplete": (
+    "issue.range-incomplete": (
         "Rentang hanya punya satu batas. Isi batas bawah dan batas atas, atau kosongkan keduanya.",
         "The range has only one bound. Fill in both low and high, or leave both empty.",
     ),
-    "low-above-high": (
+    "issue.low-above-high": (
         "Batas bawah lebih besar dari batas atas ({value}). Tukar kedua nilai.",
         "The low bound is above the high bound ({value}). Swap the two values.",
     ),
-    "value-outside-range": (
+    "issue.value-outside-range": (
         "Nilai {value} berada di luar rentang {low}–{high}. Periksa apakah nilai tengahnya benar.",
         "The value {value} lies outside its range {low}–{high}. Check the central value.",
     ),
+    "issues.col.row": ("Baris", "Row"),
+    "issues.col.column": ("Kolom", "Column"),
+    "issues.col.value": ("Nilai", "Value"),
+    "issues.col.level": ("Tingkat", "Level"),
+    "issues.col.message": ("Masalah dan cara memperbaiki", "Problem and how to fix it"),
+    "issues.level.error": ("galat", "error"),
+    "issues.level.warning": ("peringatan", "warning"),
 }
-
-MAX_LISTED = 12  # allowed codes shown in one message
-
-
-# Parameters that are counts of rows, written with the language's thousands mark (60.000);
-# other whole numbers (years, bounds) stay as they are.
-COUNT_PARAMS = {"listed", "total"}
-
-
-def _param_text(value: object, lang: str) -> str:
-    if isinstance(value, list | tuple):
-        shown = ", ".join(str(v) for v in value[:MAX_LISTED])
-        return shown + (", …" if len(value) > MAX_LISTED else "")
-    if isinstance(value, float):
-        return i18n.format_number(value, lang, 1)
-    return "" if value is None else str(value)
-
-
-def issue_message(issue: Issue, lang: str) -> str:
-    """The sentence for ``issue`` in ``lang``: what is wrong, and how to fix it."""
-    try:
-        id_text, en_text = ISSUE_TEXTS[issue.code]
-    except KeyError:
-        raise i18n.UnknownTextError(issue.code) from None
-    params = {
-        k: i18n.format_number(v, lang, 0) if k in COUNT_PARAMS else _param_text(v, lang)
-        for k, v in issue.params.items()
-    }
-    params.setdefault("value", issue.value or "")
-    params.setdefault("column", issue.column or "")
-    template = en_text if i18n.normalize_lang(lang) == "en" else id_text
-    return template.format_map(_Blank(params))
-
-
-class _Blank(dict):
-    """format_map helper: a placeholder without a value prints as nothing, never a KeyError."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
-def issues_table(issues: list[Issue], lang: str) -> pd.DataFrame:
-    """Issues as a table a planner reads or downloads: row, column, value, level, message."""
-
-    labels = {"id": ("Baris", "Kolom", "Nilai", "Tingkat", "Masalah dan cara memperbaiki"),
-              "en": ("Row", "Column", "Value", "Level", "Problem and how to fix it")}  # fmt: skip
-    levels = {"id": {"error": "galat", "warning": "peringatan"},
-              "en": {"error": "error", "warning": "warning"}}  # fmt: skip
-    lang = i18n.normalize_lang(lang)
-    row, column, value, level, message = labels[lang]
-    return pd.DataFrame(
-        {
-            row: [i.row if i.row is not None else "" for i in issues],
-            column: [i.column or "" for i in issues],
-            value: [i.value or "" for i in issues],
-            level: [levels[lang][i.level] for i in issues],
-            message: [issue_message(i, lang) for i in issues],
-        }
-    )

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from impact import datasets
+from impact.upload import datasets
 
 # The largest upload at all: a province's enterprise records as UTF-8 CSV (1M rows ~140 MB)
 # are checked inside DuckDB (impact.bulk). Other files are read cell by cell in Python: a
@@ -202,7 +202,7 @@ def _find_header(rows: list[list[Cell]]) -> tuple[int, datasets.Dataset | None]:
     return (first_nonblank if first_nonblank is not None else 0), None
 
 
-def read_table(
+def read_grid(
     data: bytes,
     filename: str = "",
     *,

@@ -13,16 +13,10 @@ import pandas as pd
 
 from impact import growth, store
 from impact.indicators import Indicator
+from impact.status import weakest
 
-# Weakest first wins: a change is only as reliable as its least reliable end.
-STATUS_ORDER = store.STATUSES  # most to least reliable
 INFLATION_INDICATOR = "cpi_inflation"
 INFLATION_REGION = "indonesia"  # Blitar is not a BPS CPI city; national CPI is the proxy.
-
-
-def weakest_status(statuses: list[str] | tuple[str, ...]) -> str:
-    """The least reliable of several statuses ('illustrative' beats 'reported')."""
-    return max(statuses, key=STATUS_ORDER.index)
 
 
 @dataclass(frozen=True)
@@ -44,7 +38,7 @@ class Headline:
 
     @property
     def status(self) -> str:
-        return weakest_status((self.start_status, self.end_status))
+        return weakest((self.start_status, self.end_status))
 
 
 def _status_of(obs: pd.DataFrame, year: int) -> str:

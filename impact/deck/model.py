@@ -1,0 +1,217 @@
+"""The deck's model: what a planner asks for (:class:`DeckOptions`) and what a slide holds
+(:class:`Slide` and its parts), the deck's named faults, and the deck in a URL.
+
+Imported by every other module of :mod:`impact.deck` and by nothing it imports, so the
+content, layout and writers never import one another in a circle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import altair as alt
+from babel.dates import format_date
+
+from impact import i18n
+from impact.status import weakest
+
+SECTIONS = (
+    "summary",
+    "charts",
+    "obstacles",
+    "collaboration",
+    "programs",
+    "creative",
+    "recommendations",
+    "sources",
+)
+SECTOR = "batik"
+DEFAULT_REGION = "blitar"
+
+
+class DeckError(Exception):
+    """Base class of the deck's named faults."""
+
+
+class InvalidOptionsError(DeckError, ValueError):
+    """Deck options that cannot make a deck (end year not after the start, unknown section)."""
+
+
+class PdfUnavailableError(DeckError):
+    """LibreOffice is not installed, so no PDF can be made (the PPTX still can)."""
+
+
+class PdfConversionError(DeckError):
+    """LibreOffice ran but gave no PDF (``reason`` says what it printed, or the timeout)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DeckOptions:
+    """What the planner asks for. ``sections`` is a subset of :data:`SECTIONS` (kept in the
+    deck's order); ``lang`` is 'id' (default) or 'en'. The title slide is always included."""
+
+    title: str
+    date: dt.date
+    agency: str = ""
+    region: str = DEFAULT_REGION
+    start_year: int = 2021
+    end_year: int = 2023
+    sections: tuple[str, ...] = SECTIONS
+    lang: str = i18n.DEFAULT_LANG
+
+    def __post_init__(self) -> None:
+        if int(self.end_year) <= int(self.start_year):
+            raise InvalidOptionsError(f"years {self.start_year} -> {self.end_year}")
+        unknown = set(self.sections) - set(SECTIONS)
+        if unknown:
+            raise InvalidOptionsError(f"unknown sections {sorted(unknown)}")
+        object.__setattr__(self, "sections", tuple(s for s in SECTIONS if s in self.sections))
+        object.__setattr__(self, "lang", i18n.normalize_lang(self.lang))
+        object.__setattr__(self, "start_year", int(self.start_year))
+        object.__setattr__(self, "end_year", int(self.end_year))
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline card: label, the big value, detail lines and the figure's status."""
+
+    label: str
+    value: str
+    details: tuple[str, ...]
+    status: str | None  # None: no figure (missing data)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    cells: tuple[str, ...]  # a cell may hold several lines separated by "\n"
+    section: bool = False  # a heading row spanning the table (only cells[0] is shown)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    widths: tuple[float, ...]  # fractions of the table width, summing to 1
+    rows: tuple[TableRow, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading with its lines of text (a recommendation, a list of sources)."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Slide:
+    """One slide: a title that states the finding, a one-line finding under it, one body
+    (chart, cards, table or blocks), the footnote lines (sources, reading notes), the
+    speaker notes (exact figures, full sources) and the statuses of the figures shown."""
+
+    section: str  # "cover" or one of SECTIONS
+    title: str
+    finding: str = ""
+    chart: alt.TopLevelMixin | None = None
+    chart_height: int = 0  # the plot height (px) the chart was built with
+    cards: tuple[Card, ...] = ()
+    table: Table | None = None
+    blocks: tuple[Block, ...] = ()
+    columns: int = 1
+    footnote: tuple[str, ...] = ()
+    notes: str = ""
+    sources: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str | None:
+        """The weakest status of the figures shown, or None when the slide shows none."""
+        return weakest(self.statuses) if self.statuses else None
+
+    def mark(self, lang: str) -> str | None:
+        """The on-slide status mark: 'Ilustratif', 'Sebagian ilustratif', or None."""
+        status = self.status
+        if status is None or status == "reported":
+            return None
+        label = i18n.label("status", status, lang)
+        if "reported" in self.statuses:
+            return i18n.t("deck.mark.partly", lang, status=label.lower())
+        return label
+
+
+
+def format_hearing_date(date: dt.date, lang: str) -> str:
+    """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
+    locale = "en_US" if i18n.normalize_lang(lang) == "en" else "id_ID"
+    return format_date(date, format="long", locale=locale)
+
+
+def file_name(options: DeckOptions, ext: str = "pptx") -> str:
+    """What the file is: 'paparan_dprd_batik_<region>_<start>-<end>_<YYYY-MM-DD>.<ext>'
+    ('dprd_hearing_batik_...' in English); the region code made safe for any file system."""
+    region = re.sub(r"[^a-z0-9]+", "_", options.region.lower()).strip("_") or "wilayah"
+    prefix = "dprd_hearing_batik" if options.lang == "en" else "paparan_dprd_batik"
+    return (
+        f"{prefix}_{region}_{options.start_year}-{options.end_year}_"
+        f"{options.date.isoformat()}.{ext}"
+    )
+
+
+# --- the deck in a URL (presentation mode links) ----------------------------------------
+
+# Query parameter names, Indonesian like the other pages' (?wilayah=blitar&dari=2021).
+PARAMS = {"title": "judul", "date": "tanggal", "agency": "instansi", "region": "wilayah",
+          "start_year": "dari", "end_year": "ke", "sections": "bagian"}  # fmt: skip
+MAX_PARAM_CHARS = 200  # a title or agency longer than this is not a hearing title
+
+
+def options_to_params(options: DeckOptions) -> dict[str, str]:
+    """The options as plain query parameters, so a link opens the same deck."""
+    return {
+        PARAMS["title"]: options.title,
+        PARAMS["date"]: options.date.isoformat(),
+        PARAMS["agency"]: options.agency,
+        PARAMS["region"]: options.region,
+        PARAMS["start_year"]: str(options.start_year),
+        PARAMS["end_year"]: str(options.end_year),
+        PARAMS["sections"]: ",".join(options.sections),
+    }
+
+
+def options_from_params(
+    params: dict[str, str], *, region: str, start_year: int, end_year: int, lang: str,
+    today: dt.date,
+) -> DeckOptions:  # fmt: skip
+    """Options from a URL's plain values; anything missing or malformed falls back to the
+    default (today's date, the default title, every section). Region and years are picked
+    by the page (they depend on the data), so they are arguments."""
+
+    def text(key: str) -> str:
+        value = str(params.get(PARAMS[key], "") or "").strip()
+        return value[:MAX_PARAM_CHARS]
+
+    try:
+        date = dt.date.fromisoformat(text("date"))
+    except ValueError:
+        date = today
+    sections = tuple(s for s in text("sections").split(",") if s in SECTIONS) or SECTIONS
+    return DeckOptions(
+        title=text("title") or i18n.t("deck.default_title", lang), date=date, agency=text("agency"),
+        region=region, start_year=start_year, end_year=end_year, sections=sections, lang=lang,
+    )  # fmt: skip
+
+
+def slide_index(value: object, count: int) -> int:
+    """A 1-based slide number from a URL value, clamped to 1..count (1 when malformed)."""
+    try:
+        index = int(str(value))
+    except ValueError:
+        index = 1
+    return min(max(index, 1), max(count, 1))
+
+

@@ -1,0 +1,339 @@
+"""Texts of the dashboard pages: overview, income, competitiveness, obstacles, collaboration,
+programs, sources and method, equity and the creative economy.
+
+key: (Bahasa Indonesia, English). Placeholders use str.format names.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "income.title": ("Pendapatan pelaku usaha batik", "Batik entrepreneurs' income"),
+    "income.intro": (
+        "Pilih wilayah, sektor dan dua tahun. Pendapatan adalah nilai tingkat: perubahannya "
+        "dalam persen dan laju majemuk per tahun (CAGR); riil berarti setelah inflasi.",
+        "Pick a region, a sector and two years. Income is a level: its change is in percent and "
+        "a compound yearly rate (CAGR); real means after inflation.",
+    ),
+    "income.chart.title": (
+        "{name}: {change} dari {start} ke {end}",
+        "{name}: {change} from {start} to {end}",
+    ),
+    "income.chart.yoy": (
+        "{name}: perubahan dari tahun ke tahun",
+        "{name}: change from year to year",
+    ),
+    "income.derived": (
+        "Seri ini dihitung dari catatan per unit usaha (rata-rata per tahun, n di tabel), bukan "
+        "dari seri indikator; statusnya mengikuti catatan itu.",
+        "This series is computed from enterprise records (yearly mean, n in the table), not from "
+        "the indicator series; its status follows those records.",
+    ),
+    "income.real_suffix": (" (riil, harga {base})", " (real, {base} prices)"),
+    "comp.title": ("Daya saing produk batik", "Batik product competitiveness"),
+    "comp.intro": (
+        "Skor daya saing dalam persen (0–100). Perubahan skor ditulis dalam poin persen; "
+        "perubahan relatif menyusul dalam kurung.",
+        "The competitiveness score in percent (0–100). Changes of a score are in percentage "
+        "points; the relative change follows in brackets.",
+    ),
+    "comp.drivers.title": (
+        "Tiga pendorong daya saing: {top} naik paling banyak ({points})",
+        "Three drivers of competitiveness: {top} rose most ({points})",
+    ),
+    "comp.drivers.caption": (
+        "Kualitas produk, pengelolaan merek dan jangkauan pasar adalah tiga pendorong yang disebut "
+        "studi. Skor per komponen bernilai ilustratif sampai Disperindag menerbitkannya.",
+        "Product quality, brand management and market reach are the three drivers the study names. "
+        "Component scores are illustrative until the industry agency publishes them.",
+    ),
+    "comp.component": ("Komponen", "Component"),
+    "comp.score": ("Skor (%)", "Score (%)"),
+    "obst.title": (
+        "Hambatan dan angka yang ditahannya",
+        "Obstacles and the figures they hold back",
+    ),
+    "obst.intro": (
+        "Empat kategori hambatan menurut studi, tingkat keparahannya dari tahun ke tahun, dan angka "
+        "yang terdampak. Keparahan 1–5 adalah konvensi dasbor ini.",
+        "The study's four kinds of obstacles, their severity year by year, and the figures they "
+        "affect. The 1–5 severity is this dashboard's own convention.",
+    ),
+    "obst.heat.title": (
+        "Hambatan terberat {year}: {items}",
+        "Most severe obstacles in {year}: {items}",
+    ),
+    "obst.severity": ("Keparahan (1–5)", "Severity (1–5)"),
+    "obst.item": ("Hambatan", "Obstacle"),
+    "obst.links": ("Angka yang terdampak: {item}", "Figures affected: {item}"),
+    "obst.links.none": (
+        "Belum ada kaitan untuk hambatan ini.",
+        "No links recorded for this obstacle.",
+    ),
+    "obst.link.table": ("Semua kaitan hambatan → angka", "All obstacle → figure links"),
+    "obst.program.title": (
+        "{program}: {count_start} kegiatan pada {start}, {count_end} pada {end}",
+        "{program}: {count_start} activities in {start}, {count_end} in {end}",
+    ),
+    "obst.activities": ("Jumlah kegiatan", "Activities"),
+    "collab.title": (
+        "Tata kelola kolaboratif (Ansell & Gash)",
+        "Collaborative governance (Ansell & Gash)",
+    ),
+    "collab.intro": (
+        "Lima elemen proses kolaborasi dinilai oleh tiap pihak. Studi menemukan tiap pihak menilai "
+        "sendiri-sendiri dan persepsinya berbeda; grafik menunjukkan di mana bedanya paling lebar.",
+        "The five elements of the collaborative process, scored by each party. The study found each "
+        "party evaluates separately and perceptions differ; the chart shows where they differ most.",
+    ),
+    "collab.scale": (
+        "Skala 1–5 adalah konvensi dasbor ini (1 = belum ada, 5 = kuat); Ansell & Gash tidak "
+        "memberi rubrik angka.",
+        "The 1–5 scale is this dashboard's own convention (1 = absent, 5 = strong); Ansell & Gash "
+        "give no numeric rubric.",
+    ),
+    "collab.chart.title": (
+        "Pandangan paling berbeda soal {element}: {high_actor} {high}, {low_actor} {low}",
+        "Views differ most on {element}: {high_actor} {high}, {low_actor} {low}",
+    ),
+    "collab.element": ("Elemen", "Element"),
+    "collab.actor": ("Pihak", "Party"),
+    "collab.score": ("Skor (1–5)", "Score (1–5)"),
+    "collab.spread": ("Selisih tertinggi–terendah", "Highest–lowest gap"),
+    "collab.low": ("Terendah", "Lowest"),
+    "collab.high": ("Tertinggi", "Highest"),
+    "collab.low_actor": ("Dinilai terendah oleh", "Lowest according to"),
+    "collab.high_actor": ("Dinilai tertinggi oleh", "Highest according to"),
+    "collab.evidence": ("Bukti dari studi", "Evidence from the study"),
+    "prog.title": ("Program dan evaluasi hasil", "Programs and outcomes"),
+    "prog.intro": (
+        "Studi meminta evaluasi berbasis hasil: program dinilai dari yang sampai ke perajin "
+        "(pendapatan, daya saing, lapangan kerja), bukan dari banyaknya kegiatan. Keluaran di kiri, "
+        "hasil di kanan.",
+        "The study asks for outcome-based evaluation: judge programs by what reached the artisans "
+        "(income, competitiveness, jobs), not by how many events ran. Outputs on the left, "
+        "outcomes on the right.",
+    ),
+    "prog.outputs": ("Keluaran (output)", "Outputs"),
+    "prog.outcomes": ("Hasil (outcome)", "Outcomes"),
+    "prog.count.title": (
+        "Kegiatan program per tahun: {total_end} pada {end} dibanding {total_start} pada {start}",
+        "Program activities per year: {total_end} in {end} against {total_start} in {start}",
+    ),
+    "prog.budget.title": (
+        "Anggaran program {change} dari {start} ke {end}",
+        "Program budget {change} from {start} to {end}",
+    ),
+    "prog.program": ("Program", "Program"),
+    "prog.count": ("Jumlah kegiatan", "Activities"),
+    "prog.budget": ("Anggaran (Rp)", "Budget (Rp)"),
+    "prog.targets": ("Target dan realisasi {year}", "Targets and actuals {year}"),
+    "prog.target": ("Target", "Target"),
+    "prog.actual": ("Realisasi", "Actual"),
+    "prog.attainment": ("Capaian", "Attainment"),
+    "prog.participants": ("Peserta", "Participants"),
+    "prog.cost": ("Biaya per peserta", "Cost per participant"),
+    "prog.cost_note": (
+        "Biaya per peserta = anggaran / peserta. Biaya per hasil (misalnya per kenaikan pendapatan) "
+        "tidak dihitung: data belum bisa memisahkan dampak tiap program.",
+        "Cost per participant = budget / participants. Cost per outcome (e.g. per income gain) is "
+        "not computed: the data cannot yet separate each program's effect.",
+    ),
+    "prog.outcome.income": ("Pendapatan (indeks 2021=100)", "Income (index 2021=100)"),
+    "prog.outcome.comp": ("Daya saing (%)", "Competitiveness (%)"),
+    "prog.outcome.jobs": ("Tenaga kerja batik (orang)", "Batik workers (people)"),
+    "prog.outcome.title": (
+        "{name}: {change} dari {start} ke {end}",
+        "{name}: {change} from {start} to {end}",
+    ),
+    "src.title": ("Sumber dan metodologi", "Sources and method"),
+    "src.intro": (
+        "Setiap indikator dengan metadata dan rumusnya, dan setiap angka dengan status dan "
+        "sumbernya. Tabel bisa disaring dan diunduh.",
+        "Every indicator with its metadata and formula, and every figure with its status and "
+        "source. The table can be filtered and downloaded.",
+    ),
+    "src.indicators": ("Indikator", "Indicators"),
+    "src.data": ("Semua angka", "All figures"),
+    "src.method": ("Cara menghitung", "How figures are computed"),
+    "src.method.text": (
+        "- **Nilai tingkat** (Rp, jumlah, indeks): selisih, perubahan persen = (akhir/awal − 1) × 100, "
+        "CAGR = ((akhir/awal)^(1/tahun) − 1) × 100.\n"
+        "- **Skor dan pangsa** (%): perubahan dalam **poin persen** (85 − 55 = +30 poin persen) dan "
+        "perubahan relatif (+54,5%).\n"
+        "- **Rentang** yang dilaporkan (50–70%) dihitung utuh: batas bawah dan atas dibawa ke laju "
+        "tahunan (22,5–30,4% per tahun) dan ke angka riil.\n"
+        "- **Riil**: nominal dibagi indeks harga yang dirangkai dari inflasi IHK Desember-ke-Desember "
+        "BPS (nasional; Blitar bukan kota IHK BPS), harga tahun dasar.\n"
+        "- **Status**: dilaporkan (terbit dari sumber bernama), estimasi, ilustratif (bukan data "
+        "resmi, dipilih tim dasbor; selalu tampil berongga/putus-putus).\n"
+        "- Skala **1–5** untuk keparahan hambatan dan skor kolaborasi adalah konvensi dasbor ini.",
+        "- **Levels** (Rp, counts, indices): difference, percent change = (end/start − 1) × 100, "
+        "CAGR = ((end/start)^(1/years) − 1) × 100.\n"
+        "- **Scores and shares** (%): change in **percentage points** (85 − 55 = +30 pp) and the "
+        "relative change (+54.5%).\n"
+        "- A reported **range** (50–70%) is carried whole: both bounds go into the yearly rate "
+        "(22.5–30.4% a year) and into real terms.\n"
+        "- **Real**: nominal divided by a price index chained from BPS December-on-December CPI "
+        "inflation (national; Blitar is not a BPS CPI city), in base-year prices.\n"
+        "- **Status**: reported (published by a named source), estimated, illustrative (not "
+        "official, chosen by the dashboard team; always drawn hollow/dashed).\n"
+        "- The **1–5** scale of obstacle severity and collaboration scores is this dashboard's "
+        "own convention.",
+    ),
+    "eq.title": (
+        "Pemerataan manfaat: siapa yang naik pendapatannya",
+        "Who gained: income growth across enterprises",
+    ),
+    "eq.intro": (
+        "Kenaikan 50–70% adalah rata-rata; studi mencatat manfaat belum merata ke perajin kecil. "
+        "Dari catatan per unit usaha: sebaran pertumbuhan, per skala usaha dan wilayah, dan peserta "
+        "program dibanding bukan peserta. Setiap angka disertai jumlah usaha di belakangnya.",
+        "The 50–70% is an average; the study notes benefits do not reach small artisans evenly. From "
+        "enterprise records: the spread of growth, by size class and region, and program "
+        "participants against non-participants. Every figure gives the number of enterprises behind it.",
+    ),
+    "eq.empty": (
+        "Belum ada catatan per unit usaha. Unggah dengan templat 'Catatan per unit usaha' di halaman "
+        "Unggah Data (id usaha cukup berupa kode, tanpa nama).",
+        "No enterprise records yet. Upload them with the 'Enterprise records' template on the Upload "
+        "data page (a pseudonymous code per enterprise, no names).",
+    ),
+    "eq.median": ("Pertumbuhan median", "Median growth"),
+    "eq.iqr": ("Separuh usaha di tengah", "Middle half of enterprises"),
+    "eq.share50": ("Usaha yang naik ≥ 50%", "Enterprises up ≥ 50%"),
+    "eq.n": ("Usaha dihitung", "Enterprises counted"),
+    "eq.excluded": (
+        "Tidak dihitung: {missing} usaha tanpa angka di salah satu tahun, {zero} usaha berpendapatan "
+        "nol di tahun dasar.",
+        "Not counted: {missing} enterprises without a figure in one of the years, {zero} with zero "
+        "income in the base year.",
+    ),
+    "eq.hist.title": (
+        "Sebaran pertumbuhan pendapatan {start}–{end}: median {median}, {share} usaha naik ≥ 50%",
+        "Spread of income growth {start}–{end}: median {median}, {share} of enterprises up ≥ 50%",
+    ),
+    "eq.hist.x": ("Pertumbuhan pendapatan (%)", "Income growth (%)"),
+    "eq.hist.y": ("Jumlah usaha", "Enterprises"),
+    "eq.by.title": (
+        "Pertumbuhan median per {group}: {top} tertinggi ({value})",
+        "Median growth by {group}: {top} highest ({value})",
+    ),
+    "eq.group.size_class": ("skala usaha", "size class"),
+    "eq.group.region": ("wilayah", "region"),
+    "eq.group.participant": ("keikutsertaan program", "program participation"),
+    "eq.participants": ("Peserta program", "Program participants"),
+    "eq.others": ("Bukan peserta", "Non-participants"),
+    "eq.gap": (
+        "Selisih median peserta − bukan peserta: {gap} ({n1} peserta, {n2} bukan peserta). Ini "
+        "perbandingan, bukan bukti sebab-akibat: peserta bisa berbeda sejak awal.",
+        "Median gap, participants − non-participants: {gap} ({n1} participants, {n2} others). A "
+        "comparison, not proof of cause: participants may differ from the start.",
+    ),
+    "eq.small": (
+        "⚠ kelompok kecil (< {n} usaha): angka rapuh",
+        "⚠ small group (< {n} enterprises): fragile figure",
+    ),
+    "eq.source": (
+        "Sumber angka di halaman ini: catatan per unit usaha ({sources}). Angka agregat di halaman "
+        "lain berasal dari seri indikator, bukan dari catatan ini.",
+        "Source of the figures on this page: enterprise records ({sources}). Aggregate figures on "
+        "other pages come from the indicator series, not from these records.",
+    ),
+    "eq.mean.title": (
+        "Rata-rata pendapatan per usaha dari catatan usaha",
+        "Average income per enterprise from the records",
+    ),
+    "ce.title": (
+        "Ekonomi kreatif Blitar: batik di antara subsektor lain",
+        "Blitar's creative economy: batik among the other subsectors",
+    ),
+    "ce.intro": (
+        "Batik adalah satu dari beberapa subsektor ekonomi kreatif Blitar, bersama kriya, seni rupa, "
+        "desain, musik dan film. Indikator utama ekonomi kreatif nasional: nilai tambah, ekspor, "
+        "investasi dan tenaga kerja (Kemenparekraf/BPS).",
+        "Batik is one of several creative-economy subsectors in Blitar, with crafts, fine art, "
+        "design, music and film. The national creative-economy headline indicators are value added, "
+        "exports, investment and workers (Kemenparekraf/BPS).",
+    ),
+    "ce.illustrative": (
+        "Sumber naratif (artikel tentang Blitar sebagai pusat industri kreatif) tidak memberi angka; "
+        "semua angka subsektor di halaman ini ilustratif sampai BPS atau dinas menerbitkannya.",
+        "The narrative source (an article on Blitar as a creative-industry centre) gives no numbers; "
+        "every subsector figure on this page is illustrative until BPS or an agency publishes it.",
+    ),
+    "ce.multiples.title": (
+        "{name} per subsektor, skala sama: {top} tumbuh paling cepat ({change}, {start}–{end})",
+        "{name} by subsector, one scale: {top} grew fastest ({change}, {start}–{end})",
+    ),
+    "ce.share.title": (
+        "Batik {share} dari {name} pada {year}",
+        "Batik is {share} of {name} in {year}",
+    ),
+    "ce.share.y": ("Pangsa batik (%)", "Batik's share (%)"),
+    "ce.share.none": (
+        "Pangsa tidak dihitung: {name} tidak bisa dijumlahkan antarsubsektor (satuan {unit}).",
+        "No share computed: {name} cannot be added up across subsectors (unit {unit}).",
+    ),
+    "ce.share.partial": (
+        "Tahun dengan subsektor yang belum lengkap tidak dihitung pangsanya.",
+        "Years with a subsector missing get no share.",
+    ),
+    "ce.growth.title": (
+        "Pertumbuhan {name} per subsektor, {start}–{end}",
+        "Growth of {name} by subsector, {start}–{end}",
+    ),
+    "ce.growth.x": ("Perubahan ({unit})", "Change ({unit})"),
+    "ce.subsector": ("Subsektor", "Subsector"),
+    "ce.revenue.title": (
+        "Pajak dan retribusi dari ekonomi kreatif: {total} pada {year}, batik {batik}",
+        "Taxes and levies from the creative economy: {total} in {year}, batik {batik}",
+    ),
+    "ce.young.title": (
+        "Pekerja muda (15–30 tahun): terbanyak di {top} ({share}) pada {year}",
+        "Young workers (15–30): highest share in {top} ({share}) in {year}",
+    ),
+    "ce.jobs": ("Pendapatan daerah dan lapangan kerja", "Regional revenue and jobs"),
+    "overview.heading": (
+        "Kolaborasi menaikkan pendapatan dan daya saing batik Blitar",
+        "Collaboration raised Blitar batik income and competitiveness",
+    ),
+    "overview.intro": (
+        "Temuan utama studi tentang kolaborasi Dinas Koperasi dan UM, Disbudpar, Disperindag dan "
+        "Asosiasi Batik Blitar Asli (ABABIL), 2021–2023. Setiap angka diberi sumber dan status.",
+        "Headline findings of the study of collaboration between the Cooperatives and Micro "
+        "Enterprise, Culture and Tourism, and Industry and Trade agencies and the Blitar batik "
+        "association ABABIL, 2021–2023. Every figure carries its source and status.",
+    ),
+    "overview.figures": ("angka utama", "headline"),
+    "chart.year": ("Tahun", "Year"),
+    "chart.income.title": (
+        "Pendapatan pelaku batik {verb} {range} dari {start} ke {end}",
+        "Batik entrepreneurs' income {verb} {range} from {start} to {end}",
+    ),
+    "chart.income.y": ("Indeks pendapatan ({base}=100)", "Income index ({base}=100)"),
+    "chart.comp.title": (
+        "Daya saing produk {verb} {points}, dari {start_value} ke {end_value}",
+        "Product competitiveness {verb} {points}, from {start_value} to {end_value}",
+    ),
+    "chart.comp.y": ("Skor daya saing (%)", "Competitiveness score (%)"),
+    "obstacles.heading": (
+        "Yang menahan dampak: empat kategori hambatan",
+        "What holds the impact back: four kinds of obstacles",
+    ),
+    "obstacles.caption": (
+        "Hambatan menurut studi. Tingkat keparahan 1–5 adalah konvensi dasbor ini dan bernilai "
+        "ilustratif; studi tidak memberi skor.",
+        "Obstacles as named by the study. The 1–5 severity is this dashboard's own convention and "
+        "illustrative; the study gives no scores.",
+    ),
+    "obstacles.severity": (
+        "Keparahan {severity}/5 ({year}, {status})",
+        "Severity {severity}/5 ({year}, {status})",
+    ),
+    "overview.method": (
+        "Perubahan skor dihitung dalam poin persen (55% → 85% = +30 poin persen, naik 54,5% "
+        "relatif). Rentang 50–70% dibawa utuh ke laju tahunan dan angka riil.",
+        "Score changes are in percentage points (55% → 85% = +30 percentage points, a 54.5% "
+        "relative rise). The 50–70% range is carried whole into the yearly rate and real terms.",
+    ),
+}

@@ -1,0 +1,154 @@
+"""Texts of the editor sign-in, the upload page and the upload history.
+
+key: (Bahasa Indonesia, English). Placeholders use str.format names.
+"""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "signin.title": ("Masuk sebagai editor", "Sign in as editor"),
+    "signin.name": ("Nama editor", "Editor name"),
+    "signin.password": ("Kata sandi", "Password"),
+    "signin.submit": ("Masuk", "Sign in"),
+    "signin.failed": (
+        "Nama atau kata sandi salah. Periksa lalu coba lagi.",
+        "Wrong name or password. Check them and try again.",
+    ),
+    "signin.locked": (
+        "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
+        "Too many failed attempts. Try again in {seconds} seconds.",
+    ),
+    "signin.as": ("Masuk sebagai **{name}**", "Signed in as **{name}**"),
+    "signin.signout": ("Keluar", "Sign out"),
+    "signin.why": (
+        "Melihat dasbor terbuka untuk semua; mengunggah dan membatalkan unggahan hanya untuk editor.",
+        "Viewing is open to all; uploading and reverting are for editors only.",
+    ),
+    "signin.disabled": (
+        "Unggah data belum diaktifkan di server ini: belum ada kata sandi editor. Operator "
+        "membuat hash dengan `python -m impact hash-password`, lalu menaruhnya di variabel "
+        "lingkungan `BATIK_EDITOR_PASSWORD_HASH` atau di `.streamlit/secrets.toml` bagian "
+        "`[editors]` (lihat README), lalu memulai ulang dasbor.",
+        "Uploads are not enabled on this server: no editor password is set. The operator makes "
+        "a hash with `python -m impact hash-password`, puts it in the environment variable "
+        "`BATIK_EDITOR_PASSWORD_HASH` or in `.streamlit/secrets.toml` under `[editors]` (see "
+        "the README), and restarts the dashboard.",
+    ),
+    "upload.title": ("Unggah data tahunan", "Upload yearly data"),
+    "upload.intro": (
+        "Unggah CSV atau XLSX berisi angka tahun baru. Seluruh berkas diperiksa dulu; tidak "
+        "ada yang tersimpan sebelum Anda melihat pratinjau dan menekan Simpan.",
+        "Upload a CSV or XLSX file with a new year's figures. The whole file is checked first; "
+        "nothing is saved until you have seen the preview and pressed Save.",
+    ),
+    "upload.templates": ("Templat dan kolomnya", "Templates and their columns"),
+    "upload.template_csv": ("Templat {name} (CSV)", "{name} template (CSV)"),
+    "upload.template_xlsx": ("Templat {name} (XLSX)", "{name} template (XLSX)"),
+    "upload.dataset": ("Jenis data", "Dataset"),
+    "upload.dataset_auto": ("Kenali dari judul kolom", "Recognise from the headers"),
+    "upload.file_one_limit": (
+        "Berkas CSV atau XLSX (maks. {max_mb} MB)",
+        "CSV or XLSX file (max {max_mb} MB)",
+    ),
+    "upload.file": (
+        "Berkas CSV atau XLSX (CSV UTF-8 maks. {max_mb} MB; XLSX dan CSV lain maks. {cell_mb} MB)",
+        "CSV or XLSX file (UTF-8 CSV up to {max_mb} MB; XLSX and other CSVs up to {cell_mb} MB)",
+    ),
+    "upload.sheet": ("Lembar", "Sheet"),
+    "upload.detected": ("Yang terbaca dari berkas", "What was read from the file"),
+    "upload.detected.format": ("Format", "Format"),
+    "upload.detected.encoding": ("Pengodean", "Encoding"),
+    "upload.detected.delimiter": ("Pemisah kolom", "Delimiter"),
+    "upload.detected.decimal": ("Tanda desimal", "Decimal mark"),
+    "upload.detected.header_row": ("Baris judul kolom", "Header row"),
+    "upload.detected.title_rows": ("Baris judul di atasnya", "Title rows above it"),
+    "upload.detected.dataset": ("Jenis data", "Dataset"),
+    "upload.detected.rows": ("Baris data", "Data rows"),
+    "upload.detected.sha256": ("SHA-256", "SHA-256"),
+    "upload.errors": (
+        "{count} masalah harus diperbaiki sebelum berkas bisa disimpan. Database tidak berubah.",
+        "{count} problem(s) must be fixed before the file can be saved. The database is unchanged.",
+    ),
+    "upload.errors_many": (
+        "Ada masalah pada {rows} baris; berkas belum bisa disimpan. Database tidak berubah.",
+        "{rows} rows have problems; the file cannot be saved yet. The database is unchanged.",
+    ),
+    "upload.warnings": (
+        "{count} peringatan (tidak menghalangi).",
+        "{count} warning(s) (not blocking).",
+    ),
+    "upload.issues_download": ("Unduh daftar masalah (CSV)", "Download the list of problems (CSV)"),
+    "upload.preview": ("Pratinjau", "Preview"),
+    "upload.added": ("Baris baru", "New rows"),
+    "upload.replaced": ("Nilai yang diganti", "Values replaced"),
+    "upload.unchanged": ("Baris sama", "Unchanged rows"),
+    "upload.replaced_rows": ("Baris diganti", "Rows replaced"),
+    "upload.sample": (
+        "Menampilkan {shown} baris pertama dari {total}.",
+        "Showing the first {shown} of {total} rows.",
+    ),
+    "upload.nothing_new": (
+        "Semua baris sudah ada dengan nilai yang sama; tidak ada yang perlu disimpan.",
+        "Every row is already stored with the same values; there is nothing to save.",
+    ),
+    "upload.confirm": ("Simpan ke database", "Save to the database"),
+    "upload.saved": (
+        "Tersimpan sebagai unggahan #{id}: {added} baris baru, {replaced} diganti. Grafik sudah "
+        "memakai angka baru; unggahan ini bisa dibatalkan di Riwayat Unggahan.",
+        "Saved as upload #{id}: {added} new rows, {replaced} replaced. Charts already use the "
+        "new figures; this upload can be reverted in Upload history.",
+    ),
+    "upload.stale": (
+        "Data berubah sejak pratinjau (editor lain menyimpan). Tidak ada yang tersimpan; lihat "
+        "pratinjau baru lalu simpan lagi.",
+        "The data changed since the preview (another editor saved). Nothing was saved; check the "
+        "new preview and save again.",
+    ),
+    "upload.busy": (
+        "Database sedang dipakai proses lain. Tidak ada yang tersimpan; coba lagi sebentar lagi.",
+        "The database is busy with another process. Nothing was saved; try again shortly.",
+    ),
+    "history.title": ("Riwayat unggahan", "Upload history"),
+    "history.intro": (
+        "Setiap unggahan tercatat: kapan, oleh siapa, berkas dan sidik SHA-256-nya. Membatalkan "
+        "unggahan mengembalikan persis nilai yang digantinya; nilai lama tidak pernah dihapus.",
+        "Every upload is recorded: when, by whom, the file and its SHA-256. Reverting an upload "
+        "restores exactly the values it replaced; old values are never deleted.",
+    ),
+    "history.empty": ("Belum ada unggahan.", "No uploads yet."),
+    "history.id": ("No.", "No."),
+    "history.when": ("Waktu", "When"),
+    "history.editor": ("Editor", "Editor"),
+    "history.file": ("Berkas", "File"),
+    "history.dataset": ("Jenis data", "Dataset"),
+    "history.added": ("Baru", "Added"),
+    "history.replaced": ("Diganti", "Replaced"),
+    "history.unchanged": ("Sama", "Unchanged"),
+    "history.state": ("Keadaan", "State"),
+    "history.active": ("aktif", "active"),
+    "history.reverted": ("dibatalkan {when} oleh {who}", "reverted {when} by {who}"),
+    "history.revert": ("Batalkan unggahan", "Revert an upload"),
+    "history.pick": ("Unggahan yang dibatalkan", "Upload to revert"),
+    "history.confirm": (
+        "Saya mengerti: nilai yang diganti unggahan #{id} dikembalikan dan baris barunya dihapus.",
+        "I understand: the values upload #{id} replaced come back and its new rows are removed.",
+    ),
+    "history.do_revert": ("Batalkan #{id}", "Revert #{id}"),
+    "history.done": (
+        "Unggahan #{id} dibatalkan: {count} baris dikembalikan.",
+        "Upload #{id} reverted: {count} rows restored.",
+    ),
+    "history.conflict": (
+        "Unggahan yang lebih baru ({later}) mengubah baris yang sama. Batalkan yang itu dulu.",
+        "Later uploads ({later}) changed the same rows. Revert those first.",
+    ),
+    "history.signin_to_revert": (
+        "Masuk sebagai editor untuk membatalkan unggahan.",
+        "Sign in as an editor to revert uploads.",
+    ),
+    "dataset.observations": ("Angka indikator tahunan", "Yearly indicator figures"),
+    "dataset.obstacles": ("Hambatan", "Obstacles"),
+    "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),
+    "dataset.programs": ("Program", "Programs"),
+    "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
+}

@@ -1,0 +1,151 @@
+"""Cached access to :mod:`impact` for the pages: the database, its version and every query.
+
+Results are keyed on the database path and its data version, so a new upload shows at once;
+the connection setup is cached per process (``st.cache_resource``), queries per version.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from impact import equity, indicators, store, upload
+from impact.figures import headlines
+
+
+@st.cache_resource(show_spinner=False)
+def _ensure(path: str) -> str:
+    store.ensure_database(path)
+    return path
+
+
+@st.cache_data(show_spinner=False, ttl=2)
+def _version(path: str) -> int:
+    # Opening DuckDB costs ~20 ms; a rerun within 2 s reuses the number. Writes made by this
+    # process call refresh(), so they show at once; a CLI import shows within 2 s.
+    return store.data_version(path)
+
+
+def db() -> tuple[str, int]:
+    """(database path, data version): create/seed on first use, then read the version."""
+    path = _ensure(str(store.db_path_from_env()))
+    return path, _version(path)
+
+
+def refresh() -> None:
+    """After this process wrote (upload, revert): every cached figure is read again."""
+    _version.clear()
+
+
+@st.cache_data(show_spinner=False)
+def registry(path: str, version: int) -> dict[str, indicators.Indicator]:
+    return indicators.load_registry(path)
+
+
+@st.cache_data(show_spinner=False)
+def observations(path: str, version: int, code: str, region: str, sector: str) -> pd.DataFrame:
+    return store.observations(path, code, region, sector)
+
+
+@st.cache_data(show_spinner=False)
+def headline(
+    path: str,
+    version: int,
+    code: str,
+    region: str,
+    sector: str,
+    start: int,
+    end: int,
+    with_real: bool = False,
+) -> headlines.Headline:
+    reg = registry(path, version)
+    return headlines.headline(
+        path, indicators.get(reg, code), region, sector, start, end, with_real=with_real
+    )
+
+
+@st.cache_data(show_spinner=False)
+def obstacles(path: str, version: int) -> pd.DataFrame:
+    return store.obstacles_with_latest_severity(path)
+
+
+@st.cache_data(show_spinner=False)
+def vocabulary(path: str, version: int):
+    return upload.load_vocabulary(path)
+
+
+@st.cache_data(show_spinner=False)
+def upload_history(path: str, version: int):
+    return upload.history(path)
+
+
+@st.cache_data(show_spinner=False)
+def catalog(path: str, version: int) -> pd.DataFrame:
+    return store.series_catalog(path)
+
+
+@st.cache_data(show_spinner=False)
+def obstacle_severity(path: str, version: int) -> pd.DataFrame:
+    return store.obstacle_severity(path)
+
+
+@st.cache_data(show_spinner=False)
+def obstacle_links(path: str, version: int) -> pd.DataFrame:
+    return store.obstacle_links(path)
+
+
+@st.cache_data(show_spinner=False)
+def collaboration(path: str, version: int) -> pd.DataFrame:
+    return store.collaboration_scores(path)
+
+
+@st.cache_data(show_spinner=False)
+def programs(path: str, version: int, region: str | None = None) -> pd.DataFrame:
+    return store.program_summary(path, region)
+
+
+@st.cache_data(show_spinner=False)
+def all_observations(
+    path: str, version: int, indicator=None, region=None, status=None
+) -> pd.DataFrame:
+    return store.all_observations(path, indicator, region, status)
+
+
+@st.cache_data(show_spinner=False)
+def names(path: str, version: int, table: str, language: str) -> dict[str, str]:
+    """code -> name in ``language``, for region/sector/program_type/indicator."""
+    frame = store.read_table(path, table)
+    column = "name_en" if language == "en" else "name_id"
+    return dict(zip(frame["code"], frame[column], strict=True))
+
+
+@st.cache_data(show_spinner=False)
+def sector_observations(path: str, version: int, code: str, region: str) -> pd.DataFrame:
+    """One indicator in one region, every sector (for the creative-economy subsectors)."""
+    return store.observations(path, code, region, None)
+
+
+@st.cache_data(show_spinner=False)
+def enterprise_years(path: str, version: int) -> list[int]:
+    return equity.record_years(path)
+
+
+@st.cache_data(show_spinner=False)
+def equity_figures(path: str, version: int, start: int, end: int, region: str | None):
+    """Every aggregate the equity page shows, computed in DuckDB once per data version."""
+    return (
+        equity.growth_summary(path, start, end, region=region),
+        {
+            g: equity.growth_summary(path, start, end, g, region=region)
+            for g in ("size_class", "region", "participant")
+        },
+        equity.participant_gap(path, start, end, region=region),
+        equity.excluded(path, start, end, region=region),
+        equity.growth_histogram(path, start, end, region=region),
+        equity.mean_income_by_year(path, region=region),
+    )
+
+
+@st.cache_data(show_spinner=False)
+def derived_income(path: str, version: int, region: str, sector: str) -> pd.DataFrame:
+    return equity.derived_income_series(path, region, sector)

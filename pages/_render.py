@@ -1,0 +1,111 @@
+"""How the pages render: the language in use, texts, badges, escaped text, charts with their
+data table and downloads, and the metrics of a change.
+
+Escaping is decided here once: stored or uploaded text goes through :func:`plain`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from impact import growth, i18n
+from impact.figures import charts, export
+from impact.status import weakest
+
+_BADGE_COLOURS = {
+    "reported": "blue",
+    "estimated": "orange",
+    "illustrative": "gray",
+    "computed": "violet",
+}
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def lang() -> str:
+    """The language picked in app.py (Indonesian unless changed)."""
+    return i18n.normalize_lang(st.session_state.get("lang"))
+
+
+def t(key: str, **params: object) -> str:
+    return i18n.t(key, lang(), **params)
+
+
+def count(n: int) -> str:
+    """A whole count as the language writes it: 60.000 (id), 60,000 (en)."""
+    return i18n.format_number(n, lang(), 0)
+
+
+def plain(text: object) -> str:
+    """Escape Markdown so stored or uploaded text renders as the literal text it is."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+
+
+def badge(status: str) -> str:
+    """A Markdown badge naming a figure's status, e.g. ':blue-badge[Dilaporkan]'."""
+    text = t("card.computed") if status == "computed" else i18n.label("status", status, lang())
+    return f":{_BADGE_COLOURS[status]}-badge[{plain(text)}]"
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(kind: str, frame: pd.DataFrame, options: str) -> dict:
+    return charts.BUILDERS[kind](frame, **json.loads(options)).to_dict()
+
+
+def chart(kind: str, frame: pd.DataFrame, **options) -> dict:
+    """A chart's Vega-Lite spec, built once per data and options (building and validating an
+    Altair chart costs ~150 ms; a rerun with the same filters reuses it). ``kind`` is a key of
+    charts.BUILDERS; options are plain values (formatter by name, see charts.LABEL_FORMATS)."""
+    return _chart_spec(kind, frame, json.dumps(options, sort_keys=True, default=str))
+
+
+def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str) -> None:
+    """A chart, its data table, and downloads of both (PNG, SVG, CSV); files named ``name``.
+
+    PNG/SVG are rendered only when their button is pressed (a callable), so reruns stay fast.
+    """
+    if isinstance(chart, dict):
+        title = chart.get("title", {}).get("text", "")
+        st.vega_lite_chart(spec=chart, width="stretch", theme=None,
+                           alt=" ".join(title) if isinstance(title, list) else str(title))  # fmt: skip
+    else:
+        st.altair_chart(chart, width="stretch", theme=None)
+    with st.expander(t("table.show")):
+        st.dataframe(table, hide_index=True, width="stretch")
+    png, svg, csv = st.columns(3)
+    png.download_button("PNG", lambda: charts.to_png(chart), f"{name}.png", "image/png",
+                        key=f"png_{name}", icon=":material/image:")  # fmt: skip
+    svg.download_button("SVG", lambda: charts.to_svg(chart), f"{name}.svg", "image/svg+xml",
+                        key=f"svg_{name}", icon=":material/image:")  # fmt: skip
+    csv.download_button(t("download.csv"), export.to_csv_bytes(table), f"{name}.csv", "text/csv",
+                        key=f"csv_{name}", icon=":material/table:")  # fmt: skip
+
+
+def change_metrics(
+    comparison: growth.Comparison, unit_format, start_status: str, end_status: str
+) -> None:
+    """Metrics of a change as its kind allows: levels -> difference, percent, CAGR;
+    scores and shares -> percentage points and relative change. Ranges stay ranges."""
+    language = lang()
+    c = comparison
+    st.markdown(
+        f"**{plain(t('card.change', start=c.start_year, end=c.end_year))}** "
+        f"{badge(weakest((start_status, end_status)))}"
+    )
+    if c.points is not None:
+        cols = st.columns(2)
+        cols[0].metric(t("card.points"), i18n.format_range(c.points, language, "", 1, True))
+        cols[1].metric(t("card.relative"), i18n.format_range(c.percent, language, "%", 1, True))
+        return
+    cols = st.columns(3)
+    low, high = unit_format(c.absolute.low), unit_format(c.absolute.high)
+    difference = low if c.absolute.is_point else f"{low} – {high}"
+    cols[0].metric(t("card.absolute"), difference)
+    cols[1].metric(t("card.percent"), i18n.format_range(c.percent, language, "%", 1, True))
+    cols[2].metric(t("card.cagr"), i18n.format_range(c.cagr, language, "%", 1, True))
