@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import i18n
+from impact import config, i18n
 
 # Language: from the URL (?lang=en) on first load, then from the sidebar picker.
 if "lang" not in st.session_state:
@@ -26,6 +26,13 @@ with st.sidebar:
         horizontal=True,
     )
 lang = i18n.normalize_lang(st.session_state["lang"])
+
+try:  # a mistyped setting stops here with a message, never with the default in its place
+    config.load()
+except config.ConfigError as exc:
+    st.error(i18n.t("app.config_error", lang, name=exc.name, value=repr(exc.value),
+                    expected=exc.expected))  # fmt: skip
+    st.stop()
 
 navigation = st.navigation(
     {

@@ -10,14 +10,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
 import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-PASSWORD_HASH_ENV = "BATIK_EDITOR_PASSWORD_HASH"
+from impact import config
+
+PASSWORD_HASH_ENV = config.EDITOR_PASSWORD_HASH
 _N, _R, _P = 2**14, 8, 1  # scrypt cost: ~16 MiB and a few tens of ms per check
 
 
@@ -58,10 +59,15 @@ class EditorConfig:
 
     @classmethod
     def load(
-        cls, secrets_section: Mapping[str, str] | None = None, environ=os.environ
+        cls, secrets_section: Mapping[str, str] | None = None, environ: Mapping[str, str] | None = None
     ) -> EditorConfig:
-        """From the ``[editors]`` secrets table and the environment variable."""
-        return cls(dict(secrets_section or {}), environ.get(PASSWORD_HASH_ENV) or None)
+        """From an ``[editors]`` table and the environment variable (see :mod:`impact.config`)."""
+        return cls(dict(secrets_section or {}), config.editor_password_hash(environ))
+
+    @classmethod
+    def from_settings(cls, settings: config.Settings) -> EditorConfig:
+        """The editors the settings name (secrets file and environment)."""
+        return cls(dict(settings.editors), settings.editor_password_hash)
 
     def check(self, name: str, password: str) -> bool:
         name = name.strip()

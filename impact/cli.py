@@ -20,7 +20,7 @@ import os
 import sys
 from pathlib import Path
 
-from impact import auth, store, upload
+from impact import auth, config, store, upload
 from impact.upload import bulk, datasets, ingest, views
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
@@ -133,6 +133,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("hash-password", help="print the hash to configure an editor password")
     args = parser.parse_args(argv)
+    try:
+        config.load()
+    except config.ConfigError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return EXIT_USAGE
     path = args.db or store.db_path_from_env()
 
     if args.command == "hash-password":

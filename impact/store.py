@@ -8,8 +8,6 @@ identifiers that reach SQL text come from the fixed tuples in this module.
 
 from __future__ import annotations
 
-import os
-import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,18 +16,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from impact import status
+from impact import config, status
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_DATA_DIR = PROJECT_DIR / "data"
-DEFAULT_DB_PATH = DEFAULT_DATA_DIR / "batik.duckdb"
-DB_PATH_ENV = "BATIK_DB_PATH"
-MEMORY_LIMIT_ENV = "BATIK_DUCKDB_MEMORY"
-# DuckDB's own default is 80% of the machine's memory. Committing a province's million records
-# then held ~1.5 GB at its peak; with 512 MB DuckDB spills to a temporary file instead and the
-# peak is ~1.1 GB, for ~10% more time (measured; see BENCHMARKS.md).
-DEFAULT_MEMORY_LIMIT = "512MB"
-_MEMORY = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+PROJECT_DIR = config.PROJECT_DIR
+DEFAULT_DATA_DIR = config.DATA_DIR
+DEFAULT_DB_PATH = config.DEFAULT_DB_PATH
+DB_PATH_ENV = config.DB_PATH
 
 STATUSES = status.ORDER
 KINDS = ("level", "share", "score", "count", "index", "rate")
@@ -225,16 +217,9 @@ def quote_table(table: str) -> str:
     return '"' + table + '"'
 
 
-def memory_limit(environ=None) -> str:
-    """DuckDB's memory limit for the store: ``$BATIK_DUCKDB_MEMORY`` (e.g. '2GB') if it reads
-    as a size, else DEFAULT_MEMORY_LIMIT."""
-    raw = (environ if environ is not None else os.environ).get(MEMORY_LIMIT_ENV, "").strip()
-    return raw if _MEMORY.fullmatch(raw) else DEFAULT_MEMORY_LIMIT
-
-
 def db_path_from_env() -> Path:
     """The database file: ``$BATIK_DB_PATH`` if set, else ``data/batik.duckdb``."""
-    return Path(os.environ.get(DB_PATH_ENV) or DEFAULT_DB_PATH)
+    return config.db_path()
 
 
 @contextmanager
@@ -260,8 +245,8 @@ def connect(
     else:
         raise DatabaseBusyError(str(path)) from last
     try:
-        # SET takes no parameters; memory_limit() only ever returns a size matching _MEMORY.
-        setting = "SET memory_limit = '" + memory_limit() + "'"
+        # SET takes no parameters; config.duckdb_memory() only returns a checked size.
+        setting = "SET memory_limit = '" + config.duckdb_memory() + "'"
         con.execute(setting)
         yield con
     finally:

@@ -6,19 +6,14 @@ The checks themselves (hashes, throttle) are :mod:`impact.auth`'s.
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.errors import StreamlitSecretNotFoundError
 
-from impact import auth
+from impact import auth, config
 from pages._render import plain, t
 
 
 def editor_config() -> auth.EditorConfig:
     """Editors from `.streamlit/secrets.toml` ([editors] name = hash) and the environment."""
-    try:
-        section = st.secrets.get("editors")
-    except StreamlitSecretNotFoundError:
-        section = None
-    return auth.EditorConfig.load(section)
+    return auth.EditorConfig.from_settings(config.load())
 
 
 @st.cache_resource(show_spinner=False)

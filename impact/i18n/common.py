@@ -161,4 +161,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Belum ada data {what} untuk {year}. Tambahkan lewat unggah data tahunan.",
         "No {what} data for {year} yet. Add it through the yearly data upload.",
     ),
+    "app.config_error": (
+        "Pengaturan server tidak bisa dipakai: {name} berisi {value}, padahal harus {expected}. "
+        "Data tidak tersentuh. Operator memperbaiki pengaturan itu (lihat README, bagian "
+        "Pengaturan), lalu memulai ulang dasbor.",
+        "A server setting cannot be used: {name} holds {value}, but it must be {expected}. The "
+        "data is untouched. The operator fixes that setting (see the README, Settings) and "
+        "restarts the dashboard.",
+    ),
 }

@@ -11,19 +11,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from impact import config
 from impact.upload import datasets
 
 # The largest upload at all: a province's enterprise records as UTF-8 CSV (1M rows ~140 MB)
 # are checked inside DuckDB (impact.bulk). Other files are read cell by cell in Python: a
 # 10 MB CSV took 3.2 s and ~80 MB beyond the file (measured), so those stop at 10 MiB.
-DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+DEFAULT_MAX_BYTES = int(config.DEFAULT_MAX_UPLOAD_MB * 2**20)
 CELL_BY_CELL_MAX_BYTES = 10 * 1024 * 1024
-MAX_UPLOAD_MB_ENV = "BATIK_MAX_UPLOAD_MB"
 HEADER_SEARCH_ROWS = 10  # title rows allowed above the header
 DELIMITERS = (",", ";", "\t")
 
@@ -103,12 +102,9 @@ def too_large_for_cells(size: int, limit: int) -> Issue:
 
 
 def max_bytes_from_env(environ=None) -> int:
-    """The upload size limit: ``$BATIK_MAX_UPLOAD_MB`` megabytes, default 200."""
-    raw = (environ if environ is not None else os.environ).get(MAX_UPLOAD_MB_ENV)
-    try:
-        return int(float(raw) * 2**20) if raw else DEFAULT_MAX_BYTES
-    except (ValueError, OverflowError):  # "sepuluh", "nan", "inf"
-        return DEFAULT_MAX_BYTES
+    """The upload size limit: ``$BATIK_MAX_UPLOAD_MB`` megabytes, default 200 (see
+    :mod:`impact.config`; a value that is not a positive number raises ConfigError)."""
+    return config.max_upload_bytes(environ)
 
 
 def sha256_hex(data: bytes) -> str:

@@ -8,7 +8,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from impact import indicators, store
+from impact import config, indicators, store
 from impact.figures import headlines
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -165,13 +165,14 @@ def test_obstacle_links_point_at_known_indicators_and_programs(seeded_db: Path) 
 def test_duckdb_memory_is_limited_and_only_a_size_is_taken_from_the_environment(
     seeded_db, monkeypatch
 ) -> None:
-    assert store.memory_limit({}) == store.DEFAULT_MEMORY_LIMIT == "512MB"
-    assert store.memory_limit({store.MEMORY_LIMIT_ENV: " 2GB "}) == "2GB"
+    assert config.duckdb_memory({}) == config.DEFAULT_DUCKDB_MEMORY == "512MB"
+    assert config.duckdb_memory({config.DUCKDB_MEMORY: " 2GB "}) == "2GB"
     for bad in ("banyak", "1GB'; DROP TABLE upload; --", "-1GB", "1e9"):
-        assert store.memory_limit({store.MEMORY_LIMIT_ENV: bad}) == "512MB", bad
+        with pytest.raises(config.ConfigError):
+            config.duckdb_memory({config.DUCKDB_MEMORY: bad})
     with store.connect(seeded_db) as con:
         default = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    monkeypatch.setenv(store.MEMORY_LIMIT_ENV, "2GB")
+    monkeypatch.setenv(config.DUCKDB_MEMORY, "2GB")
     with store.connect(seeded_db) as con:
         raised = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     assert (default, raised) == ("488.2 MiB", "1.8 GiB")

@@ -1,0 +1,155 @@
+"""Every setting of the dashboard in one place: the ``BATIK_*`` environment variables and the
+editors' secrets, with their types and defaults, read and checked once.
+
+A value that cannot be used is never silently replaced by the default (a mistyped memory limit
+would otherwise run the server with another one): :func:`load` raises :class:`ConfigError`
+naming the setting, the value and what it takes. Pages and the CLI turn that into a message.
+
+=============================  =================================================  ==========
+Variable                       Meaning                                            Default
+=============================  =================================================  ==========
+BATIK_DB_PATH                  the DuckDB file                                    data/batik.duckdb
+BATIK_DUCKDB_MEMORY            DuckDB's memory limit (a size: 512MB, 2GB)         512MB
+BATIK_MAX_UPLOAD_MB            the largest upload, in MB                          200
+BATIK_EDITOR_PASSWORD_HASH     one shared editor password hash (any name)         none
+BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."``   .streamlit/secrets.toml
+BATIK_SESSION_IDLE_MINUTES     an editor signed in is signed out after this idle  30
+=============================  =================================================  ==========
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+
+DB_PATH = "BATIK_DB_PATH"
+DUCKDB_MEMORY = "BATIK_DUCKDB_MEMORY"
+MAX_UPLOAD_MB = "BATIK_MAX_UPLOAD_MB"
+EDITOR_PASSWORD_HASH = "BATIK_EDITOR_PASSWORD_HASH"
+SECRETS_FILE = "BATIK_SECRETS_FILE"
+SESSION_IDLE_MINUTES = "BATIK_SESSION_IDLE_MINUTES"
+
+DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
+# DuckDB's own default is 80% of the machine's memory. Committing a province's million records
+# then held ~1.5 GB at its peak; with 512 MB DuckDB spills to a temporary file instead and the
+# peak is ~1.1 GB, for ~10% more time (measured; see BENCHMARKS.md).
+DEFAULT_DUCKDB_MEMORY = "512MB"
+DEFAULT_MAX_UPLOAD_MB = 200.0
+DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
+DEFAULT_SESSION_IDLE_MINUTES = 30.0
+_SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
+
+
+class ConfigError(ValueError):
+    """A setting holds a value that cannot be used: ``name``, ``value`` and ``expected`` say
+    which, what it held and what it takes."""
+
+    def __init__(self, name: str, value: object, expected: str) -> None:
+        self.name, self.value, self.expected = name, value, expected
+        super().__init__(f"{name}={value!r}: expected {expected}")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings in force. Sizes in bytes, durations in seconds."""
+
+    db_path: Path = DEFAULT_DB_PATH
+    duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
+    max_upload_bytes: int = int(DEFAULT_MAX_UPLOAD_MB * 2**20)
+    editor_password_hash: str | None = None
+    editors: Mapping[str, str] = field(default_factory=dict)
+    secrets_file: Path = DEFAULT_SECRETS_FILE
+    session_idle_s: float = DEFAULT_SESSION_IDLE_MINUTES * 60
+
+
+def _positive_number(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(name, raw, "a positive number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise ConfigError(name, raw, "a positive number")
+    return value
+
+
+def _editors(path: Path) -> dict[str, str]:
+    """``[editors]`` of a secrets TOML file (name = hash); {} when the file does not exist."""
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(SECRETS_FILE, str(path), f"a readable TOML file ({exc})") from None
+    section = data.get("editors", {})
+    if not isinstance(section, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in section.items()
+    ):
+        raise ConfigError(SECRETS_FILE, str(path), '[editors] with name = "scrypt$..." lines')
+    return dict(section)
+
+
+def _raw(env: Mapping[str, str] | None, name: str) -> str:
+    return ((os.environ if env is None else env).get(name) or "").strip()
+
+
+def db_path(env: Mapping[str, str] | None = None) -> Path:
+    """``$BATIK_DB_PATH``, else data/batik.duckdb."""
+    return Path(_raw(env, DB_PATH)) if _raw(env, DB_PATH) else DEFAULT_DB_PATH
+
+
+def duckdb_memory(env: Mapping[str, str] | None = None) -> str:
+    """DuckDB's memory limit: ``$BATIK_DUCKDB_MEMORY`` (a size: '2GB'), else 512MB. Cheap: the
+    store reads it on every connection."""
+    memory = _raw(env, DUCKDB_MEMORY) or DEFAULT_DUCKDB_MEMORY
+    if not _SIZE.fullmatch(memory):
+        raise ConfigError(DUCKDB_MEMORY, memory, "a size such as 512MB or 2GB")
+    return memory
+
+
+def max_upload_bytes(env: Mapping[str, str] | None = None) -> int:
+    """The largest upload in bytes: ``$BATIK_MAX_UPLOAD_MB`` megabytes, else 200 MB."""
+    raw = _raw(env, MAX_UPLOAD_MB)
+    return int((_positive_number(MAX_UPLOAD_MB, raw) if raw else DEFAULT_MAX_UPLOAD_MB) * 2**20)
+
+
+def session_idle_s(env: Mapping[str, str] | None = None) -> float:
+    """Seconds of inactivity after which an editor's session is signed out (default 30 min)."""
+    raw = _raw(env, SESSION_IDLE_MINUTES)
+    minutes = _positive_number(SESSION_IDLE_MINUTES, raw) if raw else DEFAULT_SESSION_IDLE_MINUTES
+    return minutes * 60
+
+
+def editor_password_hash(env: Mapping[str, str] | None = None) -> str | None:
+    """The shared editor hash (``$BATIK_EDITOR_PASSWORD_HASH``), None when unset."""
+    shared = _raw(env, EDITOR_PASSWORD_HASH) or None
+    if shared is not None and not shared.startswith("scrypt$"):
+        raise ConfigError(EDITOR_PASSWORD_HASH, "…", "a hash from `python -m impact hash-password`")
+    return shared
+
+
+def secrets_file(env: Mapping[str, str] | None = None) -> Path:
+    """``$BATIK_SECRETS_FILE``, else .streamlit/secrets.toml of the project."""
+    return Path(_raw(env, SECRETS_FILE)) if _raw(env, SECRETS_FILE) else DEFAULT_SECRETS_FILE
+
+
+def load(environ: Mapping[str, str] | None = None) -> Settings:
+    """Every setting, from ``environ`` (default: the process environment) and the secrets
+    file. Raises ConfigError for the first value that cannot be used."""
+    secrets = secrets_file(environ)
+    return Settings(
+        db_path=db_path(environ),
+        duckdb_memory=duckdb_memory(environ),
+        max_upload_bytes=max_upload_bytes(environ),
+        editor_password_hash=editor_password_hash(environ),
+        editors=_editors(secrets),
+        secrets_file=secrets,
+        session_idle_s=session_idle_s(environ),
+    )
