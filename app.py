@@ -30,47 +30,103 @@ lang = i18n.normalize_lang(st.session_state["lang"])
 try:  # a mistyped setting stops here with a message, never with the default in its place
     config.load()
 except config.ConfigError as exc:
-    st.error(i18n.t("app.config_error", lang, name=exc.name, value=repr(exc.value),
-                    expected=exc.expected))  # fmt: skip
+    st.error(
+        i18n.t(
+            "app.config_error", lang, name=exc.name, value=repr(exc.value), expected=exc.expected
+        )
+    )
     st.stop()
 
 navigation = st.navigation(
     {
         i18n.t("nav.section.explore", lang): [
-            st.Page("pages/overview.py", title=i18n.t("nav.overview", lang), icon=":material/insights:",
-                    url_path="ringkasan", default=True),
-            st.Page("pages/income.py", title=i18n.t("nav.income", lang), icon=":material/payments:",
-                    url_path="pendapatan"),
-            st.Page("pages/competitiveness.py", title=i18n.t("nav.competitiveness", lang),
-                    icon=":material/trending_up:", url_path="daya-saing"),
-            st.Page("pages/obstacles.py", title=i18n.t("nav.obstacles", lang), icon=":material/block:",
-                    url_path="hambatan"),
-            st.Page("pages/collaboration.py", title=i18n.t("nav.collaboration", lang),
-                    icon=":material/handshake:", url_path="kolaborasi"),
-            st.Page("pages/programs.py", title=i18n.t("nav.programs", lang), icon=":material/event:",
-                    url_path="program"),
-            st.Page("pages/equity.py", title=i18n.t("nav.equity", lang), icon=":material/groups:",
-                    url_path="pemerataan"),
-            st.Page("pages/creative.py", title=i18n.t("nav.creative", lang), icon=":material/palette:",
-                    url_path="ekonomi-kreatif"),
-            st.Page("pages/sources.py", title=i18n.t("nav.sources", lang), icon=":material/menu_book:",
-                    url_path="sumber"),
+            st.Page(
+                "pages/overview.py",
+                title=i18n.t("nav.overview", lang),
+                icon=":material/insights:",
+                url_path="ringkasan",
+                default=True,
+            ),
+            st.Page(
+                "pages/income.py",
+                title=i18n.t("nav.income", lang),
+                icon=":material/payments:",
+                url_path="pendapatan",
+            ),
+            st.Page(
+                "pages/competitiveness.py",
+                title=i18n.t("nav.competitiveness", lang),
+                icon=":material/trending_up:",
+                url_path="daya-saing",
+            ),
+            st.Page(
+                "pages/obstacles.py",
+                title=i18n.t("nav.obstacles", lang),
+                icon=":material/block:",
+                url_path="hambatan",
+            ),
+            st.Page(
+                "pages/collaboration.py",
+                title=i18n.t("nav.collaboration", lang),
+                icon=":material/handshake:",
+                url_path="kolaborasi",
+            ),
+            st.Page(
+                "pages/programs.py",
+                title=i18n.t("nav.programs", lang),
+                icon=":material/event:",
+                url_path="program",
+            ),
+            st.Page(
+                "pages/equity.py",
+                title=i18n.t("nav.equity", lang),
+                icon=":material/groups:",
+                url_path="pemerataan",
+            ),
+            st.Page(
+                "pages/creative.py",
+                title=i18n.t("nav.creative", lang),
+                icon=":material/palette:",
+                url_path="ekonomi-kreatif",
+            ),
+            st.Page(
+                "pages/sources.py",
+                title=i18n.t("nav.sources", lang),
+                icon=":material/menu_book:",
+                url_path="sumber",
+            ),
         ],
         i18n.t("nav.section.present", lang): [
-            st.Page("pages/deck.py", title=i18n.t("nav.deck", lang), icon=":material/slideshow:",
-                    url_path="paparan"),
-            st.Page("pages/present.py", title=i18n.t("nav.present", lang), icon=":material/present_to_all:",
-                    url_path="presentasi"),
+            st.Page(
+                "pages/deck.py",
+                title=i18n.t("nav.deck", lang),
+                icon=":material/slideshow:",
+                url_path="paparan",
+            ),
+            st.Page(
+                "pages/present.py",
+                title=i18n.t("nav.present", lang),
+                icon=":material/present_to_all:",
+                url_path="presentasi",
+            ),
         ],
         i18n.t("nav.section.data", lang): [
-            st.Page("pages/upload.py", title=i18n.t("nav.upload", lang), icon=":material/upload_file:", url_path="unggah"),
-            st.Page("pages/history.py", title=i18n.t("nav.history", lang), icon=":material/history:",
-                    url_path="riwayat"),
+            st.Page(
+                "pages/upload.py",
+                title=i18n.t("nav.upload", lang),
+                icon=":material/upload_file:",
+                url_path="unggah",
+            ),
+            st.Page(
+                "pages/history.py",
+                title=i18n.t("nav.history", lang),
+                icon=":material/history:",
+                url_path="riwayat",
+            ),
         ],
-    }
-,
+    },
     expanded=True,  # every page listed: planners should not hunt behind "View more"
-)  # fmt: skip
+)
 # Written after st.navigation has resolved the page from the URL, so the link keeps its page.
 st.query_params["lang"] = lang
 navigation.run()

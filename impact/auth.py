@@ -38,9 +38,13 @@ def verify_password(password: str, stored: str) -> bool:
             return False
         expected = base64.b64decode(digest)
         actual = hashlib.scrypt(
-            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p),
+            password.encode(),
+            salt=base64.b64decode(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
             dklen=len(expected),
-        )  # fmt: skip
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)
@@ -59,7 +63,9 @@ class EditorConfig:
 
     @classmethod
     def load(
-        cls, secrets_section: Mapping[str, str] | None = None, environ: Mapping[str, str] | None = None
+        cls,
+        secrets_section: Mapping[str, str] | None = None,
+        environ: Mapping[str, str] | None = None,
     ) -> EditorConfig:
         """From an ``[editors]`` table and the environment variable (see :mod:`impact.config`)."""
         return cls(dict(secrets_section or {}), config.editor_password_hash(environ))

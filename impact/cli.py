@@ -30,8 +30,14 @@ def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
     table = views.issues_table(issues, lang)
     for record in table.itertuples(index=False):
         row, column, value, level, message = record
-        where = ", ".join(p for p in (f"{table.columns[0]} {row}" if row != "" else "",
-                                      f"{table.columns[1]} {column}" if column else "") if p)  # fmt: skip
+        where = ", ".join(
+            p
+            for p in (
+                f"{table.columns[0]} {row}" if row != "" else "",
+                f"{table.columns[1]} {column}" if column else "",
+            )
+            if p
+        )
         shown = f" [{value}]" if value else ""
         print(f"  {level}: {where}{shown}: {message}")
 
@@ -39,8 +45,14 @@ def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
     data = args.file.read_bytes()
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
-    result = bulk.check_file(data, args.file.name, upload.load_vocabulary(path), dataset,
-                             sheet=args.sheet, max_bytes=int(args.max_mb * 2**20))  # fmt: skip
+    result = bulk.check_file(
+        data,
+        args.file.name,
+        upload.load_vocabulary(path),
+        dataset,
+        sheet=args.sheet,
+        max_bytes=int(args.max_mb * 2**20),
+    )
     checked, d = result.validated, result.detection
     print(
         f"{args.file.name}: {d.format or '?'}, encoding {d.encoding or '-'}, delimiter "
@@ -176,4 +188,3 @@ def main(argv: list[str] | None = None) -> int:
     except store.BackupError as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_USAGE
-

@@ -113,8 +113,11 @@ def participant_gap(path: Path | str, start: int, end: int, *, region=None, sect
     groups = growth_summary(path, start, end, "participant", region=region, sector=sector)
     by = {bool(g): row for g, row in zip(groups["group"], groups.itertuples(), strict=True)}
     if True not in by or False not in by:
-        return {"gap_pp": None, "n_participants": int(by[True].n) if True in by else 0,
-                "n_others": int(by[False].n) if False in by else 0}  # fmt: skip
+        return {
+            "gap_pp": None,
+            "n_participants": int(by[True].n) if True in by else 0,
+            "n_others": int(by[False].n) if False in by else 0,
+        }
     return {
         "gap_pp": float(by[True].median - by[False].median),
         "n_participants": int(by[True].n),
@@ -173,6 +176,10 @@ def derived_income_series(path: Path | str, region: str | None, sector: str | No
     status, source, note with the number of enterprises)."""
     frame = mean_income_by_year(path, region=region, sector=sector)
     return frame.assign(
-        indicator=DERIVED_INCOME.code, region=region, sector=sector, low=None, high=None,
+        indicator=DERIVED_INCOME.code,
+        region=region,
+        sector=sector,
+        low=None,
+        high=None,
         note=[f"n = {n}" for n in frame["n"]],
-    )  # fmt: skip
+    )

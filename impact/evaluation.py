@@ -27,9 +27,11 @@ def attainment(summary: pd.DataFrame) -> pd.DataFrame:
 def yearly_totals(summary: pd.DataFrame) -> pd.DataFrame:
     """Per year: total activities, budget (Rp) and participants, and the weakest status."""
     grouped = summary.groupby("year", as_index=False).agg(
-        count=("count", "sum"), budget_rp=("budget_rp", "sum"), participants=("participants", "sum"),
+        count=("count", "sum"),
+        budget_rp=("budget_rp", "sum"),
+        participants=("participants", "sum"),
         status=("status", weakest),
-    )  # fmt: skip
+    )
     return grouped
 
 

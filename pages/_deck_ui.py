@@ -90,9 +90,7 @@ def show(slide: deck.Slide, lang: str, nav=None) -> None:
         chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's own is squat
         st.altair_chart(chart, width="stretch", theme=None)
     elif slide.cards:
-        for column, fig in zip(
-            st.columns(len(slide.cards), border=True), slide.cards, strict=True
-        ):
+        for column, fig in zip(st.columns(len(slide.cards), border=True), slide.cards, strict=True):
             with column:  # headings, not st.metric: a metric cuts a long value with "…"
                 st.markdown(_render.plain(fig.label))
                 st.markdown(_big(fig.value, 2), anchors=False)

@@ -72,19 +72,41 @@ def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str)
     """
     if isinstance(chart, dict):
         title = chart.get("title", {}).get("text", "")
-        st.vega_lite_chart(spec=chart, width="stretch", theme=None,
-                           alt=" ".join(title) if isinstance(title, list) else str(title))  # fmt: skip
+        st.vega_lite_chart(
+            spec=chart,
+            width="stretch",
+            theme=None,
+            alt=" ".join(title) if isinstance(title, list) else str(title),
+        )
     else:
         st.altair_chart(chart, width="stretch", theme=None)
     with st.expander(t("table.show")):
         st.dataframe(table, hide_index=True, width="stretch")
     png, svg, csv = st.columns(3)
-    png.download_button("PNG", lambda: charts.to_png(chart), f"{name}.png", "image/png",
-                        key=f"png_{name}", icon=":material/image:")  # fmt: skip
-    svg.download_button("SVG", lambda: charts.to_svg(chart), f"{name}.svg", "image/svg+xml",
-                        key=f"svg_{name}", icon=":material/image:")  # fmt: skip
-    csv.download_button(t("download.csv"), export.to_csv_bytes(table), f"{name}.csv", "text/csv",
-                        key=f"csv_{name}", icon=":material/table:")  # fmt: skip
+    png.download_button(
+        "PNG",
+        lambda: charts.to_png(chart),
+        f"{name}.png",
+        "image/png",
+        key=f"png_{name}",
+        icon=":material/image:",
+    )
+    svg.download_button(
+        "SVG",
+        lambda: charts.to_svg(chart),
+        f"{name}.svg",
+        "image/svg+xml",
+        key=f"svg_{name}",
+        icon=":material/image:",
+    )
+    csv.download_button(
+        t("download.csv"),
+        export.to_csv_bytes(table),
+        f"{name}.csv",
+        "text/csv",
+        key=f"csv_{name}",
+        icon=":material/table:",
+    )
 
 
 def change_metrics(

@@ -19,8 +19,11 @@ def url_choice(key: str, label: str, options: list, labels: dict | None = None, 
     chosen = names.get(st.query_params.get(key, ""), fallback)
     shown = labels or {}
     value = st.selectbox(
-        label, options, index=options.index(chosen), key=f"url_{key}",
+        label,
+        options,
+        index=options.index(chosen),
+        key=f"url_{key}",
         format_func=lambda o: str(shown.get(o, o)),
-    )  # fmt: skip
+    )
     st.query_params[key] = str(value)
     return value

@@ -22,9 +22,13 @@ regions = _data.names(path, version, "region", lang)
 sectors = _data.names(path, version, "sector", lang)
 f1, f2 = st.columns(2)
 with f1:
-    region = _widgets.url_choice("wilayah", _render.t("filter.region"), list(regions), regions, "blitar")
+    region = _widgets.url_choice(
+        "wilayah", _render.t("filter.region"), list(regions), regions, "blitar"
+    )
 with f2:
-    sector = _widgets.url_choice("sektor", _render.t("filter.sector"), list(sectors), sectors, "batik")
+    sector = _widgets.url_choice(
+        "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"
+    )
 
 obs = _data.observations(path, version, SCORE, region, sector)
 years = obs["year"].astype(int).tolist()
@@ -43,18 +47,38 @@ status = dict(zip(obs["year"], obs["status"], strict=True))
 as_percent = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
 _render.change_metrics(comparison, as_percent, status[base], status[end])
 verb, magnitude = i18n.describe_change(comparison.points, lang, " " + _render.t("unit.pp"))
-title = _render.t("chart.comp.title", verb=verb, points=magnitude,
-              start_value=as_percent(comparison.start.mid), end_value=as_percent(comparison.end.mid))  # fmt: skip
-chart = _render.chart("series", obs, lang=lang, title=title, y_title=_render.t("chart.comp.y"),
-                            sources=list(dict.fromkeys(obs["source"])), value_format="percent",
-                            formatter="percent", y_domain=(0, 100), wrap=(80, 130))  # fmt: skip
-_render.chart_panel(chart, tables.series_table(obs, lang, as_percent), f"daya_saing_{region}_{sector}")
+title = _render.t(
+    "chart.comp.title",
+    verb=verb,
+    points=magnitude,
+    start_value=as_percent(comparison.start.mid),
+    end_value=as_percent(comparison.end.mid),
+)
+chart = _render.chart(
+    "series",
+    obs,
+    lang=lang,
+    title=title,
+    y_title=_render.t("chart.comp.y"),
+    sources=list(dict.fromkeys(obs["source"])),
+    value_format="percent",
+    formatter="percent",
+    y_domain=(0, 100),
+    wrap=(80, 130),
+)
+_render.chart_panel(
+    chart, tables.series_table(obs, lang, as_percent), f"daya_saing_{region}_{sector}"
+)
 
 st.subheader(_render.t("comp.component"))
 st.caption(_render.t("comp.drivers.caption"))
 # "Competitiveness component: brand management" -> "brand management" (the legend says what).
-drivers = [_data.observations(path, version, code, region, sector).assign(component=registry[code].name(lang).split(": ")[-1])
-           for code in DRIVERS]  # fmt: skip
+drivers = [
+    _data.observations(path, version, code, region, sector).assign(
+        component=registry[code].name(lang).split(": ")[-1]
+    )
+    for code in DRIVERS
+]
 drivers = [d for d in drivers if {base, end} <= set(d["year"])]
 if not drivers:
     st.info(_render.t("empty.series"))
@@ -67,12 +91,21 @@ frame = pd.concat(drivers)
 frame = frame[frame["year"].between(base, end)].assign(
     label=lambda d: [as_percent(v) for v in d["value"]]
 )
-chart = _render.chart("bar",
-    frame, lang=lang, x="year", y="value", color="component", color_title=_render.t("comp.component"),
-    x_title=_render.t("chart.year"), y_title=_render.t("comp.score"), value_format="percent", label="label",
-    title=_render.t("comp.drivers.title", top=top,
-                points=i18n.format_points(gains[top], lang, 0)),
-    sources=list(dict.fromkeys(frame["source"])), wrap=(80, 130),
-)  # fmt: skip
+chart = _render.chart(
+    "bar",
+    frame,
+    lang=lang,
+    x="year",
+    y="value",
+    color="component",
+    color_title=_render.t("comp.component"),
+    x_title=_render.t("chart.year"),
+    y_title=_render.t("comp.score"),
+    value_format="percent",
+    label="label",
+    title=_render.t("comp.drivers.title", top=top, points=i18n.format_points(gains[top], lang, 0)),
+    sources=list(dict.fromkeys(frame["source"])),
+    wrap=(80, 130),
+)
 table = frame[["component", "year", "label", "status", "source"]]
 _render.chart_panel(chart, table, f"pendorong_daya_saing_{region}_{sector}")

@@ -17,18 +17,31 @@ st.title(_render.t("deck.page.title"))
 st.caption(_render.t("deck.page.intro"))
 
 regions = _data.names(path, version, "region", lang)
-title = st.text_input(_render.t("deck.form.title"), value=_render.t("deck.default_title"), key="deck_title",
-                      max_chars=deck.MAX_PARAM_CHARS)  # fmt: skip
+title = st.text_input(
+    _render.t("deck.form.title"),
+    value=_render.t("deck.default_title"),
+    key="deck_title",
+    max_chars=deck.MAX_PARAM_CHARS,
+)
 c1, c2 = st.columns(2)
 date = c1.date_input(
     _render.t("deck.form.date"), value=dt.date.today(), format="DD/MM/YYYY", key="deck_date"
 )
-agency = c2.text_input(_render.t("deck.form.agency"), placeholder=_render.t("deck.form.agency_hint"),
-                       key="deck_agency", max_chars=deck.MAX_PARAM_CHARS)  # fmt: skip
+agency = c2.text_input(
+    _render.t("deck.form.agency"),
+    placeholder=_render.t("deck.form.agency_hint"),
+    key="deck_agency",
+    max_chars=deck.MAX_PARAM_CHARS,
+)
 c1, c2, c3 = st.columns(3)
 codes = list(regions)
-region = c1.selectbox(_render.t("deck.form.region"), codes, format_func=regions.get, key="deck_region",
-                      index=codes.index(deck.DEFAULT_REGION) if deck.DEFAULT_REGION in codes else 0)  # fmt: skip
+region = c1.selectbox(
+    _render.t("deck.form.region"),
+    codes,
+    format_func=regions.get,
+    key="deck_region",
+    index=codes.index(deck.DEFAULT_REGION) if deck.DEFAULT_REGION in codes else 0,
+)
 years = _deck.years(path, version, region)
 if len(years) < 2:
     st.info(_render.t("deck.years.none", region=regions[region]))
@@ -37,13 +50,23 @@ start = c2.selectbox(_render.t("deck.form.start"), years[:-1], key="deck_start")
 later = [y for y in years if y > start]
 end = c3.selectbox(_render.t("deck.form.end"), later, index=len(later) - 1, key="deck_end")
 sections = st.multiselect(
-    _render.t("deck.form.sections"), list(deck.SECTIONS), default=list(deck.SECTIONS),
-    format_func=lambda s: _deck.section_label(s, lang), key="deck_sections",
-)  # fmt: skip
+    _render.t("deck.form.sections"),
+    list(deck.SECTIONS),
+    default=list(deck.SECTIONS),
+    format_func=lambda s: _deck.section_label(s, lang),
+    key="deck_sections",
+)
 
-options = deck.DeckOptions(title=title.strip() or _render.t("deck.default_title"), date=date,
-                             agency=agency.strip(), region=region, start_year=start, end_year=end,
-                             sections=tuple(sections), lang=lang)  # fmt: skip
+options = deck.DeckOptions(
+    title=title.strip() or _render.t("deck.default_title"),
+    date=date,
+    agency=agency.strip(),
+    region=region,
+    start_year=start,
+    end_year=end,
+    sections=tuple(sections),
+    lang=lang,
+)
 with st.spinner():
     slides = _deck.slides(path, version, options)
 with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
@@ -56,19 +79,36 @@ if st.button(
         pptx = _deck.pptx(path, version, options)
     st.success(_render.t("deck.built", count=len(slides)))
     left, right = st.columns(2)
-    left.download_button(_render.t("deck.download.pptx"), pptx, deck.file_name(options, "pptx"),
-                         _deck.PPTX_MIME, key="deck_pptx", on_click="ignore", type="primary",
-                         icon=":material/download:")  # fmt: skip
+    left.download_button(
+        _render.t("deck.download.pptx"),
+        pptx,
+        deck.file_name(options, "pptx"),
+        _deck.PPTX_MIME,
+        key="deck_pptx",
+        on_click="ignore",
+        type="primary",
+        icon=":material/download:",
+    )
     try:
         with st.spinner():
             pdf = _deck.pdf(path, version, options)
-        right.download_button(_render.t("deck.download.pdf"), pdf, deck.file_name(options, "pdf"),
-                              "application/pdf", key="deck_pdf", on_click="ignore",
-                              icon=":material/picture_as_pdf:")  # fmt: skip
+        right.download_button(
+            _render.t("deck.download.pdf"),
+            pdf,
+            deck.file_name(options, "pdf"),
+            "application/pdf",
+            key="deck_pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )
     except deck.PdfUnavailableError:
         right.warning(_render.t("deck.pdf.unavailable"))
     except deck.PdfConversionError as exc:
         right.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
 
-st.page_link("pages/present.py", label=_render.t("deck.present_link"), icon=":material/present_to_all:",
-             query_params=deck.options_to_params(options) | {"slide": "1", "lang": lang})  # fmt: skip
+st.page_link(
+    "pages/present.py",
+    label=_render.t("deck.present_link"),
+    icon=":material/present_to_all:",
+    query_params=deck.options_to_params(options) | {"slide": "1", "lang": lang},
+)

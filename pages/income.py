@@ -27,14 +27,25 @@ f1, f2, f3 = st.columns(3)
 if _data.enterprise_years(path, version):
     registry = registry | {equity.DERIVED_INCOME.code: equity.DERIVED_INCOME}
 with f1:
-    codes = [c for c in [*INCOME_INDICATORS, equity.DERIVED_INCOME.code]
-             if c in set(catalog["indicator"]) or (c == equity.DERIVED_INCOME.code and c in registry)]  # fmt: skip
-    code = _widgets.url_choice("indikator", _render.t("filter.indicator"), codes,
-                          {c: registry[c].name(lang) for c in codes})  # fmt: skip
+    codes = [
+        c
+        for c in [*INCOME_INDICATORS, equity.DERIVED_INCOME.code]
+        if c in set(catalog["indicator"]) or (c == equity.DERIVED_INCOME.code and c in registry)
+    ]
+    code = _widgets.url_choice(
+        "indikator",
+        _render.t("filter.indicator"),
+        codes,
+        {c: registry[c].name(lang) for c in codes},
+    )
 with f2:
-    region = _widgets.url_choice("wilayah", _render.t("filter.region"), list(regions), regions, "blitar")
+    region = _widgets.url_choice(
+        "wilayah", _render.t("filter.region"), list(regions), regions, "blitar"
+    )
 with f3:
-    sector = _widgets.url_choice("sektor", _render.t("filter.sector"), list(sectors), sectors, "batik")
+    sector = _widgets.url_choice(
+        "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"
+    )
 
 if code == equity.DERIVED_INCOME.code:
     obs = _data.derived_income(path, version, region, sector)
@@ -56,11 +67,19 @@ with g2:
     later = [y for y in years if y > base]
     end = _widgets.url_choice("ke", _render.t("filter.compare_year"), later, default=later[-1])
 with g3:
-    prices = _widgets.url_choice("harga", _render.t("filter.prices"), ["nominal", "real"],
-                            {p: _render.t(f"prices.{p}") for p in ("nominal", "real")})  # fmt: skip
+    prices = _widgets.url_choice(
+        "harga",
+        _render.t("filter.prices"),
+        ["nominal", "real"],
+        {p: _render.t(f"prices.{p}") for p in ("nominal", "real")},
+    )
 with g4:
-    view = _widgets.url_choice("tampilan", _render.t("filter.view"), ["level", "index", "yoy"],
-                          {v: _render.t(f"view.{v}") for v in ("level", "index", "yoy")})  # fmt: skip
+    view = _widgets.url_choice(
+        "tampilan",
+        _render.t("filter.view"),
+        ["level", "index", "yoy"],
+        {v: _render.t(f"view.{v}") for v in ("level", "index", "yoy")},
+    )
 
 indicator = registry[code]
 inflation = _data.observations(
@@ -72,7 +91,11 @@ try:
     )
     comparison = growth.compare_years(shown, indicator.kind, base, end)
 except growth.MissingValueError as exc:
-    st.info(_render.t("empty.inflation", year=exc.year) if prices == "real" else _render.t("empty.years"))
+    st.info(
+        _render.t("empty.inflation", year=exc.year)
+        if prices == "real"
+        else _render.t("empty.years")
+    )
     st.stop()
 except growth.GrowthError:
     st.info(_render.t("empty.base"))
@@ -87,24 +110,48 @@ fmt = (
 status = dict(zip(obs["year"], obs["status"], strict=True))
 _render.change_metrics(comparison, fmt, status[base], status[end])
 
-name = indicator.name(lang) + (_render.t("income.real_suffix", base=base) if prices == "real" else "")
+name = indicator.name(lang) + (
+    _render.t("income.real_suffix", base=base) if prices == "real" else ""
+)
 sources = list(dict.fromkeys(obs["source"]))
 if prices == "real":
     sources += list(dict.fromkeys(inflation["source"]))
 if view == "yoy":
     changes = growth.year_on_year(shown, indicator.kind).dropna(subset=["change_pct"])
-    changes = changes.assign(status=changes["change_status"],
-                             label=[i18n.format_percent(v, lang, 1, True) for v in changes["change_pct"]])  # fmt: skip
-    chart = _render.chart("bar", changes, lang=lang, x="year", y="change_pct", x_title=_render.t("chart.year"),
-                             y_title=_render.t("view.yoy"), title=_render.t("income.chart.yoy", name=name),
-                             sources=sources, label="label", value_format="percent")  # fmt: skip
+    changes = changes.assign(
+        status=changes["change_status"],
+        label=[i18n.format_percent(v, lang, 1, True) for v in changes["change_pct"]],
+    )
+    chart = _render.chart(
+        "bar",
+        changes,
+        lang=lang,
+        x="year",
+        y="change_pct",
+        x_title=_render.t("chart.year"),
+        y_title=_render.t("view.yoy"),
+        title=_render.t("income.chart.yoy", name=name),
+        sources=sources,
+        label="label",
+        value_format="percent",
+    )
     table = changes[["year", "label", "status"]]
 else:
     change = i18n.format_range(comparison.percent, lang, "%", 0, True)
     title = _render.t("income.chart.title", name=name, change=change, start=base, end=end)
     y_title = f"{name} ({indicator.unit})" if view == "level" else _render.t("view.index")
-    chart = _render.chart("series", shown, lang=lang, title=title, y_title=y_title, sources=sources,
-                                value_format="rupiah" if is_rupiah else "index", formatter="rupiah" if is_rupiah else "index",
-                                wrap=(80, 130))  # fmt: skip
+    chart = _render.chart(
+        "series",
+        shown,
+        lang=lang,
+        title=title,
+        y_title=y_title,
+        sources=sources,
+        value_format="rupiah" if is_rupiah else "index",
+        formatter="rupiah" if is_rupiah else "index",
+        wrap=(80, 130),
+    )
     table = tables.series_table(shown, lang, fmt)
-_render.chart_panel(chart, table, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}")
+_render.chart_panel(
+    chart, table, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}"
+)

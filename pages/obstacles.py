@@ -27,24 +27,40 @@ category = _widgets.url_choice("kategori", _render.t("filter.category"), categor
 shown = severity if category == "all" else severity[severity["category"] == category]
 name_col = "name_en" if lang == "en" else "name_id"
 shown = shown.assign(
-    item_label=[f"{i18n.label('category', c, lang)} · {n}" for c, n in zip(shown["category"], shown[name_col], strict=True)]
-)  # fmt: skip
+    item_label=[
+        f"{i18n.label('category', c, lang)} · {n}"
+        for c, n in zip(shown["category"], shown[name_col], strict=True)
+    ]
+)
 latest = int(shown["year"].max())
 worst = shown[shown["year"] == latest].nlargest(2, "severity")[name_col].tolist()
-chart = _render.chart("heatmap",
-    shown, lang=lang, x="year", y="item_label", value="severity", x_title=_render.t("chart.year"),
-    y_title=_render.t("obst.item"), value_title=_render.t("obst.severity"),
+chart = _render.chart(
+    "heatmap",
+    shown,
+    lang=lang,
+    x="year",
+    y="item_label",
+    value="severity",
+    x_title=_render.t("chart.year"),
+    y_title=_render.t("obst.item"),
+    value_title=_render.t("obst.severity"),
     title=_render.t("obst.heat.title", year=latest, items="; ".join(worst)),
-    sources=list(dict.fromkeys(shown["source"])), wrap=(90, 140),
-)  # fmt: skip
+    sources=list(dict.fromkeys(shown["source"])),
+    wrap=(90, 140),
+)
 table = shown[["item_label", "year", "severity", "status", "source"]]
 _render.chart_panel(chart, table, f"hambatan_{category}")
 
 links = _data.obstacle_links(path, version)
 items = shown.drop_duplicates("item")
 default = "budget_cuts" if "budget_cuts" in set(items["item"]) else items["item"].iloc[0]
-item = _widgets.url_choice("hambatan", _render.t("filter.obstacle"), items["item"].tolist(),
-                      dict(zip(items["item"], items[name_col], strict=True)), default)  # fmt: skip
+item = _widgets.url_choice(
+    "hambatan",
+    _render.t("filter.obstacle"),
+    items["item"].tolist(),
+    dict(zip(items["item"], items[name_col], strict=True)),
+    default,
+)
 item_name = items.set_index("item").loc[item, name_col]
 st.subheader(_render.t("obst.links", item=item_name))
 mine = links[links["item"] == item]
@@ -61,22 +77,46 @@ for index, link in enumerate(mine.itertuples()):
                 st.info(_render.t("empty.series"))
                 continue
             fmt = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-            chart = _render.chart("series", obs, lang=lang, title=registry[link.target].name(lang),
-                                        y_title=registry[link.target].unit, sources=list(dict.fromkeys(obs["source"])),
-                                        formatter="index", height=200, wrap=(44, 66))  # fmt: skip
+            chart = _render.chart(
+                "series",
+                obs,
+                lang=lang,
+                title=registry[link.target].name(lang),
+                y_title=registry[link.target].unit,
+                sources=list(dict.fromkeys(obs["source"])),
+                formatter="index",
+                height=200,
+                wrap=(44, 66),
+            )
             _render.chart_panel(
                 chart, tables.series_table(obs, lang, fmt), f"terdampak_{item}_{link.target}"
             )
         else:
             rows = programs[programs["program"] == link.target]
             first, last = rows.iloc[0], rows.iloc[-1]
-            title = _render.t("obst.program.title", program=first[name_col], count_start=int(first["count"]),
-                          start=int(first["year"]), count_end=int(last["count"]), end=int(last["year"]))  # fmt: skip
+            title = _render.t(
+                "obst.program.title",
+                program=first[name_col],
+                count_start=int(first["count"]),
+                start=int(first["year"]),
+                count_end=int(last["count"]),
+                end=int(last["year"]),
+            )
             frame = rows.assign(label=[str(int(c)) for c in rows["count"]])
-            chart = _render.chart("bar", frame, lang=lang, x="year", y="count", x_title=_render.t("chart.year"),
-                                     y_title=_render.t("obst.activities"), title=title, label="label",
-                                     sources=list(dict.fromkeys(frame["source"])),
-                                     height=200, wrap=(44, 66))  # fmt: skip
+            chart = _render.chart(
+                "bar",
+                frame,
+                lang=lang,
+                x="year",
+                y="count",
+                x_title=_render.t("chart.year"),
+                y_title=_render.t("obst.activities"),
+                title=title,
+                label="label",
+                sources=list(dict.fromkeys(frame["source"])),
+                height=200,
+                wrap=(44, 66),
+            )
             _render.chart_panel(
                 chart,
                 frame[["year", "count", "budget_rp", "status"]],
@@ -84,5 +124,15 @@ for index, link in enumerate(mine.itertuples()):
             )
 
 with st.expander(_render.t("obst.link.table")):
-    st.dataframe(links[["category", "item_" + lang if lang == "en" else "item_id", "target_kind",
-                        "target_en" if lang == "en" else "target_id"]], hide_index=True, width="stretch")  # fmt: skip
+    st.dataframe(
+        links[
+            [
+                "category",
+                "item_" + lang if lang == "en" else "item_id",
+                "target_kind",
+                "target_en" if lang == "en" else "target_id",
+            ]
+        ],
+        hide_index=True,
+        width="stretch",
+    )

@@ -41,10 +41,16 @@ with left, st.container(border=True):
     obs = _data.observations(path, version, "batik_income_index", REGION, SECTOR)
     verb, magnitude = i18n.describe_change(c.percent, lang)
     title = _render.t("chart.income.title", verb=verb, range=magnitude, start=START, end=END)
-    chart = _render.chart("series",
-        obs, lang=lang, title=title, y_title=_render.t("chart.income.y", base=START),
-        sources=list(income.sources), value_format="index", formatter="index",
-    )  # fmt: skip
+    chart = _render.chart(
+        "series",
+        obs,
+        lang=lang,
+        title=title,
+        y_title=_render.t("chart.income.y", base=START),
+        sources=list(income.sources),
+        value_format="index",
+        formatter="index",
+    )
     _render.chart_panel(chart, tables.series_table(obs, lang, as_index), "ringkasan_pendapatan")
 
 with right, st.container(border=True):
@@ -61,13 +67,23 @@ with right, st.container(border=True):
     )
     obs = _data.observations(path, version, "batik_competitiveness", REGION, SECTOR)
     title = _render.t(
-        "chart.comp.title", verb=verb, points=magnitude,
-        start_value=start_value, end_value=end_value,
-    )  # fmt: skip
-    chart = _render.chart("series",
-        obs, lang=lang, title=title, y_title=_render.t("chart.comp.y"), sources=list(comp.sources),
-        value_format="percent", formatter="percent", y_domain=(0, 100),
-    )  # fmt: skip
+        "chart.comp.title",
+        verb=verb,
+        points=magnitude,
+        start_value=start_value,
+        end_value=end_value,
+    )
+    chart = _render.chart(
+        "series",
+        obs,
+        lang=lang,
+        title=title,
+        y_title=_render.t("chart.comp.y"),
+        sources=list(comp.sources),
+        value_format="percent",
+        formatter="percent",
+        y_domain=(0, 100),
+    )
     _render.chart_panel(chart, tables.series_table(obs, lang, as_percent), "ringkasan_daya_saing")
 
 st.caption(_render.t("overview.method"))

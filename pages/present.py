@@ -29,8 +29,14 @@ with st.sidebar.expander(_render.t("present.settings"), icon=":material/tune:"):
     )
     st.caption(_render.t("present.hint"))
 
-options = deck.options_from_params(dict(st.query_params), region=region, start_year=start,
-                                     end_year=end, lang=lang, today=dt.date.today())  # fmt: skip
+options = deck.options_from_params(
+    dict(st.query_params),
+    region=region,
+    start_year=start,
+    end_year=end,
+    lang=lang,
+    today=dt.date.today(),
+)
 slides = _deck.slides(path, version, options)
 count = len(slides)
 index = deck.slide_index(st.query_params.get("slide", "1"), count)
@@ -44,11 +50,26 @@ def _go(step: int) -> None:
 def _nav() -> None:
     """Previous / counter / next, compact enough to sit beside the slide title."""
     row = st.container(horizontal=True, horizontal_alignment="right", vertical_alignment="center")
-    row.button(":material/arrow_back:", key="present_prev", help=_render.t("present.prev"), on_click=_go,
-               args=(-1,), disabled=index == 1, shortcut="Left")  # fmt: skip
+    row.button(
+        ":material/arrow_back:",
+        key="present_prev",
+        help=_render.t("present.prev"),
+        on_click=_go,
+        args=(-1,),
+        disabled=index == 1,
+        shortcut="Left",
+    )
     row.markdown(f"**{_render.t('present.counter', index=index, count=count)}**")
-    row.button(":material/arrow_forward:", key="present_next", help=_render.t("present.next"),
-               on_click=_go, args=(1,), disabled=index == count, shortcut="Right", type="primary")  # fmt: skip
+    row.button(
+        ":material/arrow_forward:",
+        key="present_next",
+        help=_render.t("present.next"),
+        on_click=_go,
+        args=(1,),
+        disabled=index == count,
+        shortcut="Right",
+        type="primary",
+    )
 
 
 slide = slides[index - 1]

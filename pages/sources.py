@@ -34,23 +34,32 @@ st.dataframe(
             _render.t("col.agency"): [i.agency for i in registry.values()],
         }
     ),
-    hide_index=True, width="stretch",
-)  # fmt: skip
+    hide_index=True,
+    width="stretch",
+)
 
 st.header(_render.t("src.data"))
 regions = _data.names(path, version, "region", lang)
 all_label = {"all": _render.t("filter.all")}
 f1, f2, f3 = st.columns(3)
 with f1:
-    code = _widgets.url_choice("indikator", _render.t("filter.indicator"), ["all", *registry],
-                          all_label | {c: i.name(lang) for c, i in registry.items()})  # fmt: skip
+    code = _widgets.url_choice(
+        "indikator",
+        _render.t("filter.indicator"),
+        ["all", *registry],
+        all_label | {c: i.name(lang) for c, i in registry.items()},
+    )
 with f2:
     region = _widgets.url_choice(
         "wilayah", _render.t("filter.region"), ["all", *regions], all_label | regions
     )
 with f3:
-    status = _widgets.url_choice("status", _render.t("filter.status"), ["all", *STATUSES],
-                            all_label | {s: i18n.label("status", s, lang) for s in STATUSES})  # fmt: skip
+    status = _widgets.url_choice(
+        "status",
+        _render.t("filter.status"),
+        ["all", *STATUSES],
+        all_label | {s: i18n.label("status", s, lang) for s in STATUSES},
+    )
 data = _data.all_observations(
     path, version, *(None if v == "all" else v for v in (code, region, status))
 )
@@ -74,14 +83,27 @@ table = pd.DataFrame(
     }
 )
 st.dataframe(
-    table, hide_index=True, width="stretch",
-    column_config={c: st.column_config.NumberColumn(format="localized")
-                   for c in (_render.t("table.value"), _render.t("col.low"), _render.t("col.high"))}
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        c: st.column_config.NumberColumn(format="localized")
+        for c in (_render.t("table.value"), _render.t("col.low"), _render.t("col.high"))
+    }
     | {_render.t("table.year"): st.column_config.NumberColumn(format="%d")},
-)  # fmt: skip
+)
 name = "data_batik_blitar" + "".join(f"_{v}" for v in (code, region, status) if v != "all")
 left, right = st.columns(2)
-left.download_button(_render.t("download.csv"), export.to_csv_bytes(table), f"{name}.csv", "text/csv",
-                     icon=":material/table:")  # fmt: skip
-right.download_button(_render.t("download.xlsx"), lambda: export.to_xlsx_bytes(table), f"{name}.xlsx",
-                      icon=":material/table:")  # fmt: skip
+left.download_button(
+    _render.t("download.csv"),
+    export.to_csv_bytes(table),
+    f"{name}.csv",
+    "text/csv",
+    icon=":material/table:",
+)
+right.download_button(
+    _render.t("download.xlsx"),
+    lambda: export.to_xlsx_bytes(table),
+    f"{name}.xlsx",
+    icon=":material/table:",
+)

@@ -30,10 +30,19 @@ with st.expander(_render.t("upload.templates")):
         st.markdown(f"**{name}**")
         st.dataframe(templates.guide_frame(dataset), hide_index=True, width="stretch")
         left, right = st.columns(2)
-        left.download_button(_render.t("upload.template_csv", name=name), templates.csv_bytes(dataset),
-                             f"templat_{code}.csv", "text/csv", key=f"tpl_csv_{code}")  # fmt: skip
-        right.download_button(_render.t("upload.template_xlsx", name=name), templates.xlsx_bytes(dataset),
-                              f"templat_{code}.xlsx", key=f"tpl_xlsx_{code}")  # fmt: skip
+        left.download_button(
+            _render.t("upload.template_csv", name=name),
+            templates.csv_bytes(dataset),
+            f"templat_{code}.csv",
+            "text/csv",
+            key=f"tpl_csv_{code}",
+        )
+        right.download_button(
+            _render.t("upload.template_xlsx", name=name),
+            templates.xlsx_bytes(dataset),
+            f"templat_{code}.xlsx",
+            key=f"tpl_xlsx_{code}",
+        )
 
 labels = {"auto": _render.t("upload.dataset_auto")} | {
     c: _render.t(f"dataset.{c}") for c in datasets.DATASETS
@@ -49,7 +58,7 @@ file = st.file_uploader(
     # Larger than ours, so that our own clear message explains a file that is too large; never
     # above the server's own cap, which would answer with a bare HTTP 413.
     max_upload_size=min(max(2 * max_bytes // 2**20, 50), st.get_option("server.maxUploadSize")),
-)  # fmt: skip
+)
 if file is None:
     st.session_state.pop("upload_check", None)  # a checked file's rows can be large
     st.session_state.pop("upload_preview", None)
@@ -86,8 +95,12 @@ if checked.issues:
     else:
         st.warning(_render.t("upload.warnings", count=_render.count(len(checked.issues))))
     st.dataframe(issues, hide_index=True, width="stretch")
-    st.download_button(_render.t("upload.issues_download"), export.to_csv_bytes(issues),
-                       f"masalah_{file.name}.csv", "text/csv")  # fmt: skip
+    st.download_button(
+        _render.t("upload.issues_download"),
+        export.to_csv_bytes(issues),
+        f"masalah_{file.name}.csv",
+        "text/csv",
+    )
 if not checked.ok:
     st.stop()
 
@@ -102,7 +115,9 @@ a, b, c = st.columns(3)
 a.metric(_render.t("upload.added"), _render.count(counts["insert"]))
 b.metric(_render.t("upload.replaced_rows"), _render.count(counts["update"]))
 c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
-tabs = st.tabs([_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")])
+tabs = st.tabs(
+    [_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")]
+)
 tabs[0].dataframe(views.rows_table(preview, "insert", lang), hide_index=True)
 tabs[1].dataframe(views.replaced_table(preview, lang), hide_index=True)
 tabs[2].dataframe(views.rows_table(preview, "same", lang), hide_index=True)
@@ -115,16 +130,19 @@ if counts["insert"] + counts["update"] == 0:
     st.stop()
 if st.button(_render.t("upload.confirm"), type="primary"):
     try:
-        upload_id = upload.commit(path, checked, preview, editor=editor, filename=file.name,
-                                   sha256=detection.sha256)  # fmt: skip
+        upload_id = upload.commit(
+            path, checked, preview, editor=editor, filename=file.name, sha256=detection.sha256
+        )
     except upload.StalePreviewError:
         st.error(_render.t("upload.stale"))
     except store.DatabaseBusyError:
         st.error(_render.t("upload.busy"))
     else:
         st.session_state["upload_saved"] = {
-            "id": upload_id, "added": _render.count(counts["insert"]),
-            "replaced": _render.count(counts["update"])}  # fmt: skip
+            "id": upload_id,
+            "added": _render.count(counts["insert"]),
+            "replaced": _render.count(counts["update"]),
+        }
         st.session_state["upload_nonce"] = nonce + 1
         _data.refresh()
         st.rerun()

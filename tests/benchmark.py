@@ -87,8 +87,9 @@ def bench_upload(csv_path: Path, seed_db: Path, work: Path, runs: int) -> dict:
     import shutil
 
     data = csv_path.read_bytes()
-    checked = bulk.check_file(data, csv_path.name, upload.load_vocabulary(seed_db),
-                              max_bytes=len(data) + 1).validated  # fmt: skip
+    checked = bulk.check_file(
+        data, csv_path.name, upload.load_vocabulary(seed_db), max_bytes=len(data) + 1
+    ).validated
     times: dict[str, list[float]] = {"preview": [], "commit": [], "revert": [], "insert": []}
     for run in range(runs):
         db = work / f"upload-{run}.duckdb"
@@ -97,8 +98,9 @@ def bench_upload(csv_path: Path, seed_db: Path, work: Path, runs: int) -> dict:
         previewed = upload.preview(db, checked)
         times["preview"].append(time.perf_counter() - start)
         start = time.perf_counter()
-        upload_id = upload.commit(db, checked, previewed, editor="bench", filename=csv_path.name,
-                                   sha256="bench")  # fmt: skip
+        upload_id = upload.commit(
+            db, checked, previewed, editor="bench", filename=csv_path.name, sha256="bench"
+        )
         times["commit"].append(time.perf_counter() - start)
         start = time.perf_counter()
         upload.revert(db, upload_id, editor="bench")
@@ -143,8 +145,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]  # fmt: skip
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 EDITOR_PASSWORD = "sandi-bench"
 
 
@@ -155,13 +164,30 @@ def serve(db: Path):
     from impact import auth
 
     port = _free_port()
-    env = {**os.environ, store.DB_PATH_ENV: str(db),
-           auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD)}  # fmt: skip
+    env = {
+        **os.environ,
+        store.DB_PATH_ENV: str(db),
+        auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
+    }
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -230,8 +256,12 @@ def bench_page_upload(seed_db: Path, csv_path: Path, work: Path) -> dict:
         browser.close()
         memory = peak_memory_mb(pid)
     db.unlink()
-    return {"to_preview": to_preview, "to_saved": to_saved, "memory_preview": memory_preview,
-            "memory": memory}  # fmt: skip
+    return {
+        "to_preview": to_preview,
+        "to_saved": to_saved,
+        "memory_preview": memory_preview,
+        "memory": memory,
+    }
 
 
 def main() -> int:
@@ -278,8 +308,14 @@ def main() -> int:
     memory = {"seed": server_peak_memory_mb(seed_db), "big": server_peak_memory_mb(big_db)}
     print(memory, flush=True)
 
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())  # fmt: skip
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     lines = [
         "# Benchmarks",
         "",

@@ -19,5 +19,11 @@ def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
         ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(db)
     )
     assert checked.ok, checked.issues[:3]
-    upload.commit(db, checked, upload.preview(db, checked), editor="uji", filename="sintetis.csv",
-                   sha256=ingest.sha256_hex(data))  # fmt: skip
+    upload.commit(
+        db,
+        checked,
+        upload.preview(db, checked),
+        editor="uji",
+        filename="sintetis.csv",
+        sha256=ingest.sha256_hex(data),
+    )

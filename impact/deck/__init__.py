@@ -37,12 +37,31 @@ from impact.deck.model import (
 )
 
 __all__ = [
-    "DEFAULT_REGION", "MAX_PARAM_CHARS", "SECTIONS", "Block", "Card", "DeckError", "DeckOptions",
-    "InvalidOptionsError", "PdfConversionError", "PdfUnavailableError", "Slide", "Table",
-    "TableRow", "available_years", "build_pdf", "build_pptx", "build_slides", "file_name",
-    "format_hearing_date", "options_from_params", "options_to_params", "pdf_available",
-    "slide_index", "write_pptx",
-]  # fmt: skip
+    "DEFAULT_REGION",
+    "MAX_PARAM_CHARS",
+    "SECTIONS",
+    "Block",
+    "Card",
+    "DeckError",
+    "DeckOptions",
+    "InvalidOptionsError",
+    "PdfConversionError",
+    "PdfUnavailableError",
+    "Slide",
+    "Table",
+    "TableRow",
+    "available_years",
+    "build_pdf",
+    "build_pptx",
+    "build_slides",
+    "file_name",
+    "format_hearing_date",
+    "options_from_params",
+    "options_to_params",
+    "pdf_available",
+    "slide_index",
+    "write_pptx",
+]
 
 
 def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:

@@ -81,7 +81,6 @@ def _exact(x: float, lang: str) -> str:
     return i18n.format_number(x, lang, 2)
 
 
-
 def _untitled(chart: alt.TopLevelMixin) -> tuple[alt.TopLevelMixin, tuple[str, ...]]:
     """The chart without its title block, and the title's subtitle lines (sources and reading
     notes). On a slide the title is the slide's own and the subtitle becomes the footnote."""
@@ -100,11 +99,15 @@ def _chart_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> l
         note = row.note if isinstance(row.note, str) and row.note else ""
         lines.append(
             i18n.t(
-                "deck.notes.row", lang, year=int(row.year), value=value,
-                status=_status_word(row.status, lang), source=row.source,
+                "deck.notes.row",
+                lang,
+                year=int(row.year),
+                value=value,
+                status=_status_word(row.status, lang),
+                source=row.source,
                 note=i18n.t("deck.notes.note", lang, note=note) if note else "",
             )
-        )  # fmt: skip
+        )
     return lines
 
 
@@ -116,10 +119,14 @@ def _comparison_notes(c: growth.Comparison, lang: str, real: growth.Comparison |
         if r is not None:
             out.append(
                 i18n.t(
-                    "deck.notes.change", lang, start=c.start_year, end=c.end_year,
-                    measure=i18n.t(measure_key, lang), value=i18n.format_range(r, lang, unit, 2, True),
+                    "deck.notes.change",
+                    lang,
+                    start=c.start_year,
+                    end=c.end_year,
+                    measure=i18n.t(measure_key, lang),
+                    value=i18n.format_range(r, lang, unit, 2, True),
                 )
-            )  # fmt: skip
+            )
 
     if c.points is not None:
         add("card.points", c.points, " " + i18n.t("unit.pp", lang))
@@ -272,12 +279,21 @@ def _chart_slide(
         deck.lang, sources, [line for line in subtitle if line not in source_lines]
     )
     return Slide(
-        section=section, title=title, finding=finding, chart=plain, chart_height=height,
-        footnote=footnote, sources=tuple(dict.fromkeys(sources)),
+        section=section,
+        title=title,
+        finding=finding,
+        chart=plain,
+        chart_height=height,
+        footnote=footnote,
+        sources=tuple(dict.fromkeys(sources)),
         statuses=tuple(dict.fromkeys(statuses)),
-        notes=_notes([title, finding], notes, [deck.t("deck.notes.reading")],
-                     _sources_notes(sources, deck.lang)),
-    )  # fmt: skip
+        notes=_notes(
+            [title, finding],
+            notes,
+            [deck.t("deck.notes.reading")],
+            _sources_notes(sources, deck.lang),
+        ),
+    )
 
 
 def _summary(deck: _Deck) -> list[Slide]:
@@ -307,8 +323,12 @@ def _summary(deck: _Deck) -> list[Slide]:
     if comp is not None:
         c = comp.comparison
         pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
-        detail = deck.t("deck.card.comp.detail", start_value=pct(c.start.mid), end_value=pct(c.end.mid),
-                        relative=i18n.format_range(c.percent, lang, "%", 1, True))  # fmt: skip
+        detail = deck.t(
+            "deck.card.comp.detail",
+            start_value=pct(c.start.mid),
+            end_value=pct(c.end.mid),
+            relative=i18n.format_range(c.percent, lang, "%", 1, True),
+        )
         figures.append(
             Card(deck.t("card.comp.label"), deck.change_text(comp, 1), (detail,), comp.status)
         )
@@ -338,8 +358,13 @@ def _summary(deck: _Deck) -> list[Slide]:
         )
 
     if income is not None and comp is not None:
-        title = deck.t("deck.summary.title", income=deck.change_text(income, 1),
-                       points=deck.change_text(comp, 1), start=start, end=end)  # fmt: skip
+        title = deck.t(
+            "deck.summary.title",
+            income=deck.change_text(income, 1),
+            points=deck.change_text(comp, 1),
+            start=start,
+            end=end,
+        )
     else:
         title = deck.t("deck.summary.title.plain", region=deck.region_name(), start=start, end=end)
     statuses = [f.status for f in figures if f.status]
@@ -351,12 +376,18 @@ def _summary(deck: _Deck) -> list[Slide]:
     finding = deck.t("deck.summary.finding")
     return [
         Slide(
-            section="summary", title=title, finding=finding, cards=tuple(figures),
-            footnote=_footnote(lang, sources), sources=tuple(dict.fromkeys(sources)),
+            section="summary",
+            title=title,
+            finding=finding,
+            cards=tuple(figures),
+            footnote=_footnote(lang, sources),
+            sources=tuple(dict.fromkeys(sources)),
             statuses=tuple(dict.fromkeys(statuses)),
-            notes=_notes([title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)),
+            notes=_notes(
+                [title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)
+            ),
         )
-    ]  # fmt: skip
+    ]
 
 
 def _charts(deck: _Deck) -> list[Slide]:
@@ -377,20 +408,49 @@ def _charts(deck: _Deck) -> list[Slide]:
         )
         # Short axis titles: on a slide the title says what is measured, and a vertical axis
         # title longer than the plot would stretch the chart.
-        y_title = (deck.t("deck.y.index", base=INCOME_INDEX_BASE) if code == "batik_income_index"
-                   else deck.t("deck.y.rupiah"))  # fmt: skip
+        y_title = (
+            deck.t("deck.y.index", base=INCOME_INDEX_BASE)
+            if code == "batik_income_index"
+            else deck.t("deck.y.rupiah")
+        )
         sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(obs, lang=lang, title=title, y_title=y_title, sources=sources,
-                                    value_format=axis, formatter=fmt, height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        chart = charts.series_chart(
+            obs,
+            lang=lang,
+            title=title,
+            y_title=y_title,
+            sources=sources,
+            value_format=axis,
+            formatter=fmt,
+            height=SERIES_HEIGHT,
+            wrap=NO_WRAP,
+        )
         finding = [deck.t("card.income.cagr", cagr=i18n.format_range(c.cagr, lang, "%", 1))]
         if income.real is not None:
-            finding.append(deck.t("card.income.real", start=start, end=end,
-                                  real=i18n.format_range(income.real.percent, lang, "%", 1, True)))  # fmt: skip
-        slides.append(_chart_slide(
-            deck, chart, title=title, finding="; ".join(finding), height=SERIES_HEIGHT,
-            sources=sources, statuses=obs["status"], section="charts",
-            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang)), *_comparison_notes(c, lang, income.real)],
-        ))  # fmt: skip
+            finding.append(
+                deck.t(
+                    "card.income.real",
+                    start=start,
+                    end=end,
+                    real=i18n.format_range(income.real.percent, lang, "%", 1, True),
+                )
+            )
+        slides.append(
+            _chart_slide(
+                deck,
+                chart,
+                title=title,
+                finding="; ".join(finding),
+                height=SERIES_HEIGHT,
+                sources=sources,
+                statuses=obs["status"],
+                section="charts",
+                notes=[
+                    *_chart_notes(obs, lang, lambda x: _exact(x, lang)),
+                    *_comparison_notes(c, lang, income.real),
+                ],
+            )
+        )
     comp = deck.headline(COMPETITIVENESS)
     if comp is not None:
         c = comp.comparison
@@ -405,37 +465,82 @@ def _charts(deck: _Deck) -> list[Slide]:
             end_value=pct(c.end.mid),
         )
         sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(obs, lang=lang, title=title, y_title=deck.t("deck.y.score"), sources=sources,
-                                    value_format="percent", formatter=pct, y_domain=(0, 100),
-                                    height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        chart = charts.series_chart(
+            obs,
+            lang=lang,
+            title=title,
+            y_title=deck.t("deck.y.score"),
+            sources=sources,
+            value_format="percent",
+            formatter=pct,
+            y_domain=(0, 100),
+            height=SERIES_HEIGHT,
+            wrap=NO_WRAP,
+        )
         finding = deck.t(
             "card.comp.delta",
             points=points,
             relative=i18n.format_range(c.percent, lang, "%", 1, True),
         )
-        slides.append(_chart_slide(
-            deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
-            statuses=obs["status"], section="charts",
-            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang) + "%"), *_comparison_notes(c, lang, None)],
-        ))  # fmt: skip
+        slides.append(
+            _chart_slide(
+                deck,
+                chart,
+                title=title,
+                finding=finding,
+                height=SERIES_HEIGHT,
+                sources=sources,
+                statuses=obs["status"],
+                section="charts",
+                notes=[
+                    *_chart_notes(obs, lang, lambda x: _exact(x, lang) + "%"),
+                    *_comparison_notes(c, lang, None),
+                ],
+            )
+        )
     jobs = deck.headline(JOBS)
     if jobs is not None:
         c = jobs.comparison
         obs = deck.series(JOBS)
         num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-        title = deck.t("prog.outcome.title", name=deck.t("prog.outcome.jobs"),
-                       change=deck.change_text(jobs), start=start, end=end)  # fmt: skip
+        title = deck.t(
+            "prog.outcome.title",
+            name=deck.t("prog.outcome.jobs"),
+            change=deck.change_text(jobs),
+            start=start,
+            end=end,
+        )
         sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(obs, lang=lang, title=title, y_title=deck.t("deck.y.people"), sources=sources,
-                                    formatter=num, value_format="number", height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
+        chart = charts.series_chart(
+            obs,
+            lang=lang,
+            title=title,
+            y_title=deck.t("deck.y.people"),
+            sources=sources,
+            formatter=num,
+            value_format="number",
+            height=SERIES_HEIGHT,
+            wrap=NO_WRAP,
+        )
         finding = deck.t(
             "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
         )
-        slides.append(_chart_slide(
-            deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
-            statuses=obs["status"], section="charts",
-            notes=[*_chart_notes(obs, lang, lambda x: _exact(x, lang)), *_comparison_notes(c, lang, None)],
-        ))  # fmt: skip
+        slides.append(
+            _chart_slide(
+                deck,
+                chart,
+                title=title,
+                finding=finding,
+                height=SERIES_HEIGHT,
+                sources=sources,
+                statuses=obs["status"],
+                section="charts",
+                notes=[
+                    *_chart_notes(obs, lang, lambda x: _exact(x, lang)),
+                    *_comparison_notes(c, lang, None),
+                ],
+            )
+        )
     return slides
 
 
@@ -481,8 +586,12 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         status = weakest(tuple(rows["status"]))
         statuses.add(status)
         sources.extend(rows["source"])
-        text = deck.t("deck.affects.program", name=rows[name_col].iloc[0],
-                      count_start=int(rows["count"].iloc[0]), count_end=int(rows["count"].iloc[-1]))  # fmt: skip
+        text = deck.t(
+            "deck.affects.program",
+            name=rows[name_col].iloc[0],
+            count_start=int(rows["count"].iloc[0]),
+            count_end=int(rows["count"].iloc[-1]),
+        )
         return _with_status(text, status, lang)
 
     rows, notes = [], []
@@ -495,8 +604,10 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             for kind, target in targets
             if (text := affected(kind, target))
         ]
-        names = [deck.t("deck.obstacle", name=r[name_col], severity=int(r["severity"]))
-                 for r in items.to_dict("records")]  # fmt: skip
+        names = [
+            deck.t("deck.obstacle", name=r[name_col], severity=int(r["severity"]))
+            for r in items.to_dict("records")
+        ]
         rows.append(
             TableRow((label, "\n".join(names), "\n".join(texts) or deck.t("deck.affects.none")))
         )
@@ -504,28 +615,44 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             targets_of = links.loc[
                 links["item"] == r["item"], "target_en" if lang == "en" else "target_id"
             ]
-            notes.append(f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({_status_word(r['status'], lang)}, "
-                         f"{year}; {r['source']}) → " + "; ".join(targets_of.dropna()))  # fmt: skip
+            notes.append(
+                f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({_status_word(r['status'], lang)}, "
+                f"{year}; {r['source']}) → " + "; ".join(targets_of.dropna())
+            )
     top = int(latest["severity"].max())
     title = deck.t("obstacles.heading")
-    finding = deck.t("deck.obstacles.finding", count=len(latest), top=int((latest["severity"] == top).sum()),
-                     severity=top, year=year)  # fmt: skip
+    finding = deck.t(
+        "deck.obstacles.finding",
+        count=len(latest),
+        top=int((latest["severity"] == top).sum()),
+        severity=top,
+        year=year,
+    )
     status_col = _status_word(weakest(tuple(latest["status"])), lang)
     table = Table(
-        columns=(deck.t("filter.category"), deck.t("deck.obstacles.col.items", year=year, status=status_col),
-                 deck.t("deck.obstacles.col.affects")),
+        columns=(
+            deck.t("filter.category"),
+            deck.t("deck.obstacles.col.items", year=year, status=status_col),
+            deck.t("deck.obstacles.col.affects"),
+        ),
         widths=(0.15, 0.45, 0.40),
         rows=tuple(rows),
-    )  # fmt: skip
+    )
     sources = list(dict.fromkeys(sources))
     return [
         Slide(
-            section="obstacles", title=title, finding=finding, table=table,
-            footnote=_footnote(lang, sources, [deck.t("obstacles.caption")]), sources=tuple(sources),
+            section="obstacles",
+            title=title,
+            finding=finding,
+            table=table,
+            footnote=_footnote(lang, sources, [deck.t("obstacles.caption")]),
+            sources=tuple(sources),
             statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
-            notes=_notes([title, finding, deck.t("obstacles.caption")], notes, _sources_notes(sources, lang)),
+            notes=_notes(
+                [title, finding, deck.t("obstacles.caption")], notes, _sources_notes(sources, lang)
+            ),
         )
-    ]  # fmt: skip
+    ]
 
 
 def _collaboration_frame(deck: _Deck) -> pd.DataFrame:
@@ -547,10 +674,13 @@ def _collab_title(deck: _Deck, gaps: pd.DataFrame) -> str:
     lang, widest = deck.lang, gaps.iloc[0]
     score_text = lambda v: i18n.format_number(v, lang, 1)  # noqa: E731
     return deck.t(
-        "collab.chart.title", element=i18n.label("element", widest["element"], lang).lower(),
-        high_actor=i18n.label("actor", widest["high_actor"], lang), high=score_text(widest["high"]),
-        low_actor=i18n.label("actor", widest["low_actor"], lang), low=score_text(widest["low"]),
-    )  # fmt: skip
+        "collab.chart.title",
+        element=i18n.label("element", widest["element"], lang).lower(),
+        high_actor=i18n.label("actor", widest["high_actor"], lang),
+        high=score_text(widest["high"]),
+        low_actor=i18n.label("actor", widest["low_actor"], lang),
+        low=score_text(widest["low"]),
+    )
 
 
 def _collaboration(deck: _Deck) -> list[Slide]:
@@ -562,10 +692,18 @@ def _collaboration(deck: _Deck) -> list[Slide]:
     title = _collab_title(deck, gaps)
     sources = list(dict.fromkeys(scores["source"]))
     chart = charts.heatmap(
-        scores, lang=lang, x="actor_label", y="element_label", value="score",
-        x_title=deck.t("collab.actor"), y_title=deck.t("collab.element"),
-        value_title=deck.t("collab.score"), title=title, sources=sources, wrap=NO_WRAP,
-    )  # fmt: skip
+        scores,
+        lang=lang,
+        x="actor_label",
+        y="element_label",
+        value="score",
+        x_title=deck.t("collab.actor"),
+        y_title=deck.t("collab.element"),
+        value_title=deck.t("collab.score"),
+        title=title,
+        sources=sources,
+        wrap=NO_WRAP,
+    )
     height = 34 * scores["element"].nunique()
     evidence_col = "evidence_en" if lang == "en" else "evidence_id"
     notes = []
@@ -583,9 +721,19 @@ def _collaboration(deck: _Deck) -> list[Slide]:
         f"{i18n.format_number(g.spread, lang, 1)}"
         for g in gaps.itertuples()
     ]
-    return [_chart_slide(deck, chart, title=title, finding=deck.t("collab.scale"), height=height,
-                         sources=sources, statuses=scores["status"], notes=notes,
-                         section="collaboration")]  # fmt: skip
+    return [
+        _chart_slide(
+            deck,
+            chart,
+            title=title,
+            finding=deck.t("collab.scale"),
+            height=height,
+            sources=sources,
+            statuses=scores["status"],
+            notes=notes,
+            section="collaboration",
+        )
+    ]
 
 
 def _programs(deck: _Deck) -> list[Slide]:
@@ -603,11 +751,27 @@ def _programs(deck: _Deck) -> list[Slide]:
     frame = totals.assign(
         label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
     )
-    chart = charts.bar_chart(frame, lang=lang, x="year", y="budget_rp", x_title=deck.t("chart.year"),
-                             y_title=deck.t("prog.budget"), title=title, label="label",
-                             value_format="rupiah", sources=sources, height=BAR_HEIGHT, wrap=NO_WRAP)  # fmt: skip
-    finding = deck.t("deck.budget.finding", budget_start=rupiah(first["budget_rp"]), start=start,
-                     budget_end=rupiah(last["budget_rp"]), end=end)  # fmt: skip
+    chart = charts.bar_chart(
+        frame,
+        lang=lang,
+        x="year",
+        y="budget_rp",
+        x_title=deck.t("chart.year"),
+        y_title=deck.t("prog.budget"),
+        title=title,
+        label="label",
+        value_format="rupiah",
+        sources=sources,
+        height=BAR_HEIGHT,
+        wrap=NO_WRAP,
+    )
+    finding = deck.t(
+        "deck.budget.finding",
+        budget_start=rupiah(first["budget_rp"]),
+        start=start,
+        budget_end=rupiah(last["budget_rp"]),
+        end=end,
+    )
     program_notes = [
         f"{int(r['year'])} · {r['program_label']}: {int(r['count'])} {deck.t('prog.count').lower()} "
         f"({deck.t('prog.target')} {i18n.format_number(_float(r['target_count']), lang, 0)}); "
@@ -616,10 +780,26 @@ def _programs(deck: _Deck) -> list[Slide]:
         f"{rupiah(_float(r['cost_per_participant']))} ({_status_word(r['status'], lang)})"
         for r in summary.to_dict("records")
     ]
-    slides = [_chart_slide(deck, chart, title=title, finding=finding, height=BAR_HEIGHT, sources=sources,
-                           statuses=frame["status"], section="programs",
-                           notes=[*program_notes, *_comparison_notes(
-                               growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]), lang, None)])]  # fmt: skip
+    slides = [
+        _chart_slide(
+            deck,
+            chart,
+            title=title,
+            finding=finding,
+            height=BAR_HEIGHT,
+            sources=sources,
+            statuses=frame["status"],
+            section="programs",
+            notes=[
+                *program_notes,
+                *_comparison_notes(
+                    growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]),
+                    lang,
+                    None,
+                ),
+            ],
+        )
+    ]
 
     # Outputs next to outcomes, as the programs page puts them.
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
@@ -629,14 +809,35 @@ def _programs(deck: _Deck) -> list[Slide]:
     pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
     rows = [
         TableRow((deck.t("prog.outputs"),), section=True),
-        TableRow((deck.t("deck.progout.activities"), num(first["count"]), num(last["count"]),
-                  pct0(count_change), i18n.label("status", out_status, lang))),
-        TableRow((deck.t("prog.participants"), num(first["participants"]), num(last["participants"]),
-                  pct0(part_change), i18n.label("status", out_status, lang))),
-        TableRow((deck.t("prog.budget"), rupiah(first["budget_rp"]), rupiah(last["budget_rp"]),
-                  budget_text, i18n.label("status", out_status, lang))),
+        TableRow(
+            (
+                deck.t("deck.progout.activities"),
+                num(first["count"]),
+                num(last["count"]),
+                pct0(count_change),
+                i18n.label("status", out_status, lang),
+            )
+        ),
+        TableRow(
+            (
+                deck.t("prog.participants"),
+                num(first["participants"]),
+                num(last["participants"]),
+                pct0(part_change),
+                i18n.label("status", out_status, lang),
+            )
+        ),
+        TableRow(
+            (
+                deck.t("prog.budget"),
+                rupiah(first["budget_rp"]),
+                rupiah(last["budget_rp"]),
+                budget_text,
+                i18n.label("status", out_status, lang),
+            )
+        ),
         TableRow((deck.t("prog.outcomes"),), section=True),
-    ]  # fmt: skip
+    ]
     statuses, outcome_sources, outcome_notes = {out_status}, [], []
     income = deck.income()
     for h in (income, deck.headline(COMPETITIVENESS), deck.headline(JOBS)):
@@ -647,30 +848,59 @@ def _programs(deck: _Deck) -> list[Slide]:
         value = lambda r, fmt=fmt: fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"  # noqa: E731
         label_key = OUTCOME_LABELS.get(h.indicator.code)
         label = deck.t(label_key) if label_key else h.indicator.name(lang)
-        rows.append(TableRow((label, value(c.start), value(c.end), deck.change_text(h, 1),
-                              i18n.label("status", h.status, lang))))  # fmt: skip
+        rows.append(
+            TableRow(
+                (
+                    label,
+                    value(c.start),
+                    value(c.end),
+                    deck.change_text(h, 1),
+                    i18n.label("status", h.status, lang),
+                )
+            )
+        )
         statuses.add(h.status)
         outcome_sources += h.sources
         outcome_notes += [label + ":", *_comparison_notes(c, lang, None)]
     table = Table(
-        columns=(deck.t("deck.progout.measure"), str(start), str(end), deck.t("card.percent"),
-                 deck.t("table.status")),
+        columns=(
+            deck.t("deck.progout.measure"),
+            str(start),
+            str(end),
+            deck.t("card.percent"),
+            deck.t("table.status"),
+        ),
         widths=(0.28, 0.17, 0.17, 0.26, 0.12),
         rows=tuple(rows),
-    )  # fmt: skip
+    )
     if income is not None:
-        title = deck.t("deck.progout.title", count_start=num(first["count"]), count_end=num(last["count"]),
-                       budget=budget_text, income=deck.change_text(income))  # fmt: skip
+        title = deck.t(
+            "deck.progout.title",
+            count_start=num(first["count"]),
+            count_end=num(last["count"]),
+            budget=budget_text,
+            income=deck.change_text(income),
+        )
     else:
         title = deck.t("deck.progout.title.plain", start=start, end=end)
     all_sources = list(dict.fromkeys([*sources, *outcome_sources]))
-    slides.append(Slide(
-        section="programs", title=title, finding=deck.t("deck.progout.finding"), table=table,
-        footnote=_footnote(lang, all_sources, [deck.t("prog.cost_note")]), sources=tuple(all_sources),
-        statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
-        notes=_notes([title, deck.t("prog.cost_note")], program_notes, outcome_notes,
-                     _sources_notes(all_sources, lang)),
-    ))  # fmt: skip
+    slides.append(
+        Slide(
+            section="programs",
+            title=title,
+            finding=deck.t("deck.progout.finding"),
+            table=table,
+            footnote=_footnote(lang, all_sources, [deck.t("prog.cost_note")]),
+            sources=tuple(all_sources),
+            statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
+            notes=_notes(
+                [title, deck.t("prog.cost_note")],
+                program_notes,
+                outcome_notes,
+                _sources_notes(all_sources, lang),
+            ),
+        )
+    )
     return slides
 
 
@@ -684,8 +914,15 @@ def _obstacle_evidence(deck: _Deck, codes: tuple[str, ...]) -> tuple[list[str], 
         if rows.empty:
             continue
         row = rows.iloc[0]
-        parts.append(deck.t("deck.ev.obstacle", name=row[name_col], severity=int(row["severity"]),
-                            year=year, status=_status_word(row["status"], deck.lang)))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.obstacle",
+                name=row[name_col],
+                severity=int(row["severity"]),
+                year=year,
+                status=_status_word(row["status"], deck.lang),
+            )
+        )
         statuses.add(row["status"])
         sources.append(row["source"])
     return parts, statuses, sources
@@ -699,8 +936,12 @@ def _recommendations(deck: _Deck) -> list[Slide]:
 
     def add(code: str, parts: list[str], more_statuses: set, more_sources: list) -> None:
         evidence = "; ".join(parts) or deck.t("deck.ev.none")
-        blocks.append(Block(deck.t(f"deck.rec.{code}.heading"),
-                            (deck.t(f"deck.rec.{code}.body"), deck.t("deck.rec.evidence", evidence=evidence))))  # fmt: skip
+        blocks.append(
+            Block(
+                deck.t(f"deck.rec.{code}.heading"),
+                (deck.t(f"deck.rec.{code}.body"), deck.t("deck.rec.evidence", evidence=evidence)),
+            )
+        )
         statuses.update(more_statuses)
         sources.extend(more_sources)
 
@@ -710,12 +951,17 @@ def _recommendations(deck: _Deck) -> list[Slide]:
     if not scores.empty:
         gaps = evaluation.divergence(scores)
         w = gaps.iloc[0]
-        parts.append(deck.t(
-            "deck.ev.collab", element=i18n.label("element", w["element"], lang).lower(),
-            high_actor=i18n.label("actor", w["high_actor"], lang), high=i18n.format_number(w["high"], lang, 1),
-            low_actor=i18n.label("actor", w["low_actor"], lang), low=i18n.format_number(w["low"], lang, 1),
-            status=_status_word(weakest(tuple(scores["status"])), lang),
-        ))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.collab",
+                element=i18n.label("element", w["element"], lang).lower(),
+                high_actor=i18n.label("actor", w["high_actor"], lang),
+                high=i18n.format_number(w["high"], lang, 1),
+                low_actor=i18n.label("actor", w["low_actor"], lang),
+                low=i18n.format_number(w["low"], lang, 1),
+                status=_status_word(weakest(tuple(scores["status"])), lang),
+            )
+        )
         st_ |= set(scores["status"])
         src += list(scores["source"])
     add("synergy", parts, st_, src)
@@ -727,8 +973,17 @@ def _recommendations(deck: _Deck) -> list[Slide]:
     ].sort_values("year")
     if len(rows) == 2:
         status = weakest(tuple(rows["status"]))
-        parts.append(deck.t("deck.ev.program", name=rows["program_label"].iloc[0], count_start=int(rows["count"].iloc[0]),
-                            count_end=int(rows["count"].iloc[1]), start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.program",
+                name=rows["program_label"].iloc[0],
+                count_start=int(rows["count"].iloc[0]),
+                count_end=int(rows["count"].iloc[1]),
+                start=start,
+                end=end,
+                status=_status_word(status, lang),
+            )
+        )
         st_.add(status)
         src += list(rows["source"])
     more = _obstacle_evidence(deck, EVIDENCE["continuity"])
@@ -740,13 +995,27 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         first, last = totals[totals["year"] == start].iloc[0], totals[totals["year"] == end].iloc[0]
         status = weakest((first["status"], last["status"]))
         change = growth.percent_change(first["budget_rp"], last["budget_rp"])
-        parts.append(deck.t("deck.ev.budget", change=i18n.format_range(change, lang, "%", 0, True),
-                            start=start, end=end, status=_status_word(status, lang)))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.budget",
+                change=i18n.format_range(change, lang, "%", 0, True),
+                start=start,
+                end=end,
+                status=_status_word(status, lang),
+            )
+        )
         st_.add(status)
         src += list(summary["source"])
     if income is not None:
-        parts.append(deck.t("deck.ev.income", change=deck.change_text(income), start=start, end=end,
-                            status=_status_word(income.status, lang)))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.income",
+                change=deck.change_text(income),
+                start=start,
+                end=end,
+                status=_status_word(income.status, lang),
+            )
+        )
         st_.add(income.status)
         src += list(income.sources)
     more = _obstacle_evidence(deck, EVIDENCE["resources"])
@@ -756,16 +1025,28 @@ def _recommendations(deck: _Deck) -> list[Slide]:
     parts, st_, src = [], set(), []
     if totals is not None:
         last = totals[totals["year"] == end].iloc[0]
-        parts.append(deck.t("deck.ev.outputs", count=int(last["count"]), year=end,
-                            status=_status_word(last["status"], lang)))  # fmt: skip
+        parts.append(
+            deck.t(
+                "deck.ev.outputs",
+                count=int(last["count"]),
+                year=end,
+                status=_status_word(last["status"], lang),
+            )
+        )
         cost = (
             growth.Range.point(float(last["budget_rp"]) / float(last["participants"]))
             if last["participants"]
             else None
         )
         if cost is not None:
-            parts.append(deck.t("deck.ev.cost", cost=i18n.format_rupiah(cost.low, lang), year=end,
-                                status=_status_word(last["status"], lang)))  # fmt: skip
+            parts.append(
+                deck.t(
+                    "deck.ev.cost",
+                    cost=i18n.format_rupiah(cost.low, lang),
+                    year=end,
+                    status=_status_word(last["status"], lang),
+                )
+            )
         st_.add(last["status"])
         src += list(summary["source"])
     add("evaluation", parts, st_, src)
@@ -774,14 +1055,21 @@ def _recommendations(deck: _Deck) -> list[Slide]:
     sources = list(dict.fromkeys(sources))
     return [
         Slide(
-            section="recommendations", title=title, finding=deck.t("deck.recs.finding"),
-            blocks=tuple(blocks), columns=2,
-            footnote=_footnote(lang, sources), sources=tuple(sources),
+            section="recommendations",
+            title=title,
+            finding=deck.t("deck.recs.finding"),
+            blocks=tuple(blocks),
+            columns=2,
+            footnote=_footnote(lang, sources),
+            sources=tuple(sources),
             statuses=tuple(sorted(statuses, key=STATUS_ORDER.index)),
-            notes=_notes([title], [f"{b.heading}\n" + "\n".join(b.lines) for b in blocks],
-                         _sources_notes(sources, lang)),
+            notes=_notes(
+                [title],
+                [f"{b.heading}\n" + "\n".join(b.lines) for b in blocks],
+                _sources_notes(sources, lang),
+            ),
         )
-    ]  # fmt: skip
+    ]
 
 
 def _method_lines(lang: str) -> tuple[str, ...]:
@@ -804,18 +1092,25 @@ def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
     method_title = deck.t("deck.method.title")
     return [
         Slide(
-            section="sources", title=title, finding=deck.t("deck.sources.finding"),
+            section="sources",
+            title=title,
+            finding=deck.t("deck.sources.finding"),
             blocks=tuple(Block("", (deck.t("deck.bullet", text=s),)) for s in sources),
             footnote=(deck.t("deck.sources.study"), generated),
-            notes=_notes([title], _sources_notes(sources, lang), [deck.t("deck.sources.study"), generated]),
+            notes=_notes(
+                [title], _sources_notes(sources, lang), [deck.t("deck.sources.study"), generated]
+            ),
         ),
         Slide(
-            section="sources", title=method_title,
-            blocks=tuple(Block("", (deck.t("deck.bullet", text=line),)) for line in _method_lines(lang)),
+            section="sources",
+            title=method_title,
+            blocks=tuple(
+                Block("", (deck.t("deck.bullet", text=line),)) for line in _method_lines(lang)
+            ),
             footnote=(generated,),
             notes=_notes([method_title], _method_lines(lang), registry_notes),
         ),
-    ]  # fmt: skip
+    ]
 
 
 CREATIVE_INDICATOR = "ce_workers"
@@ -860,16 +1155,43 @@ def _creative(deck: _Deck) -> list[Slide]:
         zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
     )[region]
     title = deck.t("deck.creative.title", share=batik_share, year=end, region=region_name)
-    chart = charts.bar_chart(frame, lang=lang, x="subsector", y="change", horizontal=True, label="label",
-                             x_title=None, y_title=deck.t("deck.creative.axis", start=start, end=end),
-                             title=title, sources=sources, height=SERIES_HEIGHT, wrap=NO_WRAP)  # fmt: skip
-    finding = deck.t("deck.creative.finding", top=names.get(top["sector"], top["sector"]),
-                     change=i18n.format_number(top["change"], lang, 0, True) + "%", start=start, end=end)  # fmt: skip
+    chart = charts.bar_chart(
+        frame,
+        lang=lang,
+        x="subsector",
+        y="change",
+        horizontal=True,
+        label="label",
+        x_title=None,
+        y_title=deck.t("deck.creative.axis", start=start, end=end),
+        title=title,
+        sources=sources,
+        height=SERIES_HEIGHT,
+        wrap=NO_WRAP,
+    )
+    finding = deck.t(
+        "deck.creative.finding",
+        top=names.get(top["sector"], top["sector"]),
+        change=i18n.format_number(top["change"], lang, 0, True) + "%",
+        start=start,
+        end=end,
+    )
     notes = [
         f"{names.get(r.sector, r.sector)}: {_exact(r.change, lang)}%" for r in grown.itertuples()
     ]
-    return [_chart_slide(deck, chart, title=title, finding=finding, height=SERIES_HEIGHT, sources=sources,
-                         statuses=obs["status"], notes=notes, section="creative")]  # fmt: skip
+    return [
+        _chart_slide(
+            deck,
+            chart,
+            title=title,
+            finding=finding,
+            height=SERIES_HEIGHT,
+            sources=sources,
+            statuses=obs["status"],
+            notes=notes,
+            section="creative",
+        )
+    ]
 
 
 _BUILDERS = {
@@ -909,10 +1231,14 @@ def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
     lines.append(f"{agency} · {date}" if agency else date)
     titles = "; ".join(dict.fromkeys(s.title for s in body))
     return Slide(
-        section="cover", title=title, blocks=(Block("", tuple(lines)),),
+        section="cover",
+        title=title,
+        blocks=(Block("", tuple(lines)),),
         footnote=(deck.t("deck.cover.footnote", version=version),),
-        notes=_notes([title, *lines], [deck.t("deck.cover.notes", count=len(body) + 1, titles=titles)]),
-    )  # fmt: skip
+        notes=_notes(
+            [title, *lines], [deck.t("deck.cover.notes", count=len(body) + 1, titles=titles)]
+        ),
+    )
 
 
 def available_years(path: Path | str, region: str) -> list[int]:
@@ -920,4 +1246,3 @@ def available_years(path: Path | str, region: str) -> list[int]:
     frame = store.all_observations(path, region=region)
     frame = frame[frame["sector"] == SECTOR]
     return sorted(frame["year"].astype(int).unique().tolist())
-

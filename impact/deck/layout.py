@@ -61,9 +61,23 @@ MARK_FILL = RGBColor(0xEE, 0xEE, 0xEE)
 # --- how wide text is ----------------------------------------------------------------
 
 # Advance widths in em, rounded *up* from Arial/Liberation Sans so estimates err long.
-_WIDTHS: dict[str, float] = {" ": 0.28, "·": 0.28, "%": 0.89, "–": 0.56, "—": 1.0, "→": 1.0,
-                             "●": 0.8, "○": 0.8, "≈": 0.6, "m": 0.84, "w": 0.73, "M": 0.84,
-                             "W": 0.95, "I": 0.28, "r": 0.34}  # fmt: skip
+_WIDTHS: dict[str, float] = {
+    " ": 0.28,
+    "·": 0.28,
+    "%": 0.89,
+    "–": 0.56,
+    "—": 1.0,
+    "→": 1.0,
+    "●": 0.8,
+    "○": 0.8,
+    "≈": 0.6,
+    "m": 0.84,
+    "w": 0.73,
+    "M": 0.84,
+    "W": 0.95,
+    "I": 0.28,
+    "r": 0.34,
+}
 _WIDTHS |= dict.fromkeys("ijl|.,:;'!/", 0.28) | dict.fromkeys("ft", 0.3)
 _WIDTHS |= dict.fromkeys("()[]-", 0.34) | dict.fromkeys("0123456789", 0.56)
 _WIDTHS |= dict.fromkeys("+=<>~×", 0.59)
@@ -286,7 +300,6 @@ def paginate(slide: Slide, lang: str) -> list[Slide]:
     return pages
 
 
-
 def cover_layout(s: Slide) -> tuple[Box, int, Box, Box]:
     """(title box, title size, lines box, footnote box) of the title slide."""
     width = CONTENT_W - 2 * GAP
@@ -297,8 +310,9 @@ def cover_layout(s: Slide) -> tuple[Box, int, Box, Box]:
     foot_w = CONTENT_W - PAGE_W - GAP
     foot_h = paras_height(_footnote_paras(s), foot_w)
     top = max(110.0, (SLIDE_H - title_h - lines_h - 24) / 2 - 20)
-    return (Box(MARGIN + GAP, top, width, title_h), size,
-            Box(MARGIN + GAP, top + title_h + 24, width, lines_h),
-            Box(MARGIN, SLIDE_H - BOTTOM - foot_h, foot_w, foot_h))  # fmt: skip
-
-
+    return (
+        Box(MARGIN + GAP, top, width, title_h),
+        size,
+        Box(MARGIN + GAP, top + title_h + 24, width, lines_h),
+        Box(MARGIN, SLIDE_H - BOTTOM - foot_h, foot_w, foot_h),
+    )

@@ -144,7 +144,6 @@ class Slide:
         return label
 
 
-
 def format_hearing_date(date: dt.date, lang: str) -> str:
     """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
     locale = "en_US" if i18n.normalize_lang(lang) == "en" else "id_ID"
@@ -165,8 +164,15 @@ def file_name(options: DeckOptions, ext: str = "pptx") -> str:
 # --- the deck in a URL (presentation mode links) ----------------------------------------
 
 # Query parameter names, Indonesian like the other pages' (?wilayah=blitar&dari=2021).
-PARAMS = {"title": "judul", "date": "tanggal", "agency": "instansi", "region": "wilayah",
-          "start_year": "dari", "end_year": "ke", "sections": "bagian"}  # fmt: skip
+PARAMS = {
+    "title": "judul",
+    "date": "tanggal",
+    "agency": "instansi",
+    "region": "wilayah",
+    "start_year": "dari",
+    "end_year": "ke",
+    "sections": "bagian",
+}
 MAX_PARAM_CHARS = 200  # a title or agency longer than this is not a hearing title
 
 
@@ -184,9 +190,14 @@ def options_to_params(options: DeckOptions) -> dict[str, str]:
 
 
 def options_from_params(
-    params: dict[str, str], *, region: str, start_year: int, end_year: int, lang: str,
+    params: dict[str, str],
+    *,
+    region: str,
+    start_year: int,
+    end_year: int,
+    lang: str,
     today: dt.date,
-) -> DeckOptions:  # fmt: skip
+) -> DeckOptions:
     """Options from a URL's plain values; anything missing or malformed falls back to the
     default (today's date, the default title, every section). Region and years are picked
     by the page (they depend on the data), so they are arguments."""
@@ -201,9 +212,15 @@ def options_from_params(
         date = today
     sections = tuple(s for s in text("sections").split(",") if s in SECTIONS) or SECTIONS
     return DeckOptions(
-        title=text("title") or i18n.t("deck.default_title", lang), date=date, agency=text("agency"),
-        region=region, start_year=start_year, end_year=end_year, sections=sections, lang=lang,
-    )  # fmt: skip
+        title=text("title") or i18n.t("deck.default_title", lang),
+        date=date,
+        agency=text("agency"),
+        region=region,
+        start_year=start_year,
+        end_year=end_year,
+        sections=sections,
+        lang=lang,
+    )
 
 
 def slide_index(value: object, count: int) -> int:
@@ -213,5 +230,3 @@ def slide_index(value: object, count: int) -> int:
     except ValueError:
         index = 1
     return min(max(index, 1), max(count, 1))
-
-

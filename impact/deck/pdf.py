@@ -36,11 +36,26 @@ def pptx_to_pdf(pptx: bytes, timeout: float = PDF_TIMEOUT) -> bytes:
         profile = Path(tmp) / "profile"
         source = Path(tmp) / "deck.pptx"
         source.write_bytes(pptx)
-        command = [exe, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                   "--nologo", "--convert-to", "pdf", "--outdir", tmp, str(source)]  # fmt: skip
+        command = [
+            exe,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(source),
+        ]
         # Its own session: `libreoffice` is a wrapper that starts soffice.bin as a grandchild.
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True, start_new_session=True)  # fmt: skip
+        proc = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+        )
         try:
             stdout, stderr = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

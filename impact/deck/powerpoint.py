@@ -77,8 +77,14 @@ def _language(lang: str) -> MSO_LANGUAGE_ID:
     return MSO_LANGUAGE_ID.ENGLISH_US if lang == "en" else MSO_LANGUAGE_ID.INDONESIAN
 
 
-def _fill_text_frame(tf, paras: list[Para], lang: str, pad_x: float = PAD_X, pad_y: float = PAD_Y,
-                     anchor: MSO_ANCHOR = MSO_ANCHOR.TOP) -> None:  # fmt: skip
+def _fill_text_frame(
+    tf,
+    paras: list[Para],
+    lang: str,
+    pad_x: float = PAD_X,
+    pad_y: float = PAD_Y,
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
+) -> None:
     tf.word_wrap = True
     tf.auto_size = MSO_AUTO_SIZE.NONE
     tf.margin_left = tf.margin_right = _emu(pad_x)
@@ -123,15 +129,26 @@ def _rect(slide, box: Box, fill: RGBColor, name: str, shape_type=MSO_SHAPE.RECTA
 def _chip(slide, box: Box, text: str, status: str, lang: str, name: str) -> None:
     """A status label: grey with a dashed outline for estimated/illustrative figures (the
     dashboard's hollow/dashed convention), pale blue for reported ones."""
-    shape = _rect(slide, box, MARK_FILL if status != "reported" else SECTION_FILL, name,
-                  MSO_SHAPE.ROUNDED_RECTANGLE)  # fmt: skip
+    shape = _rect(
+        slide,
+        box,
+        MARK_FILL if status != "reported" else SECTION_FILL,
+        name,
+        MSO_SHAPE.ROUNDED_RECTANGLE,
+    )
     shape.line.fill.solid()
     shape.line.color.rgb = GREY if status != "reported" else BLUE
     shape.line.width = Pt(1.5)
     if status != "reported":
         shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
-    _fill_text_frame(shape.text_frame, [Para(text, BODY_SIZE, True, INK, align=PP_ALIGN.CENTER)],
-                     lang, pad_x=4, pad_y=2, anchor=MSO_ANCHOR.MIDDLE)  # fmt: skip
+    _fill_text_frame(
+        shape.text_frame,
+        [Para(text, BODY_SIZE, True, INK, align=PP_ALIGN.CENTER)],
+        lang,
+        pad_x=4,
+        pad_y=2,
+        anchor=MSO_ANCHOR.MIDDLE,
+    )
 
 
 def _title(slide, box: Box, text: str, size: int, lang: str) -> None:
@@ -186,8 +203,13 @@ def _cards(slide, figures: tuple[Card, ...], box: Box, lang: str) -> None:
     for i, fig in enumerate(figures):
         x = box.x + i * (w + CARD_GAP)
         _rect(slide, Box(x, box.y, w, card_h), PALE, f"card-{i + 1}")
-        _textbox(slide, Box(x + GAP, box.y + GAP, w - 2 * GAP, text_h), _card_paras(fig, w - 2 * GAP),
-                 lang, f"card-text-{i + 1}")  # fmt: skip
+        _textbox(
+            slide,
+            Box(x + GAP, box.y + GAP, w - 2 * GAP, text_h),
+            _card_paras(fig, w - 2 * GAP),
+            lang,
+            f"card-text-{i + 1}",
+        )
         if fig.status:
             chip = Box(x + GAP, box.y + card_h - GAP - MARK_H, min(w - 2 * GAP, MARK_W), MARK_H)
             _chip(
@@ -242,8 +264,13 @@ def _blocks(slide, s: Slide, box: Box, lang: str) -> None:
         h = max(block_height(b, s.columns) for b in row)
         for c, block in enumerate(row):
             x = box.x + c * (w + COL_GAP)
-            _textbox(slide, Box(x, y, w, block_height(block, s.columns)), _block_paras(block, s.columns),
-                     lang, f"block-{r + 1}-{c + 1}")  # fmt: skip
+            _textbox(
+                slide,
+                Box(x, y, w, block_height(block, s.columns)),
+                _block_paras(block, s.columns),
+                lang,
+                f"block-{r + 1}-{c + 1}",
+            )
         y += h + GAP
 
 
@@ -316,5 +343,3 @@ def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:
     out = io.BytesIO()
     prs.save(out)
     return out.getvalue()
-
-

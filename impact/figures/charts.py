@@ -278,8 +278,11 @@ def bar_chart(
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
     status_title = i18n.t("status.legend", lang)
     value_axis = alt.Axis(format=AXIS_FORMATS[value_format])
-    value = alt.X(f"{y}:Q", title=y_title, axis=value_axis) if horizontal else alt.Y(
-        f"{y}:Q", title=y_title, axis=value_axis)  # fmt: skip
+    value = (
+        alt.X(f"{y}:Q", title=y_title, axis=value_axis)
+        if horizontal
+        else alt.Y(f"{y}:Q", title=y_title, axis=value_axis)
+    )
     category = (
         alt.Y(f"{x}:N", title=x_title, sort=None)
         if horizontal
@@ -295,7 +298,7 @@ def bar_chart(
             scale=_status_scale(lang, _DASH),
             title=status_title,
             legend=alt.Legend(symbolType="square", symbolSize=180, symbolStrokeWidth=1.5),
-        ),  # fmt: skip
+        ),
         "tooltip": [c for c in (x, color, label, "status_label", "source") if c and c in data],
     }
     if color:
@@ -327,8 +330,15 @@ def bar_chart(
         )
         layers.append(text)
     chart = alt.layer(*layers) if len(layers) > 1 else bars
-    return finish(chart, lang=lang, title=title, sources=sources,
-                  notes=status_notes(data["status"], lang), height=height, wrap=wrap)  # fmt: skip
+    return finish(
+        chart,
+        lang=lang,
+        title=title,
+        sources=sources,
+        notes=status_notes(data["status"], lang),
+        height=height,
+        wrap=wrap,
+    )
 
 
 def heatmap(
@@ -356,19 +366,30 @@ def heatmap(
         y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=460)),
     )
     cells = base.mark_rect(stroke=GREY, strokeWidth=1).encode(
-        color=alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues", domain=list(domain))),
-        strokeDash=alt.StrokeDash("status_label:N", scale=_status_scale(lang, _DASH),
-                                  title=i18n.t("status.legend", lang)),
+        color=alt.Color(
+            f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues", domain=list(domain))
+        ),
+        strokeDash=alt.StrokeDash(
+            "status_label:N", scale=_status_scale(lang, _DASH), title=i18n.t("status.legend", lang)
+        ),
         tooltip=[c for c in (y, x, value, "status_label", "source") if c in data],
-    )  # fmt: skip
+    )
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text=alt.Text(f"{value}:Q", format="d"),
-        color=alt.condition(f"datum.{value} >= {sum(domain) / 2}", alt.value("white"), alt.value("black")),
-    )  # fmt: skip
+        color=alt.condition(
+            f"datum.{value} >= {sum(domain) / 2}", alt.value("white"), alt.value("black")
+        ),
+    )
     rows = data[y].nunique()
-    return finish(alt.layer(cells, text), lang=lang, title=title, sources=sources,
-                  notes=status_notes(data["status"], lang), height=height or 34 * rows,
-                  wrap=wrap)  # fmt: skip
+    return finish(
+        alt.layer(cells, text),
+        lang=lang,
+        title=title,
+        sources=sources,
+        notes=status_notes(data["status"], lang),
+        height=height or 34 * rows,
+        wrap=wrap,
+    )
 
 
 def dot_plot(
@@ -399,19 +420,33 @@ def dot_plot(
         .mark_rule(color="#BBBBBB", strokeWidth=6)
         .encode(y=y_enc, x=alt.X(f"min({x}):Q", scale=scale, title=x_title), x2=f"max({x}):Q")
     )
-    dots = alt.Chart(data).mark_point(size=220, strokeWidth=3, opacity=1).encode(
-        y=y_enc,
-        x=alt.X(f"{x}:Q", scale=scale, title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
-        color=alt.Color(f"{color}:N", title=color_title),
-        shape=alt.Shape(f"{color}:N", title=color_title),
-        yOffset=alt.YOffset(f"{color}:N", scale=alt.Scale(range=[-9, 9])),  # equal scores stay visible
-        fill=alt.condition("datum.status == 'reported'", alt.Color(f"{color}:N"), alt.value("white")),
-        tooltip=[c for c in (y, color, x, "status_label", "source") if c in data],
-    )  # fmt: skip
+    dots = (
+        alt.Chart(data)
+        .mark_point(size=220, strokeWidth=3, opacity=1)
+        .encode(
+            y=y_enc,
+            x=alt.X(f"{x}:Q", scale=scale, title=x_title, axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color(f"{color}:N", title=color_title),
+            shape=alt.Shape(f"{color}:N", title=color_title),
+            yOffset=alt.YOffset(
+                f"{color}:N", scale=alt.Scale(range=[-9, 9])
+            ),  # equal scores stay visible
+            fill=alt.condition(
+                "datum.status == 'reported'", alt.Color(f"{color}:N"), alt.value("white")
+            ),
+            tooltip=[c for c in (y, color, x, "status_label", "source") if c in data],
+        )
+    )
     rows = data[y].nunique()
-    return finish(alt.layer(spread, dots), lang=lang, title=title, sources=sources,
-                  notes=[*notes, *status_notes(data["status"], lang)], height=height or 46 * rows,
-                  wrap=wrap)  # fmt: skip
+    return finish(
+        alt.layer(spread, dots),
+        lang=lang,
+        title=title,
+        sources=sources,
+        notes=[*notes, *status_notes(data["status"], lang)],
+        height=height or 46 * rows,
+        wrap=wrap,
+    )
 
 
 def small_multiples(
@@ -433,26 +468,49 @@ def small_multiples(
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
     years = sorted(data["year"].astype(int).unique().tolist())
-    x = alt.X("year:Q", title=i18n.t("chart.year", lang),
-              scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
-              axis=alt.Axis(values=years, format="d", grid=False))  # fmt: skip
+    x = alt.X(
+        "year:Q",
+        title=i18n.t("chart.year", lang),
+        scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
+        axis=alt.Axis(values=years, format="d", grid=False),
+    )
     y = alt.Y(
         "value:Q", title=y_title, axis=alt.Axis(format=AXIS_FORMATS[value_format], tickCount=4)
     )
     base = alt.Chart().encode(x=x, y=y)
     line = base.mark_line(color=BLUE, strokeWidth=2)
     points = base.mark_point(size=70, strokeWidth=2, color=BLUE, opacity=1).encode(
-        fill=alt.Fill("status_label:N", scale=_status_scale(lang, _FILL), title=i18n.t("status.legend", lang)),
-        tooltip=[alt.Tooltip(f"{facet}:N", title=facet_title), alt.Tooltip("year:Q", format="d"),
-                 alt.Tooltip("value:Q", title=y_title, format=AXIS_FORMATS[value_format]),
-                 alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang))],
-    )  # fmt: skip
-    chart = alt.layer(line, points, data=data).properties(width=cell[0], height=cell[1]).facet(
-        facet=alt.Facet(f"{facet}:N", title=None, header=alt.Header(labelFontSize=14, labelFontWeight="bold")),
-        columns=columns,
-    )  # fmt: skip
-    return finish(chart, lang=lang, title=title, sources=sources,
-                  notes=status_notes(data["status"], lang), height=0, wrap=wrap)  # fmt: skip
+        fill=alt.Fill(
+            "status_label:N", scale=_status_scale(lang, _FILL), title=i18n.t("status.legend", lang)
+        ),
+        tooltip=[
+            alt.Tooltip(f"{facet}:N", title=facet_title),
+            alt.Tooltip("year:Q", format="d"),
+            alt.Tooltip("value:Q", title=y_title, format=AXIS_FORMATS[value_format]),
+            alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang)),
+        ],
+    )
+    chart = (
+        alt.layer(line, points, data=data)
+        .properties(width=cell[0], height=cell[1])
+        .facet(
+            facet=alt.Facet(
+                f"{facet}:N",
+                title=None,
+                header=alt.Header(labelFontSize=14, labelFontWeight="bold"),
+            ),
+            columns=columns,
+        )
+    )
+    return finish(
+        chart,
+        lang=lang,
+        title=title,
+        sources=sources,
+        notes=status_notes(data["status"], lang),
+        height=0,
+        wrap=wrap,
+    )
 
 
 def to_svg(chart: alt.TopLevelMixin | dict, width: int = 900) -> str:

@@ -32,8 +32,19 @@ from impact.i18n.numbers import (
 )
 
 __all__ = [
-    "DEFAULT_LANG", "LANGS", "TEXTS", "UnknownTextError", "chart_locale", "describe_change",
-    "format_number", "format_percent", "format_points", "format_range", "format_rupiah", "label",
-    "normalize_lang", "t", "template",
-]  # fmt: skip
-
+    "DEFAULT_LANG",
+    "LANGS",
+    "TEXTS",
+    "UnknownTextError",
+    "chart_locale",
+    "describe_change",
+    "format_number",
+    "format_percent",
+    "format_points",
+    "format_range",
+    "format_rupiah",
+    "label",
+    "normalize_lang",
+    "t",
+    "template",
+]

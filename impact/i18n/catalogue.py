@@ -47,5 +47,3 @@ def t(key: str, lang: str, **params: object) -> str:
 def label(prefix: str, code: str, lang: str) -> str:
     """Text of a code in a family, e.g. label('status', 'reported', 'id') -> 'Dilaporkan'."""
     return t(f"{prefix}.{code}", lang)
-
-

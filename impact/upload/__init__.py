@@ -33,8 +33,23 @@ from impact.upload.datasets import DATASETS, Dataset
 from impact.upload.ingest import Detection, Issue
 
 __all__ = [
-    "ACTIONS", "DATASETS", "AlreadyRevertedError", "Change", "Dataset", "Detection", "Issue",
-    "NothingToCommitError", "Preview", "RevertConflictError", "StalePreviewError",
-    "UnknownUploadError", "UploadError", "check_file", "commit", "history", "load_vocabulary",
-    "preview", "revert",
-]  # fmt: skip
+    "ACTIONS",
+    "DATASETS",
+    "AlreadyRevertedError",
+    "Change",
+    "Dataset",
+    "Detection",
+    "Issue",
+    "NothingToCommitError",
+    "Preview",
+    "RevertConflictError",
+    "StalePreviewError",
+    "UnknownUploadError",
+    "UploadError",
+    "check_file",
+    "commit",
+    "history",
+    "load_vocabulary",
+    "preview",
+    "revert",
+]

@@ -74,7 +74,7 @@ _MACROS = (
     # str.strip(). Most cells start and end with a printable ASCII character: left as they are.
     "CREATE MACRO py_strip(x) AS CASE WHEN unicode(x) BETWEEN 33 AND 126 AND unicode(right(x, 1))"
     " BETWEEN 33 AND 126 THEN x ELSE regexp_replace(x, '^" + _SPACE + "+|" + _SPACE + "+$', '',"
-    " 'g') END",  # fmt: skip
+    " 'g') END",
     "CREATE MACRO is_blank(x) AS CASE WHEN x IS NULL THEN true WHEN unicode(x) BETWEEN 33 AND 126"
     " THEN false ELSE py_strip(x) = '' END",
     # validation._norm: stripped, lower case, runs of spaces as one.
@@ -109,10 +109,24 @@ def _number_sql(raw: str, decimal: str) -> str:
     Plain digits, the usual case in an exported file, are cast directly; anything else goes
     through the full parse_number rules (Rp, %, thousands groups, signs, parentheses)."""
     if decimal == ",":
-        return ("CASE WHEN regexp_full_match(" + raw + ", '[0-9]+(,[0-9]+)?') THEN CAST(replace("
-                + raw + ", ',', '.') AS DOUBLE) ELSE number_comma(" + raw + ") END")  # fmt: skip
-    return ("CASE WHEN regexp_full_match(" + raw + ", '[0-9]+(\\.[0-9]+)?') THEN CAST(" + raw
-            + " AS DOUBLE) ELSE number_point(" + raw + ") END")  # fmt: skip
+        return (
+            "CASE WHEN regexp_full_match("
+            + raw
+            + ", '[0-9]+(,[0-9]+)?') THEN CAST(replace("
+            + raw
+            + ", ',', '.') AS DOUBLE) ELSE number_comma("
+            + raw
+            + ") END"
+        )
+    return (
+        "CASE WHEN regexp_full_match("
+        + raw
+        + ", '[0-9]+(\\.[0-9]+)?') THEN CAST("
+        + raw
+        + " AS DOUBLE) ELSE number_point("
+        + raw
+        + ") END"
+    )
 
 
 @dataclass
@@ -149,8 +163,9 @@ def validate_bulk(
 
     # The header as the file has it, every column counted: ingest leaves out empty columns
     # without a header, but DuckDB reads them, and positions must be the file's.
-    records = list(csv.reader(io.StringIO(_head(data).decode("utf-8-sig"), newline=""),
-                              delimiter=d.delimiter))  # fmt: skip
+    records = list(
+        csv.reader(io.StringIO(_head(data).decode("utf-8-sig"), newline=""), delimiter=d.delimiter)
+    )
     if len(records) < d.header_row:
         raise NotBulkError("header not found in the head's records")
     raw_header = [cell.strip() for cell in records[d.header_row - 1]]
@@ -173,14 +188,20 @@ def validate_bulk(
     # The decimal mark, from the head's number cells, as the Python path decides it from all.
     in_grid = {mapping.get(datasets.normalize_header(h)): i for i, h in enumerate(head.headers)}
     numeric_texts = [
-        r[in_grid[c.name]] for r in head.rows for c in dataset.columns
-        if c.type in (NUMBER, INTEGER) and c.name in in_grid and isinstance(r[in_grid[c.name]], str)
+        r[in_grid[c.name]]
+        for r in head.rows
+        for c in dataset.columns
+        if c.type in (NUMBER, INTEGER)
+        and c.name in in_grid
+        and isinstance(r[in_grid[c.name]], str)
         and r[in_grid[c.name]].strip()
-    ]  # fmt: skip
+    ]
     decimal, guessed = detect_decimal(numeric_texts, d.delimiter)
     d.decimal, d.dataset = decimal, dataset.code
-    if guessed and any(validation.decimal_votes(t) is None and re.search(r"\d[.,]\d{3}\b", t)
-                       for t in numeric_texts):  # fmt: skip
+    if guessed and any(
+        validation.decimal_votes(t) is None and re.search(r"\d[.,]\d{3}\b", t)
+        for t in numeric_texts
+    ):
         issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
 
@@ -206,8 +227,9 @@ def validate_bulk(
                 table = _read_and_check(con, tmp.name, d, names, dataset, cells, checks, vocab)
             except duckdb.Error:
                 try:  # one reading thread copes with line breaks inside quoted cells
-                    table = _read_and_check(con, tmp.name, d, names, dataset, cells, checks,
-                                            vocab, parallel=False)  # fmt: skip
+                    table = _read_and_check(
+                        con, tmp.name, d, names, dataset, cells, checks, vocab, parallel=False
+                    )
                 except duckdb.Error as exc:  # stray quotes, another encoding further down...
                     con.close()
                     raise NotBulkError("DuckDB cannot read this file as written") from exc
@@ -276,8 +298,16 @@ def _checks(
             # A list cell names its first unknown word; a single code is shown as written.
             listed = code.startswith("unknown-") and column.type.startswith("codes:")
             list_name = code.removeprefix("unknown-") if listed else ""
-            checks.append(_Check("NOT is_blank(" + raw + ") AND (" + condition + ")", code, raw,
-                                 shown, params, list_name))  # fmt: skip
+            checks.append(
+                _Check(
+                    "NOT is_blank(" + raw + ") AND (" + condition + ")",
+                    code,
+                    raw,
+                    shown,
+                    params,
+                    list_name,
+                )
+            )
     return checks
 
 
@@ -293,8 +323,13 @@ def _cell_checks(
         within = p + " BETWEEN " + str(MIN_YEAR) + " AND " + str(max_year)
         return [(p + " IS NULL OR NOT " + within, "year-invalid", bounds)]
     if column.type == TEXT:
-        return [("length(" + p + ") > " + str(column.max_length), "text-too-long",
-                 {"limit": column.max_length})]  # fmt: skip
+        return [
+            (
+                "length(" + p + ") > " + str(column.max_length),
+                "text-too-long",
+                {"limit": column.max_length},
+            )
+        ]
     if column.type not in (NUMBER, INTEGER):  # code:<list> or codes:<list>
         list_name = column.type.split(":", 1)[1]
         return [(p + " IS NULL", "unknown-" + list_name, {"allowed": vocab.codes(list_name)})]
@@ -326,14 +361,42 @@ def _parsed_sql(column: datasets.Column, raw: str, decimal: str) -> str:
     if column.type.startswith("codes:"):
         # Split on ';' or ',' and look every word up; NULL if any is unknown, '' if none.
         # A single known code, the usual cell, skips the list work.
-        words = ("list_filter(list_transform(regexp_split_to_array(" + raw + ", '[;,]'),"
-                 " lambda w: norm(w)), lambda w: w <> '')")  # fmt: skip
+        words = (
+            "list_filter(list_transform(regexp_split_to_array(" + raw + ", '[;,]'),"
+            " lambda w: norm(w)), lambda w: w <> '')"
+        )
         codes = "list_transform(" + words + ", lambda w: " + lookup + "[w])"
-        return ("CASE WHEN is_blank(" + raw + ") THEN NULL WHEN map_contains(" + lookup + ", "
-                + raw + ") THEN " + lookup + "[" + raw + "] WHEN list_position(" + codes + ", NULL) IS NOT NULL THEN NULL"
-                " ELSE array_to_string(list_sort(list_distinct(" + codes + ")), ';') END")  # fmt: skip
-    return ("CASE WHEN map_contains(" + lookup + ", " + raw + ") THEN " + lookup + "[" + raw
-            + "] ELSE " + lookup + "[norm(" + raw + ")] END")  # fmt: skip
+        return (
+            "CASE WHEN is_blank("
+            + raw
+            + ") THEN NULL WHEN map_contains("
+            + lookup
+            + ", "
+            + raw
+            + ") THEN "
+            + lookup
+            + "["
+            + raw
+            + "] WHEN list_position("
+            + codes
+            + ", NULL) IS NOT NULL THEN NULL"
+            " ELSE array_to_string(list_sort(list_distinct(" + codes + ")), ';') END"
+        )
+    return (
+        "CASE WHEN map_contains("
+        + lookup
+        + ", "
+        + raw
+        + ") THEN "
+        + lookup
+        + "["
+        + raw
+        + "] ELSE "
+        + lookup
+        + "[norm("
+        + raw
+        + ")] END"
+    )
 
 
 def _read_and_check(
@@ -351,8 +414,13 @@ def _read_and_check(
     """One streaming pass over the file: every cell read as text and parsed, every check run.
     Returns the typed values, a bit mask of the failed checks (``_fails``) and, for failing
     rows only, the cells as written (c0, c1, ...), in the file's row order."""
-    params: dict[str, object] = {"file": csv_path, "skip": d.header_row, "delim": d.delimiter,
-                                 "names": names, "parallel": parallel}  # fmt: skip
+    params: dict[str, object] = {
+        "file": csv_path,
+        "skip": d.header_row,
+        "delim": d.delimiter,
+        "names": names,
+        "parallel": parallel,
+    }
     lists = {c.type.split(":", 1)[1] for c in dataset.columns if c.name in cells and ":" in c.type}
     for name in sorted(lists):  # each code list the file's columns use, as words -> codes
         words = vocab.words.get(name, {})
@@ -377,16 +445,21 @@ def _read_and_check(
             # A key cell that failed is missing, as in the Python path: no duplicate-row for it.
             bits = sum(1 << i for i, check in enumerate(checks) if check.raw == cells[c.name])
             value = "CASE WHEN _fails & " + str(bits) + " <> 0 THEN NULL ELSE " + value + " END"
-        typed.append(value + " AS " + c.name)  # fmt: skip
+        typed.append(value + " AS " + c.name)
     kept = ["CASE WHEN _fails <> 0 THEN " + n + " END AS " + n for n in names]
-    reader = ("read_csv($file, header = false, skip = $skip, all_varchar = true, delim = $delim,"
-              " quote = '\"', escape = '\"', comment = '', names = $names, null_padding = true,"
-              " parallel = $parallel)")  # fmt: skip
+    reader = (
+        "read_csv($file, header = false, skip = $skip, all_varchar = true, delim = $delim,"
+        " quote = '\"', escape = '\"', comment = '', names = $names, null_padding = true,"
+        " parallel = $parallel)"
+    )
     sql = (
-        "SELECT " + ", ".join([*typed, "_fails", *kept])
-        + " FROM (SELECT *, " + (mask or "0::BIGINT") + " AS _fails"
+        "SELECT "
+        + ", ".join([*typed, "_fails", *kept])
+        + " FROM (SELECT *, "
+        + (mask or "0::BIGINT")
+        + " AS _fails"
         " FROM (SELECT " + ", ".join(names) + ", " + ", ".join(parsed) + " FROM " + reader + "))"
-    )  # fmt: skip
+    )
     return con.sql(sql, params=params).to_arrow_table()
 
 
@@ -408,8 +481,10 @@ def _failures(
 ) -> list[Issue]:
     """The issues of the first MAX_ISSUES failing rows, each cell shown as the Python path
     shows it (a long text cut to 40 characters; the first unknown word of a code list)."""
-    sql = ("SELECT _i, _fails, " + ", ".join(names) + " FROM typed WHERE _fails <> 0"
-           " AND NOT list_contains(?, _i) ORDER BY _i LIMIT ?")  # fmt: skip
+    sql = (
+        "SELECT _i, _fails, " + ", ".join(names) + " FROM typed WHERE _fails <> 0"
+        " AND NOT list_contains(?, _i) ORDER BY _i LIMIT ?"
+    )
     issues = []
     for i, fails, *values in con.execute(sql, [sorted(blank), MAX_ISSUES]).fetchall():
         cell = dict(zip(names, values, strict=True))
@@ -423,8 +498,15 @@ def _failures(
                 words = [w.strip() for w in re.split(r"[;,]", text) if w.strip()]
                 unknown = [w for w in words if vocab.lookup(check.list_name, w) is None]
                 text = unknown[0] if unknown else text
-            issues.append(Issue(check.code, row=first_row + i, column=check.header,
-                                value=text, params=check.params))  # fmt: skip
+            issues.append(
+                Issue(
+                    check.code,
+                    row=first_row + i,
+                    column=check.header,
+                    value=text,
+                    params=check.params,
+                )
+            )
     return issues
 
 
@@ -440,10 +522,13 @@ def _duplicates(
     if con.execute(sql).fetchall()[0][0]:
         return []
     sql = (
-        "SELECT _i, first FROM (SELECT _i, first_value(_i) OVER (PARTITION BY " + key
-        + " ORDER BY _i) AS first FROM typed WHERE " + where + ") WHERE _i <> first"
+        "SELECT _i, first FROM (SELECT _i, first_value(_i) OVER (PARTITION BY "
+        + key
+        + " ORDER BY _i) AS first FROM typed WHERE "
+        + where
+        + ") WHERE _i <> first"
         " ORDER BY _i LIMIT ?"
-    )  # fmt: skip
+    )
     keys = [headers.get(k, dataset.column(k).header_id) for k in dataset.key]
     return [
         Issue("duplicate-row", row=first_row + i, params={"first": first_row + first, "keys": keys})
@@ -459,7 +544,7 @@ def _rows_with_problems(con: duckdb.DuckDBPyConnection, dataset: Dataset, blank:
         "SELECT count(*) FROM (SELECT _fails, " + known + " AS keyed, row_number() OVER"
         " (PARTITION BY " + key + " ORDER BY _i) AS nth FROM typed WHERE NOT list_contains(?, _i))"
         " WHERE _fails <> 0 OR (keyed AND nth > 1)"
-    )  # fmt: skip
+    )
     return con.execute(sql, [sorted(blank)]).fetchall()[0][0]
 
 

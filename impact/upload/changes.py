@@ -158,8 +158,15 @@ class Preview:
             for column, new in change.new.items():
                 old = change.old.get(column)
                 if not _same(old, new):
-                    lines.append({"row": change.row, "key": " · ".join(map(str, change.key.values())),
-                                  "column": column, "old": old, "new": new})  # fmt: skip
+                    lines.append(
+                        {
+                            "row": change.row,
+                            "key": " · ".join(map(str, change.key.values())),
+                            "column": column,
+                            "old": old,
+                            "new": new,
+                        }
+                    )
         return pd.DataFrame(lines, columns=["row", "key", "column", "old", "new"])
 
 
@@ -236,25 +243,43 @@ def _diff(
         "t." + _ident(dataset, c) + " AS " + _ident(dataset, c, "old_") for c in columns
     )
     new = ", ".join(
-        ("n." + _ident(dataset, c) if c in given
-         else "CASE WHEN t.rowid IS NULL THEN n." + _ident(dataset, c) + " ELSE t."
-              + _ident(dataset, c) + " END")
-        + " AS " + _ident(dataset, c, "new_")
+        (
+            "n." + _ident(dataset, c)
+            if c in given
+            else "CASE WHEN t.rowid IS NULL THEN n."
+            + _ident(dataset, c)
+            + " ELSE t."
+            + _ident(dataset, c)
+            + " END"
+        )
+        + " AS "
+        + _ident(dataset, c, "new_")
         for c in columns
-    )  # fmt: skip
+    )
     same = " AND ".join(
         _ident(dataset, c, "old_") + " IS NOT DISTINCT FROM " + _ident(dataset, c, "new_")
         for c in columns
     )
     sql = (
         "CREATE OR REPLACE TEMP TABLE " + _DIFF + " AS"
-        " WITH n AS (SELECT CAST(n._row AS BIGINT) AS _row, " + typed + " FROM " + _INCOMING
+        " WITH n AS (SELECT CAST(n._row AS BIGINT) AS _row, "
+        + typed
+        + " FROM "
+        + _INCOMING
         + " AS n),"
-        " joined AS (SELECT n._row, t.rowid IS NOT NULL AS present, " + old + ", " + new
-        + " FROM n LEFT JOIN " + store.quote_table(dataset.table) + " AS t ON " + join + ")"
-        " SELECT _row, CASE WHEN NOT present THEN 'insert' WHEN " + same
+        " joined AS (SELECT n._row, t.rowid IS NOT NULL AS present, "
+        + old
+        + ", "
+        + new
+        + " FROM n LEFT JOIN "
+        + store.quote_table(dataset.table)
+        + " AS t ON "
+        + join
+        + ")"
+        " SELECT _row, CASE WHEN NOT present THEN 'insert' WHEN "
+        + same
         + " THEN 'same' ELSE 'update' END AS action, * EXCLUDE (_row, present) FROM joined"
-    )  # fmt: skip
+    )
     try:
         con.execute(sql)
     finally:
@@ -283,17 +308,21 @@ def _sample(con: duckdb.DuckDBPyConnection, dataset: Dataset, limit: int) -> lis
     columns = [c.name for c in dataset.columns]
     select = ", ".join(_ident(dataset, c, p) for p in ("old_", "new_") for c in columns)
     sql = (
-        "SELECT _row, action, " + select + " FROM " + _DIFF
+        "SELECT _row, action, "
+        + select
+        + " FROM "
+        + _DIFF
         + " WHERE action = ? ORDER BY _row LIMIT ?"
-    )  # fmt: skip
+    )
     changes = []
     for action in ACTIONS:
         for record in con.execute(sql, [action, limit]).fetchall():
             old = dict(zip(columns, record[2 : 2 + len(columns)], strict=True))
             new = dict(zip(columns, record[2 + len(columns) :], strict=True))
             key = {k: new[k] for k in dataset.key}
-            changes.append(Change(int(record[0]), key, action, None if action == "insert" else old,
-                                  new))  # fmt: skip
+            changes.append(
+                Change(int(record[0]), key, action, None if action == "insert" else old, new)
+            )
     return sorted(changes, key=lambda c: c.row)
 
 
@@ -341,9 +370,17 @@ def commit(
                 """INSERT INTO upload (uploaded_at, editor, filename, sha256, dataset,
                        rows_added, rows_replaced, rows_unchanged)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""",
-                [now(), editor, filename, sha256, dataset.code,
-                 counts["insert"], counts["update"], counts["same"]],
-            ).fetchone()[0]  # fmt: skip
+                [
+                    now(),
+                    editor,
+                    filename,
+                    sha256,
+                    dataset.code,
+                    counts["insert"],
+                    counts["update"],
+                    counts["same"],
+                ],
+            ).fetchone()[0]
             # seq numbers the written rows in row order; sorting only the row numbers and
             # joining back is much cheaper than a window sorting every column along.
             sql = (
@@ -354,32 +391,47 @@ def commit(
                 + _json_of(dataset, columns, "old_")
                 + " END, "
                 + _json_of(dataset, columns, "new_")
-                + " FROM " + _DIFF + " JOIN (SELECT _row, row_number() OVER (ORDER BY _row) AS seq"
+                + " FROM "
+                + _DIFF
+                + " JOIN (SELECT _row, row_number() OVER (ORDER BY _row) AS seq"
                 " FROM " + _DIFF + " WHERE action <> 'same') AS s USING (_row)"
-            )  # fmt: skip
+            )
             con.execute(sql, [upload_id, dataset.table])
             _checkpoint()
             # New rows are stored in key order: deleting them again (a revert) is then several
             # times faster, as DuckDB removes deleted rows from the primary-key index in
             # storage order (1M rows: ~3.5 s instead of ~18 s when the file is year by year).
             sql = (
-                "INSERT INTO " + table + " (" + ", ".join(_ident(dataset, c) for c in columns)
-                + ") SELECT " + ", ".join(_ident(dataset, c, "new_") for c in columns)
-                + " FROM " + _DIFF + " WHERE action = 'insert' ORDER BY "
+                "INSERT INTO "
+                + table
+                + " ("
+                + ", ".join(_ident(dataset, c) for c in columns)
+                + ") SELECT "
+                + ", ".join(_ident(dataset, c, "new_") for c in columns)
+                + " FROM "
+                + _DIFF
+                + " WHERE action = 'insert' ORDER BY "
                 + ", ".join(_ident(dataset, k, "new_") for k in dataset.key)
-            )  # fmt: skip
+            )
             con.execute(sql)
             _checkpoint()
             values = [c for c in given if c not in dataset.key]  # the rest keep old values
             if values and counts["update"]:
                 sql = (
-                    "UPDATE " + table + " SET "
-                    + ", ".join(_ident(dataset, c) + " = d." + _ident(dataset, c, "new_")
-                                for c in values)
-                    + " FROM " + _DIFF + " AS d WHERE d.action = 'update' AND "
-                    + " AND ".join(table + "." + _ident(dataset, k) + " = d."
-                                   + _ident(dataset, k, "new_") for k in dataset.key)
-                )  # fmt: skip
+                    "UPDATE "
+                    + table
+                    + " SET "
+                    + ", ".join(
+                        _ident(dataset, c) + " = d." + _ident(dataset, c, "new_") for c in values
+                    )
+                    + " FROM "
+                    + _DIFF
+                    + " AS d WHERE d.action = 'update' AND "
+                    + " AND ".join(
+                        table + "." + _ident(dataset, k) + " = d." + _ident(dataset, k, "new_")
+                        for k in dataset.key
+                    )
+                )
                 con.execute(sql)
             store.bump_data_version(con)
     return int(upload_id)
@@ -446,10 +498,13 @@ def _logged(dataset: Dataset, types: dict[str, str], source: str, columns: list[
     """A subquery of one upload's logged rows of one action (parameters: upload id, action),
     the JSON column ``source`` parsed into ``columns`` in the table's types."""
     return (
-        "(SELECT UNNEST(CAST(CAST(" + source + " AS JSON) AS "
-        + _struct_type(dataset, types, columns) + "))"
+        "(SELECT UNNEST(CAST(CAST("
+        + source
+        + " AS JSON) AS "
+        + _struct_type(dataset, types, columns)
+        + "))"
         " FROM upload_change WHERE upload_id = ? AND action = ?)"
-    )  # fmt: skip
+    )
 
 
 def _remove_inserted(con: duckdb.DuckDBPyConnection, dataset: Dataset, upload_id: int) -> None:
@@ -457,11 +512,15 @@ def _remove_inserted(con: duckdb.DuckDBPyConnection, dataset: Dataset, upload_id
     table = store.quote_table(dataset.table)
     types = _column_types(con, dataset)
     sql = (
-        "DELETE FROM " + table + " USING " + _logged(dataset, types, "row_key", list(dataset.key))
+        "DELETE FROM "
+        + table
+        + " USING "
+        + _logged(dataset, types, "row_key", list(dataset.key))
         + " AS gone WHERE "
-        + " AND ".join(table + "." + _ident(dataset, k) + " = gone." + _ident(dataset, k)
-                       for k in dataset.key)
-    )  # fmt: skip
+        + " AND ".join(
+            table + "." + _ident(dataset, k) + " = gone." + _ident(dataset, k) for k in dataset.key
+        )
+    )
     con.execute(sql, [upload_id, "insert"])
 
 
@@ -472,10 +531,15 @@ def _restore_replaced(con: duckdb.DuckDBPyConnection, dataset: Dataset, upload_i
     columns = [c.name for c in dataset.columns]
     values = [c for c in columns if c not in dataset.key]
     sql = (
-        "UPDATE " + table + " SET "
+        "UPDATE "
+        + table
+        + " SET "
         + ", ".join(_ident(dataset, c) + " = old." + _ident(dataset, c) for c in values)
-        + " FROM " + _logged(dataset, types, "old_row", columns) + " AS old WHERE "
-        + " AND ".join(table + "." + _ident(dataset, k) + " = old." + _ident(dataset, k)
-                       for k in dataset.key)
-    )  # fmt: skip
+        + " FROM "
+        + _logged(dataset, types, "old_row", columns)
+        + " AS old WHERE "
+        + " AND ".join(
+            table + "." + _ident(dataset, k) + " = old." + _ident(dataset, k) for k in dataset.key
+        )
+    )
     con.execute(sql, [upload_id, "update"])

@@ -231,8 +231,13 @@ def validate(
     if issues and not grid.rows:
         return Validated(dataset, empty, issues)
     if dataset is None:
-        issues.append(Issue("dataset-unknown", row=grid.detection.header_row,
-                            params={"headers": [h for h in grid.headers if h]}))  # fmt: skip
+        issues.append(
+            Issue(
+                "dataset-unknown",
+                row=grid.detection.header_row,
+                params={"headers": [h for h in grid.headers if h]},
+            )
+        )
         return Validated(None, empty, issues)
     grid.detection.dataset = dataset.code
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
@@ -245,8 +250,14 @@ def validate(
         name = mapping.get(datasets.normalize_header(header))
         if name is None:
             if header:
-                issues.append(Issue("unknown-column", row=grid.detection.header_row,
-                                    column=header, level="warning"))  # fmt: skip
+                issues.append(
+                    Issue(
+                        "unknown-column",
+                        row=grid.detection.header_row,
+                        column=header,
+                        level="warning",
+                    )
+                )
             continue
         if name in positions:
             issues.append(Issue("duplicate-column", row=grid.detection.header_row, column=header))
@@ -255,8 +266,14 @@ def validate(
         shown_header[name] = header
     missing = [c for c in dataset.required if c.name not in positions]
     for column in missing:
-        issues.append(Issue("missing-column", row=grid.detection.header_row,
-                            column=column.header_id, params={"en": column.header_en}))  # fmt: skip
+        issues.append(
+            Issue(
+                "missing-column",
+                row=grid.detection.header_row,
+                column=column.header_id,
+                params={"en": column.header_en},
+            )
+        )
     if missing:
         return Validated(dataset, empty, issues)
 
@@ -286,9 +303,12 @@ def validate(
             if key in first_seen:
                 keys = [shown_header.get(k, dataset.column(k).header_id) for k in dataset.key]
                 issues.append(
-                    Issue("duplicate-row", row=row_number,
-                          params={"first": first_seen[key], "keys": keys})
-                )  # fmt: skip
+                    Issue(
+                        "duplicate-row",
+                        row=row_number,
+                        params={"first": first_seen[key], "keys": keys},
+                    )
+                )
                 continue
             first_seen[key] = row_number
         if not any(i.level == "error" for i in row_issues):
@@ -390,19 +410,42 @@ def _check_observation(
         if value is None:
             continue
         if kind in _NON_NEGATIVE_KINDS and value < 0:
-            issues.append(Issue("negative", row=row, column=header(name), value=raw[name],
-                                params={"kind": kind}))  # fmt: skip
+            issues.append(
+                Issue(
+                    "negative", row=row, column=header(name), value=raw[name], params={"kind": kind}
+                )
+            )
         if kind in _PERCENT_KINDS and not 0 <= value <= 100:
-            issues.append(Issue("out-of-range", row=row, column=header(name), value=raw[name],
-                                params={"low": 0, "high": 100}))  # fmt: skip
+            issues.append(
+                Issue(
+                    "out-of-range",
+                    row=row,
+                    column=header(name),
+                    value=raw[name],
+                    params={"low": 0, "high": 100},
+                )
+            )
     low, high = record.get("low"), record.get("high")
     if (low is None) != (high is None):
         present = "low" if low is not None else "high"
         issues.append(Issue("range-incomplete", row=row, column=header(present)))
     elif low is not None and low > high:
-        issues.append(Issue("low-above-high", row=row, column=header("low"),
-                            value=f"{raw['low']} > {raw['high']}"))  # fmt: skip
+        issues.append(
+            Issue(
+                "low-above-high",
+                row=row,
+                column=header("low"),
+                value=f"{raw['low']} > {raw['high']}",
+            )
+        )
     elif low is not None and not low <= record["value"] <= high:
-        issues.append(Issue("value-outside-range", row=row, column=header("value"),
-                            value=raw["value"], level="warning",
-                            params={"low": low, "high": high}))  # fmt: skip
+        issues.append(
+            Issue(
+                "value-outside-range",
+                row=row,
+                column=header("value"),
+                value=raw["value"],
+                level="warning",
+                params={"low": low, "high": high},
+            )
+        )

@@ -27,18 +27,26 @@ def detection_table(detection: Detection, rows: int, lang: str) -> pd.DataFrame:
     names = _DELIMITER_NAMES_EN if lang == "en" else _DELIMITER_NAMES
     dataset = i18n.t(f"dataset.{detection.dataset}", lang) if detection.dataset else "–"
     items = [
-        ("format", (detection.format or "–").upper()
-         + (f" · {detection.sheet}" if detection.sheet else "")),
+        (
+            "format",
+            (detection.format or "–").upper()
+            + (f" · {detection.sheet}" if detection.sheet else ""),
+        ),
         ("encoding", _ENCODINGS.get(detection.encoding or "", detection.encoding or "–")),
         ("delimiter", names.get(detection.delimiter or "", "–")),
-        ("decimal", {",": "koma (,)" if lang != "en" else "comma (,)",
-                     ".": "titik (.)" if lang != "en" else "point (.)"}.get(detection.decimal or "", "–")),
+        (
+            "decimal",
+            {
+                ",": "koma (,)" if lang != "en" else "comma (,)",
+                ".": "titik (.)" if lang != "en" else "point (.)",
+            }.get(detection.decimal or "", "–"),
+        ),
         ("header_row", str(detection.header_row or "–")),
         ("title_rows", str(detection.title_rows)),
         ("dataset", dataset),
         ("rows", str(rows)),
         ("sha256", detection.sha256[:16] + "…"),
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(
         {"": [i18n.t(f"upload.detected.{k}", lang) for k, _ in items], " ": [v for _, v in items]}
     )
@@ -76,8 +84,12 @@ def sample_note(preview: Preview, action: str, lang: str) -> str | None:
     update, same) holds only its first rows; None when every row is shown."""
     if not preview.is_sample(action):
         return None
-    return i18n.t("upload.sample", lang, shown=i18n.format_number(preview.shown(action), lang, 0),
-                  total=i18n.format_number(preview.counts[action], lang, 0))  # fmt: skip
+    return i18n.t(
+        "upload.sample",
+        lang,
+        shown=i18n.format_number(preview.shown(action), lang, 0),
+        total=i18n.format_number(preview.counts[action], lang, 0),
+    )
 
 
 def replaced_table(preview: Preview, lang: str) -> pd.DataFrame:

@@ -25,12 +25,18 @@ def _close_dialogs(page: Page) -> None:
 @pytest.mark.parametrize(
     ("lang", "third", "fourth"),
     [
-        ("id", "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
-         "Daya saing produk naik 30 poin persen, dari 55% ke 85%"),
-        ("en", "Batik entrepreneurs' income rose 50–70% from 2021 to 2023",
-         "Product competitiveness rose 30 percentage points, from 55% to 85%"),
+        (
+            "id",
+            "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
+            "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
+        ),
+        (
+            "en",
+            "Batik entrepreneurs' income rose 50–70% from 2021 to 2023",
+            "Product competitiveness rose 30 percentage points, from 55% to 85%",
+        ),
     ],
-)  # fmt: skip
+)
 def test_presentation_fits_a_projector_and_keys_move_on(
     page: Page, server, artifacts, lang, third, fourth
 ) -> None:

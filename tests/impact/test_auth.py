@@ -74,8 +74,9 @@ def test_per_editor_hashes(stored_hash, other_hash) -> None:
 
 
 def test_a_shared_hash_admits_any_name(stored_hash, other_hash) -> None:
-    config = auth.EditorConfig.load({"budi": other_hash}, environ={auth.PASSWORD_HASH_ENV:
-                                                                   stored_hash})  # fmt: skip
+    config = auth.EditorConfig.load(
+        {"budi": other_hash}, environ={auth.PASSWORD_HASH_ENV: stored_hash}
+    )
     assert config.enabled and config.shared_hash == stored_hash
     assert config.check("sari", PASSWORD) and config.check("tamu", PASSWORD)
     assert not config.check("sari", "salah")

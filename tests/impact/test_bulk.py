@@ -104,8 +104,14 @@ def test_files_the_bulk_path_cannot_number_exactly_go_the_python_way(
 def test_a_bulk_checked_file_commits_and_reverts(seeded_db: Path, vocab) -> None:
     data = synthetic.enterprise_records(50, [2021, 2023], seed=4).to_csv(index=False).encode()
     checked = bulk.validate_bulk(data, vocab, today=TODAY).validated
-    upload_id = upload.commit(seeded_db, checked, upload.preview(seeded_db, checked), editor="uji",
-                               filename="x.csv", sha256="x")  # fmt: skip
+    upload_id = upload.commit(
+        seeded_db,
+        checked,
+        upload.preview(seeded_db, checked),
+        editor="uji",
+        filename="x.csv",
+        sha256="x",
+    )
     assert store.read_table(seeded_db, "enterprise_record").shape[0] == 100
     upload.revert(seeded_db, upload_id, editor="uji")
     assert store.read_table(seeded_db, "enterprise_record").empty
@@ -217,8 +223,9 @@ def test_a_large_file_the_fast_path_cannot_take_is_refused_with_what_to_do(vocab
     text = views.issue_message(checked.validated.issues[0], "id")
     assert "CSV UTF-8" in text and "0,002" not in text  # tells how to save it
     # The same rows as UTF-8 go the fast way.
-    assert bulk.check_file(frame.to_csv(index=False).encode(), "besar.csv", vocab,
-                           today=TODAY).validated.ok  # fmt: skip
+    assert bulk.check_file(
+        frame.to_csv(index=False).encode(), "besar.csv", vocab, today=TODAY
+    ).validated.ok
 
 
 def test_a_large_file_with_a_missing_column_is_named_from_its_header(vocab, big_files):

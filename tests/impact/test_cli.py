@@ -20,8 +20,15 @@ from impact.upload import ingest
 
 HEADER = ["indikator", "wilayah", "sektor", "tahun", "nilai", "status", "sumber"]
 NEW = ["batik_workers", "blitar", "batik", "2024", "700", "reported", "Survei Disperindag"]
-CHANGED = ["batik_workers", "blitar", "batik", "2023", "630", "illustrative",
-           "Nilai ilustratif tim dasbor, bukan data resmi"]  # fmt: skip
+CHANGED = [
+    "batik_workers",
+    "blitar",
+    "batik",
+    "2023",
+    "630",
+    "illustrative",
+    "Nilai ilustratif tim dasbor, bukan data resmi",
+]
 BAD = ["batik_workers", "Mars", "batik", "2024", "tujuh ratus", "reported", "x"]
 
 
@@ -51,8 +58,10 @@ def test_dry_run_previews_and_writes_nothing(
     code, out, _ = run(capsys, warm_db, "import", path, "--dry-run")
     assert code == cli.EXIT_OK
     lines = out.splitlines()
-    assert lines[0] == ("tenaga_kerja.csv: csv, encoding utf-8, delimiter ',', decimal '.', "
-                        "header row 1, sheet -, dataset observations")  # fmt: skip
+    assert lines[0] == (
+        "tenaga_kerja.csv: csv, encoding utf-8, delimiter ',', decimal '.', "
+        "header row 1, sheet -, dataset observations"
+    )
     assert lines[1:] == [
         "add 1, replace 1, unchanged 0",
         "  row 3 batik_workers · blitar · batik · 2023 value: 620.0 -> 630.0",
@@ -78,25 +87,31 @@ def test_import_writes_and_records_the_upload(warm_db, tmp_path, capsys) -> None
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        (None, [
-            "  galat: Baris 2, Kolom nilai [tujuh ratus]: 'tujuh ratus' bukan angka. Tulis angka "
-            "saja, misalnya 1.250.000 atau 54,5 (tanda desimal berkas ini: '.').",
-            "  galat: Baris 2, Kolom wilayah [Mars]: Wilayah 'Mars' tidak dikenal. Pakai salah "
-            "satu: blitar, indonesia, jatim, kab_blitar, kota_blitar.",
-            "  galat: Baris 4, Kolom tahun [2021.5]: '2021.5' bukan tahun yang sah. Tulis tahun "
-            "bulat antara 2000 dan {next_year}, misalnya 2024.",
-        ]),
-        ("en", [
-            "  error: Row 2, Column nilai [tujuh ratus]: 'tujuh ratus' is not a number. Write a "
-            "number only, e.g. 1250000 or 54.5 (this file's decimal mark: '.').",
-            "  error: Row 2, Column wilayah [Mars]: Unknown region 'Mars'. Use one of: blitar, "
-            "indonesia, jatim, kab_blitar, kota_blitar.",
-            "  error: Row 4, Column tahun [2021.5]: '2021.5' is not a valid year. Write a whole "
-            "year between 2000 and {next_year}, e.g. 2024.",
-        ]),
+        (
+            None,
+            [
+                "  galat: Baris 2, Kolom nilai [tujuh ratus]: 'tujuh ratus' bukan angka. Tulis angka "
+                "saja, misalnya 1.250.000 atau 54,5 (tanda desimal berkas ini: '.').",
+                "  galat: Baris 2, Kolom wilayah [Mars]: Wilayah 'Mars' tidak dikenal. Pakai salah "
+                "satu: blitar, indonesia, jatim, kab_blitar, kota_blitar.",
+                "  galat: Baris 4, Kolom tahun [2021.5]: '2021.5' bukan tahun yang sah. Tulis tahun "
+                "bulat antara 2000 dan {next_year}, misalnya 2024.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "  error: Row 2, Column nilai [tujuh ratus]: 'tujuh ratus' is not a number. Write a "
+                "number only, e.g. 1250000 or 54.5 (this file's decimal mark: '.').",
+                "  error: Row 2, Column wilayah [Mars]: Unknown region 'Mars'. Use one of: blitar, "
+                "indonesia, jatim, kab_blitar, kota_blitar.",
+                "  error: Row 4, Column tahun [2021.5]: '2021.5' is not a valid year. Write a whole "
+                "year between 2000 and {next_year}, e.g. 2024.",
+            ],
+        ),
     ],
     ids=["indonesian-by-default", "english"],
-)  # fmt: skip
+)
 def test_a_bad_file_exits_1_and_lists_every_error(
     warm_db, tmp_path, capsys, snapshot, assert_same, lang, expected
 ) -> None:
@@ -129,12 +144,24 @@ def test_dataset_and_sheet_options(warm_db, tmp_path, capsys) -> None:
         sheet.append(row)
     path = tmp_path / "laporan.xlsx"
     book.save(path)
-    code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--sheet", "Data",
-                       "--dataset", "observations")  # fmt: skip
+    code, out, _ = run(
+        capsys,
+        warm_db,
+        "--lang",
+        "en",
+        "import",
+        path,
+        "--sheet",
+        "Data",
+        "--dataset",
+        "observations",
+    )
     assert code == cli.EXIT_INVALID
     assert "sheet Data, dataset observations" in out.splitlines()[0]
-    assert "  error: Row 1, Column nilai: The required column 'nilai' is missing (in English: " \
-           "'value'). Add that column." in out  # fmt: skip
+    assert (
+        "  error: Row 1, Column nilai: The required column 'nilai' is missing (in English: "
+        "'value'). Add that column." in out
+    )
 
 
 def test_import_of_a_missing_file_is_a_usage_error(warm_db, tmp_path, capsys) -> None:
@@ -186,8 +213,12 @@ def test_history_lists_uploads_newest_first(warm_db, tmp_path, capsys) -> None:
 def test_revert_and_its_refusals(warm_db, tmp_path, capsys, snapshot) -> None:
     original = workers(warm_db)
     run(capsys, warm_db, "import", write_csv(tmp_path / "a.csv", NEW, CHANGED))
-    run(capsys, warm_db, "import", write_csv(tmp_path / "b.csv", [*CHANGED[:4], "640",
-                                                                  *CHANGED[5:]]))  # fmt: skip
+    run(
+        capsys,
+        warm_db,
+        "import",
+        write_csv(tmp_path / "b.csv", [*CHANGED[:4], "640", *CHANGED[5:]]),
+    )
     code, _, err = run(capsys, warm_db, "revert", "1")
     assert (code, err.strip()) == (cli.EXIT_USAGE, "revert the later uploads first: [2]")
     assert run(capsys, warm_db, "revert", "2")[:2] == (
@@ -213,8 +244,10 @@ def test_backup_then_restore_brings_back_the_backup(
     # fresh_db, not warm_db: restore swaps the file, so nothing here may keep it open
     run(capsys, fresh_db, "import", write_csv(tmp_path / "a.csv", NEW))
     code, out, _ = run(capsys, fresh_db, "backup", tmp_path / "cadangan")
-    assert (code, out.strip()) == (cli.EXIT_OK,
-                                   f"backup written to {tmp_path / 'cadangan' / 'batik.duckdb'}")  # fmt: skip
+    assert (code, out.strip()) == (
+        cli.EXIT_OK,
+        f"backup written to {tmp_path / 'cadangan' / 'batik.duckdb'}",
+    )
     manifest = json.loads((tmp_path / "cadangan" / "manifest.json").read_text())
     assert manifest["data_version"] == store.data_version(fresh_db)
     at_backup = snapshot(fresh_db)

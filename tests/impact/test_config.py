@@ -22,11 +22,16 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('[editors]\nsari = "scrypt$1$2$3$a$b"\n', encoding="utf-8")
     shared = auth.hash_password("x")
-    settings = config.load({
-        config.DB_PATH: str(tmp_path / "b.duckdb"), config.DUCKDB_MEMORY: "2GB",
-        config.MAX_UPLOAD_MB: "0.5", config.EDITOR_PASSWORD_HASH: shared,
-        config.SECRETS_FILE: str(secrets), config.SESSION_IDLE_MINUTES: "5",
-    })  # fmt: skip
+    settings = config.load(
+        {
+            config.DB_PATH: str(tmp_path / "b.duckdb"),
+            config.DUCKDB_MEMORY: "2GB",
+            config.MAX_UPLOAD_MB: "0.5",
+            config.EDITOR_PASSWORD_HASH: shared,
+            config.SECRETS_FILE: str(secrets),
+            config.SESSION_IDLE_MINUTES: "5",
+        }
+    )
     assert settings.db_path == tmp_path / "b.duckdb"
     assert (settings.duckdb_memory, settings.max_upload_bytes) == ("2GB", 2**19)
     assert settings.editor_password_hash == shared

@@ -67,7 +67,9 @@ def test_totals_refuse_shares() -> None:
 def test_growth_by_sector_uses_points_for_shares_and_skips_missing_years() -> None:
     out = creative.growth_by_sector(OBS, _indicator(), 2021, 2022)
     assert out[["sector", "change", "unit"]].values.tolist() == [
-        ["batik", 50.0, "%"], ["music", pytest.approx(-16.6667, abs=1e-3), "%"]]  # fmt: skip
+        ["batik", 50.0, "%"],
+        ["music", pytest.approx(-16.6667, abs=1e-3), "%"],
+    ]
     assert out.attrs["skipped"] == ["film"]
     shares = creative.growth_by_sector(OBS, _indicator("s", "%", "share"), 2021, 2022)
     assert shares.iloc[0]["unit"] == "pp" and shares.iloc[0]["change"] == 50.0

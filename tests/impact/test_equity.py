@@ -12,8 +12,10 @@ from impact.upload import ingest, validation
 
 
 def _load(db: Path, rows: list[tuple]) -> None:
-    frame = pd.DataFrame(rows, columns=["enterprise_id", "year", "region", "sector", "size_class",
-                                        "income", "programs"])  # fmt: skip
+    frame = pd.DataFrame(
+        rows,
+        columns=["enterprise_id", "year", "region", "sector", "size_class", "income", "programs"],
+    )
     frame = frame.assign(workers=1, output=None, status="illustrative", source="uji")
     with store.connect(db) as con:
         con.register("f", frame)
@@ -22,15 +24,15 @@ def _load(db: Path, rows: list[tuple]) -> None:
 
 ROWS = [  # id, year, region, sector, size, income, programs
     ("a", 2021, "kota_blitar", "batik", "micro", 100.0, ""),
-    ("a", 2023, "kota_blitar", "batik", "micro", 200.0, ""),          # +100%
+    ("a", 2023, "kota_blitar", "batik", "micro", 200.0, ""),  # +100%
     ("b", 2021, "kota_blitar", "batik", "micro", 100.0, "training"),
-    ("b", 2023, "kota_blitar", "batik", "micro", 150.0, ""),          # +50%, participant
+    ("b", 2023, "kota_blitar", "batik", "micro", 150.0, ""),  # +50%, participant
     ("c", 2021, "kab_blitar", "batik", "small", 100.0, ""),
-    ("c", 2023, "kab_blitar", "batik", "small", 110.0, ""),           # +10%
+    ("c", 2023, "kab_blitar", "batik", "small", 110.0, ""),  # +10%
     ("d", 2021, "kab_blitar", "batik", "small", 0.0, ""),
-    ("d", 2023, "kab_blitar", "batik", "small", 50.0, ""),            # zero base: excluded
-    ("e", 2021, "kab_blitar", "batik", "medium", 100.0, ""),          # no 2023: excluded
-]  # fmt: skip
+    ("d", 2023, "kab_blitar", "batik", "small", 50.0, ""),  # zero base: excluded
+    ("e", 2021, "kab_blitar", "batik", "medium", 100.0, ""),  # no 2023: excluded
+]
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def test_attainment_and_cost_per_participant_guard_zero_bases() -> None:
             "target_count": [4, 0, None],
             "budget_rp": [60e6, 9e6, 5e6],
             "participants": [55, 0, 10],
-        }  # fmt: skip
+        }
     )
     out = evaluation.attainment(summary)
     assert out["attainment_pct"].tolist()[0] == pytest.approx(50.0)
@@ -32,7 +32,7 @@ def test_yearly_totals_keep_the_weakest_status() -> None:
             "budget_rp": [1.0, 2.0],
             "participants": [5, 6],
             "status": ["reported", "illustrative"],
-        }  # fmt: skip
+        }
     )
     out = evaluation.yearly_totals(summary)
     assert out.to_dict("records") == [
@@ -46,7 +46,7 @@ def test_divergence_finds_the_widest_spread_and_who_gave_it() -> None:
             "element": ["trust"] * 3 + ["dialogue"] * 3,
             "actor": ["government", "association", "entrepreneurs"] * 2,
             "score": [4, 3, 2, 4, 4, 3],
-        }  # fmt: skip
+        }
     )
     out = evaluation.divergence(scores)
     assert out.iloc[0][["element", "spread", "high_actor", "low_actor"]].tolist() == [

@@ -12,8 +12,15 @@ from openpyxl import load_workbook
 from impact import store
 from impact.figures import export
 
-FORMULAS = ["=1+1", "+62 812 3456", "-x", "@SUM(A1)", "\t=1", "\r=1",
-            '=HYPERLINK("http://contoh.test","klik")']  # fmt: skip
+FORMULAS = [
+    "=1+1",
+    "+62 812 3456",
+    "-x",
+    "@SUM(A1)",
+    "\t=1",
+    "\r=1",
+    '=HYPERLINK("http://contoh.test","klik")',
+]
 
 
 @pytest.mark.parametrize(
@@ -89,9 +96,10 @@ def test_a_formula_header_is_neutralized_too() -> None:
 def test_an_uploaded_note_downloads_as_text(warm_db, upload_like_the_app) -> None:
     # from the file to the database to the download, the formula never becomes one
     note = '=HYPERLINK("http://contoh.test","klik")'
-    data = ("indikator,wilayah,sektor,tahun,nilai,status,sumber,catatan\r\n"
-            f'batik_workers,blitar,batik,2024,700,reported,@sumber,"{note.replace(chr(34), 2 * chr(34))}"\r\n'
-            ).encode()  # fmt: skip
+    data = (
+        "indikator,wilayah,sektor,tahun,nilai,status,sumber,catatan\r\n"
+        f'batik_workers,blitar,batik,2024,700,reported,@sumber,"{note.replace(chr(34), 2 * chr(34))}"\r\n'
+    ).encode()
     assert upload_like_the_app(warm_db, data).ok
     stored = store.observations(warm_db, "batik_workers", "blitar", "batik")
     row = stored[stored["year"] == 2024]

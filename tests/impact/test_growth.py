@@ -144,14 +144,25 @@ def test_price_factors_name_a_missing_year() -> None:
 
 def test_prepare_series_real_and_indexed() -> None:
     inflation = pd.DataFrame({"year": [2022, 2023], "value": [5.51, 2.61]})
-    obs = pd.DataFrame({"year": [2021, 2022, 2023], "value": [3.0e6, 3.9e6, 4.8e6],
-                        "low": [None] * 3, "high": [None] * 3})  # fmt: skip
+    obs = pd.DataFrame(
+        {
+            "year": [2021, 2022, 2023],
+            "value": [3.0e6, 3.9e6, 4.8e6],
+            "low": [None] * 3,
+            "high": [None] * 3,
+        }
+    )
     out = growth.prepare_series(obs, inflation, real=True, base_year=2021, as_index=True)
     assert out["value"].tolist() == pytest.approx([100, 130 / 1.0551, 160 / (1.0551 * 1.0261)])
 
 
 def test_year_on_year_status_is_the_weaker_year() -> None:
-    obs = pd.DataFrame({"year": [2021, 2022, 2023], "value": [55.0, 70.0, 85.0],
-                        "status": ["reported", "illustrative", "reported"]})  # fmt: skip
+    obs = pd.DataFrame(
+        {
+            "year": [2021, 2022, 2023],
+            "value": [55.0, 70.0, 85.0],
+            "status": ["reported", "illustrative", "reported"],
+        }
+    )
     out = growth.year_on_year(obs, "score")
     assert out["change_status"].tolist() == ["reported", "illustrative", "illustrative"]

@@ -22,8 +22,18 @@ from impact.upload import ingest, validation, views
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 
-OBS = ["indikator", "wilayah", "sektor", "tahun", "nilai", "batas_bawah", "batas_atas", "status",
-       "sumber", "catatan"]  # fmt: skip
+OBS = [
+    "indikator",
+    "wilayah",
+    "sektor",
+    "tahun",
+    "nilai",
+    "batas_bawah",
+    "batas_atas",
+    "status",
+    "sumber",
+    "catatan",
+]
 EN = ["indicator", "region", "sector", "year", "value", "status", "source"]
 ROW = ["batik_workers", "blitar", "batik", "2024", "700", "", "", "reported", "Disperindag", ""]
 
@@ -34,8 +44,12 @@ def csv_text(*rows: list[str], delimiter: str = ",", newline: str = "\r\n") -> s
     return buffer.getvalue()
 
 
-def xlsx_bytes(*rows: list, formats: dict[str, str] | None = None, title: str = "Data",
-               extra_sheets: dict[str, list[list]] | None = None) -> bytes:  # fmt: skip
+def xlsx_bytes(
+    *rows: list,
+    formats: dict[str, str] | None = None,
+    title: str = "Data",
+    extra_sheets: dict[str, list[list]] | None = None,
+) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title
@@ -71,30 +85,77 @@ GOOD = csv_text(OBS, ROW).encode()
 
 BAD_FILES = [
     pytest.param(b"", "kosong.csv", {}, [(None, None, "file-empty")], id="zero-bytes"),
-    pytest.param(b"  \r\n\t\n \n", "spasi.csv", {}, [(None, None, "file-empty")],
-                 id="whitespace-only"),
-    pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "foto.csv", {},
-                 [(None, None, "file-not-table")], id="png-renamed-csv"),
-    pytest.param(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "laporan.csv", {},
-                 [(None, None, "file-not-table")], id="pdf-renamed-csv"),
-    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "lama.xls", {},
-                 [(None, None, "file-not-table")], id="legacy-xls"),
-    pytest.param(plain_zip(), "laporan.xlsx", {}, [(None, None, "file-not-table")],
-                 id="zip-not-a-workbook"),
-    pytest.param(b"indikator,wilayah\x00\x00\x01\x02", "biner.csv", {},
-                 [(None, None, "file-not-table")], id="nul-bytes"),
-    pytest.param(GOOD, "besar.csv", {"max_bytes": 64}, [(None, None, "file-too-large")],
-                 id="over-the-size-limit"),
+    pytest.param(
+        b"  \r\n\t\n \n", "spasi.csv", {}, [(None, None, "file-empty")], id="whitespace-only"
+    ),
+    pytest.param(
+        b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+        "foto.csv",
+        {},
+        [(None, None, "file-not-table")],
+        id="png-renamed-csv",
+    ),
+    pytest.param(
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
+        "laporan.csv",
+        {},
+        [(None, None, "file-not-table")],
+        id="pdf-renamed-csv",
+    ),
+    pytest.param(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64,
+        "lama.xls",
+        {},
+        [(None, None, "file-not-table")],
+        id="legacy-xls",
+    ),
+    pytest.param(
+        plain_zip(), "laporan.xlsx", {}, [(None, None, "file-not-table")], id="zip-not-a-workbook"
+    ),
+    pytest.param(
+        b"indikator,wilayah\x00\x00\x01\x02",
+        "biner.csv",
+        {},
+        [(None, None, "file-not-table")],
+        id="nul-bytes",
+    ),
+    pytest.param(
+        GOOD,
+        "besar.csv",
+        {"max_bytes": 64},
+        [(None, None, "file-too-large")],
+        id="over-the-size-limit",
+    ),
     pytest.param(HEADER_ONLY, "judul.csv", {}, [(1, None, "file-no-rows")], id="header-only"),
-    pytest.param(HEADER_ONLY + b",,,,,,,,,\r\n\r\n", "judul.csv", {},
-                 [(1, None, "file-no-rows")], id="header-and-blank-rows"),
-    pytest.param(xlsx_bytes(["Laporan 2024"], OBS), "judul.xlsx", {},
-                 [(2, None, "file-no-rows")], id="xlsx-title-and-header-only"),
-    pytest.param(xlsx_bytes(OBS, ROW), "data.xlsx", {"sheet": "Lembar9"},
-                 [(None, None, "sheet-missing")], id="xlsx-sheet-missing"),
-    pytest.param(csv_text(["nama", "alamat"], ["Sari", "Blitar"]).encode(), "lain.csv", {},
-                 [(1, None, "dataset-unknown")], id="some-other-table"),
-]  # fmt: skip
+    pytest.param(
+        HEADER_ONLY + b",,,,,,,,,\r\n\r\n",
+        "judul.csv",
+        {},
+        [(1, None, "file-no-rows")],
+        id="header-and-blank-rows",
+    ),
+    pytest.param(
+        xlsx_bytes(["Laporan 2024"], OBS),
+        "judul.xlsx",
+        {},
+        [(2, None, "file-no-rows")],
+        id="xlsx-title-and-header-only",
+    ),
+    pytest.param(
+        xlsx_bytes(OBS, ROW),
+        "data.xlsx",
+        {"sheet": "Lembar9"},
+        [(None, None, "sheet-missing")],
+        id="xlsx-sheet-missing",
+    ),
+    pytest.param(
+        csv_text(["nama", "alamat"], ["Sari", "Blitar"]).encode(),
+        "lain.csv",
+        {},
+        [(1, None, "dataset-unknown")],
+        id="some-other-table",
+    ),
+]
 
 
 @pytest.mark.parametrize(("data", "filename", "options", "expected"), BAD_FILES)
@@ -150,75 +211,138 @@ CP1252 = (
 
 VARIANTS = [
     pytest.param(
-        CP1252, "laporan.csv",
-        {"format": "csv", "encoding": "cp1252", "delimiter": ";", "decimal": ",",
-         "header_row": 1, "title_rows": 0},
-        [(2, "batik_income_avg", "kota_blitar", "batik", 2024, 1250000.0, None, None, "reported",
-          "Disperindag ‘2024’", "Catatan café – final"),
-         (3, "batik_competitiveness", "kota_blitar", "batik", 2024, 54.5, 50.0, 60.5, "estimated",
-          "Survei", None)],
+        CP1252,
+        "laporan.csv",
+        {
+            "format": "csv",
+            "encoding": "cp1252",
+            "delimiter": ";",
+            "decimal": ",",
+            "header_row": 1,
+            "title_rows": 0,
+        },
+        [
+            (
+                2,
+                "batik_income_avg",
+                "kota_blitar",
+                "batik",
+                2024,
+                1250000.0,
+                None,
+                None,
+                "reported",
+                "Disperindag ‘2024’",
+                "Catatan café – final",
+            ),
+            (
+                3,
+                "batik_competitiveness",
+                "kota_blitar",
+                "batik",
+                2024,
+                54.5,
+                50.0,
+                60.5,
+                "estimated",
+                "Survei",
+                None,
+            ),
+        ],
         id="windows-1252-semicolon-decimal-comma",
     ),
     pytest.param(
-        ("\ufeff" + csv_text(OBS, ROW)).encode("utf-8"), "bom.csv",
-        {"format": "csv", "encoding": "utf-8-sig", "delimiter": ",", "decimal": ".",
-         "header_row": 1, "title_rows": 0},
+        ("\ufeff" + csv_text(OBS, ROW)).encode("utf-8"),
+        "bom.csv",
+        {
+            "format": "csv",
+            "encoding": "utf-8-sig",
+            "delimiter": ",",
+            "decimal": ".",
+            "header_row": 1,
+            "title_rows": 0,
+        },
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="utf-8-bom",
     ),
     pytest.param(
-        csv_text(OBS, ROW, newline="\n").encode("utf-8"), "unix.csv",
+        csv_text(OBS, ROW, newline="\n").encode("utf-8"),
+        "unix.csv",
         {"format": "csv", "encoding": "utf-8", "delimiter": ",", "header_row": 1},
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="utf-8-lf",
     ),
     pytest.param(
-        csv_text(OBS, ROW).encode("utf-16"), "unicode.csv",
+        csv_text(OBS, ROW).encode("utf-16"),
+        "unicode.csv",
         {"format": "csv", "encoding": "utf-16", "delimiter": ",", "header_row": 1},
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="utf-16-unicode-text",
     ),
     pytest.param(
-        xlsx_bytes(OBS,
-                   ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"],
-                   ["batik_competitiveness", "blitar", "batik", 2024, 0.545, 0.5, 0.6,
-                    "reported", "src"],
-                   ["batik_income_avg", "blitar", "batik", 2024, 1250000.5, None, None,
-                    "reported", "src"],
-                   formats={"E3": "0.0%", "F3": "0%", "G3": "0.00%", "E4": "#,##0.00"}),
+        xlsx_bytes(
+            OBS,
+            ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"],
+            ["batik_competitiveness", "blitar", "batik", 2024, 0.545, 0.5, 0.6, "reported", "src"],
+            ["batik_income_avg", "blitar", "batik", 2024, 1250000.5, None, None, "reported", "src"],
+            formats={"E3": "0.0%", "F3": "0%", "G3": "0.00%", "E4": "#,##0.00"},
+        ),
         "data.xlsx",
-        {"format": "xlsx", "encoding": None, "delimiter": None, "sheet": "Data",
-         "sheets": ["Data"], "decimal": ".", "header_row": 1, "title_rows": 0},
-        [(2, "batik_workers", "blitar", "batik", 2024, 700.0),
-         (3, "batik_competitiveness", "blitar", "batik", 2024, 54.5, 50.0, 60.0),
-         (4, "batik_income_avg", "blitar", "batik", 2024, 1250000.5)],
+        {
+            "format": "xlsx",
+            "encoding": None,
+            "delimiter": None,
+            "sheet": "Data",
+            "sheets": ["Data"],
+            "decimal": ".",
+            "header_row": 1,
+            "title_rows": 0,
+        },
+        [
+            (2, "batik_workers", "blitar", "batik", 2024, 700.0),
+            (3, "batik_competitiveness", "blitar", "batik", 2024, 54.5, 50.0, 60.0),
+            (4, "batik_income_avg", "blitar", "batik", 2024, 1250000.5),
+        ],
         id="xlsx-numbers-and-percent-format",
     ),
     pytest.param(
-        xlsx_bytes(["Laporan Dinas Perindustrian 2024"], OBS,
-                   ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"]),
+        xlsx_bytes(
+            ["Laporan Dinas Perindustrian 2024"],
+            OBS,
+            ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"],
+        ),
         "judul.xlsx",
         {"format": "xlsx", "header_row": 2, "title_rows": 1},
         [(3, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="xlsx-one-title-row",
     ),
     pytest.param(
-        xlsx_bytes(["Laporan Dinas Perindustrian"], ["Tahun anggaran 2024"], [], OBS,
-                   ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"]),
+        xlsx_bytes(
+            ["Laporan Dinas Perindustrian"],
+            ["Tahun anggaran 2024"],
+            [],
+            OBS,
+            ["batik_workers", "blitar", "batik", 2024, 700, None, None, "reported", "src"],
+        ),
         "judul2.xlsx",
         {"format": "xlsx", "header_row": 4, "title_rows": 2},
         [(5, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="xlsx-two-title-rows-and-a-blank",
     ),
     pytest.param(
-        ("Laporan 2024\r\n" + csv_text(OBS, ROW)).encode(), "judul.csv",
+        ("Laporan 2024\r\n" + csv_text(OBS, ROW)).encode(),
+        "judul.csv",
         {"format": "csv", "delimiter": ",", "header_row": 2, "title_rows": 1},
         [(3, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="csv-title-row",
     ),
     pytest.param(
-        csv_text(EN, ["batik_workers", "blitar", "batik", "2024", "700", "reported", "BPS"],
-                 delimiter="\t").encode(), "tab.txt",
+        csv_text(
+            EN,
+            ["batik_workers", "blitar", "batik", "2024", "700", "reported", "BPS"],
+            delimiter="\t",
+        ).encode(),
+        "tab.txt",
         {"format": "csv", "delimiter": "\t", "header_row": 1},
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0, None, None, "reported", "BPS")],
         id="tab-delimited-english-headers",
@@ -231,44 +355,104 @@ VARIANTS = [
         id="csv-blank-trailing-rows-and-columns",
     ),
     pytest.param(
-        xlsx_bytes(OBS, ROW[:4] + [700] + ROW[5:], [None] * 12, [None, None, None, " "],
-                   [None] * 14 + [" "]),
+        xlsx_bytes(
+            OBS,
+            ROW[:4] + [700] + ROW[5:],
+            [None] * 12,
+            [None, None, None, " "],
+            [None] * 14 + [" "],
+        ),
         "kosong_di_akhir.xlsx",
         {"format": "xlsx", "header_row": 1},
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0)],
         id="xlsx-blank-trailing-rows-and-columns",
     ),
     pytest.param(
-        csv_text(EN, ["Tenaga kerja industri batik", "Kota Blitar", "Batik", "2024", "700",
-                      "dilaporkan", "BPS"],
-                 ["Batik product competitiveness score", "Blitar Regency", "batik", "2024",
-                  "80", "Estimate", "BPS"]).encode(),
+        csv_text(
+            EN,
+            [
+                "Tenaga kerja industri batik",
+                "Kota Blitar",
+                "Batik",
+                "2024",
+                "700",
+                "dilaporkan",
+                "BPS",
+            ],
+            [
+                "Batik product competitiveness score",
+                "Blitar Regency",
+                "batik",
+                "2024",
+                "80",
+                "Estimate",
+                "BPS",
+            ],
+        ).encode(),
         "nama.csv",
         {"format": "csv", "dataset": "observations"},
-        [(2, "batik_workers", "kota_blitar", "batik", 2024, 700.0, None, None, "reported"),
-         (3, "batik_competitiveness", "kab_blitar", "batik", 2024, 80.0, None, None,
-          "estimated")],
+        [
+            (2, "batik_workers", "kota_blitar", "batik", 2024, 700.0, None, None, "reported"),
+            (
+                3,
+                "batik_competitiveness",
+                "kab_blitar",
+                "batik",
+                2024,
+                80.0,
+                None,
+                None,
+                "estimated",
+            ),
+        ],
         id="names-instead-of-codes",
     ),
     pytest.param(
-        csv_text(["Indikator ", "WILAYAH", "Sektor", "Tahun", "Nilai", "Status", "Sumber"],
-                 ["batik_workers", "blitar", "batik", "2024.0", "700", "RESMI", "x"]).encode(),
+        csv_text(
+            ["Indikator ", "WILAYAH", "Sektor", "Tahun", "Nilai", "Status", "Sumber"],
+            ["batik_workers", "blitar", "batik", "2024.0", "700", "RESMI", "x"],
+        ).encode(),
         "kapital.csv",
         {"format": "csv", "dataset": "observations"},
         [(2, "batik_workers", "blitar", "batik", 2024, 700.0, None, None, "reported")],
         id="headers-in-other-case-and-year-as-2024.0",
     ),
     pytest.param(
-        csv_text(OBS, [*ROW[:9], "baris satu\nbaris dua; \"kutip\""]).encode(), "baris.csv",
+        csv_text(OBS, [*ROW[:9], 'baris satu\nbaris dua; "kutip"']).encode(),
+        "baris.csv",
         {"format": "csv", "header_row": 1},
-        [(2, "batik_workers", "blitar", "batik", 2024, 700.0, None, None, "reported",
-          "Disperindag", 'baris satu\nbaris dua; "kutip"')],
+        [
+            (
+                2,
+                "batik_workers",
+                "blitar",
+                "batik",
+                2024,
+                700.0,
+                None,
+                None,
+                "reported",
+                "Disperindag",
+                'baris satu\nbaris dua; "kutip"',
+            )
+        ],
         id="a-note-with-a-line-break-and-quotes",
     ),
-]  # fmt: skip
+]
 
-COLUMNS = ["_row", "indicator", "region", "sector", "year", "value", "low", "high", "status",
-           "source", "note"]  # fmt: skip
+COLUMNS = [
+    "_row",
+    "indicator",
+    "region",
+    "sector",
+    "year",
+    "value",
+    "low",
+    "high",
+    "status",
+    "source",
+    "note",
+]
 
 
 def _none(value):
@@ -282,10 +466,14 @@ def test_real_world_variants_read_correctly(vocab, data, filename, detection, ex
     assert checked.ok
     found = {name: getattr(grid.detection, name) for name in detection}
     assert found == detection
-    assert (grid.detection.sha256, grid.detection.size) == (hashlib.sha256(data).hexdigest(),
-                                                             len(data))  # fmt: skip
-    rows = [tuple(_none(r[c]) for c in COLUMNS[: len(e)])
-            for r, e in zip(checked.rows.to_dict("records"), expected, strict=False)]  # fmt: skip
+    assert (grid.detection.sha256, grid.detection.size) == (
+        hashlib.sha256(data).hexdigest(),
+        len(data),
+    )
+    rows = [
+        tuple(_none(r[c]) for c in COLUMNS[: len(e)])
+        for r, e in zip(checked.rows.to_dict("records"), expected, strict=False)
+    ]
     assert rows == expected
     assert len(checked.rows) == len(expected)
 
@@ -310,8 +498,12 @@ def test_blank_rows_between_data_keep_the_spreadsheet_numbers() -> None:
 
 def test_a_second_sheet_can_be_chosen(vocab) -> None:
     guide = [["Petunjuk pengisian"], ["Isi lembar Data"]]
-    data = xlsx_bytes(OBS, ROW[:4] + [700] + ROW[5:], title="Data",
-                      extra_sheets={"Tahun lalu": [OBS, ROW[:3] + [2023, 650] + ROW[5:]]})  # fmt: skip
+    data = xlsx_bytes(
+        OBS,
+        ROW[:4] + [700] + ROW[5:],
+        title="Data",
+        extra_sheets={"Tahun lalu": [OBS, ROW[:3] + [2023, 650] + ROW[5:]]},
+    )
     grid = ingest.read_grid(data, "x.xlsx", sheet="Tahun lalu")
     assert (grid.detection.sheet, grid.detection.sheets) == ("Tahun lalu", ["Data", "Tahun lalu"])
     assert validation.validate(grid, vocab, today=TODAY).rows["year"].tolist() == [2023]
@@ -320,8 +512,9 @@ def test_a_second_sheet_can_be_chosen(vocab) -> None:
 
 
 def test_a_point_decimal_semicolon_file_is_read_by_its_cells(vocab) -> None:
-    data = csv_text(OBS, [*ROW[:4], "54.5", *ROW[5:]], [*ROW[:3], "2023", "3.25", *ROW[5:]],
-                    delimiter=";").encode()  # fmt: skip
+    data = csv_text(
+        OBS, [*ROW[:4], "54.5", *ROW[5:]], [*ROW[:3], "2023", "3.25", *ROW[5:]], delimiter=";"
+    ).encode()
     grid, checked = read_and_validate(vocab, data)
     assert (grid.detection.delimiter, grid.detection.decimal) == (";", ".")
     assert checked.rows["value"].tolist() == [54.5, 3.25]
@@ -329,9 +522,17 @@ def test_a_point_decimal_semicolon_file_is_read_by_its_cells(vocab) -> None:
 
 # --- fuzzing: arbitrary bytes --------------------------------------------------------------
 
-PREFIXES = [b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"PK\x03\x04", b"PK\x05\x06",
-            b"\x89PNG", b"indikator,wilayah,sektor,tahun,nilai,status,sumber\n",
-            b"indikator;wilayah;sektor;tahun;nilai;status;sumber\r\n"]  # fmt: skip
+PREFIXES = [
+    b"",
+    b"\xef\xbb\xbf",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"PK\x03\x04",
+    b"PK\x05\x06",
+    b"\x89PNG",
+    b"indikator,wilayah,sektor,tahun,nilai,status,sumber\n",
+    b"indikator;wilayah;sektor;tahun;nilai;status;sumber\r\n",
+]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -352,8 +553,20 @@ def check_bytes(vocab, data: bytes, filename: str = "x.csv") -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"\xff\xfeA", b"\xff\xfe\x00\xd8", b"\xfe\xff\x00", b"\x1c", b"\x85", b'"', b'"a,b\n',
-     b"a\x1cb", b"PK\x05\x06" + b"\x00" * 18, b"\r", b"\x00", "é".encode("utf-16")[:3]],
-)  # fmt: skip
+    [
+        b"\xff\xfeA",
+        b"\xff\xfe\x00\xd8",
+        b"\xfe\xff\x00",
+        b"\x1c",
+        b"\x85",
+        b'"',
+        b'"a,b\n',
+        b"a\x1cb",
+        b"PK\x05\x06" + b"\x00" * 18,
+        b"\r",
+        b"\x00",
+        "é".encode("utf-16")[:3],
+    ],
+)
 def test_awkward_bytes_never_raise(vocab, data) -> None:
     check_bytes(vocab, data)

@@ -63,9 +63,12 @@ CONTINUED = {"id": " (lanjutan)", "en": " (continued)"}
 
 def _options(lang: str = "id", **changes) -> deck.DeckOptions:
     return deck.DeckOptions(
-        title=i18n.t("deck.default_title", lang), date=DATE, agency="Bappeda Kabupaten Blitar",
-        lang=lang, **changes,
-    )  # fmt: skip
+        title=i18n.t("deck.default_title", lang),
+        date=DATE,
+        agency="Bappeda Kabupaten Blitar",
+        lang=lang,
+        **changes,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +202,10 @@ def test_illustrative_figures_are_marked_on_the_slide(decks) -> None:
 def test_english_marks_are_translated(decks) -> None:
     slides = decks["en"][0]
     assert [s.mark("en") for s in slides[2:5]] == [
-        "Partly illustrative", "Partly illustrative", "Illustrative",
-    ]  # fmt: skip
+        "Partly illustrative",
+        "Partly illustrative",
+        "Illustrative",
+    ]
 
 
 def test_speaker_notes_carry_exact_figures_and_sources(decks) -> None:
@@ -245,8 +250,14 @@ def test_sections_pick_the_slides(seeded_db) -> None:
 def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
     slides = deck.build_slides(seeded_db, _options(region="jatim"))
     # Obstacles and collaboration scores are the study's, not a region's: they stay.
-    assert {s.section for s in slides} == {"cover", "summary", "obstacles", "collaboration",
-                                            "recommendations", "sources"}  # fmt: skip
+    assert {s.section for s in slides} == {
+        "cover",
+        "summary",
+        "obstacles",
+        "collaboration",
+        "recommendations",
+        "sources",
+    }
     assert slides[1].title == "Angka utama Jawa Timur, 2021–2023"
     assert [f.value for f in slides[1].cards] == ["–", "–", "–"]
 
@@ -254,14 +265,28 @@ def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
 def test_url_parameters_round_trip() -> None:
     options = _options(region="kota_blitar", sections=("summary", "charts"))
     params = deck.options_to_params(options)
-    again = deck.options_from_params(params, region="kota_blitar", start_year=2021, end_year=2023,
-                                       lang="id", today=dt.date(2030, 1, 1))  # fmt: skip
+    again = deck.options_from_params(
+        params,
+        region="kota_blitar",
+        start_year=2021,
+        end_year=2023,
+        lang="id",
+        today=dt.date(2030, 1, 1),
+    )
     assert again == options
-    fallback = deck.options_from_params({"tanggal": "kemarin", "bagian": "x"}, region="blitar",
-                                          start_year=2021, end_year=2023, lang="en", today=DATE)  # fmt: skip
+    fallback = deck.options_from_params(
+        {"tanggal": "kemarin", "bagian": "x"},
+        region="blitar",
+        start_year=2021,
+        end_year=2023,
+        lang="en",
+        today=DATE,
+    )
     assert (fallback.date, fallback.sections, fallback.title) == (
-        DATE, deck.SECTIONS, "The Impact of Collaboration on Blitar's Batik Industry",
-    )  # fmt: skip
+        DATE,
+        deck.SECTIONS,
+        "The Impact of Collaboration on Blitar's Batik Industry",
+    )
     assert [deck.slide_index(v, 12) for v in ("3", "0", "99", "abc", None)] == [3, 1, 12, 1, 1]
 
 
@@ -322,8 +347,12 @@ def overflows(data: bytes) -> list[tuple[int, str, str]]:
     problems = []
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
-            if shape.left < 0 or shape.top < 0 or shape.left + shape.width > prs.slide_width \
-                    or shape.top + shape.height > prs.slide_height:  # fmt: skip
+            if (
+                shape.left < 0
+                or shape.top < 0
+                or shape.left + shape.width > prs.slide_width
+                or shape.top + shape.height > prs.slide_height
+            ):
                 problems.append((number, shape.name, "outside the slide"))
             if shape.has_text_frame and shape.text_frame.text.strip():
                 needed = _needed_height(shape.text_frame, shape.width / 12700)
@@ -377,9 +406,7 @@ def test_the_overflow_check_catches_an_overfull_box_and_a_shape_off_the_slide() 
     problems = {(name, problem.split(" ")[0]) for _, name, problem in overflows(out.getvalue())}
     assert problems == {("crowded", "needs"), ("off", "outside")}
     # A deck slide that was not split (paginate skipped) runs off the slide and is caught.
-    crowded = deck.Slide(
-        section="sources", title="T", blocks=(deck.Block("", ("kata " * 1500,)),)
-    )
+    crowded = deck.Slide(section="sources", title="T", blocks=(deck.Block("", ("kata " * 1500,)),))
     assert any(
         "outside the slide" in p for *_, p in overflows(deck.write_pptx([crowded], _options()))
     )
@@ -387,8 +414,12 @@ def test_the_overflow_check_catches_an_overfull_box_and_a_shape_off_the_slide() 
 
 def test_long_tables_continue_on_the_next_slide() -> None:
     rows = tuple(deck.TableRow((f"Baris {i}", "teks " * 30)) for i in range(30))
-    slide = deck.Slide(section="obstacles", title="Tabel panjang", finding="Temuan",
-                         table=deck.Table(("A", "B"), (0.3, 0.7), rows))  # fmt: skip
+    slide = deck.Slide(
+        section="obstacles",
+        title="Tabel panjang",
+        finding="Temuan",
+        table=deck.Table(("A", "B"), (0.3, 0.7), rows),
+    )
     pages = layout.paginate(slide, "id")
     assert len(pages) > 2
     assert [p.title for p in pages[:2]] == ["Tabel panjang", "Tabel panjang (lanjutan)"]

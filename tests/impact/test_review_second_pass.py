@@ -173,10 +173,12 @@ def test_an_empty_spacer_column_does_not_shift_the_columns(vocab, monkeypatch, d
     else:  # silently: the note in the last column is read from the empty column, as NULL
         header = [*PROGRAM_HEADER[:-1], "", PROGRAM_HEADER[-1]]
         data = csv_of(
-            *[f"2024,training,Dinas {i},blitar,3,1000,20,reported,Survei,,Catatan {i}"
-              for i in range(5)],
+            *[
+                f"2024,training,Dinas {i},blitar,3,1000,20,reported,Survei,,Catatan {i}"
+                for i in range(5)
+            ],
             header=header,
-        )  # fmt: skip
+        )
     assert_same_both_ways(data, vocab, monkeypatch)
 
 
@@ -276,8 +278,11 @@ _DIGITS = st.text("0123456789", min_size=1, max_size=8)
 
 def _grouped(mark: str) -> st.SearchStrategy[str]:
     groups = st.lists(st.text("0123456789", min_size=3, max_size=3), max_size=3)
-    return st.builds(lambda a, gs: a + "".join(mark + g for g in gs),
-                     st.text("123456789", min_size=1, max_size=3), groups)  # fmt: skip
+    return st.builds(
+        lambda a, gs: a + "".join(mark + g for g in gs),
+        st.text("123456789", min_size=1, max_size=3),
+        groups,
+    )
 
 
 NUMBER = st.builds(
@@ -302,26 +307,46 @@ def _word(words: list[str]) -> st.SearchStrategy[str]:
 
 _PROGRAM_WORDS = _word(["training", "pelatihan keterampilan dan desain", "sertifikasi halal"])
 CELLS = {
-    "tahun": st.builds(lambda a, y, b: a + y + b, _SPACE, st.sampled_from(
-        ["2024", "2024.0", "2023.00", "1999", "2027", "20x3", "2023.5", "202", "02023", "2023,0"]
-    ), _SPACE),  # fmt: skip
+    "tahun": st.builds(
+        lambda a, y, b: a + y + b,
+        _SPACE,
+        st.sampled_from(
+            [
+                "2024",
+                "2024.0",
+                "2023.00",
+                "1999",
+                "2027",
+                "20x3",
+                "2023.5",
+                "202",
+                "02023",
+                "2023,0",
+            ]
+        ),
+        _SPACE,
+    ),
     "wilayah": _word(["kota_blitar", "kota blitar", "kabupaten blitar", "blitar city"]),
     "skala": _word(["micro", "mikro", "usaha kecil", "medium"]),
     "status": _word(["reported", "resmi", "estimasi", "ilustratif"]),
     "pendapatan_rp": NUMBER,
     "pekerja": NUMBER,
     "output_rp": NUMBER,
-    "program": st.lists(st.tuples(_PROGRAM_WORDS, st.sampled_from([";", ",", " ; ", ",,", ""])),
-                        max_size=3).map(lambda ws: "".join(w + s for w, s in ws)),  # fmt: skip
+    "program": st.lists(
+        st.tuples(_PROGRAM_WORDS, st.sampled_from([";", ",", " ; ", ",,", ""])), max_size=3
+    ).map(lambda ws: "".join(w + s for w, s in ws)),
     # no '\\' before quotes, no line breaks, no '#' first: known differences, tested above
-    "sumber": st.text(st.characters(blacklist_categories=("Cs", "Cc"),
-                                    blacklist_characters="\\#\u2028\u2029\x85"), max_size=12)
+    "sumber": st.text(
+        st.characters(
+            blacklist_categories=("Cs", "Cc"), blacklist_characters="\\#\u2028\u2029\x85"
+        ),
+        max_size=12,
+    )
     | st.sampled_from(["", " ", "é" * 501]),
-}  # fmt: skip
+}
 
 
-@settings(max_examples=20, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))  # fmt: skip
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(
     rows=st.lists(st.fixed_dictionaries({}, optional=CELLS), min_size=1, max_size=6),
     sep=st.sampled_from([",", ";", "\t"]),
@@ -358,10 +383,11 @@ def macros() -> duckdb.DuckDBPyConnection:
     con.close()
 
 
-@settings(max_examples=60, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))  # fmt: skip
-@given(texts=st.lists(NUMBER | st.text(max_size=10), min_size=1, max_size=40),
-       decimal=st.sampled_from([",", "."]))  # fmt: skip
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    texts=st.lists(NUMBER | st.text(max_size=10), min_size=1, max_size=40),
+    decimal=st.sampled_from([",", "."]),
+)
 def test_sql_numbers_are_parse_number(macros, texts, decimal) -> None:
     # Python's re.IGNORECASE lets 'İ' and 'ı' match the 'i' of 'IDR' (no planner's input)
     texts = [t for t in texts if t.strip() and not {"İ", "ı", "\x00"} & set(t)]
@@ -435,48 +461,104 @@ def _table(path: Path, table: str) -> list[tuple]:
     count)."""
     with store.connect(path) as con:
         rows = con.execute("SELECT * FROM " + store.quote_table(table) + " ORDER BY ALL").fetchall()
-    return [tuple(struct.pack("<d", v).hex() if isinstance(v, float) else v for v in r)
-            for r in rows]  # fmt: skip
+    return [
+        tuple(struct.pack("<d", v).hex() if isinstance(v, float) else v for v in r) for r in rows
+    ]
 
 
 def _all_tables(path: Path) -> dict[str, list[tuple]]:
     return {table: _table(path, table) for table in store.TABLES}
 
 
-ODD_TEXTS = ['a "b" \\ c / d', "é – ü 😀", "line\nbreak\ttab", "\u2028\x7f\x01\x1f", "null",
-             "007", '{"x": 1}', "\\u0041", "'", "\ud7ff\ue000\U0010ffff"]  # fmt: skip
+ODD_TEXTS = [
+    'a "b" \\ c / d',
+    "é – ü 😀",
+    "line\nbreak\ttab",
+    "\u2028\x7f\x01\x1f",
+    "null",
+    "007",
+    '{"x": 1}',
+    "\\u0041",
+    "'",
+    "\ud7ff\ue000\U0010ffff",
+]
 
 
 def test_revert_restores_any_double_bit_for_bit_and_any_text(warm_db) -> None:
     """Stored values the change log must carry through JSON: subnormals, the extremes, -0.0,
     NaN, random bit patterns; text with quotes, backslashes, control characters, U+2028."""
     rng = random.Random(11)
-    values = [5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, -0.0, 1 / 3, 1e23,
-              9007199254740993.0, float("nan")]  # fmt: skip
+    values = [
+        5e-324,
+        2.2250738585072014e-308,
+        1.7976931348623157e308,
+        -0.0,
+        1 / 3,
+        1e23,
+        9007199254740993.0,
+        float("nan"),
+    ]
     while len(values) < 400:
         value = struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
         if math.isfinite(value):
             values.append(abs(value))
     stored = [
-        (f"E{i}{ODD_TEXTS[i % 10]}", 2023, "kota_blitar", "batik", "micro", value, i % 7 or None,
-         value / 3 if i % 3 else None, None if i % 4 else "training", "reported",
-         ODD_TEXTS[(i + 3) % 10])
+        (
+            f"E{i}{ODD_TEXTS[i % 10]}",
+            2023,
+            "kota_blitar",
+            "batik",
+            "micro",
+            value,
+            i % 7 or None,
+            value / 3 if i % 3 else None,
+            None if i % 4 else "training",
+            "reported",
+            ODD_TEXTS[(i + 3) % 10],
+        )
         for i, value in enumerate(values)
-    ]  # fmt: skip
+    ]
     with store.connect(warm_db) as con:
-        con.executemany("INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [list(r) for r in stored])  # fmt: skip
+        con.executemany(
+            "INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [list(r) for r in stored],
+        )
     before = _all_tables(warm_db)
     rows = pd.DataFrame(
-        [{"_row": i + 2, "enterprise_id": r[0], "year": 2023, "region": "kab_blitar",
-          "sector": "batik", "size_class": "small", "income": 1.0, "workers": 1, "output": 2.0,
-          "programs": None, "status": "estimated", "source": "baru"}
-         for i, r in enumerate(stored)]
-        + [{"_row": len(stored) + 2, "enterprise_id": ODD_TEXTS[0], "year": 2024,
-            "region": "kab_blitar", "sector": "batik", "size_class": "small", "income": 0.1,
-            "workers": None, "output": None, "programs": None, "status": "estimated",
-            "source": ODD_TEXTS[2]}]
-    )  # fmt: skip
+        [
+            {
+                "_row": i + 2,
+                "enterprise_id": r[0],
+                "year": 2023,
+                "region": "kab_blitar",
+                "sector": "batik",
+                "size_class": "small",
+                "income": 1.0,
+                "workers": 1,
+                "output": 2.0,
+                "programs": None,
+                "status": "estimated",
+                "source": "baru",
+            }
+            for i, r in enumerate(stored)
+        ]
+        + [
+            {
+                "_row": len(stored) + 2,
+                "enterprise_id": ODD_TEXTS[0],
+                "year": 2024,
+                "region": "kab_blitar",
+                "sector": "batik",
+                "size_class": "small",
+                "income": 0.1,
+                "workers": None,
+                "output": None,
+                "programs": None,
+                "status": "estimated",
+                "source": ODD_TEXTS[2],
+            }
+        ]
+    )
     checked = validation.Validated(ENTERPRISES, rows, [], {c.name for c in ENTERPRISES.columns})
     upload_id = _commit(warm_db, checked)
     assert _table(warm_db, "enterprise_record") != before["enterprise_record"]
@@ -514,8 +596,20 @@ def _programs_csv(*rows: list[str]) -> bytes:
     writer = csv.writer(out, delimiter=";")
     writer.writerow(PROGRAM_HEADER)
     for year, agency, count, budget, participants, note in rows:
-        writer.writerow([year, "training", agency, "blitar", count, budget, participants,
-                         "estimasi", "Rencana", note])  # fmt: skip
+        writer.writerow(
+            [
+                year,
+                "training",
+                agency,
+                "blitar",
+                count,
+                budget,
+                participants,
+                "estimasi",
+                "Rencana",
+                note,
+            ]
+        )
     return out.getvalue().encode()
 
 
@@ -524,8 +618,9 @@ def test_a_commit_interrupted_in_process_writes_nothing_and_the_preview_still_co
     warm_db, monkeypatch, stop_at
 ) -> None:
     agency = "Dinas Koperasi dan Usaha Mikro Kab. Blitar"  # a stored 2023 training row
-    data = _programs_csv(["2023", agency, "9", "", "", ""],
-                         ["2025", "Dinas Baru", "1", "2", "3", "n"])  # fmt: skip
+    data = _programs_csv(
+        ["2023", agency, "9", "", "", ""], ["2025", "Dinas Baru", "1", "2", "3", "n"]
+    )
     checked = _checked(warm_db, data)
     previewed = upload.preview(warm_db, checked)
     assert previewed.counts == {"insert": 1, "update": 1, "same": 0}
@@ -542,8 +637,9 @@ def test_a_commit_interrupted_in_process_writes_nothing_and_the_preview_still_co
         upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
     assert _all_tables(warm_db) == before and store.data_version(warm_db) == version
     monkeypatch.setattr(changes, "_checkpoint", lambda: None)
-    upload_id = upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv",
-                               sha256="")  # fmt: skip
+    upload_id = upload.commit(
+        warm_db, checked, previewed, editor="uji", filename="x.csv", sha256=""
+    )
     # the same preview a second time: the data moved (its own commit), so it is stale
     with pytest.raises(upload.StalePreviewError):
         upload.commit(warm_db, checked, previewed, editor="uji", filename="x.csv", sha256="")
@@ -558,13 +654,21 @@ def test_a_commit_interrupted_in_process_writes_nothing_and_the_preview_still_co
 # For each dataset with optional columns: a stored row's key, and a required value to change.
 WITHOUT_OPTIONAL = {
     "obstacles": ({"item": "board_turnover", "year": 2023}, {"severity": 1}),
-    "collaboration": ({"year": 2023, "actor": "government", "element": "dialogue"},
-                      {"score": 1.5}),
-    "programs": ({"year": 2023, "program": "training", "region": "blitar",
-                  "agency": "Dinas Koperasi dan Usaha Mikro Kab. Blitar"}, {"status": "estimated"}),
-    "observations": ({"indicator": "batik_income_index", "region": "blitar", "sector": "batik",
-                      "year": 2023}, {"status": "estimated"}),
-}  # fmt: skip
+    "collaboration": ({"year": 2023, "actor": "government", "element": "dialogue"}, {"score": 1.5}),
+    "programs": (
+        {
+            "year": 2023,
+            "program": "training",
+            "region": "blitar",
+            "agency": "Dinas Koperasi dan Usaha Mikro Kab. Blitar",
+        },
+        {"status": "estimated"},
+    ),
+    "observations": (
+        {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2023},
+        {"status": "estimated"},
+    ),
+}
 
 
 @pytest.mark.parametrize("dataset", sorted(WITHOUT_OPTIONAL))
@@ -577,8 +681,9 @@ def test_a_file_without_any_optional_column_keeps_their_stored_values(warm_db, d
     old = frame.iloc[0].to_dict()
     columns = [c for c in spec.columns if c.required]
     out = io.StringIO()
-    csv.writer(out).writerows([[c.header_id for c in columns],
-                               [str((old | change)[c.name]) for c in columns]])  # fmt: skip
+    csv.writer(out).writerows(
+        [[c.header_id for c in columns], [str((old | change)[c.name]) for c in columns]]
+    )
     before = _all_tables(warm_db)
     upload_id = _commit(warm_db, _checked(warm_db, out.getvalue().encode()))
     after = store.read_table(warm_db, spec.table)
@@ -600,16 +705,24 @@ def test_a_file_without_any_optional_column_keeps_their_stored_values(warm_db, d
 def test_bulk_and_python_rows_preview_alike(warm_db, vocab) -> None:
     """The DuckDB path's typed rows (int32 years, BIGINT counts) diff like the Python path's:
     same counts, same signature, so either may be committed against the other's preview."""
-    upload.commit(warm_db, *_prepared(warm_db, csv_of(line(1), line(2))), editor="uji",
-                   filename="x.csv", sha256="")  # fmt: skip
+    upload.commit(
+        warm_db,
+        *_prepared(warm_db, csv_of(line(1), line(2))),
+        editor="uji",
+        filename="x.csv",
+        sha256="",
+    )
     data = csv_of(line(1, pendapatan_rp="Rp2000"), line(2), line(3, pekerja="", program=""))
     python = _python(data, vocab)
     duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
     assert python.ok and duck.ok
     left, right = upload.preview(warm_db, python), upload.preview(warm_db, duck)
     assert left.counts == {"insert": 1, "update": 1, "same": 1}
-    assert (left.counts, left.signature, left.sample) == (right.counts, right.signature,
-                                                          right.sample)  # fmt: skip
+    assert (left.counts, left.signature, left.sample) == (
+        right.counts,
+        right.signature,
+        right.sample,
+    )
     upload.commit(warm_db, duck, left, editor="uji", filename="x.csv", sha256="")
 
 

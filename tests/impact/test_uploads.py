@@ -55,15 +55,18 @@ def stored(path: Path, dataset: str, **key) -> dict:
     for column, value in key.items():
         frame = frame[frame[column] == value]
     assert len(frame) == 1, key
-    return {k: (None if isinstance(v, float) and v != v else v)
-            for k, v in frame.iloc[0].to_dict().items()}  # fmt: skip
+    return {
+        k: (None if isinstance(v, float) and v != v else v)
+        for k, v in frame.iloc[0].to_dict().items()
+    }
 
 
 def file_of(dataset: str, *records: dict, drop: tuple[str, ...] = ()) -> bytes:
     """A CSV with the template's headers (minus ``drop``) holding ``records``."""
     columns = [c for c in DATASETS[dataset].columns if c.header_id not in drop]
-    return csv_bytes([c.header_id for c in columns],
-                     *[[_cell(r.get(c.name)) for c in columns] for r in records])  # fmt: skip
+    return csv_bytes(
+        [c.header_id for c in columns], *[[_cell(r.get(c.name)) for c in columns] for r in records]
+    )
 
 
 def check(path: Path, data: bytes, filename: str = "x.csv") -> validation.Validated:
@@ -76,8 +79,15 @@ def check(path: Path, data: bytes, filename: str = "x.csv") -> validation.Valida
 def upload(path: Path, data: bytes, editor: str = "sari", filename: str = "x.csv", **kw) -> int:
     checked = check(path, data, filename)
     previewed = changes.preview(path, checked)
-    return changes.commit(path, checked, previewed, editor=editor, filename=filename,
-                          sha256=ingest.sha256_hex(data), **kw)  # fmt: skip
+    return changes.commit(
+        path,
+        checked,
+        previewed,
+        editor=editor,
+        filename=filename,
+        sha256=ingest.sha256_hex(data),
+        **kw,
+    )
 
 
 def data_tables(path: Path) -> dict[str, pd.DataFrame]:
@@ -85,13 +95,22 @@ def data_tables(path: Path) -> dict[str, pd.DataFrame]:
 
 
 def workers(path: Path, year: int) -> dict:
-    return stored(path, "observations", indicator="batik_workers", region="blitar",
-                  sector="batik", year=year)  # fmt: skip
+    return stored(
+        path, "observations", indicator="batik_workers", region="blitar", sector="batik", year=year
+    )
 
 
 def new_workers(year: int, value: float, **extra) -> dict:
-    return {"indicator": "batik_workers", "region": "blitar", "sector": "batik", "year": year,
-            "value": value, "status": "reported", "source": "Survei Disperindag", **extra}  # fmt: skip
+    return {
+        "indicator": "batik_workers",
+        "region": "blitar",
+        "sector": "batik",
+        "year": year,
+        "value": value,
+        "status": "reported",
+        "source": "Survei Disperindag",
+        **extra,
+    }
 
 
 # --- preview ------------------------------------------------------------------------------
@@ -104,16 +123,29 @@ def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, as
     data = file_of("observations", new_workers(2024, 700), changed, unchanged)
     previewed = changes.preview(warm_db, check(warm_db, data))
     assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
-    assert [(c.row, c.action) for c in previewed.sample] == [(2, "insert"), (3, "update"),
-                                                              (4, "same")]  # fmt: skip
+    assert [(c.row, c.action) for c in previewed.sample] == [
+        (2, "insert"),
+        (3, "update"),
+        (4, "same"),
+    ]
     assert [c.row for c in previewed.of("update")] == [3]
     assert not any(previewed.is_sample(a) for a in changes.ACTIONS)  # all rows are shown
     assert previewed.replaced_table().to_dict("records") == [
-        {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "value",
-         "old": 620.0, "new": 630.0},
-        {"row": 3, "key": "batik_workers · blitar · batik · 2023", "column": "status",
-         "old": "illustrative", "new": "estimated"},
-    ]  # fmt: skip
+        {
+            "row": 3,
+            "key": "batik_workers · blitar · batik · 2023",
+            "column": "value",
+            "old": 620.0,
+            "new": 630.0,
+        },
+        {
+            "row": 3,
+            "key": "batik_workers · blitar · batik · 2023",
+            "column": "status",
+            "old": "illustrative",
+            "new": "estimated",
+        },
+    ]
     assert_same(before, snapshot(warm_db))  # a preview writes nothing
     assert store.data_version(warm_db) == version
 
@@ -124,8 +156,14 @@ def test_preview_refuses_a_file_with_errors(warm_db) -> None:
     with pytest.raises(changes.NothingToCommitError):
         changes.preview(warm_db, checked)
     with pytest.raises(changes.NothingToCommitError):
-        changes.commit(warm_db, checked, changes.Preview(checked.dataset), editor="x",
-                       filename="x.csv", sha256="")  # fmt: skip
+        changes.commit(
+            warm_db,
+            checked,
+            changes.Preview(checked.dataset),
+            editor="x",
+            filename="x.csv",
+            sha256="",
+        )
 
 
 # --- commit and revert --------------------------------------------------------------------
@@ -134,31 +172,67 @@ def test_preview_refuses_a_file_with_errors(warm_db) -> None:
 ROUND_TRIPS = {
     "observations": (
         {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2023},
-        {"value": 165.0, "low": 155.0, "high": 175.0, "note": "Angka revisi", "status": "estimated"},
-        {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2024,
-         "value": 180.0, "status": "estimated", "source": "Survei"},
+        {
+            "value": 165.0,
+            "low": 155.0,
+            "high": 175.0,
+            "note": "Angka revisi",
+            "status": "estimated",
+        },
+        {
+            "indicator": "batik_income_index",
+            "region": "blitar",
+            "sector": "batik",
+            "year": 2024,
+            "value": 180.0,
+            "status": "estimated",
+            "source": "Survei",
+        },
     ),
     "obstacles": (
         {"item": "board_turnover", "year": 2023},
         {"severity": 5, "note": None},
-        {"item": "board_turnover", "year": 2025, "severity": 2, "status": "estimated",
-         "source": "FGD"},
+        {
+            "item": "board_turnover",
+            "year": 2025,
+            "severity": 2,
+            "status": "estimated",
+            "source": "FGD",
+        },
     ),
     "collaboration": (
         {"year": 2023, "actor": "government", "element": "dialogue"},
         {"score": 3.5, "evidence_en": "Revised"},
-        {"year": 2025, "actor": "entrepreneurs", "element": "trust", "score": 2.0,
-         "status": "estimated", "source": "FGD"},
+        {
+            "year": 2025,
+            "actor": "entrepreneurs",
+            "element": "trust",
+            "score": 2.0,
+            "status": "estimated",
+            "source": "FGD",
+        },
     ),
     "programs": (
-        {"year": 2023, "program": "training", "agency": "Dinas Koperasi dan Usaha Mikro Kab. Blitar",
-         "region": "blitar"},
+        {
+            "year": 2023,
+            "program": "training",
+            "agency": "Dinas Koperasi dan Usaha Mikro Kab. Blitar",
+            "region": "blitar",
+        },
         {"count": 3, "budget_rp": 75000000.0, "participants": None},
-        {"year": 2025, "program": "exhibition", "agency": "Disbudpar", "region": "kota_blitar",
-         "count": None, "budget_rp": 1250000.5, "participants": 40, "status": "estimated",
-         "source": "Rencana"},
+        {
+            "year": 2025,
+            "program": "exhibition",
+            "agency": "Disbudpar",
+            "region": "kota_blitar",
+            "count": None,
+            "budget_rp": 1250000.5,
+            "participants": 40,
+            "status": "estimated",
+            "source": "Rencana",
+        },
     ),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("dataset", sorted(ROUND_TRIPS))
@@ -188,8 +262,10 @@ def stored_before(frames: dict[str, pd.DataFrame], dataset: str, key: dict) -> d
     for column, value in key.items():
         frame = frame[frame[column] == value]
     row = frame.iloc[0].to_dict()
-    return {k: (None if isinstance(v, float) and v != v else v.item() if hasattr(v, "item") else v)
-            for k, v in row.items()}  # fmt: skip
+    return {
+        k: (None if isinstance(v, float) and v != v else v.item() if hasattr(v, "item") else v)
+        for k, v in row.items()
+    }
 
 
 def test_revert_twice_is_refused(warm_db) -> None:
@@ -208,9 +284,10 @@ def test_revert_twice_is_refused(warm_db) -> None:
 def test_revert_of_an_earlier_upload_waits_for_the_later_one(warm_db, snapshot, assert_same):
     original = data_tables(warm_db)
     first = upload(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630}))
-    second = upload(warm_db, file_of("observations",
-                                       workers(warm_db, 2023) | {"value": 640},
-                                       new_workers(2024, 700)))  # fmt: skip
+    second = upload(
+        warm_db,
+        file_of("observations", workers(warm_db, 2023) | {"value": 640}, new_workers(2024, 700)),
+    )
     elsewhere = upload(warm_db, file_of("observations", workers(warm_db, 2021) | {"value": 1}))
     state = snapshot(warm_db)
     with pytest.raises(changes.RevertConflictError) as caught:
@@ -233,29 +310,64 @@ def test_history_records_editor_file_checksum_and_counts(warm_db) -> None:
         workers(warm_db, 2023) | {"value": 630},
         workers(warm_db, 2022),
     )
-    first = upload(warm_db, data, editor="sari", filename="tenaga_kerja.csv",
-                   now=lambda: next(times))  # fmt: skip
-    second = upload(warm_db, file_of("obstacles", {"item": "no_ipal", "year": 2025,
-                                                     "severity": 3, "status": "estimasi",
-                                                     "source": "FGD"}),
-                    editor="budi", filename="hambatan.xlsx.csv", now=lambda: next(times))  # fmt: skip
+    first = upload(
+        warm_db, data, editor="sari", filename="tenaga_kerja.csv", now=lambda: next(times)
+    )
+    second = upload(
+        warm_db,
+        file_of(
+            "obstacles",
+            {"item": "no_ipal", "year": 2025, "severity": 3, "status": "estimasi", "source": "FGD"},
+        ),
+        editor="budi",
+        filename="hambatan.xlsx.csv",
+        now=lambda: next(times),
+    )
     frame = changes.history(warm_db)
-    columns = ["id", "uploaded_at", "editor", "filename", "sha256", "dataset", "rows_added",
-               "rows_replaced", "rows_unchanged"]  # fmt: skip
+    columns = [
+        "id",
+        "uploaded_at",
+        "editor",
+        "filename",
+        "sha256",
+        "dataset",
+        "rows_added",
+        "rows_replaced",
+        "rows_unchanged",
+    ]
     assert [tuple(r) for r in frame[columns].itertuples(index=False)] == [
-        (second, pd.Timestamp(2025, 3, 2, 10, 0), "budi", "hambatan.xlsx.csv",
-         frame.iloc[0]["sha256"], "obstacles", 1, 0, 0),
-        (first, pd.Timestamp(2025, 3, 1, 9, 30), "sari", "tenaga_kerja.csv",
-         ingest.sha256_hex(data), "observations", 1, 1, 1),
-    ]  # fmt: skip
+        (
+            second,
+            pd.Timestamp(2025, 3, 2, 10, 0),
+            "budi",
+            "hambatan.xlsx.csv",
+            frame.iloc[0]["sha256"],
+            "obstacles",
+            1,
+            0,
+            0,
+        ),
+        (
+            first,
+            pd.Timestamp(2025, 3, 1, 9, 30),
+            "sari",
+            "tenaga_kerja.csv",
+            ingest.sha256_hex(data),
+            "observations",
+            1,
+            1,
+            1,
+        ),
+    ]
     assert frame["reverted_at"].isna().all()
 
 
 def test_a_file_without_the_note_column_keeps_the_stored_note(warm_db) -> None:
     old = workers(warm_db, 2023)
     assert old["note"]
-    upload(warm_db, file_of("observations", old | {"value": 630, "note": "ignored"},
-                              drop=("catatan",)))  # fmt: skip
+    upload(
+        warm_db, file_of("observations", old | {"value": 630, "note": "ignored"}, drop=("catatan",))
+    )
     assert workers(warm_db, 2023) == old | {"value": 630.0}
 
 
@@ -264,10 +376,14 @@ def test_a_new_value_without_its_range_clears_the_old_range(warm_db) -> None:
     key = {"indicator": "batik_income_index", "region": "blitar", "sector": "batik", "year": 2023}
     old = stored(warm_db, "observations", **key)
     assert (old["low"], old["high"]) == (150, 170)
-    upload_id = upload(warm_db, file_of("observations", old | {"value": 158},
-                                          drop=("batas_bawah", "batas_atas")))  # fmt: skip
-    assert stored(warm_db, "observations", **key) == old | {"value": 158.0, "low": None,
-                                                               "high": None}  # fmt: skip
+    upload_id = upload(
+        warm_db, file_of("observations", old | {"value": 158}, drop=("batas_bawah", "batas_atas"))
+    )
+    assert stored(warm_db, "observations", **key) == old | {
+        "value": 158.0,
+        "low": None,
+        "high": None,
+    }
     changes.revert(warm_db, upload_id, editor="budi")
     assert stored(warm_db, "observations", **key) == old
 
@@ -276,12 +392,14 @@ def test_a_new_value_without_its_range_clears_the_old_range(warm_db) -> None:
 def test_commit_is_refused_when_the_data_changed_since_the_preview(
     warm_db, snapshot, assert_same, other_row
 ) -> None:
-    mine = file_of("observations", workers(warm_db, 2023) | {"value": 630},
-                   new_workers(2024, 700))  # fmt: skip
+    mine = file_of("observations", workers(warm_db, 2023) | {"value": 630}, new_workers(2024, 700))
     checked = check(warm_db, mine)
     previewed = changes.preview(warm_db, checked)
-    theirs = (workers(warm_db, 2023) | {"value": 650} if other_row == "same-row"
-              else new_workers(2024, 710))  # fmt: skip
+    theirs = (
+        workers(warm_db, 2023) | {"value": 650}
+        if other_row == "same-row"
+        else new_workers(2024, 710)
+    )
     upload(warm_db, file_of("observations", theirs), editor="budi")
     state, version = snapshot(warm_db), store.data_version(warm_db)
     with pytest.raises(changes.StalePreviewError):
@@ -377,8 +495,12 @@ def test_a_commit_killed_midway_leaves_nothing_and_the_next_start_is_clean(
     fresh_db, tmp_path, snapshot, assert_same, stop_at
 ) -> None:
     with warm(fresh_db):
-        data = file_of("observations", new_workers(2024, 700), new_workers(2025, 720),
-                       workers(fresh_db, 2023) | {"value": 630})  # fmt: skip
+        data = file_of(
+            "observations",
+            new_workers(2024, 700),
+            new_workers(2025, 720),
+            workers(fresh_db, 2023) | {"value": 630},
+        )
         before, version = snapshot(fresh_db), store.data_version(fresh_db)
     path = tmp_path / "tenaga_kerja.csv"
     path.write_bytes(data)
@@ -453,8 +575,9 @@ def _commit_at_once(path: Path, files: dict[str, bytes], retry: bool) -> dict[st
         barrier.wait()
         while True:
             try:
-                results[editor] = changes.commit(path, checked, previewed, editor=editor,
-                                                 filename=f"{editor}.csv", sha256="")  # fmt: skip
+                results[editor] = changes.commit(
+                    path, checked, previewed, editor=editor, filename=f"{editor}.csv", sha256=""
+                )
                 return
             except changes.StalePreviewError as exc:
                 if not retry:
@@ -477,10 +600,12 @@ def _two_files(path: Path, overlap: bool) -> dict[str, bytes]:
     shared = workers(path, 2023)
     return {
         "sari": file_of("observations", shared | {"value": 631}, new_workers(2024, 700)),
-        "budi": file_of("observations",
-                        shared | {"value": 642} if overlap else workers(path, 2021) | {"value": 1},
-                        new_workers(2025, 720)),
-    }  # fmt: skip
+        "budi": file_of(
+            "observations",
+            shared | {"value": 642} if overlap else workers(path, 2021) | {"value": 1},
+            new_workers(2025, 720),
+        ),
+    }
 
 
 def test_two_editors_on_the_same_row_one_is_told_to_preview_again(warm_db) -> None:
@@ -558,8 +683,9 @@ def _cli(*args: object, timeout: float = 120) -> subprocess.CompletedProcess:
 
 def test_cli_import_while_the_dashboard_keeps_reading(fresh_db, tmp_path) -> None:
     path = tmp_path / "tenaga_kerja.csv"
-    path.write_bytes(file_of("observations", new_workers(2024, 700),
-                             workers(fresh_db, 2023) | {"value": 630}))  # fmt: skip
+    path.write_bytes(
+        file_of("observations", new_workers(2024, 700), workers(fresh_db, 2023) | {"value": 630})
+    )
     stop = tmp_path / "stop"
     dashboard = _child(DASHBOARD, fresh_db, stop)
     try:
@@ -603,12 +729,23 @@ def test_cli_import_while_another_process_holds_the_file_exits_busy(
 
 def _years_file(warm_db: Path) -> bytes:
     """Rows 2-8: update, insert, update, insert, same, update, insert (by spreadsheet row)."""
-    return file_of("observations",
-                   workers(warm_db, 2021) | {"value": 481}, new_workers(2024, 700),
-                   workers(warm_db, 2022) | {"value": 541}, new_workers(2025, 710),
-                   stored(warm_db, "observations", indicator="batik_income_index", region="blitar",
-                          sector="batik", year=2023),
-                   workers(warm_db, 2023) | {"value": 621}, new_workers(2026, 720))  # fmt: skip
+    return file_of(
+        "observations",
+        workers(warm_db, 2021) | {"value": 481},
+        new_workers(2024, 700),
+        workers(warm_db, 2022) | {"value": 541},
+        new_workers(2025, 710),
+        stored(
+            warm_db,
+            "observations",
+            indicator="batik_income_index",
+            region="blitar",
+            sector="batik",
+            year=2023,
+        ),
+        workers(warm_db, 2023) | {"value": 621},
+        new_workers(2026, 720),
+    )
 
 
 def test_a_preview_samples_the_first_rows_but_counts_and_commits_every_row(
@@ -620,18 +757,31 @@ def test_a_preview_samples_the_first_rows_but_counts_and_commits_every_row(
     assert previewed.counts == {"insert": 3, "update": 3, "same": 1}
     assert previewed.limit == 2
     assert [(c.row, c.action) for c in previewed.sample] == [
-        (2, "update"), (3, "insert"), (4, "update"), (5, "insert"), (6, "same")]  # fmt: skip
+        (2, "update"),
+        (3, "insert"),
+        (4, "update"),
+        (5, "insert"),
+        (6, "same"),
+    ]
     assert [c.key["year"] for c in previewed.of("update")] == [2021, 2022]
     assert (previewed.shown("insert"), previewed.shown("same")) == (2, 1)
     assert [previewed.is_sample(a) for a in changes.ACTIONS] == [True, True, False]
     assert previewed.replaced_table()[["row", "column", "old", "new"]].values.tolist() == [
-        [2, "value", 480.0, 481.0], [4, "value", 540.0, 541.0]]  # fmt: skip
+        [2, "value", 480.0, 481.0],
+        [4, "value", 540.0, 541.0],
+    ]
     # the page and the CLI say that a sample is shown, numbers in the language's format
     assert views.sample_note(previewed, "update", "en") == "Showing the first 2 of 3 rows."
     assert views.sample_note(previewed, "same", "id") is None
     changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv", sha256="")
-    assert [workers(warm_db, y)["value"] for y in range(2021, 2027)] == [481, 541, 621, 700, 710,
-                                                                          720]  # fmt: skip
+    assert [workers(warm_db, y)["value"] for y in range(2021, 2027)] == [
+        481,
+        541,
+        621,
+        700,
+        710,
+        720,
+    ]
     record = changes.history(warm_db).iloc[0]
     assert (record["rows_added"], record["rows_replaced"], record["rows_unchanged"]) == (3, 3, 1)
     assert len(store.read_table(warm_db, "upload_change")) == 6
@@ -640,14 +790,17 @@ def test_a_preview_samples_the_first_rows_but_counts_and_commits_every_row(
 def test_the_sample_note_formats_large_counts() -> None:
     dataset = DATASETS["observations"]
     change = changes.Change(2, {}, "insert", None, {})
-    previewed = changes.Preview(dataset, {"insert": 250_000, "update": 0, "same": 0}, (1, 1),
-                                [change, changes.Change(3, {}, "insert", None, {})], 1000)  # fmt: skip
+    previewed = changes.Preview(
+        dataset,
+        {"insert": 250_000, "update": 0, "same": 0},
+        (1, 1),
+        [change, changes.Change(3, {}, "insert", None, {})],
+        1000,
+    )
     assert views.sample_note(previewed, "insert", "id") == (
         "Menampilkan 2 baris pertama dari 250.000."
     )
-    assert views.sample_note(previewed, "insert", "en") == (
-        "Showing the first 2 of 250,000 rows."
-    )
+    assert views.sample_note(previewed, "insert", "en") == ("Showing the first 2 of 250,000 rows.")
 
 
 def test_a_preview_holds_no_row_objects_beyond_its_limit(warm_db, monkeypatch) -> None:
@@ -664,8 +817,15 @@ def test_the_stale_check_sees_one_old_value_change(
 ) -> None:
     # Same actions and counts before and after: only the checksum of old values can tell.
     drop = () if note_in_file else ("catatan",)
-    checked = check(warm_db, file_of("observations", workers(warm_db, 2023) | {"value": 630},
-                                     new_workers(2024, 700), drop=drop))  # fmt: skip
+    checked = check(
+        warm_db,
+        file_of(
+            "observations",
+            workers(warm_db, 2023) | {"value": 630},
+            new_workers(2024, 700),
+            drop=drop,
+        ),
+    )
     previewed = changes.preview(warm_db, checked)
     with store.connect(warm_db) as con:  # another writer changes one stored value
         con.execute(
@@ -680,8 +840,9 @@ def test_the_stale_check_sees_one_old_value_change(
 
 
 def test_the_stale_check_sees_a_different_file_with_the_same_counts(warm_db) -> None:
-    previewed = changes.preview(warm_db, check(warm_db, file_of("observations",
-                                                                 new_workers(2024, 700))))  # fmt: skip
+    previewed = changes.preview(
+        warm_db, check(warm_db, file_of("observations", new_workers(2024, 700)))
+    )
     other = check(warm_db, file_of("observations", new_workers(2024, 701)))
     with pytest.raises(changes.StalePreviewError):
         changes.commit(warm_db, other, previewed, editor="sari", filename="x.csv", sha256="")
@@ -726,34 +887,78 @@ def _logged(path: Path, upload_id: int) -> list[tuple]:
 def test_the_change_log_says_what_the_row_by_row_code_said(warm_db, dataset, drop) -> None:
     key, change, new = ROUND_TRIPS[dataset]
     table = DATASETS[dataset].table
-    unchanged = next(r for r in store.read_table(warm_db, table).to_dict("records")
-                     if any(r[k] != v for k, v in key.items()))  # fmt: skip
-    data = file_of(dataset, new, unchanged, stored(warm_db, dataset, **key) | change,
-                   drop=drop if "catatan" in {c.header_id for c in DATASETS[dataset].columns}
-                   else ())  # fmt: skip
+    unchanged = next(
+        r
+        for r in store.read_table(warm_db, table).to_dict("records")
+        if any(r[k] != v for k, v in key.items())
+    )
+    data = file_of(
+        dataset,
+        new,
+        unchanged,
+        stored(warm_db, dataset, **key) | change,
+        drop=drop if "catatan" in {c.header_id for c in DATASETS[dataset].columns} else (),
+    )
     checked = check(warm_db, data)
     expected = _old_code_log(store.read_table(warm_db, table), checked)
     upload_id = upload(warm_db, data)
     logged = _logged(warm_db, upload_id)
-    assert [(seq, action, json.loads(k), None if o is None else json.loads(o), json.loads(n))
-            for seq, action, k, o, n, _ in logged] == expected  # fmt: skip
+    assert [
+        (seq, action, json.loads(k), None if o is None else json.loads(o), json.loads(n))
+        for seq, action, k, o, n, _ in logged
+    ] == expected
     assert {t for *_, t in logged} == {table}
     for _, _, row_key, old_row, new_row, _ in logged:
         # keys: compact and sorted, so keys written by any upload compare as text
-        assert row_key == json.dumps(json.loads(row_key), sort_keys=True, separators=(",", ":"),
-                                     ensure_ascii=False)  # fmt: skip
+        assert row_key == json.dumps(
+            json.loads(row_key), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        )
         columns = [c.name for c in DATASETS[dataset].columns]
         assert list(json.loads(new_row)) == columns
         assert old_row is None or list(json.loads(old_row)) == columns
 
 
 ENTERPRISE_BASE = [  # stored before any upload: NULLs, and floats a text round trip must keep
-    ("U01-000001", 2022, "kota_blitar", "batik", "micro", 0.1, None, 1e-07, None, "reported", "Survei"),
-    ("U01-000001", 2023, "kota_blitar", "batik", "micro", 1 / 3, 2, None, "training", "reported",
-     "Survei"),
-    ("U01-000002", 2023, "kab_blitar", "batik", "small", 1.7976931348623157e308, None, 0.30000000000000004,
-     "training;exhibition", "estimated", "Survei ü – é"),
-]  # fmt: skip
+    (
+        "U01-000001",
+        2022,
+        "kota_blitar",
+        "batik",
+        "micro",
+        0.1,
+        None,
+        1e-07,
+        None,
+        "reported",
+        "Survei",
+    ),
+    (
+        "U01-000001",
+        2023,
+        "kota_blitar",
+        "batik",
+        "micro",
+        1 / 3,
+        2,
+        None,
+        "training",
+        "reported",
+        "Survei",
+    ),
+    (
+        "U01-000002",
+        2023,
+        "kab_blitar",
+        "batik",
+        "small",
+        1.7976931348623157e308,
+        None,
+        0.30000000000000004,
+        "training;exhibition",
+        "estimated",
+        "Survei ü – é",
+    ),
+]
 ENTERPRISE_COLUMNS = [c.name for c in DATASETS["enterprises"].columns]
 
 
@@ -764,8 +969,10 @@ def _enterprises(path: Path) -> list[tuple]:
 
 def _seed_enterprises(path: Path) -> list[tuple]:
     with store.connect(path) as con:
-        con.executemany("INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [list(r) for r in ENTERPRISE_BASE])  # fmt: skip
+        con.executemany(
+            "INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [list(r) for r in ENTERPRISE_BASE],
+        )
     return _enterprises(path)
 
 
@@ -777,13 +984,23 @@ def _enterprise(**values) -> dict:
 def test_revert_restores_enterprise_records_exactly(warm_db) -> None:
     original = _seed_enterprises(warm_db)
     assert original == sorted(ENTERPRISE_BASE)
-    data = file_of("enterprises",
-                   _enterprise(income=0.3, workers=3, output=None, programs="training"),
-                   _enterprise(year=2023, income=2.675, workers=None, output=0.1),
-                   _enterprise(enterprise_id="U01-000002", year=2023, size_class="small",
-                               region="kab_blitar", income=1234567.891, workers=0, output=None,
-                               programs=None, source="Survei ü – é"),
-                   _enterprise(enterprise_id="U01-000003", year=2024, income=0.1, output=0.25))  # fmt: skip
+    data = file_of(
+        "enterprises",
+        _enterprise(income=0.3, workers=3, output=None, programs="training"),
+        _enterprise(year=2023, income=2.675, workers=None, output=0.1),
+        _enterprise(
+            enterprise_id="U01-000002",
+            year=2023,
+            size_class="small",
+            region="kab_blitar",
+            income=1234567.891,
+            workers=0,
+            output=None,
+            programs=None,
+            source="Survei ü – é",
+        ),
+        _enterprise(enterprise_id="U01-000003", year=2024, income=0.1, output=0.25),
+    )
     upload_id = upload(warm_db, data)
     changed = {r[:2]: r for r in _enterprises(warm_db)}
     assert changed[("U01-000001", 2022)][5:8] == (0.3, 3, None)
@@ -796,24 +1013,42 @@ def test_revert_restores_enterprise_records_exactly(warm_db) -> None:
 def test_a_file_without_optional_columns_keeps_their_stored_values(warm_db) -> None:
     original = _seed_enterprises(warm_db)
     drop = ("pekerja", "output_rp", "program")
-    data = file_of("enterprises",
-                   _enterprise(income=0.5, workers=99, output=99.0, programs="exhibition"),
-                   _enterprise(enterprise_id="U01-000002", year=2023, size_class="small",
-                               region="kab_blitar", income=1.7976931348623157e308,
-                               source="Survei ü – é", status="estimated"),
-                   _enterprise(enterprise_id="U01-000009", year=2023, income=7.0),
-                   drop=drop)  # fmt: skip
+    data = file_of(
+        "enterprises",
+        _enterprise(income=0.5, workers=99, output=99.0, programs="exhibition"),
+        _enterprise(
+            enterprise_id="U01-000002",
+            year=2023,
+            size_class="small",
+            region="kab_blitar",
+            income=1.7976931348623157e308,
+            source="Survei ü – é",
+            status="estimated",
+        ),
+        _enterprise(enterprise_id="U01-000009", year=2023, income=7.0),
+        drop=drop,
+    )
     checked = check(warm_db, data)
     previewed = changes.preview(warm_db, checked)
     # the second row differs only in columns the file lacks: unchanged
     assert previewed.counts == {"insert": 1, "update": 1, "same": 1}
     assert previewed.replaced_table()[["column", "old", "new"]].values.tolist() == [
-        ["income", 0.1, 0.5], ["status", "reported", "estimated"]]  # fmt: skip
-    upload_id = changes.commit(warm_db, checked, previewed, editor="sari", filename="x.csv",
-                               sha256="")  # fmt: skip
+        ["income", 0.1, 0.5],
+        ["status", "reported", "estimated"],
+    ]
+    upload_id = changes.commit(
+        warm_db, checked, previewed, editor="sari", filename="x.csv", sha256=""
+    )
     rows = {r[:2]: r for r in _enterprises(warm_db)}
-    assert rows[("U01-000001", 2022)] == (*ENTERPRISE_BASE[0][:5], 0.5, None, 1e-07, None,
-                                          "estimated", "Survei")  # fmt: skip
+    assert rows[("U01-000001", 2022)] == (
+        *ENTERPRISE_BASE[0][:5],
+        0.5,
+        None,
+        1e-07,
+        None,
+        "estimated",
+        "Survei",
+    )
     assert rows[("U01-000009", 2023)][5:9] == (7.0, None, None, None)
     assert rows[("U01-000002", 2023)] == ENTERPRISE_BASE[2]
     new_row = json.loads(_logged(warm_db, upload_id)[0][4])
@@ -824,8 +1059,11 @@ def test_a_file_without_optional_columns_keeps_their_stored_values(warm_db) -> N
 
 def test_arrow_backed_rows_preview_and_commit_like_numpy_rows(warm_db) -> None:
     _seed_enterprises(warm_db)
-    data = file_of("enterprises", _enterprise(income=0.5, workers=None),
-                   _enterprise(enterprise_id="U01-000005", year=2024, output=None))  # fmt: skip
+    data = file_of(
+        "enterprises",
+        _enterprise(income=0.5, workers=None),
+        _enterprise(enterprise_id="U01-000005", year=2024, output=None),
+    )
     checked = check(warm_db, data)
     arrow = dataclasses.replace(checked, rows=checked.rows.convert_dtypes(dtype_backend="pyarrow"))
     assert any(isinstance(t, pd.ArrowDtype) for t in arrow.rows.dtypes)
@@ -854,10 +1092,14 @@ def _as_old_code_wrote_it(path: Path, upload_id: int, float_columns: tuple[str, 
             con.execute(
                 """UPDATE upload_change SET row_key = ?, old_row = ?, new_row = ?
                    WHERE upload_id = ? AND seq = ?""",
-                [json.dumps(json.loads(row_key), sort_keys=True),
-                 None if old_row is None else json.dumps(floats(json.loads(old_row))),
-                 json.dumps(json.loads(new_row)), upload_id, seq],
-            )  # fmt: skip
+                [
+                    json.dumps(json.loads(row_key), sort_keys=True),
+                    None if old_row is None else json.dumps(floats(json.loads(old_row))),
+                    json.dumps(json.loads(new_row)),
+                    upload_id,
+                    seq,
+                ],
+            )
         con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
 
 
@@ -865,10 +1107,18 @@ def test_an_old_format_upload_reverts_and_conflicts_after_the_migration(warm_db)
     original = data_tables(warm_db)
     key, change, _ = ROUND_TRIPS["programs"]
     agency = 'Dinas "Pariwisata"/Kebudayaan – Blitar é'  # escaped differently by Python
-    added = {"year": 2025, "program": "exhibition", "agency": agency, "region": "kota_blitar",
-             "count": 2, "status": "estimated", "source": "Rencana"}  # fmt: skip
-    old_upload = upload(warm_db, file_of("programs", stored(warm_db, "programs", **key) | change,
-                                         added))  # fmt: skip
+    added = {
+        "year": 2025,
+        "program": "exhibition",
+        "agency": agency,
+        "region": "kota_blitar",
+        "count": 2,
+        "status": "estimated",
+        "source": "Rencana",
+    }
+    old_upload = upload(
+        warm_db, file_of("programs", stored(warm_db, "programs", **key) | change, added)
+    )
     compact = [r[2] for r in _logged(warm_db, old_upload)]
     _as_old_code_wrote_it(warm_db, old_upload, ("count", "budget_rp", "participants"))
     spaced = [r[2] for r in _logged(warm_db, old_upload)]
@@ -886,8 +1136,9 @@ def test_an_old_format_upload_reverts_and_conflicts_after_the_migration(warm_db)
     changes.revert(warm_db, later, editor="budi")
     assert changes.revert(warm_db, old_upload, editor="budi") == 2
     for table, frame in original.items():
-        pd.testing.assert_frame_equal(data_tables(warm_db)[table], frame, obj=table,
-                                      check_exact=True)  # fmt: skip
+        pd.testing.assert_frame_equal(
+            data_tables(warm_db)[table], frame, obj=table, check_exact=True
+        )
 
 
 @pytest.mark.parametrize(

@@ -28,26 +28,67 @@ ISSUE_CODES = {k.removeprefix("issue.") for k in i18n.TEXTS if k.startswith("iss
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 UPLOAD_DIR = Path(__file__).resolve().parents[2] / "impact" / "upload"
 
-OBS = ["indikator", "wilayah", "sektor", "tahun", "nilai", "batas_bawah", "batas_atas", "status",
-       "sumber", "catatan"]  # fmt: skip
+OBS = [
+    "indikator",
+    "wilayah",
+    "sektor",
+    "tahun",
+    "nilai",
+    "batas_bawah",
+    "batas_atas",
+    "status",
+    "sumber",
+    "catatan",
+]
 OBSTACLES = ["hambatan", "tahun", "keparahan", "status", "sumber", "catatan"]
 COLLAB = ["tahun", "aktor", "elemen", "skor", "status", "sumber"]
-PROGRAMS = ["tahun", "program", "dinas", "wilayah", "jumlah", "anggaran_rp", "peserta", "status",
-            "sumber", "catatan"]  # fmt: skip
+PROGRAMS = [
+    "tahun",
+    "program",
+    "dinas",
+    "wilayah",
+    "jumlah",
+    "anggaran_rp",
+    "peserta",
+    "status",
+    "sumber",
+    "catatan",
+]
 
 
-def obs(indicator="batik_workers", region="blitar", sector="batik", year="2024", value="700",
-        low="", high="", status="reported", source="Survei Disperindag 2024", note=""):  # fmt: skip
+def obs(
+    indicator="batik_workers",
+    region="blitar",
+    sector="batik",
+    year="2024",
+    value="700",
+    low="",
+    high="",
+    status="reported",
+    source="Survei Disperindag 2024",
+    note="",
+):
     return [indicator, region, sector, year, value, low, high, status, source, note]
 
 
 def program(count="3", budget="90000000", participants="30", agency="Disperindag Kota Blitar"):
-    return ["2024", "training", agency, "kota_blitar", count, budget, participants, "reported",
-            "Laporan dinas", ""]  # fmt: skip
+    return [
+        "2024",
+        "training",
+        agency,
+        "kota_blitar",
+        count,
+        budget,
+        participants,
+        "reported",
+        "Laporan dinas",
+        "",
+    ]
 
 
-def csv_bytes(header: list[str], *rows: list[str], delimiter: str = ",",
-              encoding: str = "utf-8") -> bytes:  # fmt: skip
+def csv_bytes(
+    header: list[str], *rows: list[str], delimiter: str = ",", encoding: str = "utf-8"
+) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(header)
@@ -155,13 +196,13 @@ BAD_FILES = [
         None,
         [(2, "batas_atas", "out-of-range")],
         id="score-high-above-100",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(OBS, obs(indicator="batik_competitiveness", value="80", low="90", high="70")),
         None,
         [(2, "batas_bawah", "low-above-high")],
         id="low-above-high",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(OBS, obs(value="80", low="70")),
         None,
@@ -205,7 +246,7 @@ BAD_FILES = [
         None,
         [(2, "program", "unknown-program")],
         id="unknown-program",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(PROGRAMS, program(agency="D" * 201)),
         None,
@@ -265,7 +306,7 @@ BAD_FILES = [
         None,
         [(4, "nilai", "not-a-number")],
         id="point-in-decimal-comma-file",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(
             OBS,
@@ -280,7 +321,7 @@ BAD_FILES = [
             (3, "tahun", "year-invalid"),
         ],
         id="every-error-at-once",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(
             ["indicator", "region", "sector", "year", "value", "status", "source"],
@@ -289,7 +330,7 @@ BAD_FILES = [
         None,
         [(2, "value", "negative")],
         id="english-headers-name-the-column-as-written",
-    ),  # fmt: skip
+    ),
     pytest.param(
         csv_bytes(OBSTACLES, ["budget_cuts", "2024", "3", "reported", "x", ""]),
         "observations",
@@ -300,7 +341,7 @@ BAD_FILES = [
             (1, "nilai", "missing-column"),
         ],
         id="wrong-dataset-chosen",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -342,12 +383,14 @@ def test_an_unknown_column_is_a_warning_and_the_rest_is_written(
 @pytest.mark.parametrize(
     ("row", "expected"),
     [
-        (obs(indicator="batik_income_index", value="180", low="150", high="170"),
-         [((2, "nilai", "value-outside-range"), "warning")]),
+        (
+            obs(indicator="batik_income_index", value="180", low="150", high="170"),
+            [((2, "nilai", "value-outside-range"), "warning")],
+        ),
         (obs(value="1.250"), [((None, None, "decimal-ambiguous"), "warning")]),
     ],
     ids=["value-outside-its-range", "decimal-ambiguous"],
-)  # fmt: skip
+)
 def test_warnings_do_not_block(vocab, row, expected) -> None:
     grid = ingest.read_grid(csv_bytes(OBS, row), "x.csv")
     checked = validation.validate(grid, vocab, today=TODAY)
@@ -467,8 +510,12 @@ def test_parse_year_refuses(cell) -> None:
 def _emitted_codes() -> set[str]:
     """Codes in impact/upload/ingest.py and validation.py: Issue("x") / fail("x") calls,
     f"unknown-{list}" for every code list the datasets use, and names assigned a code."""
-    lists = {c.type.split(":", 1)[1] for d in DATASETS.values() for c in d.columns
-             if c.type.startswith("code:")}  # fmt: skip
+    lists = {
+        c.type.split(":", 1)[1]
+        for d in DATASETS.values()
+        for c in d.columns
+        if c.type.startswith("code:")
+    }
     codes: set[str] = set()
     for name in ("ingest.py", "validation.py"):
         tree = ast.parse((UPLOAD_DIR / name).read_text(encoding="utf-8"))
@@ -484,8 +531,12 @@ def _emitted_codes() -> set[str]:
                 found = {v.value for v in values if isinstance(v, ast.Constant)}
                 assigned.setdefault(node.targets[0].id, set()).update(found)
         for node in ast.walk(tree):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("Issue", "fail") and node.args):  # fmt: skip
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("Issue", "fail")
+                and node.args
+            ):
                 continue
             first = node.args[0]
             if isinstance(first, ast.Constant):
@@ -504,8 +555,16 @@ def _emitted_codes() -> set[str]:
 def test_the_code_scan_finds_codes_of_every_kind() -> None:
     codes = _emitted_codes()
     # literal Issue(...), fail(...), a name assigned a code, and the f-string code lists
-    assert {"file-empty", "required-empty", "negative", "out-of-range", "unknown-region",
-            "unknown-status", "unknown-obstacle", "duplicate-row"} <= codes  # fmt: skip
+    assert {
+        "file-empty",
+        "required-empty",
+        "negative",
+        "out-of-range",
+        "unknown-region",
+        "unknown-status",
+        "unknown-obstacle",
+        "duplicate-row",
+    } <= codes
 
 
 def test_every_emitted_code_has_a_sentence_in_both_languages() -> None:
@@ -524,14 +583,61 @@ HEADER_WORDS = sorted(
     {h for d in DATASETS.values() for c in d.columns for h in (c.name, c.header_id, c.header_en)}
 ) + ["", "Keterangan", "Unnamed: 3", "Nilai (Rp)", " TAHUN ", "Batas Bawah", "no."]
 CELL_WORDS = [
-    "batik_workers", "batik_competitiveness", "batik_income_avg", "batik_income_index",
-    "cpi_inflation", "Tenaga kerja industri batik", "blitar", "Kota Blitar", "kab_blitar", "batik",
-    "all", "kopi", "2021", "2024", "2021.5", "1899", "2500", "2024.0", "700", "-5", "0",
-    "Rp1.250.000", "54,5%", "54.5", "1.5", "1,250", "1.250", "(1.000)", "120", "1e400", "nan",
-    "inf", "9" * 400, "reported", "dilaporkan", "estimasi", "draft", "pemerintah", "asosiasi",
-    "dialog", "kepercayaan", "training", "budget_cuts", "Disperindag", "", " ", "=1+1", "n/a",
-    "—", "\u00a0", "“kutip”", "a;b", 'x"y', "baris\nbaru",
-]  # fmt: skip
+    "batik_workers",
+    "batik_competitiveness",
+    "batik_income_avg",
+    "batik_income_index",
+    "cpi_inflation",
+    "Tenaga kerja industri batik",
+    "blitar",
+    "Kota Blitar",
+    "kab_blitar",
+    "batik",
+    "all",
+    "kopi",
+    "2021",
+    "2024",
+    "2021.5",
+    "1899",
+    "2500",
+    "2024.0",
+    "700",
+    "-5",
+    "0",
+    "Rp1.250.000",
+    "54,5%",
+    "54.5",
+    "1.5",
+    "1,250",
+    "1.250",
+    "(1.000)",
+    "120",
+    "1e400",
+    "nan",
+    "inf",
+    "9" * 400,
+    "reported",
+    "dilaporkan",
+    "estimasi",
+    "draft",
+    "pemerintah",
+    "asosiasi",
+    "dialog",
+    "kepercayaan",
+    "training",
+    "budget_cuts",
+    "Disperindag",
+    "",
+    " ",
+    "=1+1",
+    "n/a",
+    "—",
+    "\u00a0",
+    "“kutip”",
+    "a;b",
+    'x"y',
+    "baris\nbaru",
+]
 cells = st.one_of(st.sampled_from(CELL_WORDS), st.text(max_size=12))
 
 
@@ -544,8 +650,9 @@ def csv_ish(draw) -> tuple[bytes, str | None]:
     else:
         headers = draw(st.lists(st.sampled_from(HEADER_WORDS), min_size=1, max_size=12))
     width = len(headers)
-    rows = draw(st.lists(st.lists(cells, min_size=max(0, width - 2), max_size=width + 2),
-                         max_size=6))  # fmt: skip
+    rows = draw(
+        st.lists(st.lists(cells, min_size=max(0, width - 2), max_size=width + 2), max_size=6)
+    )
     titles = draw(st.lists(st.sampled_from(["Laporan 2024", "", "Dinas;Kota"]), max_size=2))
     delimiter = draw(st.sampled_from([",", ";", "\t", "|"]))
     newline = draw(st.sampled_from(["\n", "\r\n", "\r"]))

@@ -69,13 +69,19 @@ def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:
 @pytest.mark.parametrize(
     ("lang", "first", "second"),
     [
-        ("id", "Dampak Kolaborasi pada Industri Batik Blitar",
-         "Pendapatan pelaku batik naik +50–70% dan daya saing +30 poin persen, 2021–2023"),
-        ("en", "The Impact of Collaboration on Blitar's Batik Industry",
-         "Batik entrepreneurs' income rose +50–70% and competitiveness +30 percentage points, "
-         "2021–2023"),
+        (
+            "id",
+            "Dampak Kolaborasi pada Industri Batik Blitar",
+            "Pendapatan pelaku batik naik +50–70% dan daya saing +30 poin persen, 2021–2023",
+        ),
+        (
+            "en",
+            "The Impact of Collaboration on Blitar's Batik Industry",
+            "Batik entrepreneurs' income rose +50–70% and competitiveness +30 percentage points, "
+            "2021–2023",
+        ),
     ],
-)  # fmt: skip
+)
 def test_presentation_next_and_previous_move_the_slide_and_the_url(
     app_db, lang, first, second
 ) -> None:
