@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from impact.status import weakest
+
 LEVEL_KINDS = frozenset({"level", "count", "index"})
 POINT_KINDS = frozenset({"share", "score", "rate"})
 
@@ -226,13 +228,49 @@ def year_on_year(obs: pd.DataFrame, kind: str) -> pd.DataFrame:
     out["change_pct"] = ratio.astype("Float64")
     if "status" in out:
         # A change is as reliable as the weaker of its two years.
-        order = ("reported", "estimated", "illustrative")
         previous = out["status"].shift(1)
         out["change_status"] = [
-            max((s, p), key=order.index) if isinstance(p, str) else s
+            weakest((s, p)) if isinstance(p, str) else s
             for s, p in zip(out["status"], previous, strict=True)
         ]
     return out
+
+
+def year_on_year_ranges(obs: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The change from the previous year with ranges carried (interval arithmetic), sorted by
+    year: adds ``change_low``/``change_high`` (percentage points for scores and shares,
+    percent for levels) and ``change_status`` (the weaker of the two years). A year whose
+    previous year is absent, or whose base is not positive, gets NaN, never inf; a point
+    change has low == high."""
+    out = obs.sort_values("year").reset_index(drop=True).copy()
+    lows, highs, statuses = [], [], []
+    previous = None
+    for row in out.to_dict("records"):
+        change = None
+        if previous is not None and int(row["year"]) - int(previous["year"]) == 1:
+            start = Range.of(previous["value"], previous.get("low"), previous.get("high"))
+            end = Range.of(row["value"], row.get("low"), row.get("high"))
+            try:
+                change = (
+                    point_change(start, end) if kind in POINT_KINDS else percent_change(start, end)
+                )
+            except GrowthError:
+                change = None
+        lows.append(change.low if change else math.nan)
+        highs.append(change.high if change else math.nan)
+        pair = [
+            s for s in (row.get("status"), (previous or {}).get("status")) if isinstance(s, str)
+        ]
+        statuses.append(weakest(pair) if change and pair else row.get("status"))
+        previous = row
+    out["change_low"], out["change_high"], out["change_status"] = lows, highs, statuses
+    return out
+
+
+def missing_years(obs: pd.DataFrame) -> list[int]:
+    """Years between a series' first and last that have no observation."""
+    years = set(obs["year"].astype(int))
+    return [y for y in range(min(years), max(years) + 1) if y not in years] if years else []
 
 
 def prepare_series(

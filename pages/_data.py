@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import equity, indicators, store, upload
-from impact.figures import headlines
+from impact.figures import figure, headlines
 
 
 @st.cache_resource(show_spinner=False)
@@ -149,3 +149,27 @@ def equity_figures(path: str, version: int, start: int, end: int, region: str | 
 @st.cache_data(show_spinner=False)
 def derived_income(path: str, version: int, region: str, sector: str) -> pd.DataFrame:
     return equity.derived_income_series(path, region, sector)
+
+
+@st.cache_data(show_spinner=False)
+def change(
+    path: str,
+    version: int,
+    code: str,
+    region: str,
+    sector: str,
+    start: int,
+    end: int,
+    lang: str,
+    with_real: bool = False,
+    label: str | None = None,
+) -> figure.Figure:
+    """The figure layer's change of one indicator in one region and sector (see
+    impact.figures.figure.change_figure). Raises the named growth errors."""
+    indicator = indicators.get(registry(path, version), code)
+    obs = observations(path, version, code, region, sector)
+    inflation = (
+        observations(path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all")
+        if with_real else None
+    )  # fmt: skip
+    return figure.change_figure(obs, indicator, start, end, lang, inflation=inflation, label=label)

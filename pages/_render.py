@@ -15,6 +15,7 @@ import streamlit as st
 
 from impact import growth, i18n
 from impact.figures import charts, export
+from impact.figures.figure import Figure
 from impact.status import weakest
 
 _BADGE_COLOURS = {
@@ -131,3 +132,27 @@ def change_metrics(
     cols[0].metric(t("card.absolute"), difference)
     cols[1].metric(t("card.percent"), i18n.format_range(c.percent, language, "%", 1, True))
     cols[2].metric(t("card.cagr"), i18n.format_range(c.cagr, language, "%", 1, True))
+
+
+def figure_card(fig: Figure) -> None:
+    """A figure's card: label and value, its years with the status badge, then each detail
+    line with the badge of what it says (a computed CAGR is 'computed', never 'reported')."""
+    st.metric(fig.label, fig.value_text)
+    lines = [f"**{plain(fig.period)}** {badge(fig.status)}"]
+    lines += [f"{plain(line.text)} {badge(line.status)}" for line in fig.details]
+    st.markdown("  \n".join(lines))
+
+
+def figure_metrics(fig: Figure) -> None:
+    """A figure's change measures as metrics, under its years and status badge."""
+    st.markdown(f"**{plain(fig.period)}** {badge(fig.status)}")
+    for column, (label, value) in zip(st.columns(len(fig.metrics)), fig.metrics, strict=True):
+        column.metric(label, value)
+
+
+def figure_panel(fig: Figure, name: str, *, wide: bool = False, **layout: object) -> None:
+    """A figure's chart, its table and their downloads (see chart_panel); ``wide`` for a chart
+    across the page (longer title lines); ``layout`` sets the chart's height or wrap."""
+    options = fig.chart["options"] | ({"wrap": (80, 130)} if wide else {}) | layout
+    spec = chart(fig.chart["kind"], fig.chart["frame"], **options)
+    chart_panel(spec, fig.table, name)

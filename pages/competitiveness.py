@@ -3,11 +3,9 @@ and its three drivers (product quality, brand management, market reach)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from impact import growth, i18n
-from impact.figures import tables
+from impact.figures import figure
 from pages import _data, _render, _widgets
 
 SCORE = "batik_competitiveness"
@@ -42,70 +40,21 @@ with g2:
     later = [y for y in years if y > base]
     end = _widgets.url_choice("ke", _render.t("filter.compare_year"), later, default=later[-1])
 
-comparison = growth.compare_years(obs, "score", base, end)
-status = dict(zip(obs["year"], obs["status"], strict=True))
-as_percent = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
-_render.change_metrics(comparison, as_percent, status[base], status[end])
-verb, magnitude = i18n.describe_change(comparison.points, lang, " " + _render.t("unit.pp"))
-title = _render.t(
-    "chart.comp.title",
-    verb=verb,
-    points=magnitude,
-    start_value=as_percent(comparison.start.mid),
-    end_value=as_percent(comparison.end.mid),
-)
-chart = _render.chart(
-    "series",
-    obs,
-    lang=lang,
-    title=title,
-    y_title=_render.t("chart.comp.y"),
-    sources=list(dict.fromkeys(obs["source"])),
-    value_format="percent",
-    formatter="percent",
-    y_domain=(0, 100),
-    wrap=(80, 130),
-)
-_render.chart_panel(
-    chart, tables.series_table(obs, lang, as_percent), f"daya_saing_{region}_{sector}"
-)
+fig = figure.change_figure(obs, registry[SCORE], base, end, lang, y_title=_render.t("chart.comp.y"))
+_render.figure_metrics(fig)
+_render.figure_panel(fig, f"daya_saing_{region}_{sector}", wide=True)
 
 st.subheader(_render.t("comp.component"))
 st.caption(_render.t("comp.drivers.caption"))
 # "Competitiveness component: brand management" -> "brand management" (the legend says what).
-drivers = [
-    _data.observations(path, version, code, region, sector).assign(
-        component=registry[code].name(lang).split(": ")[-1]
+parts = {
+    registry[code].name(lang).split(": ")[-1]: _data.observations(
+        path, version, code, region, sector
     )
     for code in DRIVERS
-]
-drivers = [d for d in drivers if {base, end} <= set(d["year"])]
-if not drivers:
+}
+drivers = figure.components_figure(parts, base, end, lang)
+if drivers is None:
     st.info(_render.t("empty.series"))
     st.stop()
-gains = {
-    d["component"].iloc[0]: growth.compare_years(d, "score", base, end).points.mid for d in drivers
-}
-top = max(gains, key=gains.get)
-frame = pd.concat(drivers)
-frame = frame[frame["year"].between(base, end)].assign(
-    label=lambda d: [as_percent(v) for v in d["value"]]
-)
-chart = _render.chart(
-    "bar",
-    frame,
-    lang=lang,
-    x="year",
-    y="value",
-    color="component",
-    color_title=_render.t("comp.component"),
-    x_title=_render.t("chart.year"),
-    y_title=_render.t("comp.score"),
-    value_format="percent",
-    label="label",
-    title=_render.t("comp.drivers.title", top=top, points=i18n.format_points(gains[top], lang, 0)),
-    sources=list(dict.fromkeys(frame["source"])),
-    wrap=(80, 130),
-)
-table = frame[["component", "year", "label", "status", "source"]]
-_render.chart_panel(chart, table, f"pendorong_daya_saing_{region}_{sector}")
+_render.figure_panel(drivers, f"pendorong_daya_saing_{region}_{sector}", wide=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import equity, growth, i18n
-from impact.figures import headlines, tables
+from impact import equity, growth
+from impact.figures import figure, headlines
 from pages import _data, _render, _widgets
 
 INCOME_INDICATORS = ["batik_income_index", "batik_income_avg"]
@@ -85,73 +85,29 @@ indicator = registry[code]
 inflation = _data.observations(
     path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
 )
+real = prices == "real"
+name = indicator.name(lang) + (_render.t("income.real_suffix", base=base) if real else "")
 try:
     shown = growth.prepare_series(
-        obs, inflation, real=prices == "real", base_year=base, as_index=view == "index"
+        obs, inflation, real=real, base_year=base, as_index=view == "index"
     )
-    comparison = growth.compare_years(shown, indicator.kind, base, end)
+    rates = inflation[inflation["year"].between(min(years) + 1, max(years))] if real else None
+    fig = figure.change_figure(
+        shown, indicator, base, end, lang, name=name, as_index=view == "index", price_rates=rates,
+        y_title=_render.t("view.index") if view == "index" else figure.unit_text(indicator, lang),
+    )  # fmt: skip
 except growth.MissingValueError as exc:
-    st.info(
-        _render.t("empty.inflation", year=exc.year)
-        if prices == "real"
-        else _render.t("empty.years")
-    )
+    st.info(_render.t("empty.inflation", year=exc.year) if real else _render.t("empty.years"))
     st.stop()
 except growth.GrowthError:
     st.info(_render.t("empty.base"))
     st.stop()
 
-is_rupiah = indicator.unit.startswith("Rp") and view != "index"
-fmt = (
-    (lambda x: i18n.format_rupiah(x, lang))
-    if is_rupiah
-    else (lambda x: i18n.format_number(x, lang, 0))
-)
-status = dict(zip(obs["year"], obs["status"], strict=True))
-_render.change_metrics(comparison, fmt, status[base], status[end])
-
-name = indicator.name(lang) + (
-    _render.t("income.real_suffix", base=base) if prices == "real" else ""
-)
-sources = list(dict.fromkeys(obs["source"]))
-if prices == "real":
-    sources += list(dict.fromkeys(inflation["source"]))
+_render.figure_metrics(fig)
 if view == "yoy":
-    changes = growth.year_on_year(shown, indicator.kind).dropna(subset=["change_pct"])
-    changes = changes.assign(
-        status=changes["change_status"],
-        label=[i18n.format_percent(v, lang, 1, True) for v in changes["change_pct"]],
-    )
-    chart = _render.chart(
-        "bar",
-        changes,
-        lang=lang,
-        x="year",
-        y="change_pct",
-        x_title=_render.t("chart.year"),
-        y_title=_render.t("view.yoy"),
-        title=_render.t("income.chart.yoy", name=name),
-        sources=sources,
-        label="label",
-        value_format="percent",
-    )
-    table = changes[["year", "label", "status"]]
-else:
-    change = i18n.format_range(comparison.percent, lang, "%", 0, True)
-    title = _render.t("income.chart.title", name=name, change=change, start=base, end=end)
-    y_title = f"{name} ({indicator.unit})" if view == "level" else _render.t("view.index")
-    chart = _render.chart(
-        "series",
-        shown,
-        lang=lang,
-        title=title,
-        y_title=y_title,
-        sources=sources,
-        value_format="rupiah" if is_rupiah else "index",
-        formatter="rupiah" if is_rupiah else "index",
-        wrap=(80, 130),
-    )
-    table = tables.series_table(shown, lang, fmt)
-_render.chart_panel(
-    chart, table, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}"
+    fig = figure.year_on_year_figure(shown, indicator, lang, name=name)
+    for note in fig.notes:  # a year without a figure is named, not silently skipped
+        st.caption(_render.plain(note))
+_render.figure_panel(
+    fig, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}", wide=True
 )

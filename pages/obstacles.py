@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import i18n
-from impact.figures import tables
+from impact.figures import figure, obstacles
 from impact.store import OBSTACLE_CATEGORIES
 from pages import _data, _render, _widgets
 
@@ -32,24 +32,7 @@ shown = shown.assign(
         for c, n in zip(shown["category"], shown[name_col], strict=True)
     ]
 )
-latest = int(shown["year"].max())
-worst = shown[shown["year"] == latest].nlargest(2, "severity")[name_col].tolist()
-chart = _render.chart(
-    "heatmap",
-    shown,
-    lang=lang,
-    x="year",
-    y="item_label",
-    value="severity",
-    x_title=_render.t("chart.year"),
-    y_title=_render.t("obst.item"),
-    value_title=_render.t("obst.severity"),
-    title=_render.t("obst.heat.title", year=latest, items="; ".join(worst)),
-    sources=list(dict.fromkeys(shown["source"])),
-    wrap=(90, 140),
-)
-table = shown[["item_label", "year", "severity", "status", "source"]]
-_render.chart_panel(chart, table, f"hambatan_{category}")
+_render.figure_panel(obstacles.severity_figure(shown, lang), f"hambatan_{category}", wide=True)
 
 links = _data.obstacle_links(path, version)
 items = shown.drop_duplicates("item")
@@ -73,66 +56,19 @@ for index, link in enumerate(mine.itertuples()):
     with grid[index % 2]:
         if link.target_kind == "indicator":
             obs = _data.observations(path, version, link.target, "blitar", "batik")
-            if obs.empty:
+            years = sorted(obs["year"].astype(int))
+            if len(years) < 2:
                 st.info(_render.t("empty.series"))
                 continue
-            fmt = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-            chart = _render.chart(
-                "series",
-                obs,
-                lang=lang,
-                title=registry[link.target].name(lang),
-                y_title=registry[link.target].unit,
-                sources=list(dict.fromkeys(obs["source"])),
-                formatter="index",
-                height=200,
-                wrap=(44, 66),
-            )
-            _render.chart_panel(
-                chart, tables.series_table(obs, lang, fmt), f"terdampak_{item}_{link.target}"
-            )
+            fig = figure.change_figure(obs, registry[link.target], years[0], years[-1], lang,
+                                       y_title=figure.unit_text(registry[link.target], lang))  # fmt: skip
+            _render.figure_panel(fig, f"terdampak_{item}_{link.target}", height=200, wrap=(44, 66))
         else:
-            rows = programs[programs["program"] == link.target]
-            first, last = rows.iloc[0], rows.iloc[-1]
-            title = _render.t(
-                "obst.program.title",
-                program=first[name_col],
-                count_start=int(first["count"]),
-                start=int(first["year"]),
-                count_end=int(last["count"]),
-                end=int(last["year"]),
+            rows = programs[programs["program"] == link.target].assign(
+                program_label=lambda d: d[name_col]
             )
-            frame = rows.assign(label=[str(int(c)) for c in rows["count"]])
-            chart = _render.chart(
-                "bar",
-                frame,
-                lang=lang,
-                x="year",
-                y="count",
-                x_title=_render.t("chart.year"),
-                y_title=_render.t("obst.activities"),
-                title=title,
-                label="label",
-                sources=list(dict.fromkeys(frame["source"])),
-                height=200,
-                wrap=(44, 66),
-            )
-            _render.chart_panel(
-                chart,
-                frame[["year", "count", "budget_rp", "status"]],
-                f"terdampak_{item}_{link.target}",
-            )
+            fig = obstacles.program_link_figure(rows, lang)
+            _render.figure_panel(fig, f"terdampak_{item}_{link.target}", height=200, wrap=(44, 66))
 
 with st.expander(_render.t("obst.link.table")):
-    st.dataframe(
-        links[
-            [
-                "category",
-                "item_" + lang if lang == "en" else "item_id",
-                "target_kind",
-                "target_en" if lang == "en" else "target_id",
-            ]
-        ],
-        hide_index=True,
-        width="stretch",
-    )
+    st.dataframe(obstacles.links_table(links, lang), hide_index=True, width="stretch")

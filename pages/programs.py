@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import evaluation, growth, i18n
-from impact.figures import tables
+from impact import evaluation, i18n
+from impact.figures import figure, programs
 from pages import _data, _render, _widgets
 
 OUTCOMES = [
@@ -33,59 +33,13 @@ totals = evaluation.yearly_totals(summary)
 first, last = totals.iloc[0], totals.iloc[-1]
 rupiah = lambda x: i18n.format_rupiah(x, lang)  # noqa: E731
 
+if (summary["status"] != "reported").any():  # as the creative-economy page says it
+    st.info(_render.t("prog.illustrative"), icon=":material/info:")
 outputs, outcomes = st.columns(2, gap="large")
 with outputs:
     st.header(_render.t("prog.outputs"))
-    title = _render.t(
-        "prog.count.title",
-        total_end=int(last["count"]),
-        end=int(last["year"]),
-        total_start=int(first["count"]),
-        start=int(first["year"]),
-    )
-    chart = _render.chart(
-        "bar",
-        summary,
-        lang=lang,
-        x="year",
-        y="count",
-        color="program_label",
-        color_title=_render.t("prog.program"),
-        x_title=_render.t("chart.year"),
-        y_title=_render.t("prog.count"),
-        title=title,
-        sources=list(dict.fromkeys(summary["source"])),
-    )
-    _render.chart_panel(
-        chart,
-        summary[["year", "program_label", "count", "target_count", "status"]],
-        f"kegiatan_{region}",
-    )
-
-    change = growth.percent_change(first["budget_rp"], last["budget_rp"])
-    title = _render.t(
-        "prog.budget.title",
-        change=i18n.format_range(change, lang, "%", 0, True),
-        start=int(first["year"]),
-        end=int(last["year"]),
-    )
-    frame = totals.assign(
-        label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
-    )
-    chart = _render.chart(
-        "bar",
-        frame,
-        lang=lang,
-        x="year",
-        y="budget_rp",
-        x_title=_render.t("chart.year"),
-        y_title=_render.t("prog.budget"),
-        title=title,
-        label="label",
-        value_format="rupiah",
-        sources=list(dict.fromkeys(summary["source"])),
-    )
-    _render.chart_panel(chart, frame[["year", "label", "status"]], f"anggaran_{region}")
+    _render.figure_panel(programs.activities_figure(summary, lang), f"kegiatan_{region}")
+    _render.figure_panel(programs.budget_figure(totals, summary, lang), f"anggaran_{region}")
 
     year = _widgets.url_choice(
         "tahun",
@@ -127,30 +81,7 @@ with outcomes:
         if len(obs) < 2:
             st.info(_render.t("empty.years"))
             continue
-        kind = registry[code].kind
         start, end = int(obs["year"].min()), int(obs["year"].max())
-        comparison = growth.compare_years(obs, kind, start, end)
-        change = (
-            i18n.format_range(comparison.points, lang, " " + _render.t("unit.pp"), 0, True)
-            if comparison.points is not None
-            else i18n.format_range(comparison.percent, lang, "%", 0, True)
-        )
-        fmt = (
-            (lambda x: i18n.format_percent(x, lang, 0))
-            if kind == "score"
-            else (lambda x: i18n.format_number(x, lang, 0))
-        )  # noqa: E731
-        chart = _render.chart(
-            "series",
-            obs,
-            lang=lang,
-            title=_render.t(
-                "prog.outcome.title", name=_render.t(label_key), change=change, start=start, end=end
-            ),
-            y_title=_render.t(label_key),
-            sources=list(dict.fromkeys(obs["source"])),
-            formatter="percent" if kind == "score" else "index",
-            value_format="percent" if kind == "score" else "number",
-            height=190,
-        )
-        _render.chart_panel(chart, tables.series_table(obs, lang, fmt), f"hasil_{code}_{region}")
+        fig = figure.change_figure(obs, registry[code], start, end, lang, name=_render.t(label_key),
+                                   y_title=_render.t(label_key))  # fmt: skip
+        _render.figure_panel(fig, f"hasil_{code}_{region}")

@@ -104,6 +104,7 @@ def series_chart(
     title: str,
     y_title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     value_format: str = "number",
     formatter: Callable[[float], str] | str | None = None,
     y_domain: tuple[float, float] | None = None,
@@ -196,7 +197,14 @@ def series_chart(
         notes.append(i18n.t("source.band_note", lang))
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
-        chart, lang=lang, title=title, sources=sources, notes=notes, height=height, wrap=wrap
+        chart,
+        lang=lang,
+        title=title,
+        sources=sources,
+        source_lines=source_lines,
+        notes=notes,
+        height=height,
+        wrap=wrap,
     )
 
 
@@ -206,17 +214,22 @@ def finish(
     lang: str,
     title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     notes: list[str] = (),
     height: int = 260,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
 ) -> alt.TopLevelMixin:
     """The frame every chart shares: finding as title, sources and notes below it, the
-    language's number locale, fixed plot height (fit-x) and Okabe-Ito colours."""
-    subtitle = [
-        line
-        for text in [*(i18n.t("source.line", lang, source=s) for s in sources), *notes]
-        for line in textwrap.wrap(text, wrap[1])
-    ]
+    language's number locale, fixed plot height (fit-x) and Okabe-Ito colours.
+
+    ``source_lines`` (composed by the figure layer, naming the years of each source) replace
+    the plain ``sources`` when given."""
+    lines = (
+        source_lines
+        if source_lines is not None
+        else [i18n.t("source.line", lang, source=i18n.data_text(s, lang)) for s in sources]
+    )
+    subtitle = [line for text in [*lines, *notes] for line in textwrap.wrap(text, wrap[1])]
     title_params = alt.TitleParams(
         text=textwrap.wrap(title, wrap[0]),
         subtitle=subtitle,
@@ -246,11 +259,17 @@ def finish(
     )
 
 
-def status_notes(statuses, lang: str) -> list[str]:
-    """The reading note for hollow/dashed marks, when any figure is not reported."""
-    return (
-        [i18n.t("source.illustrative_note", lang)] if any(s != "reported" for s in statuses) else []
-    )
+def status_notes(statuses, lang: str, chart: str = "series") -> list[str]:
+    """The reading note for the marks ``chart`` (series, bar, heatmap, dots, multiples) uses
+    for figures that are not reported, when any is not."""
+    if not any(s != "reported" for s in statuses):
+        return []
+    key = "source.illustrative_note" if chart == "series" else f"source.note.{chart}"
+    return [i18n.t(key, lang)]
+
+
+# Opacity of a bar (or cell) by status, indexed like STATUS_ORDER: paler = less reliable.
+_OPACITY = (1.0, 0.55, 0.3)
 
 
 def bar_chart(
@@ -259,48 +278,69 @@ def bar_chart(
     lang: str,
     x: str,
     y: str,
-    x_title: str,
+    x_title: str | None,
     y_title: str,
     title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     color: str | None = None,
     color_title: str | None = None,
     value_format: str = "number",
     label: str | None = None,
     horizontal: bool = False,
+    low: str | None = None,
+    high: str | None = None,
+    notes: list[str] = (),
     height: int = 260,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
 ) -> alt.TopLevelMixin:
-    """Bars with status marks: reported bars solid, estimated/illustrative bars pale with a
-    dashed outline. ``frame`` needs a ``status`` column; ``label`` is a preformatted text column.
+    """Bars with status marks: reported bars solid, estimated/illustrative bars paler with a
+    dashed outline, grouped bars too (opacity by status), and one status legend whose symbols
+    differ per status. ``frame`` needs a ``status`` column; ``label`` is a preformatted text
+    column. With ``low``/``high`` a row holding a range is drawn as a floating bar from its low
+    to its high end (never as one value).
     """
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
     status_title = i18n.t("status.legend", lang)
     value_axis = alt.Axis(format=AXIS_FORMATS[value_format])
+    has_range = bool(low and high) and bool((data[low] != data[high]).any())
+    field = y
+    if low and high:
+        data["bar_from"] = data[low].where(data[low] != data[high], 0.0)
+        data["bar_to"] = data[high]
+        field = "bar_to"
     value = (
-        alt.X(f"{y}:Q", title=y_title, axis=value_axis)
+        alt.X(f"{field}:Q", title=y_title, axis=value_axis)
         if horizontal
-        else alt.Y(f"{y}:Q", title=y_title, axis=value_axis)
+        else alt.Y(f"{field}:Q", title=y_title, axis=value_axis)
     )
     category = (
         alt.Y(f"{x}:N", title=x_title, sort=None)
         if horizontal
         else alt.X(f"{x}:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))  # data order
     )
+    status_legend = alt.Legend(
+        symbolType="square", symbolSize=180, symbolStrokeWidth=2, symbolStrokeColor=BLUE,
+        symbolFillColor=BLUE,
+    )  # fmt: skip
     encoding = {
         ("y" if horizontal else "x"): category,
         ("x" if horizontal else "y"): value,
-        # Reported bars solid, estimated/illustrative pale with a dashed outline; the status
-        # legend shows both (colour and dash merge: same field and title).
+        # Reported bars solid, others paler with a dashed outline; dash and opacity share the
+        # field and title, so they merge into one legend whose symbols differ per status.
         "strokeDash": alt.StrokeDash(
-            "status_label:N",
-            scale=_status_scale(lang, _DASH),
-            title=status_title,
-            legend=alt.Legend(symbolType="square", symbolSize=180, symbolStrokeWidth=1.5),
+            "status_label:N", scale=_status_scale(lang, _DASH), title=status_title,
+            legend=status_legend,
+        ),
+        "opacity": alt.Opacity(
+            "status_label:N", scale=_status_scale(lang, _OPACITY), title=status_title,
+            legend=status_legend,
         ),
         "tooltip": [c for c in (x, color, label, "status_label", "source") if c and c in data],
-    }
+    }  # fmt: skip
+    if low and high:
+        encoding["x2" if horizontal else "y2"] = "bar_from:Q"
     if color:
         encoding["color"] = alt.Color(
             f"{color}:N", title=color_title, legend=alt.Legend(columns=2, labelLimit=280)
@@ -310,12 +350,7 @@ def bar_chart(
             alt.XOffset(f"{color}:N") if not horizontal else alt.YOffset(f"{color}:N")
         )
     else:
-        # No grouping: the fill tells the status (paler = not reported), in the same legend.
-        encoding["color"] = alt.Color(
-            "status_label:N",
-            scale=_status_scale(lang, (BLUE, "#8FC1E3", "#C9E2F3")),
-            title=status_title,
-        )
+        encoding["color"] = alt.value(BLUE)
     bars = alt.Chart(data).mark_bar(stroke=BLUE, strokeWidth=1.5).encode(**encoding)
     layers = [bars]
     if label and not color:
@@ -330,12 +365,16 @@ def bar_chart(
         )
         layers.append(text)
     chart = alt.layer(*layers) if len(layers) > 1 else bars
+    reading = [*notes, *status_notes(data["status"], lang, "bar")]
+    if has_range:
+        reading.append(i18n.t("source.note.range_bar", lang))
     return finish(
         chart,
         lang=lang,
         title=title,
         sources=sources,
-        notes=status_notes(data["status"], lang),
+        source_lines=source_lines,
+        notes=reading,
         height=height,
         wrap=wrap,
     )
@@ -353,6 +392,7 @@ def heatmap(
     value_title: str,
     title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     domain: tuple[float, float] = (1, 5),
     height: int | None = None,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
@@ -369,15 +409,26 @@ def heatmap(
         color=alt.Color(
             f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues", domain=list(domain))
         ),
+        # Not reported: a paler cell with a dashed outline, in one legend whose symbols differ.
         strokeDash=alt.StrokeDash(
-            "status_label:N", scale=_status_scale(lang, _DASH), title=i18n.t("status.legend", lang)
+            "status_label:N", scale=_status_scale(lang, _DASH), title=i18n.t("status.legend", lang),
+            legend=alt.Legend(symbolType="square", symbolSize=220, symbolStrokeColor=GREY,
+                              symbolFillColor="#6BAED6", symbolStrokeWidth=2),
+        ),
+        opacity=alt.Opacity(
+            "status_label:N", scale=_status_scale(lang, (1.0, 0.55, 0.4)),
+            title=i18n.t("status.legend", lang),
+            legend=alt.Legend(symbolType="square", symbolSize=220, symbolStrokeColor=GREY,
+                              symbolFillColor="#6BAED6", symbolStrokeWidth=2),
         ),
         tooltip=[c for c in (y, x, value, "status_label", "source") if c in data],
-    )
+    )  # fmt: skip
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text=alt.Text(f"{value}:Q", format="d"),
         color=alt.condition(
-            f"datum.{value} >= {sum(domain) / 2}", alt.value("white"), alt.value("black")
+            f"datum.{value} >= {sum(domain) / 2} && datum.status == 'reported'",
+            alt.value("white"),
+            alt.value("black"),
         ),
     )
     rows = data[y].nunique()
@@ -386,7 +437,8 @@ def heatmap(
         lang=lang,
         title=title,
         sources=sources,
-        notes=status_notes(data["status"], lang),
+        source_lines=source_lines,
+        notes=status_notes(data["status"], lang, "heatmap"),
         height=height or 34 * rows,
         wrap=wrap,
     )
@@ -404,6 +456,7 @@ def dot_plot(
     color_title: str,
     title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     domain: tuple[float, float] = (1, 5),
     notes: list[str] = (),
     height: int | None = None,
@@ -443,7 +496,8 @@ def dot_plot(
         lang=lang,
         title=title,
         sources=sources,
-        notes=[*notes, *status_notes(data["status"], lang)],
+        source_lines=source_lines,
+        notes=[*notes, *status_notes(data["status"], lang, "dots")],
         height=height or 46 * rows,
         wrap=wrap,
     )
@@ -458,6 +512,7 @@ def small_multiples(
     y_title: str,
     title: str,
     sources: list[str],
+    source_lines: list[str] | None = None,
     value_format: str = "number",
     columns: int = 3,
     cell: tuple[int, int] = (230, 130),
@@ -507,7 +562,8 @@ def small_multiples(
         lang=lang,
         title=title,
         sources=sources,
-        notes=status_notes(data["status"], lang),
+        source_lines=source_lines,
+        notes=status_notes(data["status"], lang, "multiples"),
         height=0,
         wrap=wrap,
     )

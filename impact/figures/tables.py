@@ -23,7 +23,7 @@ def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
             i18n.t("table.year", lang): rows["year"].astype(int).astype(str).tolist(),
             i18n.t("table.value", lang): values,
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in rows["status"]],
-            i18n.t("table.source", lang): rows["source"].tolist(),
-            i18n.t("table.note", lang): rows["note"].fillna("").tolist(),
+            i18n.t("table.source", lang): [i18n.data_text(x, lang) for x in rows["source"]],
+            i18n.t("table.note", lang): [i18n.data_text(x, lang) for x in rows["note"]],
         }
     )

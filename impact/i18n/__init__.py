@@ -21,6 +21,7 @@ from impact.i18n.catalogue import (
     t,
     template,
 )
+from impact.i18n.data_texts import data_text
 from impact.i18n.numbers import (
     chart_locale,
     describe_change,
@@ -29,6 +30,7 @@ from impact.i18n.numbers import (
     format_points,
     format_range,
     format_rupiah,
+    round_half_away,
 )
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "TEXTS",
     "UnknownTextError",
     "chart_locale",
+    "data_text",
     "describe_change",
     "format_number",
     "format_percent",
@@ -45,6 +48,7 @@ __all__ = [
     "format_rupiah",
     "label",
     "normalize_lang",
+    "round_half_away",
     "t",
     "template",
 ]

@@ -169,4 +169,34 @@ TEXTS: dict[str, tuple[str, str]] = {
         "data is untouched. The operator fixes that setting (see the README, Settings) and "
         "restarts the dashboard.",
     ),
+    "figure.marked": ("{text} ({status})", "{text} ({status})"),
+    "figure.change.title": (
+        "{name} {verb} {range} dari {start} ke {end}",
+        "{name} {verb} {range} from {start} to {end}",
+    ),
+    "figure.yoy.missing": (
+        "Tahun tanpa angka: {years}; perubahan dari dan ke tahun itu tidak dihitung.",
+        "Years without a figure: {years}; no change is computed from or to them.",
+    ),
+    "source.for_years": ("Sumber {years}: {source}", "Source for {years}: {source}"),
+    "source.note.bar": (
+        "Batang pucat bergaris putus-putus: angka estimasi atau ilustratif, bukan data resmi.",
+        "Pale bars with a dashed outline: estimated or illustrative figures, not official data.",
+    ),
+    "source.note.heatmap": (
+        "Sel pucat bergaris putus-putus: angka estimasi atau ilustratif, bukan data resmi.",
+        "Pale cells with a dashed outline: estimated or illustrative figures, not official data.",
+    ),
+    "source.note.dots": (
+        "Titik berongga: angka estimasi atau ilustratif, bukan data resmi.",
+        "Hollow dots: estimated or illustrative figures, not official data.",
+    ),
+    "source.note.multiples": (
+        "Titik berongga: angka estimasi atau ilustratif, bukan data resmi.",
+        "Hollow points: estimated or illustrative figures, not official data.",
+    ),
+    "source.note.range_bar": (
+        "Batang mengambang: rentang perubahan, dari batas bawah ke batas atas, bukan satu angka.",
+        "Floating bars: a range of change, from its low to its high end, not one figure.",
+    ),
 }

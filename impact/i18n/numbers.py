@@ -5,6 +5,7 @@ English ``1,250,000``. Babel does the digits; the d3 locale for charts is here t
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
@@ -27,15 +28,30 @@ def _pattern(decimals: int, fixed: bool) -> str:
     return "#,##0" + ("." + ("0" if fixed else "#") * decimals if decimals > 0 else "")
 
 
+def round_half_away(x: float, decimals: int = 0) -> Decimal:
+    """``x`` rounded half away from zero, the product's one rounding rule (32.5 -> 33,
+    -2.5 -> -3, 0.125 -> 0.13 at 2 decimals). The number is taken as Python writes it
+    (``repr``), so 2.45 rounds to 2.5 as a planner expects, not to 2.4 as its binary
+    neighbour would. Returns a Decimal (exact); ``float()`` it for arithmetic."""
+    return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_number(
     x: float | None, lang: str, decimals: int = 1, signed: bool = False, fixed: bool = False
 ) -> str:
-    """1234.5 -> '1.234,5' (id) / '1,234.5' (en); a missing value -> an en dash."""
+    """1234.5 -> '1.234,5' (id) / '1,234.5' (en); a missing value -> an en dash.
+
+    Rounds half away from zero (:func:`round_half_away`) before Babel writes the digits
+    (Babel alone rounds half to even: 32.5 would print 32 beside a card saying 32,5).
+    """
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return "–"
+    rounded = round_half_away(float(x), decimals)
+    if rounded == 0:
+        rounded = abs(rounded)  # never '−0'
     pattern = _pattern(decimals, fixed)
-    text = format_decimal(x, format=pattern, locale=_LOCALES[_lang(lang)])
-    if signed and x > 0 and text.strip("0,.") != "":
+    text = format_decimal(rounded, format=pattern, locale=_LOCALES[_lang(lang)])
+    if signed and rounded > 0:
         text = "+" + text
     return text.replace("-", "−")
 
@@ -66,7 +82,7 @@ def format_range(
     never sits beside the dash.
     """
     # Both ends with the same number of decimals ('38,6–57,0%'), none if both are whole.
-    fixed = any(round(v, decimals) != round(v) for v in (r.low, r.high))
+    fixed = any(round_half_away(v, decimals) != round_half_away(v) for v in (r.low, r.high))
     low = format_number(r.low, lang, decimals, signed, fixed)
     if r.is_point or low == format_number(r.high, lang, decimals, signed, fixed):
         return low + unit

@@ -59,9 +59,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "affect. The 1–5 severity is this dashboard's own convention.",
     ),
     "obst.heat.title": (
-        "Hambatan terberat {year}: {items}",
-        "Most severe obstacles in {year}: {items}",
+        "Hambatan terberat {year}: {items} ({severity}/5)",
+        "Most severe obstacle in {year}: {items} ({severity}/5)",
     ),
+    "obst.heat.title.tie": (
+        "{count} dari {total} hambatan sama-sama terberat pada {year} ({severity}/5): {items}",
+        "{count} of {total} obstacles tie as most severe in {year} ({severity}/5): {items}",
+    ),
+    "obst.heat.more": (" dan {count} lainnya", " and {count} more"),
     "obst.severity": ("Keparahan (1–5)", "Severity (1–5)"),
     "obst.item": ("Hambatan", "Obstacle"),
     "obst.links": ("Angka yang terdampak: {item}", "Figures affected: {item}"),
@@ -336,4 +341,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Score changes are in percentage points (55% → 85% = +30 percentage points, a 54.5% "
         "relative rise). The 50–70% range is carried whole into the yearly rate and real terms.",
     ),
+    "comp.drivers.title.tie": (
+        "Tiga pendorong daya saing: {top} naik sama banyak ({points})",
+        "Three drivers of competitiveness: {top} rose equally ({points})",
+    ),
+    "prog.count.title.types": (
+        "Keluaran per jenis program: {rose} dari {types} jenis naik, {start}–{end}",
+        "Outputs by program type: {rose} of {types} types rose, {start}–{end}",
+    ),
+    "prog.illustrative": (
+        "Angka program dan target di halaman ini ilustratif: studi menyebut program-programnya "
+        "tanpa angka. Ganti dengan realisasi dinas lewat halaman Unggah Data.",
+        "The program and target figures on this page are illustrative: the study names the "
+        "programs without figures. Replace them with the agencies' actuals on the Upload data page.",
+    ),
+    "obst.link.figure": ("Angka yang terdampak", "Figure affected"),
 }

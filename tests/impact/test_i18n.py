@@ -20,7 +20,7 @@ from impact.growth import Range
         (i18n.format_percent, (54.545, "en"), "54.5%"),
         (i18n.format_percent, (50.0, "id"), "50%"),
         (i18n.format_number, (1234.5, "id"), "1.234,5"),
-        (i18n.format_number, (-3.25, "id", 1), "−3,2"),
+        (i18n.format_number, (-3.25, "id", 1), "−3,3"),  # half away from zero
         (i18n.format_number, (float("nan"), "id"), "–"),
         (i18n.format_points, (30, "id", 0), "+30 poin persen"),
         (i18n.format_points, (30, "en", 0), "+30 percentage points"),
@@ -85,3 +85,19 @@ def test_range_ends_share_their_decimals() -> None:
 )
 def test_describe_change_puts_the_sign_in_the_verb(r, lang, expected) -> None:
     assert i18n.describe_change(r, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [(32.5, 0, "+33"), (-2.5, 0, "−3"), (0.125, 2, "+0,13"), (2.45, 1, "+2,5"), (0.5, 0, "+1"),
+     (87.5 - 55, 0, "+33"), (-0.04, 1, "0"), (54.545, 1, "+54,5")],
+)  # fmt: skip
+def test_one_rounding_rule_half_away_from_zero(value: float, decimals: int, expected: str) -> None:
+    # Babel alone rounds half to even (32.5 -> 32): a title said +32 beside a card's +32,5.
+    assert i18n.format_number(value, "id", decimals, signed=True) == expected
+
+
+def test_a_point_change_reads_the_same_whole_and_at_one_decimal() -> None:
+    points = Range.point(87.5 - 55)
+    assert i18n.format_range(points, "id", " poin persen", 0, True) == "+33 poin persen"
+    assert i18n.format_range(points, "id", " poin persen", 1, True) == "+32,5 poin persen"

@@ -12,8 +12,9 @@ def test_income_default_is_the_reported_range(app_db) -> None:
         "Perubahan": "+50–70%",
         "Laju per tahun (CAGR)": "+22,5–30,4%",
     }
-    assert chart_titles(at)[0].startswith(
-        "Indeks pendapatan pelaku usaha batik (2021=100): +50–70% dari 2021 ke 2023"
+    # The title states the reported range in words; the card says the same at one decimal.
+    assert chart_titles(at)[0] == (
+        "Indeks pendapatan pelaku usaha batik (2021=100) naik 50–70% dari 2021 ke 2023"
     )
 
 
@@ -30,7 +31,14 @@ def test_income_real_rupiah_for_kota_blitar_from_url(app_db) -> None:
 
 def test_income_year_on_year_view_and_changed_years(app_db) -> None:
     at = open_page("pages/income.py", "en", tampilan="yoy")
-    assert chart_titles(at)[0].endswith("change from year to year")
+    # 2022 (illustrative, 130) -> 2023 (reported 150-170): a range, and not a reported one.
+    assert chart_titles(at)[0].endswith("change from year to year (illustrative)")
+    table = next(d.value for d in at.dataframe if "Year-on-year change (%)" in d.value.columns)
+    assert table.to_dict("records")[-1] == {
+        "Year": "2023",
+        "Year-on-year change (%)": "+15.4–30.8%",
+        "Status": "Illustrative",
+    }
     at.selectbox(key="url_dari").select(2022).run()
     assert metrics(at)["Change"] == "+15.4–30.8%"
     assert at.query_params["dari"] == "2022"
@@ -47,9 +55,9 @@ def test_competitiveness_points_and_drivers(app_db) -> None:
     assert metrics(at) == {"Poin persen": "+30", "Perubahan relatif": "+54,5%"}
     titles = chart_titles(at)
     assert titles[0] == "Daya saing produk naik 30 poin persen, dari 55% ke 85%"
-    assert (
-        titles[1]
-        == "Tiga pendorong daya saing: pengelolaan merek naik paling banyak (+34 poin persen)"
+    assert titles[1] == (
+        "Tiga pendorong daya saing: pengelolaan merek naik paling banyak (+34 poin persen)"
+        " (ilustratif)"
     )
 
 
@@ -61,7 +69,14 @@ def test_obstacles_heatmap_and_links_for_budget_cuts(app_db) -> None:
         t.startswith("Pelatihan keterampilan dan desain: 4 kegiatan pada 2021, 2 pada 2023")
         for t in titles
     )
-    assert any(t.startswith("Indeks pendapatan") for t in titles)
+    assert any(t.startswith("Pendapatan pelaku batik naik 50–70%") for t in titles)
+
+
+def test_obstacles_heatmap_states_a_tie_as_a_tie(app_db) -> None:
+    # Five obstacles share the top severity 4/5 in 2023: none is "the heaviest".
+    title = chart_titles(open_page("pages/obstacles.py"))[0]
+    assert title.startswith("5 dari 9 hambatan sama-sama terberat pada 2023 (4/5): ")
+    assert title.endswith("dan 2 lainnya (ilustratif)")
 
 
 def test_collaboration_names_the_widest_divergence_in_english(app_db) -> None:
@@ -75,9 +90,11 @@ def test_collaboration_names_the_widest_divergence_in_english(app_db) -> None:
 def test_programs_outputs_beside_outcomes(app_db) -> None:
     at = open_page("pages/programs.py")
     titles = chart_titles(at)
-    assert titles[0] == "Kegiatan program per tahun: 34 pada 2023 dibanding 19 pada 2021"
-    assert titles[1] == "Anggaran program −11% dari 2021 ke 2023"
-    assert titles[2].startswith("Pendapatan (indeks 2021=100): +50–70%")
+    # Activities of different program types are never added up (sessions are not certificates).
+    assert titles[0] == "Keluaran per jenis program: 3 dari 5 jenis naik, 2021–2023 (ilustratif)"
+    assert titles[1] == "Anggaran program −11% dari 2021 ke 2023 (ilustratif)"
+    assert titles[2] == "Pendapatan (indeks 2021=100) naik 50–70% dari 2021 ke 2023"
+    assert "ilustratif" in at.info[0].value  # the banner the creative-economy page has
     targets = next(d.value for d in at.dataframe if "Capaian" in d.value.columns)
     training = targets[targets["Program"] == "Pelatihan keterampilan dan desain"].iloc[0]
     assert (training["Target"], training["Realisasi"], training["Capaian"]) == ("4", "2", "50%")

@@ -89,7 +89,9 @@ def test_overview_in_indonesian_shows_the_headline_figures(app_db) -> None:
     assert "+30 poin persen (+54,5% relatif)" in text
     assert "22,5–30,4% per tahun" in text
     assert "Dilaporkan" in text and "Ilustratif" in text
-    assert "Sumber: Dinas Perindustrian dan Perdagangan Blitar (2023)" in text
+    # every plotted year's source, with the years it gives
+    assert "Sumber 2021, 2023: Dinas Perindustrian dan Perdagangan Blitar" in text
+    assert "Sumber 2022: Nilai ilustratif tim dasbor" in text
     assert _chart_titles(at) == [
         "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
         "Daya saing produk naik 30 poin persen, dari 55% ke 85%",

@@ -1,0 +1,433 @@
+"""The figure layer: everything a screen or a slide shows of one figure, composed once.
+
+A :class:`Figure` carries the value (a point or a range), its kind and unit, the years
+compared, its status (the weakest of every input), the source of every year it uses, and the
+words: the title sentence, the card's value and detail lines, the chart options, the table and
+the speaker notes. Pages, the deck and the presentation mode render a Figure; they compose no
+wording, rounding or status mark of their own.
+
+Rules applied here, for every figure:
+
+* a value derived from a range stays a range ('+50–70%', never '+60%');
+* rounding is half away from zero (:func:`impact.i18n.round_half_away`), and a title, its card,
+  its chart labels and its notes write the same figure at the same precision;
+* a figure built on an estimated or illustrative input says so in words ('(ilustratif)');
+* a chart names the source of every year it plots ('Sumber 2024: ...').
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from impact import growth, i18n
+from impact.figures import tables
+from impact.indicators import Indicator
+from impact.status import ORDER, weakest
+
+COMPUTED = "computed"  # a line derived by arithmetic from the figures (CAGR, real terms)
+# Titles with their own sentence; any other indicator gets the generic one.
+TITLE_KEYS = {
+    "batik_income_index": "chart.income.title",
+    "batik_competitiveness": "chart.comp.title",
+}
+PRECISION = 1  # decimals of a change on cards, titles, labels and notes alike
+
+
+@dataclass(frozen=True)
+class Line:
+    """One detail line of a card, with the status of what it says (or 'computed')."""
+
+    text: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as every surface shows it (see the module docstring)."""
+
+    key: str
+    kind: str
+    unit: str
+    value: growth.Range | None
+    years: tuple[int, int] | None
+    status: str
+    sources: tuple[tuple[str, tuple[int, ...]], ...]
+    title: str
+    label: str
+    value_text: str
+    details: tuple[Line, ...] = ()
+    period: str = ""
+    metrics: tuple[tuple[str, str], ...] = ()  # (label, value) of each change measure
+    chart: dict | None = (
+        None  # {"kind": a charts.BUILDERS key, "frame": DataFrame, "options": {...}}
+    )
+    table: pd.DataFrame | None = None
+    notes: tuple[str, ...] = ()
+    comparison: growth.Comparison | None = None
+    real: growth.Comparison | None = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def reported(self) -> bool:
+        return self.status == "reported"
+
+
+# --- words composed once -----------------------------------------------------------------
+
+
+def marked(text: str, status: str, lang: str) -> str:
+    """``text`` with its status in words when it is not reported: '… (ilustratif)'."""
+    if status in ("reported", COMPUTED):
+        return text
+    return i18n.t(
+        "figure.marked", lang, text=text, status=i18n.label("status", status, lang).lower()
+    )
+
+
+def statuses_of(frame: pd.DataFrame) -> str:
+    """The weakest status of a frame's rows ('reported' for an empty frame)."""
+    values = [s for s in frame["status"] if isinstance(s, str)] if "status" in frame else []
+    return weakest(values) if values else "reported"
+
+
+def year_sources(frame: pd.DataFrame) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each distinct source with the years it gives, in the order the years come."""
+    out: dict[str, list[int]] = {}
+    for year, source in sorted(zip(frame["year"].astype(int), frame["source"], strict=True)):
+        out.setdefault(str(source), [])
+        if year not in out[str(source)]:
+            out[str(source)].append(year)
+    return tuple((source, tuple(years)) for source, years in out.items())
+
+
+def source_lines(sources: Iterable[tuple[str, tuple[int, ...]]], lang: str) -> list[str]:
+    """One line per source naming the years it gives ('Sumber 2021, 2023: …'); a single
+    source of every year reads 'Sumber: …'. Source texts in the language where known."""
+    sources = list(sources)
+    if len(sources) == 1:
+        return [i18n.t("source.line", lang, source=i18n.data_text(sources[0][0], lang))]
+    return [
+        i18n.t(
+            "source.for_years",
+            lang,
+            years=", ".join(str(y) for y in years),
+            source=i18n.data_text(source, lang),
+        )
+        for source, years in sources
+    ]
+
+
+def change_text(value: growth.Range, kind: str, lang: str, decimals: int = PRECISION) -> str:
+    """A change with its sign and unit: '+50–70%', '+30 poin persen'."""
+    unit = " " + i18n.t("unit.pp", lang) if kind in growth.POINT_KINDS else "%"
+    return i18n.format_range(value, lang, unit, decimals, signed=True)
+
+
+def value_formatter(
+    indicator: Indicator, lang: str, *, as_index: bool = False
+) -> tuple[Callable[[float], str], str]:
+    """(label formatter, axis format name) for an indicator's values."""
+    if as_index:
+        return (lambda x: i18n.format_number(x, lang, 0)), "index"
+    if indicator.kind in ("score", "share", "rate"):
+        return (lambda x: i18n.format_percent(x, lang, 0)), "percent"
+    if indicator.unit.startswith("Rp"):
+        return (lambda x: i18n.format_rupiah(x, lang)), "rupiah"
+    return (
+        lambda x: i18n.format_number(x, lang, 0)
+    ), "index" if indicator.kind == "index" else "number"
+
+
+def unit_text(indicator: Indicator, lang: str) -> str:
+    """The indicator's unit in the language ('orang' -> 'people')."""
+    return i18n.data_text(indicator.unit, lang)
+
+
+# --- the change of one indicator between two years ---------------------------------------
+
+
+def change_figure(
+    obs: pd.DataFrame,
+    indicator: Indicator,
+    start: int,
+    end: int,
+    lang: str,
+    *,
+    inflation: pd.DataFrame | None = None,
+    name: str | None = None,
+    label: str | None = None,
+    y_title: str | None = None,
+    as_index: bool = False,
+    price_rates: pd.DataFrame | None = None,
+    key: str | None = None,
+) -> Figure:
+    """The change of one series (``obs``: one indicator, region and sector, every year it
+    has) from ``start`` to ``end``: value, status, sources, title, card, chart, table, notes.
+
+    ``inflation`` (BPS CPI rates) adds real terms for levels. ``name`` replaces the
+    indicator's name in titles (a page may say '… (riil, harga 2021)'). Raises the named
+    growth errors when a year is missing or the base cannot be changed from.
+    """
+    comparison = growth.compare_years(obs, indicator.kind, start, end)
+    ends = obs[obs["year"].isin([start, end])]
+    status = statuses_of(ends)
+    real = None
+    if inflation is not None and indicator.kind in growth.LEVEL_KINDS and not as_index:
+        real = growth.compare_years(
+            growth.deflate(obs, inflation, start), indicator.kind, start, end
+        )
+    is_points = comparison.points is not None
+    value = comparison.points if is_points else comparison.percent
+    fmt, axis = value_formatter(indicator, lang, as_index=as_index)
+    display_name = name or indicator.name(lang)
+
+    if is_points:
+        verb, magnitude = i18n.describe_change(
+            value, lang, " " + i18n.t("unit.pp", lang), PRECISION
+        )
+    else:
+        verb, magnitude = i18n.describe_change(value, lang, "%", PRECISION)
+    title_key = (
+        "figure.change.title" if name else TITLE_KEYS.get(indicator.code, "figure.change.title")
+    )
+    title = i18n.t(
+        title_key, lang, verb=verb, range=magnitude, points=magnitude, name=display_name,
+        start=start, end=end, start_value=_value(comparison.start, fmt), end_value=_value(comparison.end, fmt),
+    )  # fmt: skip
+    title = marked(title, status, lang)
+
+    details: list[Line] = []
+    derived = COMPUTED if status == "reported" else status  # computed from what it is built on
+    if is_points:
+        value_text = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
+        details.append(Line(i18n.t("card.comp.delta", lang, points=change_text(value, indicator.kind, lang),
+                                   relative=i18n.format_range(comparison.percent, lang, "%", PRECISION, True)), derived))  # fmt: skip
+    else:
+        value_text = change_text(value, indicator.kind, lang)
+        details.append(Line(i18n.t("card.income.cagr", lang, cagr=i18n.format_range(comparison.cagr, lang, "%", PRECISION)), derived))  # fmt: skip
+        if real is not None:
+            details.append(Line(i18n.t("card.income.real", lang, start=start, end=end,
+                                       real=change_text(real.percent, indicator.kind, lang)), derived))  # fmt: skip
+
+    if is_points:
+        metrics = [
+            (i18n.t("card.points", lang), i18n.format_range(value, lang, "", PRECISION, True)),
+            (i18n.t("card.relative", lang), i18n.format_range(comparison.percent, lang, "%", PRECISION, True)),
+        ]  # fmt: skip
+    else:
+        metrics = [
+            (i18n.t("card.absolute", lang), _difference(comparison.absolute, fmt)),
+            (i18n.t("card.percent", lang), change_text(comparison.percent, indicator.kind, lang)),
+            (i18n.t("card.cagr", lang), i18n.format_range(comparison.cagr, lang, "%", PRECISION, True)),
+        ]  # fmt: skip
+
+    plotted = obs.sort_values("year")
+    sources = year_sources(plotted)
+    extra_lines: list[str] = []  # the chart plots deflated values: name the price source too
+    if price_rates is not None and not price_rates.empty:
+        sources += tuple(s for s in year_sources(price_rates) if s[0] not in dict(sources))
+        extra_lines = source_lines(year_sources(price_rates), lang)
+    if real is not None and inflation is not None:  # the card's real terms use CPI rates
+        rates = inflation[inflation["year"].between(start + 1, end)]
+        sources += tuple(s for s in year_sources(rates) if s[0] not in dict(sources))
+    chart = {
+        "kind": "series",
+        "frame": plotted,
+        "options": {
+            "lang": lang, "title": title, "y_title": y_title or display_name,
+            "sources": [], "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
+            "value_format": axis,
+            "formatter": _formatter_name(indicator, as_index), "y_domain": (0, 100) if is_points else None,
+        },
+    }  # fmt: skip
+    notes = (
+        *_row_notes(plotted, lang, lambda x: i18n.format_number(x, lang, 2)),
+        *_comparison_notes(comparison, real, lang),
+    )
+    return Figure(
+        key=key or f"{indicator.code}_change", kind=indicator.kind,
+        unit="pp" if is_points else "%", value=value, years=(start, end), status=status,
+        sources=sources, title=title, label=label or display_name, value_text=value_text,
+        details=tuple(details), period=i18n.t("card.period", lang, start=start, end=end),
+        metrics=tuple(metrics), chart=chart, table=tables.series_table(plotted, lang, fmt),
+        notes=notes, comparison=comparison, real=real,
+    )  # fmt: skip
+
+
+def _difference(r: growth.Range, fmt: Callable[[float], str]) -> str:
+    return fmt(r.low) if r.is_point else f"{fmt(r.low)} – {fmt(r.high)}"
+
+
+def _value(r: growth.Range, fmt: Callable[[float], str]) -> str:
+    return fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"
+
+
+def _formatter_name(indicator: Indicator, as_index: bool) -> str:
+    if as_index:
+        return "index"
+    if indicator.kind in ("score", "share", "rate"):
+        return "percent"
+    return "rupiah" if indicator.unit.startswith("Rp") else "index"
+
+
+def _row_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> list[str]:
+    """One line per year with the exact value (or range), status, source and note."""
+    lines = []
+    for row in obs.sort_values("year").itertuples():
+        has_range = row.low == row.low and row.high == row.high  # not NaN
+        value = f"{fmt(row.low)}–{fmt(row.high)}" if has_range else fmt(row.value)
+        note = i18n.data_text(getattr(row, "note", None), lang)
+        lines.append(
+            i18n.t(
+                "deck.notes.row", lang, year=int(row.year), value=value,
+                status=i18n.label("status", row.status, lang).lower(),
+                source=i18n.data_text(row.source, lang),
+                note=i18n.t("deck.notes.note", lang, note=note) if note else "",
+            )
+        )  # fmt: skip
+    return lines
+
+
+def _comparison_notes(c: growth.Comparison, real: growth.Comparison | None, lang: str) -> list[str]:
+    """The change measures with two decimals (the exact figures)."""
+    out = []
+
+    def add(measure_key: str, r: growth.Range | None, unit: str) -> None:
+        if r is not None:
+            value = i18n.format_range(r, lang, unit, 2, True)
+            out.append(i18n.t("deck.notes.change", lang, start=c.start_year, end=c.end_year,
+                              measure=i18n.t(measure_key, lang), value=value))  # fmt: skip
+
+    if c.points is not None:
+        add("card.points", c.points, " " + i18n.t("unit.pp", lang))
+        add("card.relative", c.percent, "%")
+    else:
+        add("card.absolute", c.absolute, "")
+        add("card.percent", c.percent, "%")
+        add("card.cagr", c.cagr, "%")
+    if real is not None:
+        add("prices.real", real.percent, "%")
+    return out
+
+
+# --- year on year -------------------------------------------------------------------------
+
+
+def year_on_year_figure(
+    obs: pd.DataFrame, indicator: Indicator, lang: str, *, name: str | None = None
+) -> Figure:
+    """The change from each year to the next, ranges kept (a year holding a reported range
+    gives a change range), each change as reliable as the weaker of its two years; years
+    whose previous year is missing are named, not silently left out."""
+    changes = growth.year_on_year_ranges(obs, indicator.kind)
+    shown = changes.dropna(subset=["change_low"]).copy()
+    shown["status"] = shown["change_status"]
+    unit = " " + i18n.t("unit.pp", lang) if indicator.kind in growth.POINT_KINDS else "%"
+    shown["label"] = [
+        i18n.format_range(growth.Range(lo, hi), lang, unit, PRECISION, True)
+        for lo, hi in zip(shown["change_low"], shown["change_high"], strict=True)
+    ]
+    missing = (
+        [int(y) for y in changes.loc[changes["change_low"].isna(), "year"]][1:]
+        if len(changes)
+        else []
+    )
+    gaps = growth.missing_years(obs)
+    status = statuses_of(shown) if not shown.empty else statuses_of(obs)
+    display_name = name or indicator.name(lang)
+    title = marked(i18n.t("income.chart.yoy", lang, name=display_name), status, lang)
+    notes = [i18n.t("figure.yoy.missing", lang, years=", ".join(map(str, gaps)))] if gaps else []
+    table = pd.DataFrame(
+        {
+            i18n.t("table.year", lang): shown["year"].astype(int).astype(str).tolist(),
+            i18n.t("view.yoy", lang): shown["label"].tolist(),
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
+        }
+    )
+    chart = {
+        "kind": "bar",
+        "frame": shown.assign(change_mid=(shown["change_low"] + shown["change_high"]) / 2),
+        "options": {
+            "lang": lang, "x": "year", "y": "change_mid", "low": "change_low", "high": "change_high",
+            "x_title": i18n.t("chart.year", lang), "y_title": i18n.t("view.yoy", lang), "title": title,
+            "sources": [], "source_lines": source_lines(year_sources(obs), lang), "label": "label", "value_format": "percent",
+            "notes": notes,
+        },
+    }  # fmt: skip
+    return Figure(
+        key=f"{indicator.code}_yoy", kind=indicator.kind, unit="pp" if unit != "%" else "%",
+        value=None, years=None, status=status, sources=year_sources(obs), title=title,
+        label=display_name, value_text="", chart=chart, table=table, notes=tuple(notes),
+        extra={"missing": gaps, "skipped": missing},
+    )  # fmt: skip
+
+
+# --- ties and counts ------------------------------------------------------------------------
+
+
+def top_items(
+    values: dict[str, float], lang: str, *, limit: int = 3
+) -> tuple[list[str], float, bool]:
+    """The items with the highest value: (names, value, tied). Every item tied at the top is
+    named (up to ``limit``; the count says how many more), so a tie is never told as a rank."""
+    if not values:
+        return [], float("nan"), False
+    top = max(values.values())
+    names = [k for k, v in values.items() if v == top]
+    return names, top, len(names) > 1
+
+
+def status_order(statuses: Iterable[str]) -> tuple[str, ...]:
+    """Distinct statuses, most reliable first."""
+    return tuple(sorted(set(statuses), key=ORDER.index))
+
+
+# --- the components of a score ------------------------------------------------------------
+
+
+def components_figure(
+    parts: dict[str, pd.DataFrame], start: int, end: int, lang: str
+) -> Figure | None:
+    """Each component's score in the years ``start``..``end`` (grouped bars), titled by the
+    component that rose most in percentage points; components tied at the top are all named.
+    ``parts``: component name -> its observations. None when no component has both years."""
+    parts = {k: v for k, v in parts.items() if {start, end} <= set(v["year"].astype(int))}
+    if not parts:
+        return None
+    gains = {k: growth.compare_years(v, "score", start, end).points for k, v in parts.items()}
+    mids = {k: float(i18n.round_half_away(g.mid, 0)) for k, g in gains.items()}
+    tops, _, tied = top_items(mids, lang)
+    frame = pd.concat(v.assign(component=k) for k, v in parts.items())
+    frame = frame[frame["year"].between(start, end)]
+    frame = frame.assign(label=[i18n.format_percent(v, lang, 0) for v in frame["value"]])
+    status = statuses_of(frame)
+    points = change_text(gains[tops[0]], "score", lang, 0)
+    key = "comp.drivers.title.tie" if tied else "comp.drivers.title"
+    title = marked(i18n.t(key, lang, top=" & ".join(tops), points=points), status, lang)
+    table = pd.DataFrame(
+        {
+            i18n.t("comp.component", lang): frame["component"].tolist(),
+            i18n.t("table.year", lang): frame["year"].astype(int).astype(str).tolist(),
+            i18n.t("comp.score", lang): frame["label"].tolist(),
+            i18n.t("table.status", lang): [i18n.label("status", x, lang) for x in frame["status"]],
+            i18n.t("table.source", lang): [i18n.data_text(x, lang) for x in frame["source"]],
+        }
+    )
+    chart = {
+        "kind": "bar",
+        "frame": frame,
+        "options": {
+            "lang": lang, "x": "year", "y": "value", "color": "component",
+            "color_title": i18n.t("comp.component", lang), "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("comp.score", lang), "value_format": "percent", "label": "label",
+            "title": title, "sources": [], "source_lines": source_lines(year_sources(frame), lang),
+        },
+    }  # fmt: skip
+    return Figure(
+        key="competitiveness_components", kind="score", unit="pp", value=gains[tops[0]],
+        years=(start, end), status=status, sources=year_sources(frame), title=title,
+        label=i18n.t("comp.component", lang), value_text=points, chart=chart, table=table,
+    )  # fmt: skip

@@ -1,0 +1,95 @@
+"""Program outputs as figures: activities per program type (never added up across types, whose
+units differ: training sessions are not certificates) and the budget in rupiah."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from impact import growth, i18n
+from impact.figures.figure import Figure, marked, source_lines, statuses_of, year_sources
+
+
+def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
+    """Activities per year and program type (``summary``: store.program_summary with a
+    ``program_label``). The title counts the types whose output rose between the first and
+    last year, since a total across types would add different units."""
+    years = sorted(summary["year"].astype(int).unique())
+    start, end = years[0], years[-1]
+    rows = summary.pivot_table(index="program", columns="year", values="count", aggfunc="sum")
+    both = rows.dropna(subset=[start, end]) if {start, end} <= set(rows.columns) else rows.iloc[:0]
+    rose = int((both[end] > both[start]).sum())
+    status = statuses_of(summary)
+    title = marked(
+        i18n.t("prog.count.title.types", lang, rose=rose, types=len(both), start=start, end=end),
+        status,
+        lang,
+    )
+    table = pd.DataFrame(
+        {
+            i18n.t("table.year", lang): summary["year"].astype(int).astype(str).tolist(),
+            i18n.t("prog.program", lang): summary["program_label"].tolist(),
+            i18n.t("prog.count", lang): [i18n.format_number(v, lang, 0) for v in summary["count"]],
+            i18n.t("prog.target", lang): [
+                i18n.format_number(None if pd.isna(v) else v, lang, 0)
+                for v in summary["target_count"]
+            ],
+            i18n.t("table.status", lang): [
+                i18n.label("status", s, lang) for s in summary["status"]
+            ],
+        }
+    )
+    chart = {
+        "kind": "bar",
+        "frame": summary,
+        "options": {
+            "lang": lang, "x": "year", "y": "count", "color": "program_label",
+            "color_title": i18n.t("prog.program", lang), "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("prog.count", lang), "title": title, "sources": [],
+            "source_lines": source_lines(year_sources(summary), lang),
+        },
+    }  # fmt: skip
+    return Figure(
+        key="program_activities", kind="count", unit="", value=None, years=(start, end),
+        status=status, sources=year_sources(summary), title=title,
+        label=i18n.t("prog.count", lang), value_text=f"{rose}/{len(both)}", chart=chart, table=table,
+        extra={"rose": rose, "types": len(both)},
+    )  # fmt: skip
+
+
+def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Figure:
+    """The program budget per year in rupiah (summable across types) and its change from the
+    first to the last year. ``totals``: evaluation.yearly_totals."""
+    first, last = totals.iloc[0], totals.iloc[-1]
+    start, end = int(first["year"]), int(last["year"])
+    change = growth.percent_change(first["budget_rp"], last["budget_rp"])
+    status = statuses_of(totals)
+    change_text = i18n.format_range(change, lang, "%", 0, True)
+    title = marked(
+        i18n.t("prog.budget.title", lang, change=change_text, start=start, end=end), status, lang
+    )
+    frame = totals.assign(
+        label=[i18n.format_rupiah(v, lang) for v in totals["budget_rp"]],
+        source=summary["source"].iloc[0],
+    )
+    table = pd.DataFrame(
+        {
+            i18n.t("table.year", lang): frame["year"].astype(int).astype(str).tolist(),
+            i18n.t("prog.budget", lang): frame["label"].tolist(),
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in frame["status"]],
+        }
+    )
+    chart = {
+        "kind": "bar",
+        "frame": frame,
+        "options": {
+            "lang": lang, "x": "year", "y": "budget_rp", "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("prog.budget", lang), "title": title, "label": "label",
+            "value_format": "rupiah", "sources": [],
+            "source_lines": source_lines(year_sources(summary), lang),
+        },
+    }  # fmt: skip
+    return Figure(
+        key="program_budget", kind="level", unit="%", value=change, years=(start, end),
+        status=status, sources=year_sources(summary), title=title,
+        label=i18n.t("prog.budget", lang), value_text=change_text, chart=chart, table=table,
+    )  # fmt: skip
