@@ -1,7 +1,7 @@
 """The Streamlit edge of the hearing deck: cached deck building for the deck page and the
 presentation mode, and how one slide is drawn on screen (large type, one figure at a time).
 
-Slides come from :func:`impact.report.build_slides`, the same list the PPTX is written
+Slides come from :func:`impact.deck.build_slides`, the same list the PPTX is written
 from. Caches key on the database path and data version, so a new upload shows at once.
 """
 
@@ -28,12 +28,21 @@ def _key(options: deck.DeckOptions) -> tuple:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
+def _build(path: str, version: int, key: tuple) -> tuple[list[deck.Slide], tuple[str, ...]]:
+    return deck.build(path, deck.DeckOptions(**dict(key)))
+
+
 def _slides(path: str, version: int, key: tuple) -> list[deck.Slide]:
-    return deck.build_slides(path, deck.DeckOptions(**dict(key)))
+    return _build(path, version, key)[0]
 
 
 def slides(path: str, version: int, options: deck.DeckOptions) -> list[deck.Slide]:
     return _slides(path, version, _key(options))
+
+
+def omitted(path: str, version: int, options: deck.DeckOptions) -> tuple[str, ...]:
+    """The sections asked for that have no slide (no figures for the region and years)."""
+    return _build(path, version, _key(options))[1]
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

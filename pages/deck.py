@@ -69,6 +69,9 @@ options = deck.DeckOptions(
 )
 with st.spinner():
     slides = _deck.slides(path, version, options)
+left_out = deck.omitted_text(_deck.omitted(path, version, options), options, regions[region])
+if left_out:  # a section without data is named, never dropped silently
+    st.warning(_render.plain(left_out))
 with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
     st.markdown("\n".join(f"{i}. {_render.plain(s.title)}" for i, s in enumerate(slides, start=1)))
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from impact.deck import pdf as _pdf
 from impact.deck import powerpoint as _powerpoint
-from impact.deck.content import available_years, build_slides
+from impact.deck.content import available_years, build, build_slides, omitted_text
 from impact.deck.model import (
     DEFAULT_REGION,
     MAX_PARAM_CHARS,
@@ -51,11 +51,13 @@ __all__ = [
     "Table",
     "TableRow",
     "available_years",
+    "build",
     "build_pdf",
     "build_pptx",
     "build_slides",
     "file_name",
     "format_hearing_date",
+    "omitted_text",
     "options_from_params",
     "options_to_params",
     "pdf_available",

@@ -27,7 +27,7 @@ from impact.deck.model import (
     TableRow,
     format_hearing_date,
 )
-from impact.figures import charts, headlines
+from impact.figures import charts, figure, headlines
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -181,12 +181,13 @@ class _Deck:
     def t(self, key: str, **params: object) -> str:
         return i18n.t(key, self.lang, **params)
 
-    def region_name(self) -> str:
+    def region_name(self, region: str | None = None) -> str:
         frame = store.read_table(self.path, "region")
         names = dict(
             zip(frame["code"], frame["name_en" if self.lang == "en" else "name_id"], strict=True)
         )
-        return names.get(self.options.region, self.options.region)
+        region = region or self.options.region
+        return names.get(region, region)
 
     def headline(self, code: str, with_real: bool = False) -> headlines.Headline | None:
         """The dashboard's headline of ``code`` in the deck's region and years, or None when
@@ -296,251 +297,129 @@ def _chart_slide(
     )
 
 
-def _summary(deck: _Deck) -> list[Slide]:
-    lang, (start, end) = deck.lang, deck.years
-    income, comp, jobs = deck.income(), deck.headline(COMPETITIVENESS), deck.headline(JOBS)
+STUDY_REGION, STUDY_YEARS = "blitar", (2021, 2023)  # the study's own comparison
+
+
+def _figure(deck: _Deck, code: str, region: str, start: int, end: int, real: bool = False):
+    """The figure layer's change of ``code`` in ``region``, or None when a year is missing."""
+    if code not in deck.registry:
+        return None
+    obs = store.observations(deck.path, code, region, SECTOR)
+    inflation = (
+        store.observations(deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all")
+        if real else None
+    )  # fmt: skip
+    try:
+        return figure.change_figure(
+            obs, deck.registry[code], start, end, deck.lang, inflation=inflation
+        )
+    except growth.MissingValueError:
+        if real:  # no inflation for a year: the nominal figures still stand
+            return _figure(deck, code, region, start, end)
+        return None
+    except growth.GrowthError:
+        return None
+
+
+def _card(fig, label: str, lang: str) -> Card:
+    """A deck card from a figure: its value, and each detail line marked with what it is."""
+    details = tuple(figure.marked(line.text, line.status, lang) if line.status != figure.COMPUTED
+                    else i18n.t("figure.computed", lang, text=line.text) for line in fig.details)  # fmt: skip
+    return Card(label, fig.value_text, details, fig.status)
+
+
+def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: bool) -> Slide:
+    """Three headline cards (income, competitiveness, workers) for ``region`` and years."""
+    lang = deck.lang
+    income = next(
+        (f for code in INCOME_CODES if (f := _figure(deck, code, region, start, end, True))), None
+    )
+    comp = _figure(deck, COMPETITIVENESS, region, start, end)
+    jobs = _figure(deck, JOBS, region, start, end)
     missing = deck.t("deck.card.missing", start=start, end=end)
-    figures, notes, sources = [], [], []
-
-    if income is not None:
-        c = income.comparison
-        details = [deck.t("card.income.cagr", cagr=i18n.format_range(c.cagr, lang, "%", 1))]
-        if income.real is not None:
-            real = i18n.format_range(income.real.percent, lang, "%", 1, True)
-            details.append(deck.t("card.income.real", start=start, end=end, real=real))
-        figures.append(
-            Card(
-                deck.t("card.income.label"),
-                deck.change_text(income, 1),
-                tuple(details),
-                income.status,
-            )
-        )
-        notes += [deck.t("card.income.label") + ":", *_comparison_notes(c, lang, income.real)]
-        sources += income.sources
-    else:
-        figures.append(Card(deck.t("card.income.label"), "–", (missing,), None))
-    if comp is not None:
-        c = comp.comparison
-        pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
-        detail = deck.t(
-            "deck.card.comp.detail",
-            start_value=pct(c.start.mid),
-            end_value=pct(c.end.mid),
-            relative=i18n.format_range(c.percent, lang, "%", 1, True),
-        )
-        figures.append(
-            Card(deck.t("card.comp.label"), deck.change_text(comp, 1), (detail,), comp.status)
-        )
-        notes += [deck.t("card.comp.label") + ":", *_comparison_notes(c, lang, None)]
-        sources += comp.sources
-    else:
-        figures.append(Card(deck.t("card.comp.label"), "–", (missing,), None))
-    if jobs is not None:
-        c = jobs.comparison
-        num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-        detail = deck.t(
-            "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
-        )
-        figures.append(
-            Card(jobs.indicator.name(lang), deck.change_text(jobs, 1), (detail,), jobs.status)
-        )
-        notes += [jobs.indicator.name(lang) + ":", *_comparison_notes(c, lang, None)]
-        sources += jobs.sources
-    else:
-        figures.append(
-            Card(
-                deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–",
-                "–",
-                (missing,),
-                None,
-            )
-        )
-
+    labels = (deck.t("card.income.label"), deck.t("card.comp.label"),
+              deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–")  # fmt: skip
+    cards, notes, sources = [], [], []
+    for fig, label in zip((income, comp, jobs), labels, strict=True):
+        if fig is None:
+            cards.append(Card(label, "–", (missing,), None))
+            continue
+        cards.append(_card(fig, label, lang))
+        notes += [label + ":", *fig.notes]
+        sources += [src for src, _ in fig.sources]
+    statuses = [c.status for c in cards if c.status]
     if income is not None and comp is not None:
+        verb_i, mag_i = i18n.describe_change(income.value, lang, "%", figure.PRECISION)
+        verb_c, mag_c = i18n.describe_change(
+            comp.value, lang, " " + deck.t("unit.pp"), figure.PRECISION
+        )
+        key = "deck.study.title" if study else "deck.summary.title"
         title = deck.t(
-            "deck.summary.title",
-            income=deck.change_text(income, 1),
-            points=deck.change_text(comp, 1),
-            start=start,
-            end=end,
+            key, income=f"{verb_i} {mag_i}", points=f"{verb_c} {mag_c}", start=start, end=end
         )
+        title = figure.marked(title, weakest([income.status, comp.status]), lang)
     else:
-        title = deck.t("deck.summary.title.plain", region=deck.region_name(), start=start, end=end)
-    statuses = [f.status for f in figures if f.status]
-    if income is not None and income.real is not None:
-        inflation = store.observations(
-            deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
-        )
-        sources += list(inflation.loc[inflation["year"].between(start + 1, end), "source"])
-    finding = deck.t("deck.summary.finding")
-    return [
-        Slide(
-            section="summary",
-            title=title,
-            finding=finding,
-            cards=tuple(figures),
-            footnote=_footnote(lang, sources),
-            sources=tuple(dict.fromkeys(sources)),
-            statuses=tuple(dict.fromkeys(statuses)),
-            notes=_notes(
-                [title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)
-            ),
-        )
-    ]
+        region_name = deck.region_name(region)
+        title = deck.t("deck.summary.title.plain", region=region_name, start=start, end=end)
+    finding = deck.t("deck.study.finding" if study else "deck.summary.finding")
+    return Slide(
+        section="summary", title=title, finding=finding, cards=tuple(cards),
+        footnote=_footnote(lang, sources), sources=tuple(dict.fromkeys(sources)),
+        statuses=tuple(dict.fromkeys(statuses)),
+        notes=_notes([title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)),
+    )  # fmt: skip
+
+
+def _summary(deck: _Deck) -> list[Slide]:
+    """The study's own finding (2021-2023, Blitar) always, labelled as the study's; the
+    chosen region and years beside it when they differ."""
+    start, end = deck.years
+    slides = [_summary_slide(deck, STUDY_REGION, *STUDY_YEARS, study=True)]
+    if (deck.options.region, (start, end)) != (STUDY_REGION, STUDY_YEARS):
+        slides.append(_summary_slide(deck, deck.options.region, start, end, study=False))
+    return slides
+
+
+def _figure_slide(
+    deck: _Deck, fig, *, finding: str, section: str, height: int = SERIES_HEIGHT
+) -> Slide:
+    """A chart slide from a figure: its title, its chart (built for the slide), and as the
+    footnote the chart's own subtitle lines (the source of every year, the reading notes)."""
+    options = fig.chart["options"] | {"height": height, "wrap": NO_WRAP}
+    chart = charts.BUILDERS[fig.chart["kind"]](fig.chart["frame"], **options)
+    plain, subtitle = _untitled(chart)
+    sources = [src for src, _ in fig.sources]
+    return Slide(
+        section=section, title=fig.title, finding=finding, chart=plain, chart_height=height,
+        footnote=(" ".join(subtitle),) if subtitle else (), sources=tuple(dict.fromkeys(sources)),
+        statuses=tuple(dict.fromkeys(fig.chart["frame"]["status"])),
+        notes=_notes([fig.title, finding], fig.notes, [deck.t("deck.notes.reading")],
+                     _sources_notes(sources, deck.lang)),
+    )  # fmt: skip
 
 
 def _charts(deck: _Deck) -> list[Slide]:
     lang, (start, end) = deck.lang, deck.years
+    region = deck.options.region
     slides = []
-    income = deck.income()
+    income = next(
+        (f for code in INCOME_CODES if (f := _figure(deck, code, region, start, end, True))), None
+    )
     if income is not None:
-        code, c = income.indicator.code, income.comparison
-        obs = deck.series(code)
-        fmt, axis = _number_formatter(income.indicator.kind, lang, code)
-        verb, magnitude = i18n.describe_change(c.percent, lang)
-        title = deck.t(
-            "chart.income.title",
-            verb=verb,
-            range=magnitude,
-            start=start,
-            end=end,
-        )
-        # Short axis titles: on a slide the title says what is measured, and a vertical axis
-        # title longer than the plot would stretch the chart.
-        y_title = (
-            deck.t("deck.y.index", base=INCOME_INDEX_BASE)
-            if code == "batik_income_index"
-            else deck.t("deck.y.rupiah")
-        )
-        sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(
-            obs,
-            lang=lang,
-            title=title,
-            y_title=y_title,
-            sources=sources,
-            value_format=axis,
-            formatter=fmt,
-            height=SERIES_HEIGHT,
-            wrap=NO_WRAP,
-        )
-        finding = [deck.t("card.income.cagr", cagr=i18n.format_range(c.cagr, lang, "%", 1))]
-        if income.real is not None:
-            finding.append(
-                deck.t(
-                    "card.income.real",
-                    start=start,
-                    end=end,
-                    real=i18n.format_range(income.real.percent, lang, "%", 1, True),
-                )
-            )
-        slides.append(
-            _chart_slide(
-                deck,
-                chart,
-                title=title,
-                finding="; ".join(finding),
-                height=SERIES_HEIGHT,
-                sources=sources,
-                statuses=obs["status"],
-                section="charts",
-                notes=[
-                    *_chart_notes(obs, lang, lambda x: _exact(x, lang)),
-                    *_comparison_notes(c, lang, income.real),
-                ],
-            )
-        )
-    comp = deck.headline(COMPETITIVENESS)
+        finding = "; ".join(_card(income, "", lang).details)
+        slides.append(_figure_slide(deck, income, finding=finding, section="charts"))
+    comp = _figure(deck, COMPETITIVENESS, region, start, end)
     if comp is not None:
-        c = comp.comparison
-        obs = deck.series(COMPETITIVENESS)
-        pct = lambda x: i18n.format_percent(x, lang, 0)  # noqa: E731
-        verb, points = i18n.describe_change(c.points, lang, " " + deck.t("unit.pp"))
-        title = deck.t(
-            "chart.comp.title",
-            verb=verb,
-            points=points,
-            start_value=pct(c.start.mid),
-            end_value=pct(c.end.mid),
-        )
-        sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(
-            obs,
-            lang=lang,
-            title=title,
-            y_title=deck.t("deck.y.score"),
-            sources=sources,
-            value_format="percent",
-            formatter=pct,
-            y_domain=(0, 100),
-            height=SERIES_HEIGHT,
-            wrap=NO_WRAP,
-        )
-        finding = deck.t(
-            "card.comp.delta",
-            points=points,
-            relative=i18n.format_range(c.percent, lang, "%", 1, True),
-        )
-        slides.append(
-            _chart_slide(
-                deck,
-                chart,
-                title=title,
-                finding=finding,
-                height=SERIES_HEIGHT,
-                sources=sources,
-                statuses=obs["status"],
-                section="charts",
-                notes=[
-                    *_chart_notes(obs, lang, lambda x: _exact(x, lang) + "%"),
-                    *_comparison_notes(c, lang, None),
-                ],
-            )
-        )
-    jobs = deck.headline(JOBS)
+        finding = "; ".join(_card(comp, "", lang).details)
+        slides.append(_figure_slide(deck, comp, finding=finding, section="charts"))
+    jobs = _figure(deck, JOBS, region, start, end)
     if jobs is not None:
         c = jobs.comparison
-        obs = deck.series(JOBS)
         num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-        title = deck.t(
-            "prog.outcome.title",
-            name=deck.t("prog.outcome.jobs"),
-            change=deck.change_text(jobs),
-            start=start,
-            end=end,
-        )
-        sources = list(dict.fromkeys(obs["source"]))
-        chart = charts.series_chart(
-            obs,
-            lang=lang,
-            title=title,
-            y_title=deck.t("deck.y.people"),
-            sources=sources,
-            formatter=num,
-            value_format="number",
-            height=SERIES_HEIGHT,
-            wrap=NO_WRAP,
-        )
         finding = deck.t(
             "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
         )
-        slides.append(
-            _chart_slide(
-                deck,
-                chart,
-                title=title,
-                finding=finding,
-                height=SERIES_HEIGHT,
-                sources=sources,
-                statuses=obs["status"],
-                section="charts",
-                notes=[
-                    *_chart_notes(obs, lang, lambda x: _exact(x, lang)),
-                    *_comparison_notes(c, lang, None),
-                ],
-            )
-        )
+        slides.append(_figure_slide(deck, jobs, finding=finding, section="charts"))
     return slides
 
 
@@ -747,7 +626,10 @@ def _programs(deck: _Deck) -> list[Slide]:
     sources = list(dict.fromkeys(summary["source"]))
     budget_change = growth.percent_change(first["budget_rp"], last["budget_rp"])
     budget_text = i18n.format_range(budget_change, lang, "%", 0, True)
-    title = deck.t("prog.budget.title", change=budget_text, start=start, end=end)
+    title = figure.marked(
+        deck.t("prog.budget.title", change=budget_text, start=start, end=end),
+        figure.statuses_of(totals), lang,
+    )  # fmt: skip
     frame = totals.assign(
         label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
     )
@@ -804,20 +686,26 @@ def _programs(deck: _Deck) -> list[Slide]:
     # Outputs next to outcomes, as the programs page puts them.
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
     out_status = weakest((first["status"], last["status"]))
-    count_change = growth.percent_change(first["count"], last["count"])
     part_change = growth.percent_change(first["participants"], last["participants"])
     pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
+    # Activities per program type: sessions, certificates and exhibitions are not one unit.
+    by_type = summary[summary["year"].isin([start, end])].pivot_table(
+        index="program_label", columns="year", values="count", aggfunc="sum"
+    )
+    type_rows, rose = [], 0
+    for label, counts in by_type.iterrows():
+        if pd.isna(counts.get(start)) or pd.isna(counts.get(end)):
+            continue
+        rose += int(counts[end] > counts[start])
+        rows_of = summary[(summary["program_label"] == label) & summary["year"].isin([start, end])]
+        change = (
+            pct0(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
+        )
+        type_rows.append(TableRow((str(label), num(counts[start]), num(counts[end]), change,
+                                   i18n.label("status", figure.statuses_of(rows_of), lang))))  # fmt: skip
     rows = [
         TableRow((deck.t("prog.outputs"),), section=True),
-        TableRow(
-            (
-                deck.t("deck.progout.activities"),
-                num(first["count"]),
-                num(last["count"]),
-                pct0(count_change),
-                i18n.label("status", out_status, lang),
-            )
-        ),
+        *type_rows,
         TableRow(
             (
                 deck.t("prog.participants"),
@@ -876,8 +764,8 @@ def _programs(deck: _Deck) -> list[Slide]:
     if income is not None:
         title = deck.t(
             "deck.progout.title",
-            count_start=num(first["count"]),
-            count_end=num(last["count"]),
+            rose=rose,
+            types=len(type_rows),
             budget=budget_text,
             income=deck.change_text(income),
         )
@@ -1028,7 +916,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         parts.append(
             deck.t(
                 "deck.ev.outputs",
-                count=int(last["count"]),
+                types=int(summary.loc[summary["year"] == end, "program"].nunique()),
                 year=end,
                 status=_status_word(last["status"], lang),
             )
@@ -1154,7 +1042,13 @@ def _creative(deck: _Deck) -> list[Slide]:
     region_name = dict(
         zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
     )[region]
-    title = deck.t("deck.creative.title", share=batik_share, year=end, region=region_name)
+    # The title states what the chart shows (growth by subsector, in the region it is of).
+    title = figure.marked(
+        deck.t("deck.creative.title", region=region_name, start=start, end=end,
+               top=names.get(top["sector"], top["sector"]),
+               change=i18n.format_number(top["change"], lang, 0, True) + "%"),
+        figure.statuses_of(obs), lang,
+    )  # fmt: skip
     chart = charts.bar_chart(
         frame,
         lang=lang,
@@ -1169,13 +1063,7 @@ def _creative(deck: _Deck) -> list[Slide]:
         height=SERIES_HEIGHT,
         wrap=NO_WRAP,
     )
-    finding = deck.t(
-        "deck.creative.finding",
-        top=names.get(top["sector"], top["sector"]),
-        change=i18n.format_number(top["change"], lang, 0, True) + "%",
-        start=start,
-        end=end,
-    )
+    finding = deck.t("deck.creative.finding", share=batik_share, year=end, region=region_name)
     notes = [
         f"{names.get(r.sector, r.sector)}: {_exact(r.change, lang)}%" for r in grown.itertuples()
     ]
@@ -1205,21 +1093,30 @@ _BUILDERS = {
 }
 
 
-def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
-    """Every slide of the deck, in order, already split where text would not fit a slide.
-
-    Sections whose figures are missing for the region and years are left out (a section
-    never shows an empty chart). Raises store errors only; growth faults become omissions.
-    """
+def build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[str, ...]]:
+    """(every slide of the deck, in order, already split where text would not fit; the
+    sections asked for that have no slide because their figures are missing for the region
+    and years). A section never shows an empty chart, and never drops silently: the deck page
+    names the omitted ones. Raises store errors only; growth faults become omissions."""
     deck = _Deck(path, options, indicators.load_registry(path))
     body: list[Slide] = []
+    omitted: list[str] = []
     for section in options.sections:
         if section in _BUILDERS:
-            body += _BUILDERS[section](deck)
+            made = _BUILDERS[section](deck)
+            body += made
+            if not made:
+                omitted.append(section)
     if "sources" in options.sections:
         body += _sources(deck, body, store.data_version(path))
-    slides = [_cover(deck, body, store.data_version(path)), *body]
-    return [page for slide in slides for page in layout.paginate(slide, options.lang)]
+    pages = [page for slide in body for page in layout.paginate(slide, options.lang)]
+    cover = _cover(deck, pages, store.data_version(path))
+    return [cover, *pages], tuple(omitted)
+
+
+def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
+    """Every slide of the deck (see :func:`build`)."""
+    return build(path, options)[0]
 
 
 def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
@@ -1246,3 +1143,13 @@ def available_years(path: Path | str, region: str) -> list[int]:
     frame = store.all_observations(path, region=region)
     frame = frame[frame["sector"] == SECTOR]
     return sorted(frame["year"].astype(int).unique().tolist())
+
+
+def omitted_text(omitted: tuple[str, ...], options: DeckOptions, region_name: str) -> str | None:
+    """The deck page's sentence naming the sections left out and what would fill each."""
+    if not omitted:
+        return None
+    t = lambda key, **kw: i18n.t(key, options.lang, **kw)  # noqa: E731
+    years = {"start": options.start_year, "end": options.end_year}
+    sections = "; ".join(t(f"deck.fill.{s}", **years) for s in omitted)
+    return t("deck.omitted", region=region_name, sections=sections, **years)

@@ -207,6 +207,9 @@ def change_figure(
                                    relative=i18n.format_range(comparison.percent, lang, "%", PRECISION, True)), derived))  # fmt: skip
     else:
         value_text = change_text(value, indicator.kind, lang)
+        if indicator.kind == "count":  # how many, in the indicator's own unit
+            values = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
+            details.append(Line(f"{values} {unit_text(indicator, lang)}", status))
         details.append(Line(i18n.t("card.income.cagr", lang, cagr=i18n.format_range(comparison.cagr, lang, "%", PRECISION)), derived))  # fmt: skip
         if real is not None:
             details.append(Line(i18n.t("card.income.real", lang, start=start, end=end,

@@ -199,4 +199,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Batang mengambang: rentang perubahan, dari batas bawah ke batas atas, bukan satu angka.",
         "Floating bars: a range of change, from its low to its high end, not one figure.",
     ),
+    "figure.computed": ("{text} (dihitung)", "{text} (computed)"),
 }

@@ -63,12 +63,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
     "deck.section.creative": ("Batik dalam ekonomi kreatif", "Batik in the creative economy"),
     "deck.creative.title": (
-        "Batik {share} dari tenaga kerja ekonomi kreatif {region} pada {year}",
-        "Batik is {share} of creative-economy workers in {region} in {year}",
+        "Tenaga kerja ekonomi kreatif {region}, {start}–{end}: {top} tumbuh paling cepat ({change})",
+        "Creative-economy workers in {region}, {start}–{end}: {top} grew fastest ({change})",
     ),
     "deck.creative.finding": (
-        "{top} tumbuh paling cepat ({change}, {start}–{end}); angka subsektor ilustratif.",
-        "{top} grew fastest ({change}, {start}–{end}); subsector figures are illustrative.",
+        "Batik {share} dari tenaga kerja ekonomi kreatif {region} pada {year}; angka subsektor "
+        "ilustratif.",
+        "Batik is {share} of creative-economy workers in {region} in {year}; subsector figures "
+        "are illustrative.",
     ),
     "deck.creative.axis": (
         "Pertumbuhan tenaga kerja {start}–{end} (%)",
@@ -119,8 +121,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- summary ---------------------------------------------------------------------
     "deck.summary.title": (
-        "Pendapatan pelaku batik naik {income} dan daya saing {points}, {start}–{end}",
-        "Batik entrepreneurs' income rose {income} and competitiveness {points}, {start}–{end}",
+        "Pendapatan pelaku batik {income} dan daya saing {points}, {start}–{end}",
+        "Batik entrepreneurs' income {income} and competitiveness {points}, {start}–{end}",
+    ),
+    "deck.study.title": (
+        "Temuan studi {start}–{end}: pendapatan pelaku batik {income}, daya saing {points}",
+        "The study's finding {start}–{end}: batik entrepreneurs' income {income}, "
+        "competitiveness {points}",
+    ),
+    "deck.study.finding": (
+        "Temuan studi kolaborasi pemerintah daerah dan ABABIL (Blitar, 2021–2023), dengan status "
+        "dan sumbernya.",
+        "The finding of the study of local government and ABABIL collaboration (Blitar, "
+        "2021–2023), with status and source.",
     ),
     "deck.summary.title.plain": (
         "Angka utama {region}, {start}–{end}",
@@ -168,9 +181,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.affects.none": ("Belum ada angka", "No figures yet"),
     # --- programs vs outcomes --------------------------------------------------------
     "deck.progout.title": (
-        "Kegiatan program {count_start} → {count_end}, anggaran {budget}; hasil: pendapatan "
+        "Keluaran: {rose} dari {types} jenis program naik, anggaran {budget}; hasil: pendapatan "
         "{income}",
-        "Program activities {count_start} → {count_end}, budget {budget}; outcome: income {income}",
+        "Outputs: {rose} of {types} program types rose, budget {budget}; outcome: income {income}",
     ),
     "deck.progout.title.plain": (
         "Keluaran program dan hasilnya, {start}–{end}",
@@ -254,9 +267,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "batik entrepreneurs' income {change}, {start}–{end} ({status})",
     ),
     "deck.ev.outputs": (
-        "{count} kegiatan tercatat pada {year} ({status}), tetapi dampak tiap program belum bisa "
-        "dipisahkan",
-        "{count} activities recorded in {year} ({status}), but each program's effect cannot be "
+        "keluaran {types} jenis program tercatat pada {year} ({status}), tetapi dampak tiap program "
+        "belum bisa dipisahkan",
+        "outputs of {types} program types recorded in {year} ({status}), but each program's effect cannot be "
         "separated yet",
     ),
     "deck.ev.cost": (
@@ -300,4 +313,36 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Left/right arrows change the slide. Collapse the sidebar for a full screen.",
     ),
     "present.notes": ("Catatan pembicara", "Speaker notes"),
+    "deck.omitted": (
+        "Bagian tanpa data untuk {region}, {start}–{end}, sehingga tidak ada di paparan: {sections}.",
+        "Sections without data for {region}, {start}–{end}, so left out of the deck: {sections}.",
+    ),
+    "deck.fill.summary": (
+        "Angka utama (perlu pendapatan, daya saing, tenaga kerja {start} dan {end})",
+        "Headline figures (needs income, competitiveness, workers for {start} and {end})",
+    ),
+    "deck.fill.charts": (
+        "Grafik (perlu seri pendapatan, daya saing atau tenaga kerja {start} dan {end})",
+        "Charts (needs the income, competitiveness or workers series for {start} and {end})",
+    ),
+    "deck.fill.obstacles": (
+        "Hambatan (perlu keparahan hambatan sampai {end})",
+        "Obstacles (needs obstacle severity up to {end})",
+    ),
+    "deck.fill.collaboration": (
+        "Kolaborasi (perlu skor kolaborasi sampai {end})",
+        "Collaboration (needs collaboration scores up to {end})",
+    ),
+    "deck.fill.programs": (
+        "Program (perlu keluaran program {start} dan {end})",
+        "Programs (needs program outputs for {start} and {end})",
+    ),
+    "deck.fill.creative": (
+        "Ekonomi kreatif (perlu tenaga kerja per subsektor {start} dan {end})",
+        "Creative economy (needs workers by subsector for {start} and {end})",
+    ),
+    "deck.fill.recommendations": (
+        "Rekomendasi (perlu bukti dari bagian lain)",
+        "Recommendations (need evidence from the other sections)",
+    ),
 }

@@ -28,31 +28,34 @@ FONTS = Path("/usr/share/fonts/truetype/liberation")
 TITLES = {
     "id": [
         "Dampak Kolaborasi pada Industri Batik Blitar",
-        "Pendapatan pelaku batik naik +50–70% dan daya saing +30 poin persen, 2021–2023",
+        "Temuan studi 2021–2023: pendapatan pelaku batik naik 50–70%, daya saing naik 30 poin "
+        "persen",
         "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
         "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
-        "Tenaga kerja batik (orang): +29% dari 2021 ke 2023",
+        "Tenaga kerja industri batik naik 29,2% dari 2021 ke 2023 (ilustratif)",
         "Yang menahan dampak: empat kategori hambatan",
         "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2",
-        "Anggaran program −11% dari 2021 ke 2023",
-        "Kegiatan program 19 → 34, anggaran −11%; hasil: pendapatan +50–70%",
-        "Batik 20,6% dari tenaga kerja ekonomi kreatif Kota Blitar pada 2023",
+        "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
+        "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
+        "Tenaga kerja ekonomi kreatif Kota Blitar, 2021–2023: Film tumbuh paling cepat (+83%) "
+        "(ilustratif)",
         "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
         "Sumber data: 4 sumber; setiap angka bertanda status",
         "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
     ],
     "en": [
         "The Impact of Collaboration on Blitar's Batik Industry",
-        "Batik entrepreneurs' income rose +50–70% and competitiveness +30 percentage points, "
-        "2021–2023",
+        "The study's finding 2021–2023: batik entrepreneurs' income rose 50–70%, competitiveness "
+        "rose 30 percentage points",
         "Batik entrepreneurs' income rose 50–70% from 2021 to 2023",
         "Product competitiveness rose 30 percentage points, from 55% to 85%",
-        "Batik workers (people): +29% from 2021 to 2023",
+        "Batik industry workers rose 29.2% from 2021 to 2023 (illustrative)",
         "What holds the impact back: four kinds of obstacles",
         "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2",
-        "Program budget −11% from 2021 to 2023",
-        "Program activities 19 → 34, budget −11%; outcome: income +50–70%",
-        "Batik is 20.6% of creative-economy workers in Blitar City in 2023",
+        "Program budget −11% from 2021 to 2023 (illustrative)",
+        "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
+        "Creative-economy workers in Blitar City, 2021–2023: Film grew fastest (+83%) "
+        "(illustrative)",
         "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
         "Data sources: 4 sources; every figure is marked with its status",
         "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
@@ -156,8 +159,12 @@ def test_figures_come_from_the_dashboards_functions(deck_db, decks) -> None:
         deck_db, registry["batik_competitiveness"], "blitar", "batik", 2021, 2023
     )
     summary = decks["id"][0][1].title
-    assert i18n.format_range(income.comparison.percent, "id", "%", 0, True) in summary
-    assert i18n.format_points(comp.comparison.points.mid, "id", 0) in summary
+    # The title states the change in words (the verb carries the sign: never "naik +50–70%").
+    assert "naik " + i18n.format_range(income.comparison.percent, "id", "%", 0) in summary
+    assert (
+        "naik " + i18n.format_points(comp.comparison.points.mid, "id", 0, signed=False) in summary
+    )
+    assert "+" not in summary
     assert income.comparison.percent == growth.Range(50, 70)
 
 
@@ -258,8 +265,10 @@ def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
         "recommendations",
         "sources",
     }
-    assert slides[1].title == "Angka utama Jawa Timur, 2021–2023"
-    assert [f.value for f in slides[1].cards] == ["–", "–", "–"]
+    # The study's own finding stays, labelled as the study's; the region's cards beside it.
+    assert slides[1].title.startswith("Temuan studi 2021–2023: pendapatan pelaku batik naik 50–70%")
+    assert slides[2].title == "Angka utama Jawa Timur, 2021–2023"
+    assert [f.value for f in slides[2].cards] == ["–", "–", "–"]
 
 
 def test_url_parameters_round_trip() -> None:
@@ -436,7 +445,8 @@ def test_long_tables_continue_on_the_next_slide() -> None:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
+    # PDF text breaks lines after a dash ('50–' / '70%'): read the lines back as one.
+    return re.sub(r"–\s+", "–", re.sub(r"\s+", " ", text))
 
 
 @pytest.mark.skipif(
@@ -472,3 +482,40 @@ def test_no_libreoffice_is_a_named_fault(monkeypatch) -> None:
     assert not deck.pdf_available()
     with pytest.raises(deck.PdfUnavailableError):
         deck.build_pdf(b"not used")
+
+
+def _add_2024(path: Path) -> None:
+    """A 2024 year as a planner would upload it, with its own source."""
+    with store.connect(path) as con:
+        for code, value in (("batik_income_index", 180.0), ("batik_competitiveness", 88.0)):
+            con.execute(
+                "INSERT INTO observation VALUES (?, 'blitar', 'batik', 2024, ?, NULL, NULL,"
+                " 'reported', 'Disperindag Blitar (2025)', NULL)",
+                [code, value],
+            )
+
+
+def test_the_studys_finding_survives_a_new_year_and_no_section_drops_silently(seeded_db) -> None:
+    _add_2024(seeded_db)
+    slides, omitted = deck.build(seeded_db, _options(start_year=2021, end_year=2024))
+    titles = [s.title for s in slides]
+    # The study's 2021-2023 result stays, labelled as the study's; the new comparison beside it.
+    assert titles[1] == (
+        "Temuan studi 2021–2023: pendapatan pelaku batik naik 50–70%, daya saing naik 30 poin persen"
+    )
+    assert titles[2] == (
+        "Pendapatan pelaku batik naik 80% dan daya saing naik 33 poin persen, 2021–2024"
+    )
+    # Workers, programs and the creative economy have no 2024: named, not silently dropped.
+    assert set(omitted) >= {"programs", "creative"}
+    text = deck.omitted_text(omitted, _options(start_year=2021, end_year=2024), "Blitar")
+    assert "Program (perlu keluaran program 2021 dan 2024)" in text
+    # The speaker notes count the slides there are, after continuation slides.
+    assert f"Paparan {len(slides)} slide" in slides[0].notes
+
+
+def test_a_new_years_source_is_named_on_the_chart_that_plots_it(seeded_db) -> None:
+    _add_2024(seeded_db)
+    slides = deck.build_slides(seeded_db, _options(start_year=2021, end_year=2024))
+    income_chart = next(s for s in slides if s.chart is not None)
+    assert "Sumber 2024: Disperindag Blitar (2025)" in " ".join(income_chart.footnote)
