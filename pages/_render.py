@@ -56,7 +56,7 @@ def badge(status: str) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _chart_spec(kind: str, frame: pd.DataFrame, options: str) -> dict:
-    return charts.BUILDERS[kind](frame, **json.loads(options)).to_dict()
+    return charts.build(kind, frame, **json.loads(options)).to_dict()
 
 
 def chart(kind: str, frame: pd.DataFrame, **options) -> dict:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import i18n
-from impact.figures import export
+from impact.figures import export, tables
 from impact.store import STATUSES
 from pages import _data, _render, _widgets
 
@@ -28,9 +28,11 @@ st.dataframe(
             _render.t("col.name"): [i.name(lang) for i in registry.values()],
             _render.t("col.definition"): [i.definition(lang) for i in registry.values()],
             _render.t("col.formula"): [i.formula or "" for i in registry.values()],
-            _render.t("col.unit"): [i.unit for i in registry.values()],
+            _render.t("col.unit"): [i18n.data_text(i.unit, lang) for i in registry.values()],
             _render.t("col.kind"): [i18n.label("kind", i.kind, lang) for i in registry.values()],
-            _render.t("col.frequency"): [i.frequency for i in registry.values()],
+            _render.t("col.frequency"): [
+                i18n.data_text(i.frequency, lang) for i in registry.values()
+            ],
             _render.t("col.agency"): [i.agency for i in registry.values()],
         }
     ),
@@ -66,32 +68,10 @@ data = _data.all_observations(
 if data.empty:
     st.info(_render.t("empty.series"))
     st.stop()
-table = pd.DataFrame(
-    {
-        _render.t("col.code"): data["indicator"],
-        _render.t("col.name"): data["name_en" if lang == "en" else "name_id"],
-        _render.t("col.region"): [regions.get(r, r) for r in data["region"]],
-        _render.t("col.sector"): data["sector"],
-        _render.t("table.year"): data["year"].astype(int),
-        _render.t("table.value"): data["value"],
-        _render.t("col.low"): data["low"],
-        _render.t("col.high"): data["high"],
-        _render.t("col.unit"): data["unit"],
-        _render.t("table.status"): [i18n.label("status", s, lang) for s in data["status"]],
-        _render.t("table.source"): data["source"],
-        _render.t("table.note"): data["note"].fillna(""),
-    }
-)
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        c: st.column_config.NumberColumn(format="localized")
-        for c in (_render.t("table.value"), _render.t("col.low"), _render.t("col.high"))
-    }
-    | {_render.t("table.year"): st.column_config.NumberColumn(format="%d")},
-)
+sectors = _data.names(path, version, "sector", lang)
+shown = tables.observations_table(data, lang, regions, sectors, as_text=True)
+table = tables.observations_table(data, lang, regions, sectors, as_text=False)  # downloads
+st.dataframe(shown, hide_index=True, width="stretch")
 name = "data_batik_blitar" + "".join(f"_{v}" for v in (code, region, status) if v != "all")
 left, right = st.columns(2)
 left.download_button(

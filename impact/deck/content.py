@@ -386,7 +386,7 @@ def _figure_slide(
     """A chart slide from a figure: its title, its chart (built for the slide), and as the
     footnote the chart's own subtitle lines (the source of every year, the reading notes)."""
     options = fig.chart["options"] | {"height": height, "wrap": NO_WRAP}
-    chart = charts.BUILDERS[fig.chart["kind"]](fig.chart["frame"], **options)
+    chart = charts.build(fig.chart["kind"], fig.chart["frame"], **options)
     plain, subtitle = _untitled(chart)
     sources = [src for src, _ in fig.sources]
     return Slide(
@@ -568,7 +568,7 @@ def _collaboration(deck: _Deck) -> list[Slide]:
     if scores.empty:
         return []
     gaps = evaluation.divergence(scores)
-    title = _collab_title(deck, gaps)
+    title = figure.marked(_collab_title(deck, gaps), figure.statuses_of(scores), lang)
     sources = list(dict.fromkeys(scores["source"]))
     chart = charts.heatmap(
         scores,

@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from impact import i18n
+from impact.figures.marks import marked, statuses_of
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 
@@ -589,6 +590,16 @@ def _fixed_width(chart: alt.TopLevelMixin | dict, width: int) -> dict:
         spec["width"] = width
         spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
+
+
+def build(kind: str, frame: pd.DataFrame, **options: object) -> alt.TopLevelMixin:
+    """The chart ``kind`` (a BUILDERS key) of ``frame``, its title marked in words when any
+    plotted figure is estimated or illustrative: every chart type, every caller. A figure of
+    the figure layer has decided its title from its own inputs (``status_decided``): a change
+    between two reported years is not 'illustrative' because a year between them is."""
+    if not options.pop("status_decided", False) and "title" in options and "status" in frame:
+        options["title"] = marked(str(options["title"]), statuses_of(frame), str(options["lang"]))
+    return BUILDERS[kind](frame, **options)
 
 
 # The chart builders by name, for callers that cache a chart by its (plain) options.

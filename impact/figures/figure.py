@@ -24,10 +24,10 @@ import pandas as pd
 
 from impact import growth, i18n
 from impact.figures import tables
+from impact.figures.marks import COMPUTED, marked, statuses_of
 from impact.indicators import Indicator
-from impact.status import ORDER, weakest
+from impact.status import ORDER
 
-COMPUTED = "computed"  # a line derived by arithmetic from the figures (CAGR, real terms)
 # Titles with their own sentence; any other indicator gets the generic one.
 TITLE_KEYS = {
     "batik_income_index": "chart.income.title",
@@ -76,21 +76,6 @@ class Figure:
 
 
 # --- words composed once -----------------------------------------------------------------
-
-
-def marked(text: str, status: str, lang: str) -> str:
-    """``text`` with its status in words when it is not reported: '… (ilustratif)'."""
-    if status in ("reported", COMPUTED):
-        return text
-    return i18n.t(
-        "figure.marked", lang, text=text, status=i18n.label("status", status, lang).lower()
-    )
-
-
-def statuses_of(frame: pd.DataFrame) -> str:
-    """The weakest status of a frame's rows ('reported' for an empty frame)."""
-    values = [s for s in frame["status"] if isinstance(s, str)] if "status" in frame else []
-    return weakest(values) if values else "reported"
 
 
 def year_sources(frame: pd.DataFrame) -> tuple[tuple[str, tuple[int, ...]], ...]:
@@ -240,6 +225,7 @@ def change_figure(
         "kind": "series",
         "frame": plotted,
         "options": {
+            "status_decided": True,
             "lang": lang, "title": title, "y_title": y_title or display_name,
             "sources": [], "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
             "value_format": axis,
@@ -354,6 +340,7 @@ def year_on_year_figure(
         "kind": "bar",
         "frame": shown.assign(change_mid=(shown["change_low"] + shown["change_high"]) / 2),
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "change_mid", "low": "change_low", "high": "change_high",
             "x_title": i18n.t("chart.year", lang), "y_title": i18n.t("view.yoy", lang), "title": title,
             "sources": [], "source_lines": source_lines(year_sources(obs), lang), "label": "label", "value_format": "percent",
@@ -423,6 +410,7 @@ def components_figure(
         "kind": "bar",
         "frame": frame,
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "value", "color": "component",
             "color_title": i18n.t("comp.component", lang), "x_title": i18n.t("chart.year", lang),
             "y_title": i18n.t("comp.score", lang), "value_format": "percent", "label": "label",

@@ -42,6 +42,7 @@ def severity_figure(shown: pd.DataFrame, lang: str) -> Figure:
         "kind": "heatmap",
         "frame": shown,
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "item_label", "value": "severity",
             "x_title": i18n.t("chart.year", lang), "y_title": i18n.t("obst.item", lang),
             "value_title": i18n.t("obst.severity", lang), "title": title, "sources": [],
@@ -79,6 +80,7 @@ def program_link_figure(rows: pd.DataFrame, lang: str) -> Figure:
         "kind": "bar",
         "frame": frame,
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "count", "x_title": i18n.t("chart.year", lang),
             "y_title": i18n.t("obst.activities", lang), "title": title, "label": "label",
             "sources": [], "source_lines": source_lines(year_sources(frame), lang),

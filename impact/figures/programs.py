@@ -42,6 +42,7 @@ def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
         "kind": "bar",
         "frame": summary,
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "count", "color": "program_label",
             "color_title": i18n.t("prog.program", lang), "x_title": i18n.t("chart.year", lang),
             "y_title": i18n.t("prog.count", lang), "title": title, "sources": [],
@@ -82,6 +83,7 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         "kind": "bar",
         "frame": frame,
         "options": {
+            "status_decided": True,
             "lang": lang, "x": "year", "y": "budget_rp", "x_title": i18n.t("chart.year", lang),
             "y_title": i18n.t("prog.budget", lang), "title": title, "label": "label",
             "value_format": "rupiah", "sources": [],

@@ -27,3 +27,40 @@ def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
             i18n.t("table.note", lang): [i18n.data_text(x, lang) for x in rows["note"]],
         }
     )
+
+
+def observations_table(
+    data: pd.DataFrame,
+    lang: str,
+    regions: dict[str, str],
+    sectors: dict[str, str],
+    *,
+    as_text: bool,
+) -> pd.DataFrame:
+    """Every observation for the sources page: headers, statuses, regions, sectors, units,
+    sources and notes in the dashboard's language. ``as_text``: numbers written as the
+    language writes them (1,68 / 1.68) and '–' for an empty bound, so the screen reads the same
+    in every browser; otherwise numbers stay numbers (downloads) and an empty bound is empty."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+
+    def number(x: object) -> object:
+        if as_text:
+            return i18n.format_number(None if pd.isna(x) else float(x), lang, 2)
+        return None if pd.isna(x) else float(x)
+
+    return pd.DataFrame(
+        {
+            t("col.code"): data["indicator"].tolist(),
+            t("col.name"): data["name_en" if lang == "en" else "name_id"].tolist(),
+            t("col.region"): [regions.get(r, r) for r in data["region"]],
+            t("col.sector"): [sectors.get(s, s) for s in data["sector"]],
+            t("table.year"): [str(int(y)) if as_text else int(y) for y in data["year"]],
+            t("table.value"): [number(v) for v in data["value"]],
+            t("col.low"): [number(v) for v in data["low"]],
+            t("col.high"): [number(v) for v in data["high"]],
+            t("col.unit"): [i18n.data_text(u, lang) for u in data["unit"]],
+            t("table.status"): [i18n.label("status", s, lang) for s in data["status"]],
+            t("table.source"): [i18n.data_text(s, lang) for s in data["source"]],
+            t("table.note"): [i18n.data_text(n, lang) for n in data["note"]],
+        }
+    )

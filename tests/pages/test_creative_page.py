@@ -11,9 +11,10 @@ def test_workers_by_subsector_with_batik_share(app_db) -> None:
     titles = chart_titles(open_page("pages/creative.py", "id"))
     assert titles[0] == (
         "Tenaga kerja ekonomi kreatif per subsektor, skala sama: Film tumbuh paling cepat (+83%, 2021–2023)"
+        " (ilustratif)"
     )
     # 235 of 1.143 workers in 2023
-    assert titles[1] == "Batik 20,6% dari tenaga kerja ekonomi kreatif pada 2023"
+    assert titles[1] == "Batik 20,6% dari tenaga kerja ekonomi kreatif pada 2023 (ilustratif)"
     assert titles[3].startswith(
         "Pajak dan retribusi dari ekonomi kreatif: Rp1.580.000.000 pada 2023"
     )
@@ -26,7 +27,9 @@ def test_workers_by_subsector_with_batik_share(app_db) -> None:
 def test_a_share_indicator_is_not_summed_in_english(app_db) -> None:
     at = open_page("pages/creative.py", "en", indikator="ce_young_share")
     assert any("cannot be added up" in i.value for i in at.info)
-    assert chart_titles(at)[1] == "Growth of share of young workers (15-30) by subsector, 2021–2023"
+    assert chart_titles(at)[1] == (
+        "Growth of share of young workers (15-30) by subsector, 2021–2023 (illustrative)"
+    )
 
 
 def test_exports_without_data_suggest_the_upload_page(app_db) -> None:

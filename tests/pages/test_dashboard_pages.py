@@ -83,6 +83,7 @@ def test_collaboration_names_the_widest_divergence_in_english(app_db) -> None:
     at = open_page("pages/collaboration.py", "en")
     assert chart_titles(at) == [
         "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2"
+        " (illustrative)"
     ]
     assert "own convention" in at.info[0].value
 
@@ -106,4 +107,18 @@ def test_sources_filters_and_downloads(app_db) -> None:
     assert set(data["Status"]) == {"Dilaporkan"}
     assert len(at.get("download_button")) == 2
     at.selectbox(key="url_indikator").select("batik_competitiveness").run()
-    assert at.dataframe[-1].value["Tahun"].tolist() == [2021, 2023]
+    assert at.dataframe[-1].value["Tahun"].tolist() == ["2021", "2023"]
+
+
+def test_sources_table_speaks_the_dashboards_language(app_db) -> None:
+    # Written the dashboard's way, not the browser's: 1,68 (id), 1.68 (en); '–' for no bound.
+    for lang, rate in (("id", "1,68"), ("en", "1.68")):
+        at = open_page("pages/sources.py", lang, indikator="cpi_inflation", wilayah="indonesia")
+        data = at.dataframe[-1].value
+        value, low = data.columns[5], data.columns[6]
+        assert data[value].tolist()[0] == rate
+        assert set(data[low]) == {"–"}
+        assert "None" not in data.to_string()
+    english = open_page("pages/sources.py", "en", indikator="batik_workers").dataframe[-1].value
+    assert set(english["Unit"]) == {"people"}
+    assert "Illustrative value by the dashboard team, not official data" in set(english["Source"])

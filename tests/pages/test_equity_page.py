@@ -47,7 +47,7 @@ def test_income_page_offers_the_series_derived_from_records(app_db) -> None:
     assert any("catatan per unit usaha" in c.value for c in at.caption)
     title = " ".join(json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["text"])
     assert title.startswith(
-        "Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha):"
+        "Rata-rata pendapatan per usaha per tahun (dari catatan per unit usaha) naik"
     )
     table = at.dataframe[0].value
     assert table["Catatan"].str.startswith("n = ").all() and set(table["Status"]) == {"Ilustratif"}
