@@ -153,6 +153,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Nilai {value} berada di luar rentang {low}–{high}. Periksa apakah nilai tengahnya benar.",
         "The value {value} lies outside its range {low}–{high}. Check the central value.",
     ),
+    "issue.score-as-fraction": (
+        "Nilai {value} pada kolom {column} tampak sebagai pecahan, padahal skor dan pangsa "
+        "disimpan dalam persen (0–100). Bila maksudnya {suggested}%, tulis {suggested}; bila "
+        "memang di bawah 1%, biarkan.",
+        "The value {value} in column {column} looks like a fraction, but scores and shares are "
+        "kept in percent (0–100). If {suggested}% is meant, write {suggested}; if it really is "
+        "below 1%, leave it.",
+    ),
     "issues.col.row": ("Baris", "Row"),
     "issues.col.column": ("Kolom", "Column"),
     "issues.col.value": ("Nilai", "Value"),

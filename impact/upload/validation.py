@@ -415,6 +415,19 @@ def _check_observation(
                     "negative", row=row, column=header(name), value=raw[name], params={"kind": kind}
                 )
             )
+        if kind in _PERCENT_KINDS and name == "value" and 0 < value <= 1 and "%" not in raw[name]:
+            # 0,55 for a score kept on 0-100: saved as it stands, the overview would say the
+            # score fell 54 points. Warn before saving and say what the planner likely meant.
+            issues.append(
+                Issue(
+                    "score-as-fraction",
+                    row=row,
+                    column=header(name),
+                    value=raw[name],
+                    params={"suggested": value * 100},
+                    level="warning",
+                )
+            )
         if kind in _PERCENT_KINDS and not 0 <= value <= 100:
             issues.append(
                 Issue(
