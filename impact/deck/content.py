@@ -96,7 +96,7 @@ def _chart_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> l
     for row in obs.sort_values("year").itertuples():
         has_range = row.low == row.low and row.high == row.high  # not NaN
         value = f"{fmt(row.low)}–{fmt(row.high)}" if has_range else fmt(row.value)
-        note = row.note if isinstance(row.note, str) and row.note else ""
+        note = i18n.data_text(row.note, lang)
         lines.append(
             i18n.t(
                 "deck.notes.row",
@@ -104,7 +104,7 @@ def _chart_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> l
                 year=int(row.year),
                 value=value,
                 status=_status_word(row.status, lang),
-                source=row.source,
+                source=i18n.data_text(row.source, lang),
                 note=i18n.t("deck.notes.note", lang, note=note) if note else "",
             )
         )
@@ -142,7 +142,7 @@ def _comparison_notes(c: growth.Comparison, lang: str, real: growth.Comparison |
 
 def _footnote(lang: str, sources: Iterable[str], notes: Iterable[str] = ()) -> tuple[str, ...]:
     """The slide's footnote: one line naming every source, one with the reading notes."""
-    sources = list(dict.fromkeys(sources))
+    sources = list(dict.fromkeys(i18n.data_text(s, lang) for s in sources))
     lines = [i18n.t("source.line", lang, source="; ".join(sources))] if sources else []
     notes = " ".join(n for n in notes if n)
     return tuple([*lines, notes] if notes else lines)
@@ -153,7 +153,7 @@ def _notes(*parts: Iterable[str]) -> str:
 
 
 def _sources_notes(sources: Iterable[str], lang: str) -> list[str]:
-    sources = list(dict.fromkeys(sources))
+    sources = list(dict.fromkeys(i18n.data_text(s, lang) for s in sources))
     return [i18n.t("deck.notes.sources", lang), *(f"- {s}" for s in sources)] if sources else []
 
 
@@ -496,7 +496,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             ]
             notes.append(
                 f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({_status_word(r['status'], lang)}, "
-                f"{year}; {r['source']}) → " + "; ".join(targets_of.dropna())
+                f"{year}; {i18n.data_text(r['source'], lang)}) → " + "; ".join(targets_of.dropna())
             )
     top = int(latest["severity"].max())
     title = deck.t("obstacles.heading")
@@ -974,7 +974,7 @@ def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
     )
     title = deck.t("deck.sources.title", count=len(sources))
     registry_notes = [
-        f"{i.name(lang)} ({i.code}): {i.unit}; {i.formula or ''}; {i.agency}"
+        f"{i.name(lang)} ({i.code}): {i18n.data_text(i.unit, lang)}; {i.formula or ''}; {i.agency}"
         for i in deck.registry.values()
     ]
     method_title = deck.t("deck.method.title")
@@ -983,7 +983,9 @@ def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
             section="sources",
             title=title,
             finding=deck.t("deck.sources.finding"),
-            blocks=tuple(Block("", (deck.t("deck.bullet", text=s),)) for s in sources),
+            blocks=tuple(
+                Block("", (deck.t("deck.bullet", text=i18n.data_text(s, lang)),)) for s in sources
+            ),
             footnote=(deck.t("deck.sources.study"), generated),
             notes=_notes(
                 [title], _sources_notes(sources, lang), [deck.t("deck.sources.study"), generated]

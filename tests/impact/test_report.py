@@ -519,3 +519,12 @@ def test_a_new_years_source_is_named_on_the_chart_that_plots_it(seeded_db) -> No
     slides = deck.build_slides(seeded_db, _options(start_year=2021, end_year=2024))
     income_chart = next(s for s in slides if s.chart is not None)
     assert "Sumber 2024: Disperindag Blitar (2025)" in " ".join(income_chart.footnote)
+
+
+def test_english_means_english_in_footnotes_and_notes(decks) -> None:
+    # Source and note texts from the data had no English: they leaked into the English deck.
+    slides, _ = decks["en"]
+    text = "\n".join([*(line for s in slides for line in s.footnote), *(s.notes for s in slides)])
+    for indonesian in ("Nilai ilustratif tim dasbor", "dikutip dalam studi", "Studi tidak memberi"):
+        assert indonesian not in text, indonesian
+    assert "Illustrative value by the dashboard team, not official data" in text
