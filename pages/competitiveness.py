@@ -20,9 +20,12 @@ regions = _data.names(path, version, "region", lang)
 sectors = _data.names(path, version, "sector", lang)
 f1, f2 = st.columns(2)
 with f1:
+    catalog = _data.catalog(path, version)
+    held = catalog.loc[catalog["indicator"] == SCORE, "region"]
     region = _widgets.url_choice(
-        "wilayah", _render.t("filter.region"), list(regions), regions, "blitar"
-    )
+        "wilayah", _render.t("filter.region"), list(regions),
+        figure.choice_labels(regions, held, lang), "blitar",
+    )  # fmt: skip
 with f2:
     sector = _widgets.url_choice(
         "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"

@@ -39,9 +39,13 @@ with f1:
         {c: registry[c].name(lang) for c in codes},
     )
 with f2:
+    held = catalog.loc[catalog["indicator"] == code, "region"]
+    if code == equity.DERIVED_INCOME.code:
+        held = list(regions)  # records may hold any region; the page says when one has none
     region = _widgets.url_choice(
-        "wilayah", _render.t("filter.region"), list(regions), regions, "blitar"
-    )
+        "wilayah", _render.t("filter.region"), list(regions),
+        figure.choice_labels(regions, held, lang), "blitar",
+    )  # fmt: skip
 with f3:
     sector = _widgets.url_choice(
         "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"

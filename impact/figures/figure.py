@@ -422,3 +422,13 @@ def components_figure(
         years=(start, end), status=status, sources=year_sources(frame), title=title,
         label=i18n.t("comp.component", lang), value_text=points, chart=chart, table=table,
     )  # fmt: skip
+
+
+def choice_labels(names: dict[str, str], with_data: Iterable[str], lang: str) -> dict[str, str]:
+    """Picker labels: every option offered, those without figures marked as such (a planner
+    sees before choosing that a region holds nothing, instead of landing on an empty page)."""
+    have = set(with_data)
+    return {
+        code: name if code in have else i18n.t("figure.no_data_option", lang, name=name)
+        for code, name in names.items()
+    }

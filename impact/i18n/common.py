@@ -200,4 +200,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Floating bars: a range of change, from its low to its high end, not one figure.",
     ),
     "figure.computed": ("{text} (dihitung)", "{text} (computed)"),
+    "figure.no_data_option": ("{name} (belum ada data)", "{name} (no data yet)"),
 }

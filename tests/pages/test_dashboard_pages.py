@@ -122,3 +122,12 @@ def test_sources_table_speaks_the_dashboards_language(app_db) -> None:
     english = open_page("pages/sources.py", "en", indikator="batik_workers").dataframe[-1].value
     assert set(english["Unit"]) == {"people"}
     assert "Illustrative value by the dashboard team, not official data" in set(english["Source"])
+
+
+def test_region_pickers_mark_regions_without_data(app_db) -> None:
+    at = open_page("pages/income.py")
+    options = at.selectbox(key="url_wilayah").options
+    assert "Jawa Timur (belum ada data)" in options
+    assert "Kota & Kabupaten Blitar" in options  # a region with figures reads as its name
+    comp = open_page("pages/competitiveness.py", "en").selectbox(key="url_wilayah").options
+    assert "East Java (no data yet)" in comp
