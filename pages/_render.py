@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import growth, i18n
-from impact.figures import charts, export
+from impact.figures import charts, export, tables
 from impact.figures.figure import Figure
 from impact.status import weakest
 
@@ -81,6 +81,7 @@ def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str)
         )
     else:
         st.altair_chart(chart, width="stretch", theme=None)
+    table = tables.display(table, lang())  # headers, statuses and numbers in the language
     with st.expander(t("table.show")):
         st.dataframe(table, hide_index=True, width="stretch")
     png, svg, csv = st.columns(3)
@@ -155,4 +156,6 @@ def figure_panel(fig: Figure, name: str, *, wide: bool = False, **layout: object
     across the page (longer title lines); ``layout`` sets the chart's height or wrap."""
     options = fig.chart["options"] | ({"wrap": (80, 130)} if wide else {}) | layout
     spec = chart(fig.chart["kind"], fig.chart["frame"], **options)
+    if caption := fig.extra.get("caption"):  # the figure's own numbers under its chart
+        st.caption(plain(caption))
     chart_panel(spec, fig.table, name)

@@ -175,9 +175,10 @@ with left:
             value_format="rupiah",
             sources=list(dict.fromkeys(revenue["source"])),
         )
-        _render.chart_panel(
-            chart, revenue[["subsector", "year", "value", "status"]], f"pajak_retribusi_{region}"
-        )
+        # The title's total is a row of the table too (complete years only: creative.totals).
+        totals = total.assign(subsector=_render.t("ce.total"), value=total["total"])
+        table = pd.concat([revenue, totals])[["subsector", "year", "value", "status"]]
+        _render.chart_panel(chart, table, f"pajak_retribusi_{region}")
 with right:
     young = _data.sector_observations(path, version, "ce_young_share", region)
     if not young.empty:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import evaluation, i18n
+from impact import evaluation
 from impact.figures import figure, programs
 from pages import _data, _render, _widgets
 
@@ -31,7 +31,6 @@ name_col = "name_en" if lang == "en" else "name_id"
 summary = evaluation.attainment(summary).assign(program_label=lambda d: d[name_col])
 totals = evaluation.yearly_totals(summary)
 first, last = totals.iloc[0], totals.iloc[-1]
-rupiah = lambda x: i18n.format_rupiah(x, lang)  # noqa: E731
 
 if (summary["status"] != "reported").any():  # as the creative-economy page says it
     st.info(_render.t("prog.illustrative"), icon=":material/info:")
@@ -49,28 +48,9 @@ with outputs:
     )
     st.subheader(_render.t("prog.targets", year=year))
     rows = summary[summary["year"] == year]
-    st.dataframe(
-        {
-            _render.t("prog.program"): rows["program_label"].tolist(),
-            _render.t("prog.target"): [
-                i18n.format_number(v, lang, 0) for v in rows["target_count"]
-            ],
-            _render.t("prog.actual"): [i18n.format_number(v, lang, 0) for v in rows["count"]],
-            _render.t("prog.attainment"): [
-                i18n.format_percent(None if v is None or v != v else v, lang, 0)
-                for v in rows["attainment_pct"].astype(float)
-            ],
-            _render.t("prog.participants"): [
-                i18n.format_number(v, lang, 0) for v in rows["participants"]
-            ],
-            _render.t("prog.cost"): [
-                rupiah(None if v != v else v) for v in rows["cost_per_participant"].astype(float)
-            ],
-            _render.t("table.status"): [i18n.label("status", s, lang) for s in rows["status"]],
-        },
-        hide_index=True,
-        width="stretch",
-    )
+    table = programs.targets_table(rows, lang)
+    st.dataframe(table, hide_index=True, width="stretch",
+                 column_config={c: st.column_config.TextColumn(width="medium") for c in table.columns})  # fmt: skip
     st.caption(_render.t("prog.cost_note"))
 
 with outcomes:
@@ -84,4 +64,5 @@ with outcomes:
         start, end = int(obs["year"].min()), int(obs["year"].max())
         fig = figure.change_figure(obs, registry[code], start, end, lang, name=_render.t(label_key),
                                    y_title=_render.t(label_key))  # fmt: skip
+        _render.figure_metrics(fig)
         _render.figure_panel(fig, f"hasil_{code}_{region}")

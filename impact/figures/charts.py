@@ -78,6 +78,8 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     out = obs.sort_values("year").reset_index(drop=True).copy()
     out["year"] = out["year"].astype(int)
     out["status_label"] = [i18n.label("status", s, lang) for s in out["status"]]
+    if "source" in out:
+        out["source"] = [i18n.data_text(x, lang) for x in out["source"]]
     has_range = out["low"].notna() & out["high"].notna()
     out["label"] = value_labels(out, formatter)
     out["next_year"] = out["year"].shift(-1)
@@ -89,6 +91,15 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     ]
     out["band_low"] = out["low"].where(has_range, out["value"])
     out["band_high"] = out["high"].where(has_range, out["value"])
+    return out
+
+
+def _tooltips(data: pd.DataFrame, lang: str, fields: list[tuple[str | None, str | None]]) -> list:
+    """Tooltips titled in the language (never a field name), then status and source."""
+    out = [alt.Tooltip(f"{f}:N", title=title or "") for f, title in fields if f and f in data]
+    out.append(alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang)))
+    if "source" in data:
+        out.append(alt.Tooltip("source:N", title=i18n.t("table.source", lang)))
     return out
 
 
@@ -303,6 +314,8 @@ def bar_chart(
     """
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    if "source" in data:  # tooltips in the language too
+        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
     status_title = i18n.t("status.legend", lang)
     value_axis = alt.Axis(format=AXIS_FORMATS[value_format])
     has_range = bool(low and high) and bool((data[low] != data[high]).any())
@@ -338,7 +351,7 @@ def bar_chart(
             "status_label:N", scale=_status_scale(lang, _OPACITY), title=status_title,
             legend=status_legend,
         ),
-        "tooltip": [c for c in (x, color, label, "status_label", "source") if c and c in data],
+        "tooltip": _tooltips(data, lang, [(x, x_title), (color, color_title), (label, y_title)]),
     }  # fmt: skip
     if low and high:
         encoding["x2" if horizontal else "y2"] = "bar_from:Q"
@@ -402,6 +415,8 @@ def heatmap(
     cell, and non-reported cells outlined with a dashed line."""
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    if "source" in data:  # tooltips in the language too
+        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
     base = alt.Chart(data).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=460)),
@@ -422,7 +437,7 @@ def heatmap(
             legend=alt.Legend(symbolType="square", symbolSize=220, symbolStrokeColor=GREY,
                               symbolFillColor="#6BAED6", symbolStrokeWidth=2),
         ),
-        tooltip=[c for c in (y, x, value, "status_label", "source") if c in data],
+        tooltip=_tooltips(data, lang, [(y, y_title), (x, x_title), (value, value_title)]),
     )  # fmt: skip
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text=alt.Text(f"{value}:Q", format="d"),
@@ -467,6 +482,8 @@ def dot_plot(
     so the spread between groups is visible. Non-reported dots are hollow."""
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    if "source" in data:  # tooltips in the language too
+        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
     scale = alt.Scale(domain=list(domain), nice=False)
     y_enc = alt.Y(f"{y}:N", title=y_title, sort=None, axis=alt.Axis(labelLimit=260))
     spread = (
@@ -488,7 +505,7 @@ def dot_plot(
             fill=alt.condition(
                 "datum.status == 'reported'", alt.Color(f"{color}:N"), alt.value("white")
             ),
-            tooltip=[c for c in (y, color, x, "status_label", "source") if c in data],
+            tooltip=_tooltips(data, lang, [(y, y_title), (color, color_title), (x, x_title)]),
         )
     )
     rows = data[y].nunique()
@@ -523,6 +540,8 @@ def small_multiples(
     sizes compare at a glance. Reported points filled, others hollow."""
     data = frame.copy()
     data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
+    if "source" in data:  # tooltips in the language too
+        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
     years = sorted(data["year"].astype(int).unique().tolist())
     x = alt.X(
         "year:Q",

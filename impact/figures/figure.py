@@ -417,10 +417,14 @@ def components_figure(
             "title": title, "sources": [], "source_lines": source_lines(year_sources(frame), lang),
         },
     }  # fmt: skip
+    caption = "; ".join(
+        f"{name}: {change_text(gain, 'score', lang, 0)}" for name, gain in gains.items()
+    )
     return Figure(
         key="competitiveness_components", kind="score", unit="pp", value=gains[tops[0]],
         years=(start, end), status=status, sources=year_sources(frame), title=title,
         label=i18n.t("comp.component", lang), value_text=points, chart=chart, table=table,
+        notes=(caption,), extra={"caption": caption},
     )  # fmt: skip
 
 

@@ -95,3 +95,29 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         status=status, sources=year_sources(summary), title=title,
         label=i18n.t("prog.budget", lang), value_text=change_text, chart=chart, table=table,
     )  # fmt: skip
+
+
+def targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One year's programs: target, actual, attainment, participants, cost per participant
+    (``rows``: evaluation.attainment output with ``program_label``), written as text."""
+
+    def num(v: object) -> str:
+        return i18n.format_number(None if pd.isna(v) else float(v), lang, 0)
+
+    return pd.DataFrame(
+        {
+            i18n.t("prog.program", lang): rows["program_label"].tolist(),
+            i18n.t("prog.target", lang): [num(v) for v in rows["target_count"]],
+            i18n.t("prog.actual", lang): [num(v) for v in rows["count"]],
+            i18n.t("prog.attainment", lang): [
+                i18n.format_percent(None if pd.isna(v) else float(v), lang, 0)
+                for v in rows["attainment_pct"]
+            ],
+            i18n.t("prog.participants", lang): [num(v) for v in rows["participants"]],
+            i18n.t("prog.cost", lang): [
+                i18n.format_rupiah(None if pd.isna(v) else float(v), lang)
+                for v in rows["cost_per_participant"]
+            ],
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in rows["status"]],
+        }
+    )

@@ -12,6 +12,7 @@ import pandas as pd
 
 from impact import i18n
 from impact.figures.charts import value_labels
+from impact.status import ORDER
 
 
 def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]) -> pd.DataFrame:
@@ -64,3 +65,43 @@ def observations_table(
             t("table.note"): [i18n.data_text(n, lang) for n in data["note"]],
         }
     )
+
+
+# Headers of the raw columns a "show data" table may carry, by catalogue key.
+HEADERS = {
+    "year": "table.year", "value": "table.value", "label": "table.value", "status": "table.status",
+    "source": "table.source", "note": "table.note", "subsector": "ce.subsector",
+    "component": "comp.component", "count": "prog.count", "budget_rp": "prog.budget",
+    "band": "eq.hist.x", "n": "eq.n", "median": "eq.median", "q1": "table.col.q1",
+    "q3": "table.col.q3", "share_50": "eq.share50", "small": "table.col.small",
+    "label_group": "table.col.group",
+}  # fmt: skip
+
+
+def display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A table as a planner reads it: raw column names become headers in the language,
+    status codes their words, sources and notes their English where known, numbers text
+    written the language's way (never the browser's), missing values '–'. Columns already
+    named for display pass through unchanged."""
+    out = {}
+    for column in frame.columns:
+        values = frame[column]
+        header = i18n.t(HEADERS[column], lang) if column in HEADERS else column
+        if column == "status":
+            values = [i18n.label("status", v, lang) if v in ORDER else v for v in values]
+        elif column in ("source", "note"):
+            values = [i18n.data_text(v, lang) for v in values]
+        elif column == "small":
+            values = [
+                i18n.t("table.col.small.yes" if v else "table.col.small.no", lang) for v in values
+            ]
+        elif column == "year":
+            values = [str(int(v)) if not pd.isna(v) else "–" for v in values]
+        elif pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            values = [i18n.format_number(None if pd.isna(v) else float(v), lang, 2) for v in values]
+        else:
+            values = [
+                "–" if v is None or (isinstance(v, float) and pd.isna(v)) else v for v in values
+            ]
+        out[header] = list(values)
+    return pd.DataFrame(out)

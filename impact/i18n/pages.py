@@ -356,4 +356,5 @@ TEXTS: dict[str, tuple[str, str]] = {
         "programs without figures. Replace them with the agencies' actuals on the Upload data page.",
     ),
     "obst.link.figure": ("Angka yang terdampak", "Figure affected"),
+    "ce.total": ("Jumlah semua subsektor", "All subsectors"),
 }

@@ -34,7 +34,8 @@ TITLES = {
         "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
         "Tenaga kerja industri batik naik 29,2% dari 2021 ke 2023 (ilustratif)",
         "Yang menahan dampak: empat kategori hambatan",
-        "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2",
+        "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2 "
+        "(ilustratif)",
         "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
         "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
         "Tenaga kerja ekonomi kreatif Kota Blitar, 2021–2023: Film tumbuh paling cepat (+83%) "
@@ -51,7 +52,8 @@ TITLES = {
         "Product competitiveness rose 30 percentage points, from 55% to 85%",
         "Batik industry workers rose 29.2% from 2021 to 2023 (illustrative)",
         "What holds the impact back: four kinds of obstacles",
-        "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2",
+        "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2 "
+        "(illustrative)",
         "Program budget −11% from 2021 to 2023 (illustrative)",
         "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
         "Creative-economy workers in Blitar City, 2021–2023: Film grew fastest (+83%) "

@@ -22,11 +22,11 @@ def _downloads(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
-        ("id", "Bahan paparan DPRD", "Isi paparan: 15 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
+        ("id", "Bahan paparan DPRD", "Isi paparan: 16 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 16 slides",
+            "Contents: 17 slides",
             ["Download PPTX (16:9)", "Download PDF"],
         ),
     ],
@@ -72,13 +72,14 @@ def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:
         (
             "id",
             "Dampak Kolaborasi pada Industri Batik Blitar",
-            "Pendapatan pelaku batik naik +50–70% dan daya saing +30 poin persen, 2021–2023",
+            "Temuan studi 2021–2023: pendapatan pelaku batik naik 50–70%, daya saing naik 30 poin "
+            "persen",
         ),
         (
             "en",
             "The Impact of Collaboration on Blitar's Batik Industry",
-            "Batik entrepreneurs' income rose +50–70% and competitiveness +30 percentage points, "
-            "2021–2023",
+            "The study's finding 2021–2023: batik entrepreneurs' income rose 50–70%, "
+            "competitiveness rose 30 percentage points",
         ),
     ],
 )
@@ -122,5 +123,6 @@ def test_presentation_clamps_a_bad_slide_number(app_db) -> None:
 
 
 def test_presentation_follows_region_and_years_in_the_url(app_db) -> None:
-    at = open_page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="2")
+    # The study's own finding first, then the chosen region and years beside it.
+    at = open_page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="3")
     assert _heading(at) == "Angka utama Kota Blitar, 2021–2022"

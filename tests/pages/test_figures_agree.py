@@ -1,0 +1,138 @@
+"""Every surface tells one figure the same way: pages and the deck, both languages, with the
+seed data and again after a 2024 upload with a source of its own.
+
+* every number in a chart or slide title equals the same figure in its card, labels or notes
+  at the precision the title shows it (one rounding rule, half away from zero);
+* a chart whose plotted figures are all estimated or illustrative says so in its title;
+* every chart's source lines name the source of each year it plots.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from impact import deck, i18n, store
+from tests.pages.apptest import open_page
+
+PAGES = ["pages/overview.py", "pages/income.py", "pages/competitiveness.py", "pages/obstacles.py",
+         "pages/programs.py", "pages/collaboration.py", "pages/creative.py"]  # fmt: skip
+NUMBER = re.compile(r"(?<![\d.,=])[−+-]?\d[\d.,]*\d|(?<![\d.,=])[−+-]?\d")  # not a base (=100)
+MARKS = {"id": ("(ilustratif)", "(estimasi)"), "en": ("(illustrative)", "(estimated)")}
+NEW_SOURCE = "Disperindag Blitar (2025)"
+
+
+def numbers(text: str, lang: str) -> list[tuple[float, int]]:
+    """(value, decimals shown) of every number in ``text`` that is not a year."""
+    out = []
+    for raw in NUMBER.findall(text):
+        raw = raw.lstrip("+−-")
+        thousands, decimal = (".", ",") if lang == "id" else (",", ".")
+        body = raw.replace(thousands, "")
+        decimals = len(body.split(decimal)[1]) if decimal in body else 0
+        try:
+            value = float(body.replace(decimal, "."))
+        except ValueError:
+            continue
+        if decimals == 0 and 1990 <= value <= 2100:  # a year
+            continue
+        out.append((value, decimals))
+    return out
+
+
+def agrees(title: str, support: str, lang: str) -> list[float]:
+    """Numbers of ``title`` that no number of ``support`` writes at the title's precision."""
+    shown = [v for v, _ in numbers(support, lang)]
+    missing = []
+    for value, decimals in numbers(title, lang):
+        if not any(float(i18n.round_half_away(s, decimals)) == value for s in shown):
+            missing.append(value)
+    return missing
+
+
+@pytest.fixture
+def year_2024(app_db):
+    with store.connect(app_db) as con:
+        for code, value in (("batik_income_index", 180.0), ("batik_competitiveness", 87.5)):
+            con.execute(
+                "INSERT INTO observation VALUES (?, 'blitar', 'batik', 2024, ?, NULL, NULL,"
+                " 'reported', ?, NULL)",
+                [code, value, NEW_SOURCE],
+            )
+        store.bump_data_version(con)
+    return app_db
+
+
+def _charts(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def _rows(spec: dict) -> list[dict]:
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
+
+
+def _check_page(at, lang: str) -> None:
+    cards = "\n".join([*(m.value for m in at.metric), *(m.value for m in at.markdown),
+                       *(c.value for c in at.caption), *(d.value.to_string() for d in at.dataframe)])  # fmt: skip
+    for spec in _charts(at):
+        title = " ".join(spec["title"]["text"])
+        subtitle = " ".join(spec["title"].get("subtitle", []))
+        rows = _rows(spec)
+        labels = " ".join(str(r.get("label", "")) for r in rows)
+        values = " ".join(i18n.format_number(r[k], lang, 4) for r in rows for k in
+                          ("value", "score", "severity", "count", "change", "median")
+                          if isinstance(r.get(k), int | float))  # fmt: skip
+        assert not agrees(title, f"{cards} {labels} {values}", lang), (
+            title,
+            agrees(title, cards + labels + values, lang),
+        )
+        statuses = {r.get("status") for r in rows if r.get("status")}
+        if statuses and "reported" not in statuses:
+            assert title.endswith(MARKS[lang]), title
+        for source in {r["source"] for r in rows if isinstance(r.get("source"), str)}:
+            words = i18n.data_text(source, lang)[:25]
+            assert words in subtitle.replace("  ", " ") or words in re.sub(r"\s+", " ", subtitle), (
+                title,
+                source,
+            )
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_pages_tell_one_figure_the_same_way(app_db, page: str, lang: str) -> None:
+    _check_page(open_page(page, lang), lang)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize(
+    "page", ["pages/overview.py", "pages/income.py", "pages/competitiveness.py"]
+)
+def test_and_after_a_2024_upload_with_its_own_source(year_2024, page: str, lang: str) -> None:
+    at = open_page(page, lang, ke="2024")
+    _check_page(at, lang)
+    subtitles = [" ".join(s["title"].get("subtitle", [])) for s in _charts(at)]
+    assert any(NEW_SOURCE in s for s in subtitles), subtitles  # 2024 is plotted, and named
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("years", [(2021, 2023), (2021, 2024)])
+def test_deck_slides_tell_one_figure_the_same_way(year_2024, lang: str, years) -> None:
+    options = deck.DeckOptions(title="T", date=dt.date(2026, 12, 1), lang=lang, start_year=years[0],
+                               end_year=years[1])  # fmt: skip
+    for slide in deck.build_slides(year_2024, options):
+        if slide.section in ("cover", "sources", "recommendations"):
+            continue
+        support = "\n".join([slide.finding, slide.notes,
+                             *(f"{c.value} {' '.join(c.details)}" for c in slide.cards)])  # fmt: skip
+        if slide.chart is not None:
+            spec = slide.chart.to_dict()
+            support += " ".join(str(r.get("label", "")) for r in _rows(spec))
+        assert not agrees(slide.title, support, lang), (
+            slide.title,
+            agrees(slide.title, support, lang),
+        )
+        if slide.status not in (None, "reported") and "reported" not in slide.statuses:
+            assert slide.title.endswith(MARKS[lang]) or slide.mark(lang), slide.title
