@@ -239,10 +239,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Source of the figures on this page: enterprise records ({sources}). Aggregate figures on "
         "other pages come from the indicator series, not from these records.",
     ),
-    "eq.mean.title": (
-        "Rata-rata pendapatan per usaha dari catatan usaha",
-        "Average income per enterprise from the records",
-    ),
     "ce.title": (
         "Ekonomi kreatif Blitar: batik di antara subsektor lain",
         "Blitar's creative economy: batik among the other subsectors",
