@@ -44,11 +44,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "deck.pdf.unavailable": (
         "PDF belum bisa dibuat: LibreOffice tidak terpasang di server ini. PPTX tetap bisa "
-        "diunduh. Operator dapat memasang paket Debian `libreoffice-impress` (`make run` "
-        "memasangnya).",
+        "diunduh. Untuk PDF, operator server memasang LibreOffice Impress: "
+        "`sudo apt-get install libreoffice-impress fonts-liberation` (atau menjalankan "
+        "`make run` sebagai root), lalu membuat bahan paparan lagi.",
         "The PDF cannot be made: LibreOffice is not installed on this server. The PPTX can "
-        "still be downloaded. The operator can install the Debian package `libreoffice-impress` "
-        "(`make run` installs it).",
+        "still be downloaded. For the PDF, the server's operator installs LibreOffice Impress: "
+        "`sudo apt-get install libreoffice-impress fonts-liberation` (or runs `make run` as "
+        "root), then builds the deck again.",
     ),
     "deck.pdf.failed": (
         "Konversi ke PDF gagal: {reason}. PPTX tetap bisa diunduh; coba lagi sebentar lagi.",
