@@ -8,18 +8,19 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help install install-dev chromium libreoffice poppler db run test bench lint clean
+.PHONY: help install install-dev chromium libreoffice libreoffice-if-allowed poppler db run test test-fast bench lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+# Installs come from the locks: every transitive package pinned, each file checked by its hash.
+$(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $@
 
-$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.txt
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(BIN)/.installed-dev: $(BIN)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(BIN)/.installed ## Create the virtualenv and install the dashboard's packages
@@ -34,10 +35,26 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 
 # The hearing deck's PDF: LibreOffice converts the PPTX. Liberation Sans draws the deck's
 # Arial with the same metrics (chromium brings it too; a server without chromium needs it).
+LIBREOFFICE_MISSING := ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]
+LIBREOFFICE_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress fonts-liberation
+
 libreoffice: ## Install Debian's LibreOffice Impress (the deck's PDF) when it is missing
-	@if ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]; then \
-	  $(SUDO) apt-get update -q && \
-	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress fonts-liberation; \
+	@if $(LIBREOFFICE_MISSING); then \
+	  $(SUDO) sh -c "$(LIBREOFFICE_APT)"; \
+	fi
+
+# For `make run`: the dashboard serves without LibreOffice (the deck page then offers the PPTX and
+# says how to enable the PDF), so install it only where that is allowed and never fail because of it.
+libreoffice-if-allowed:
+	@if $(LIBREOFFICE_MISSING); then \
+	  if [ "$$(id -u)" -eq 0 ]; then as=""; \
+	  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then as="sudo -n"; \
+	  else as=none; fi; \
+	  if [ "$$as" = none ] || ! command -v apt-get >/dev/null \
+	     || ! $$as sh -c "$(LIBREOFFICE_APT)"; then \
+	    echo "note: LibreOffice is not installed; the dashboard runs, the deck page offers the PPTX only."; \
+	    echo "      For the PDF: sudo apt-get install libreoffice-impress fonts-liberation"; \
+	  fi; \
 	fi
 
 poppler: ## Install Debian's poppler-utils (pdftoppm, to look at deck pages) when it is missing
@@ -49,18 +66,35 @@ poppler: ## Install Debian's poppler-utils (pdftoppm, to look at deck pages) whe
 db: install ## Create the database from data/ (once; later runs keep uploads)
 	$(BIN)/python -m impact init
 
-run: db libreoffice ## Serve the dashboard on http://localhost:$(PORT)
+run: db libreoffice-if-allowed ## Serve the dashboard on http://localhost:$(PORT)
 	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) \
 	  --server.address $(ADDRESS) --browser.gatherUsageStats false
 
 test: install-dev chromium libreoffice poppler ## Install what the tests need and run every test
 	$(BIN)/python -m pytest
 
+test-fast: install-dev ## Every test except the browser tests (tests/e2e), ~5 min
+	$(BIN)/python -m pytest -q -m "not e2e"
+
 bench: install-dev chromium ## Benchmark at provincial scale (1M enterprise rows); writes BENCHMARKS.md
 	$(BIN)/python tests/benchmark.py $(BENCH_ARGS)
 
-lint: install-dev ## Ruff
+lint: install-dev ## Ruff (lint and format) and mypy (impact/)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# Resolve from the public index only: this machine's pip config (local mirrors, find-links,
+# constraints) must not leak into the lock. For Python 3.11 on linux x86_64.
+PIP_TOOLS := pip-tools==7.6.2
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
+PIP_COMPILE := $(LOCK_ENV) $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+  --no-emit-index-url --no-emit-find-links
+
+lock: $(BIN)/.installed ## Re-pin requirements*.lock (with hashes) from requirements*.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	$(PIP_COMPILE) --output-file requirements.lock requirements.txt
+	$(PIP_COMPILE) --output-file requirements-dev.lock requirements-dev.txt
 
 clean: ## Remove the virtualenv and caches (keeps the database)
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

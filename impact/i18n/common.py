@@ -77,10 +77,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "card.cagr": ("Laju per tahun (CAGR)", "Yearly rate (CAGR)"),
     "card.points": ("Poin persen", "Percentage points"),
     "card.relative": ("Perubahan relatif", "Relative change"),
-    "card.status_of": (
-        "Status angka ujung: {start} {start_status}, {end} {end_status}",
-        "Status of the end figures: {start} {start_status}, {end} {end_status}",
-    ),
     "element.dialogue": ("Dialog tatap muka", "Face-to-face dialogue"),
     "element.trust": ("Membangun kepercayaan", "Trust-building"),
     "element.commitment": ("Komitmen pada proses", "Commitment to the process"),
@@ -132,7 +128,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.estimated": ("Estimasi", "Estimated"),
     "status.illustrative": ("Ilustratif", "Illustrative"),
     "status.legend": ("Status angka", "Figure status"),
-    "status.range": ("Rentang dilaporkan", "Reported range"),
     "source.line": ("Sumber: {source}", "Source: {source}"),
     "source.illustrative_note": (
         "Titik berongga dan garis putus-putus: angka ilustratif, bukan data resmi.",

@@ -44,11 +44,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "deck.pdf.unavailable": (
         "PDF belum bisa dibuat: LibreOffice tidak terpasang di server ini. PPTX tetap bisa "
-        "diunduh. Operator dapat memasang paket Debian `libreoffice-impress` (`make run` "
-        "memasangnya).",
+        "diunduh. Untuk PDF, operator server memasang LibreOffice Impress: "
+        "`sudo apt-get install libreoffice-impress fonts-liberation` (atau menjalankan "
+        "`make run` sebagai root), lalu membuat bahan paparan lagi.",
         "The PDF cannot be made: LibreOffice is not installed on this server. The PPTX can "
-        "still be downloaded. The operator can install the Debian package `libreoffice-impress` "
-        "(`make run` installs it).",
+        "still be downloaded. For the PDF, the server's operator installs LibreOffice Impress: "
+        "`sudo apt-get install libreoffice-impress fonts-liberation` (or runs `make run` as "
+        "root), then builds the deck again.",
     ),
     "deck.pdf.failed": (
         "Konversi ke PDF gagal: {reason}. PPTX tetap bisa diunduh; coba lagi sebentar lagi.",
@@ -143,20 +145,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Tiga angka utama; tiap angka dengan status dan sumbernya.",
         "Three headline figures, each with its status and source.",
     ),
-    "deck.card.comp.detail": (
-        "Dari {start_value} ke {end_value} ({relative} relatif)",
-        "From {start_value} to {end_value} ({relative} relative)",
-    ),
     "deck.card.jobs.detail": (
         "{start_value} → {end_value} orang",
         "{start_value} → {end_value} people",
     ),
     "deck.card.missing": ("Belum ada data {start}–{end}", "No data for {start}–{end} yet"),
     # --- chart slides ----------------------------------------------------------------
-    "deck.y.index": ("Indeks ({base}=100)", "Index ({base}=100)"),
-    "deck.y.rupiah": ("Rp per bulan", "Rp a month"),
-    "deck.y.score": ("Skor (%)", "Score (%)"),
-    "deck.y.people": ("Orang", "People"),
     "deck.budget.finding": (
         "Total anggaran program: {budget_start} pada {start}, {budget_end} pada {end}.",
         "Total program budget: {budget_start} in {start}, {budget_end} in {end}.",
@@ -190,7 +184,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Program outputs and outcomes, {start}–{end}",
     ),
     "deck.progout.measure": ("Ukuran", "Measure"),
-    "deck.progout.activities": ("Kegiatan (jumlah)", "Activities (count)"),
     "deck.progout.finding": (
         "Keluaran tercatat, tetapi data belum bisa memisahkan dampak tiap program.",
         "Outputs are recorded, but the data cannot yet separate each program's effect.",

@@ -14,10 +14,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pick a region, a sector and two years. Income is a level: its change is in percent and "
         "a compound yearly rate (CAGR); real means after inflation.",
     ),
-    "income.chart.title": (
-        "{name}: {change} dari {start} ke {end}",
-        "{name}: {change} from {start} to {end}",
-    ),
     "income.chart.yoy": (
         "{name}: perubahan dari tahun ke tahun",
         "{name}: change from year to year",
@@ -120,10 +116,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "prog.outputs": ("Keluaran (output)", "Outputs"),
     "prog.outcomes": ("Hasil (outcome)", "Outcomes"),
-    "prog.count.title": (
-        "Kegiatan program per tahun: {total_end} pada {end} dibanding {total_start} pada {start}",
-        "Program activities per year: {total_end} in {end} against {total_start} in {start}",
-    ),
     "prog.budget.title": (
         "Anggaran program {change} dari {start} ke {end}",
         "Program budget {change} from {start} to {end}",
@@ -146,10 +138,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "prog.outcome.income": ("Pendapatan (indeks 2021=100)", "Income (index 2021=100)"),
     "prog.outcome.comp": ("Daya saing (%)", "Competitiveness (%)"),
     "prog.outcome.jobs": ("Tenaga kerja batik (orang)", "Batik workers (people)"),
-    "prog.outcome.title": (
-        "{name}: {change} dari {start} ke {end}",
-        "{name}: {change} from {start} to {end}",
-    ),
     "src.title": ("Sumber dan metodologi", "Sources and method"),
     "src.intro": (
         "Setiap indikator dengan metadata dan rumusnya, dan setiap angka dengan status dan "
@@ -244,10 +232,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Source of the figures on this page: enterprise records ({sources}). Aggregate figures on "
         "other pages come from the indicator series, not from these records.",
     ),
-    "eq.mean.title": (
-        "Rata-rata pendapatan per usaha dari catatan usaha",
-        "Average income per enterprise from the records",
-    ),
     "ce.title": (
         "Ekonomi kreatif Blitar: batik di antara subsektor lain",
         "Blitar's creative economy: batik among the other subsectors",
@@ -315,7 +299,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pendapatan pelaku batik {verb} {range} dari {start} ke {end}",
         "Batik entrepreneurs' income {verb} {range} from {start} to {end}",
     ),
-    "chart.income.y": ("Indeks pendapatan ({base}=100)", "Income index ({base}=100)"),
     "chart.comp.title": (
         "Daya saing produk {verb} {points}, dari {start_value} ke {end_value}",
         "Product competitiveness {verb} {points}, from {start_value} to {end_value}",

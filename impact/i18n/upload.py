@@ -142,10 +142,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Unggahan yang lebih baru ({later}) mengubah baris yang sama. Batalkan yang itu dulu.",
         "Later uploads ({later}) changed the same rows. Revert those first.",
     ),
-    "history.signin_to_revert": (
-        "Masuk sebagai editor untuk membatalkan unggahan.",
-        "Sign in as an editor to revert uploads.",
-    ),
     "dataset.observations": ("Angka indikator tahunan", "Yearly indicator figures"),
     "dataset.obstacles": ("Hambatan", "Obstacles"),
     "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),

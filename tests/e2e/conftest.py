@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page
 
 from impact import auth, store
 from tests.synthetic_data import load_synthetic
@@ -21,6 +22,25 @@ EDITOR_PASSWORD = "sandi-e2e"
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "artifacts"
+
+
+# Streamlit marks its root element with the script's run state (initial, running, notRunning)
+# and the websocket's state; elements of an earlier run carry data-stale="true" until the
+# new run has replaced or removed them.
+APP_CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+NOTHING_STALE = "document.querySelectorAll('[data-stale=\"true\"]').length === 0"
+
+
+def wait_for_app_run(page: Page, timeout: float = 60_000) -> None:
+    """Wait until the app has finished running its script: connected, not running, nothing
+    left stale. Streamlit's own e2e suite waits the same way (its ``wait_for_app_run``); a
+    fixed sleep flakes on a loaded machine. Call it after something that shows the run has
+    started (the new page's first element, a widget's result), since right after a click the
+    previous run's "notRunning" may still be on the page."""
+    page.wait_for_selector(APP_CONNECTED, timeout=timeout)
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+    page.wait_for_function(NOTHING_STALE, timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import wait_for_app_run
+
 pytestmark = pytest.mark.e2e
 
 CHART = ".vega-embed svg, .vega-embed canvas"
@@ -40,7 +42,8 @@ def test_overview_shows_headlines_and_charts(page: Page, server, artifacts, lang
     for box in [e.bounding_box() for e in page.locator(".vega-embed").all()]:
         assert box and box["height"] > 250 and box["width"] > 300
     page.set_viewport_size({"width": 1366, "height": 1500})
-    page.wait_for_timeout(500)
+    wait_for_app_run(page)
+    expect(page.locator(".vega-embed svg, .vega-embed canvas")).not_to_have_count(0)
     page.screenshot(path=str(artifacts / f"overview-{lang}.png"), full_page=True)
 
 

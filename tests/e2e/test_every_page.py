@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page
 
 from impact import i18n
+from tests.e2e.conftest import wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -37,7 +38,7 @@ def test_page_by_url(page: Page, server, artifacts, path, query, charts, lang) -
             f"document.querySelectorAll('.vega-embed svg, .vega-embed canvas').length >= {charts}",
             timeout=30_000,
         )
-    page.wait_for_timeout(800)
+    wait_for_app_run(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     body = page.locator("body").inner_text()
     leaked = [key for key in i18n.TEXTS if key in body]

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from impact import deck
 from impact.deck import pdf
+from tests.e2e.conftest import wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -43,7 +44,7 @@ def test_presentation_fits_a_projector_and_keys_move_on(
     page.set_viewport_size(PROJECTOR)
     page.goto(f"{server}/presentasi?lang={lang}&slide=3")
     page.wait_for_selector(".vega-embed svg, .vega-embed canvas", timeout=30_000)
-    page.wait_for_timeout(800)
+    wait_for_app_run(page)
     _close_dialogs(page)
     assert page.locator('[data-testid="stException"]').count() == 0
     expect(page.locator("h2").first).to_have_text(third)
@@ -66,11 +67,15 @@ def test_deck_page_downloads_a_pptx_named_for_region_years_and_date(
     page.set_viewport_size({"width": 1366, "height": 1600})
     page.goto(f"{server}/paparan?lang=id")
     page.wait_for_selector("h1", timeout=30_000)
+    wait_for_app_run(page)
     _close_dialogs(page)
     page.get_by_role("button", name="Buat bahan paparan").click()
     button = page.get_by_role("button", name="Unduh PPTX (16:9)")
     expect(button).to_be_visible(timeout=120_000)
-    with page.expect_download() as download:
+    # The run that built the deck may still be making the PDF: a click before it ends is
+    # lost to the rerun. Under load that took longer than the download's 30 s default.
+    wait_for_app_run(page, timeout=180_000)
+    with page.expect_download(timeout=120_000) as download:
         button.click()
     options = deck.DeckOptions(title="", date=dt.date.today())
     assert download.value.suggested_filename == deck.file_name(options)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import EDITOR_PASSWORD
+from tests.e2e.conftest import EDITOR_PASSWORD, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -22,9 +22,12 @@ FILE = (
 
 
 def _competitiveness_chart_text(page: Page) -> str:
+    # The overview's charts show that its run has started (the upload and history pages have
+    # none); then the run must end, so the charts hold the newest data.
     page.wait_for_function(
         "document.querySelectorAll('.vega-embed svg').length >= 2", timeout=30_000
     )
+    wait_for_app_run(page)
     return page.locator(".vega-embed svg").nth(1).text_content() or ""
 
 
@@ -56,7 +59,6 @@ def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path:
     expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=15_000)
 
     page.get_by_role("link", name="Ringkasan").click()
-    page.wait_for_timeout(1000)
     text = _competitiveness_chart_text(page)
     assert "2024" in text and "90%" in text
     # The uploaded HTML is shown as the literal text it is, never run or rendered.
@@ -72,6 +74,5 @@ def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path:
     expect(page.get_by_text("dibatalkan:")).to_be_visible(timeout=15_000)
 
     page.get_by_role("link", name="Ringkasan").click()
-    page.wait_for_timeout(1000)
     text = _competitiveness_chart_text(page)
     assert "2024" not in text and HOSTILE not in text

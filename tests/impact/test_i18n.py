@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import string
+from pathlib import Path
 
 import pytest
 
 from impact import i18n
 from impact.growth import Range
+from impact.i18n.catalogue import AREAS
+from impact.upload.datasets import DATASETS
+from impact.upload.validation import FIXED_VOCABULARY
 
 
 @pytest.mark.parametrize(
@@ -42,15 +47,6 @@ def test_formats(func, args, expected) -> None:
 )
 def test_ranges(r, lang, signed, expected) -> None:
     assert i18n.format_range(r, lang, "%", 1, signed) == expected
-
-
-def test_every_text_exists_in_both_languages_with_the_same_placeholders() -> None:
-    fields = string.Formatter()
-    for key, (id_text, en_text) in i18n.TEXTS.items():
-        assert id_text.strip() and en_text.strip(), key
-        id_fields = {f for _, f, _, _ in fields.parse(id_text) if f}
-        en_fields = {f for _, f, _, _ in fields.parse(en_text) if f}
-        assert id_fields == en_fields, key
 
 
 def test_unknown_keys_raise_instead_of_leaking() -> None:
@@ -101,3 +97,140 @@ def test_a_point_change_reads_the_same_whole_and_at_one_decimal() -> None:
     points = Range.point(87.5 - 55)
     assert i18n.format_range(points, "id", " poin persen", 0, True) == "+33 poin persen"
     assert i18n.format_range(points, "id", " poin persen", 1, True) == "+32,5 poin persen"
+
+
+# --- the catalogue: every key in both languages, every key used ---------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+AREA_FILES = {ROOT / "impact" / "i18n" / f"{a.__name__.rsplit('.', 1)[1]}.py" for a in AREAS}
+CODE_FILES = [
+    *(p for p in sorted((ROOT / "impact").rglob("*.py")) if p not in AREA_FILES),
+    *sorted((ROOT / "pages").glob("*.py")),
+    ROOT / "app.py",
+]
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(f for _, f, _, _ in string.Formatter().parse(text) if f is not None)
+
+
+def test_every_key_has_both_languages_with_the_same_placeholders() -> None:
+    for key, texts in i18n.TEXTS.items():
+        assert isinstance(texts, tuple) and len(texts) == len(i18n.LANGS), key
+        id_text, en_text = texts
+        assert id_text.strip() and en_text.strip(), key
+        assert _placeholders(id_text) == _placeholders(en_text), key
+
+
+def _trees() -> list[ast.AST]:
+    return [ast.parse(p.read_text(encoding="utf-8")) for p in CODE_FILES]
+
+
+def _literals(trees: list[ast.AST]) -> set[str]:
+    return {
+        n.value
+        for tree in trees
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+def _literal_families(trees: list[ast.AST]) -> dict[str, set[str]]:
+    """Families a comprehension spells out, e.g. {p: t(f"prices.{p}") for p in ("nominal",
+    "real")}: prefix -> the codes of the tuple it loops over."""
+    found: dict[str, set[str]] = {}
+    for tree in trees:
+        for comp in ast.walk(tree):
+            if not isinstance(comp, ast.ListComp | ast.DictComp | ast.GeneratorExp):
+                continue
+            for gen in comp.generators:
+                if not (isinstance(gen.target, ast.Name) and isinstance(gen.iter, ast.Tuple)):
+                    continue
+                codes = {e.value for e in gen.iter.elts if isinstance(e, ast.Constant)}
+                for node in ast.walk(comp):
+                    if (
+                        isinstance(node, ast.JoinedStr)
+                        and len(node.values) == 2
+                        and isinstance(node.values[0], ast.Constant)
+                        and isinstance(node.values[1], ast.FormattedValue)
+                        and isinstance(node.values[1].value, ast.Name)
+                        and node.values[1].value.id == gen.target.id
+                    ):
+                        found.setdefault(node.values[0].value.rstrip("."), set()).update(codes)
+    return found
+
+
+def _issue_codes() -> set[str]:
+    """Issue codes the upload code can return: literals in impact/upload, and one
+    unknown-<list> per code list a dataset column uses."""
+    upload_literals = _literals(
+        [ast.parse(p.read_text(encoding="utf-8")) for p in (ROOT / "impact/upload").glob("*.py")]
+    )
+    lists = {c.type.split(":", 1)[1] for d in DATASETS.values() for c in d.columns if ":" in c.type}
+    return {c for c in upload_literals if "issue." + c in i18n.TEXTS} | {
+        "unknown-" + name for name in lists
+    }
+
+
+def families() -> dict[str, set[str]]:
+    """Key families the code builds at run time (f"status.{code}", i18n.label("category",
+    c, ...)): prefix -> the codes it builds them from."""
+    from impact import status, store
+    from impact.deck import content, model
+    from impact.upload import views
+
+    declared = {
+        "status": set(status.ORDER),  # i18n.label("status", ...)
+        "category": set(store.OBSTACLE_CATEGORIES),  # i18n.label("category", ...)
+        "actor": set(store.ACTORS),
+        "element": set(store.ELEMENTS),
+        "kind": set(store.KINDS),  # pages/sources.py
+        "size": set(FIXED_VOCABULARY["size"]),  # pages/equity.py
+        "dataset": set(DATASETS),  # f"dataset.{code}"
+        "deck.section": set(model.SECTIONS),  # pages/_deck_ui.py
+        # deck/content.py omitted_text: f"deck.fill.{section}" for every section with slides
+        "deck.fill": set(model.SECTIONS) - {"sources"},
+        # figures/charts.py status_notes: f"source.note.{chart}" for each chart type but series
+        "source.note": {"bar", "heatmap", "dots", "multiples", "range_bar"},
+        # deck/content.py: f"deck.rec.{code}.heading" / ".body", one per recommendation
+        "deck.rec": {f"{c}.{part}" for c in content.EVIDENCE for part in ("heading", "body")}
+        | {"evaluation.heading", "evaluation.body"},
+        "issues.col": set(views.ISSUE_COLUMNS),
+        "issues.level": {"error", "warning"},  # Issue.level
+        "issue": _issue_codes(),  # f"issue.{issue.code}"
+        # upload/views.py: the rows of "what was read from the file"
+        "upload.detected": {
+            "format",
+            "encoding",
+            "delimiter",
+            "decimal",
+            "header_row",
+            "title_rows",
+            "dataset",
+            "rows",
+            "sha256",
+        },
+        # pages/equity.py: one column per group it shows
+        "eq.group": {"size_class", "region", "participant"},
+    }
+    for prefix, codes in _literal_families(_trees()).items():
+        declared.setdefault(prefix, set()).update(codes)
+    return declared
+
+
+def test_every_family_member_has_a_text() -> None:
+    missing = [f"{p}.{c}" for p, codes in families().items() for c in codes]
+    missing = [k for k in missing if k not in i18n.TEXTS]
+    assert not missing, f"built at run time but not in the catalogue: {sorted(missing)}"
+
+
+def test_every_key_is_used() -> None:
+    used = _literals(_trees())
+    built = {f"{p}.{c}" for p, codes in families().items() for c in codes}
+    unused = sorted(k for k in i18n.TEXTS if k not in used and k not in built)
+    assert not unused, f"keys nothing uses (delete them, or declare their family): {unused}"
+
+
+def test_the_usage_check_sees_literal_families() -> None:
+    tree = ast.parse('x = {p: t(f"prices.{p}") for p in ("nominal", "real")}')
+    assert _literal_families([tree]) == {"prices": {"nominal", "real"}}
