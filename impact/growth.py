@@ -244,10 +244,10 @@ def year_on_year_ranges(obs: pd.DataFrame, kind: str) -> pd.DataFrame:
     change has low == high."""
     out = obs.sort_values("year").reset_index(drop=True).copy()
     lows, highs, statuses = [], [], []
-    previous = None
+    previous: dict = {}
     for row in out.to_dict("records"):
         change = None
-        if previous is not None and int(row["year"]) - int(previous["year"]) == 1:
+        if previous and int(row["year"]) - int(previous["year"]) == 1:
             start = Range.of(previous["value"], previous.get("low"), previous.get("high"))
             end = Range.of(row["value"], row.get("low"), row.get("high"))
             try:
@@ -258,9 +258,7 @@ def year_on_year_ranges(obs: pd.DataFrame, kind: str) -> pd.DataFrame:
                 change = None
         lows.append(change.low if change else math.nan)
         highs.append(change.high if change else math.nan)
-        pair = [
-            s for s in (row.get("status"), (previous or {}).get("status")) if isinstance(s, str)
-        ]
+        pair = [s for s in (row.get("status"), previous.get("status")) if isinstance(s, str)]
         statuses.append(weakest(pair) if change and pair else row.get("status"))
         previous = row
     out["change_low"], out["change_high"], out["change_status"] = lows, highs, statuses

@@ -101,7 +101,7 @@ def targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One year's programs: target, actual, attainment, participants, cost per participant
     (``rows``: evaluation.attainment output with ``program_label``), written as text."""
 
-    def num(v: object) -> str:
+    def num(v: float) -> str:
         return i18n.format_number(None if pd.isna(v) else float(v), lang, 0)
 
     return pd.DataFrame(

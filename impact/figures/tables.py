@@ -44,7 +44,7 @@ def observations_table(
     in every browser; otherwise numbers stay numbers (downloads) and an empty bound is empty."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
 
-    def number(x: object) -> object:
+    def number(x: float) -> object:
         if as_text:
             return i18n.format_number(None if pd.isna(x) else float(x), lang, 2)
         return None if pd.isna(x) else float(x)
