@@ -64,5 +64,5 @@ with outcomes:
         start, end = int(obs["year"].min()), int(obs["year"].max())
         fig = figure.change_figure(obs, registry[code], start, end, lang, name=_render.t(label_key),
                                    y_title=_render.t(label_key))  # fmt: skip
-        _render.figure_metrics(fig)
+        _render.figure_card(fig)  # one value: metrics side by side would cut it in a half column
         _render.figure_panel(fig, f"hasil_{code}_{region}")

@@ -419,7 +419,7 @@ def heatmap(
         data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
     base = alt.Chart(data).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0, orient="top")),
-        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=460)),
+        y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=380)),
     )
     cells = base.mark_rect(stroke=GREY, strokeWidth=1).encode(
         color=alt.Color(
