@@ -388,7 +388,7 @@ def _figure_slide(
     options = fig.chart["options"] | {"height": height, "wrap": NO_WRAP}
     chart = charts.build(fig.chart["kind"], fig.chart["frame"], **options)
     plain, subtitle = _untitled(chart)
-    sources = [src for src, _ in fig.sources]
+    sources = [src for src, _ in figure.year_sources(fig.chart["frame"])]  # every plotted year
     return Slide(
         section=section, title=fig.title, finding=finding, chart=plain, chart_height=height,
         footnote=(" ".join(subtitle),) if subtitle else (), sources=tuple(dict.fromkeys(sources)),

@@ -118,7 +118,8 @@ def value_formatter(
     if as_index:
         return (lambda x: i18n.format_number(x, lang, 0)), "index"
     if indicator.kind in ("score", "share", "rate"):
-        return (lambda x: i18n.format_percent(x, lang, 0)), "percent"
+        # one decimal where there is one (87,5%), as the change in points beside it is written
+        return (lambda x: i18n.format_percent(x, lang, PRECISION)), "percent"
     if indicator.unit.startswith("Rp"):
         return (lambda x: i18n.format_rupiah(x, lang)), "rupiah"
     return (
@@ -213,7 +214,7 @@ def change_figure(
         ]  # fmt: skip
 
     plotted = obs.sort_values("year")
-    sources = year_sources(plotted)
+    sources = year_sources(ends)  # what the value is computed from; the chart names every year
     extra_lines: list[str] = []  # the chart plots deflated values: name the price source too
     if price_rates is not None and not price_rates.empty:
         sources += tuple(s for s in year_sources(price_rates) if s[0] not in dict(sources))
@@ -226,7 +227,7 @@ def change_figure(
         "frame": plotted,
         "options": {
             "status_decided": True,
-            "lang": lang, "title": title, "y_title": y_title or display_name,
+            "lang": lang, "title": title, "y_title": y_title or unit_text(indicator, lang),
             "sources": [], "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
             "value_format": axis,
             "formatter": _formatter_name(indicator, as_index), "y_domain": (0, 100) if is_points else None,
@@ -258,7 +259,7 @@ def _formatter_name(indicator: Indicator, as_index: bool) -> str:
     if as_index:
         return "index"
     if indicator.kind in ("score", "share", "rate"):
-        return "percent"
+        return "percent1"
     return "rupiah" if indicator.unit.startswith("Rp") else "index"
 
 
