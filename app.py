@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import config, i18n
+from pages import _signin
 
 # Language: from the URL (?lang=en) on first load, then from the sidebar picker.
 if "lang" not in st.session_state:
@@ -129,4 +130,6 @@ navigation = st.navigation(
 )
 # Written after st.navigation has resolved the page from the URL, so the link keeps its page.
 st.query_params["lang"] = lang
+# Every page run marks an editor's session seen (or ends it when idle or signed out elsewhere).
+_signin.current_editor()
 navigation.run()
