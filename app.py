@@ -12,9 +12,7 @@ if "lang" not in st.session_state:
     st.session_state["lang"] = i18n.normalize_lang(st.query_params.get("lang"))
 lang = i18n.normalize_lang(st.session_state["lang"])
 
-st.set_page_config(
-    page_title=i18n.t("app.title", lang), page_icon=":material/texture:", layout="wide"
-)
+st.set_page_config(page_title=i18n.t("app.title", lang), page_icon="🧵", layout="wide")
 
 with st.sidebar:
     st.markdown(f"### {i18n.t('app.title', lang)}")
