@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import config, i18n
-from pages import _signin
+from impact import config, i18n, store
+from pages import _data, _signin
 
 # Language: from the URL (?lang=en) on first load, then from the sidebar picker.
 if "lang" not in st.session_state:
@@ -130,4 +130,8 @@ navigation = st.navigation(
 st.query_params["lang"] = lang
 # Every page run marks an editor's session seen (or ends it when idle or signed out elsewhere).
 _signin.current_editor()
-navigation.run()
+try:
+    navigation.run()
+except store.StoreError as exc:  # a busy, damaged, full or read-only store: words, not a trace
+    if not _data.show_fault(exc):
+        raise
