@@ -72,10 +72,11 @@ $(TLS_DIR)/dashboard.crt:
 	  -addext "subjectAltName=$$san" -keyout $(TLS_DIR)/dashboard.key -out $@ 2>/dev/null
 	@chmod 600 $(TLS_DIR)/dashboard.key
 
+# serve.py is `streamlit run app.py` with a gate on the upload endpoint (editors only).
 run: db libreoffice $(TLS_NEEDS) ## Serve on http://localhost:$(PORT) (HTTPS=1 [CERT= KEY=]: over TLS)
 	@if [ "$(HTTPS)" = 1 ] && ! [ -r "$(CERT)" -a -r "$(KEY)" ]; then \
 	  echo "HTTPS=1: cannot read CERT=$(CERT) and KEY=$(KEY)"; exit 2; fi
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) \
+	$(BIN)/python serve.py --server.headless true --server.port $(PORT) \
 	  --server.address $(ADDRESS) --browser.gatherUsageStats false $(TLS_ARGS)
 
 test: install-dev chromium libreoffice poppler ## Install what the tests need and run every test

@@ -259,6 +259,7 @@ class LoginThrottle:
 class _Session:
     editor: str
     last_seen: float
+    clients: set[str] = field(default_factory=set)  # Streamlit session ids seen with it
 
 
 class SessionRegistry:
@@ -296,8 +297,12 @@ class SessionRegistry:
         for token in [t for t, s in self._sessions.items() if now - s.last_seen > limit]:
             del self._sessions[token]
 
-    def check(self, token: str | None) -> str | None:
-        """The editor of a live session (marked seen now), None if unknown, idle or ended."""
+    def check(self, token: str | None, client: str | None = None) -> str | None:
+        """The editor of a live session (marked seen now), None if unknown, idle or ended.
+
+        ``client`` is the browser connection's id (Streamlit's session id): remembered, so the
+        upload endpoint can ask :meth:`allows_upload` without any page running.
+        """
         if not token:
             return None
         now = self.clock()
@@ -309,7 +314,18 @@ class SessionRegistry:
                 del self._sessions[token]
                 return None
             session.last_seen = now
+            if client:
+                session.clients.add(client)
             return session.editor
+
+    def allows_upload(self, client: str) -> bool:
+        """True if browser connection ``client`` belongs to a live, signed-in editor session
+        (does not mark it seen: only page runs do)."""
+        now, limit = self.clock(), self.idle_s()
+        with self._lock:
+            return any(
+                client in s.clients and now - s.last_seen <= limit for s in self._sessions.values()
+            )
 
     def sign_out(self, token: str | None) -> int:
         """End every session of the editor holding ``token``; how many ended."""

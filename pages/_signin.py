@@ -8,6 +8,7 @@ session holds only a token; every run checks it against :data:`impact.auth.SESSI
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import auth, config
 from pages._render import plain, t
@@ -29,7 +30,8 @@ def current_editor() -> str | None:
     token = st.session_state.get(TOKEN_KEY)
     if not token:
         return None
-    editor = auth.SESSIONS.check(token)
+    ctx = get_script_run_ctx()
+    editor = auth.SESSIONS.check(token, ctx.session_id if ctx else None)
     if editor is None:
         del st.session_state[TOKEN_KEY]
         st.session_state["signin_ended"] = True
