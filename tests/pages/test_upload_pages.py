@@ -212,3 +212,17 @@ def test_an_idle_session_expires_after_the_configured_minutes(app_db, monkeypatc
     at.run()
     assert not at.get("file_uploader")
     assert any("30 menit" in i.value for i in at.info)
+
+
+def test_a_guesser_rotating_names_makes_everybody_wait_and_the_page_says_why(
+    app_db, monkeypatch
+) -> None:
+    monkeypatch.setattr(auth.THROTTLE, "sleep", lambda s: None)
+    for i in range(auth.THROTTLE.max_total_failures):
+        try:
+            auth.THROTTLE.sign_in(auth.EditorConfig(shared_hash="scrypt$x"), f"tamu{i}", "x")
+        except auth.LockedOutError:
+            break
+    at = _sign_in(open_page("pages/upload.py", "en"))  # the right password, another name
+    assert at.error[0].value.startswith("Too many failed sign-ins on this server")
+    assert not at.get("file_uploader")
