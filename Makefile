@@ -66,9 +66,35 @@ poppler: ## Install Debian's poppler-utils (pdftoppm, to look at deck pages) whe
 db: install ## Create the database from data/ (once; later runs keep uploads)
 	$(BIN)/python -m impact init
 
-run: db libreoffice-if-allowed ## Serve the dashboard on http://localhost:$(PORT)
-	$(BIN)/streamlit run app.py --server.headless true --server.port $(PORT) \
-	  --server.address $(ADDRESS) --browser.gatherUsageStats false
+# HTTPS=1 serves over TLS, so editors' passwords do not cross the office network in clear.
+# CERT=/KEY= name the office's certificate; without them a self-signed one for this machine's
+# name and addresses is made once into .streamlit/tls/ (ignored by git). See the README.
+TLS_DIR := .streamlit/tls
+ifeq ($(HTTPS),1)
+ifeq ($(origin CERT),undefined)
+CERT := $(TLS_DIR)/dashboard.crt
+KEY := $(TLS_DIR)/dashboard.key
+TLS_NEEDS := $(CERT)
+endif
+TLS_ARGS := --server.sslCertFile $(CERT) --server.sslKeyFile $(KEY)
+endif
+
+$(TLS_DIR)/dashboard.crt:
+	@mkdir -p $(TLS_DIR)
+	@name=$$(hostname); fqdn=$$(hostname -f 2>/dev/null || echo $$name); \
+	san="DNS:$$name,DNS:localhost,IP:127.0.0.1"; [ "$$fqdn" = "$$name" ] || san="$$san,DNS:$$fqdn"; \
+	for ip in $$(hostname -I 2>/dev/null); do san="$$san,IP:$$ip"; done; \
+	echo "making a self-signed certificate for $$san"; \
+	openssl req -x509 -newkey rsa:2048 -nodes -days 825 -subj "/CN=$$name" \
+	  -addext "subjectAltName=$$san" -keyout $(TLS_DIR)/dashboard.key -out $@ 2>/dev/null
+	@chmod 600 $(TLS_DIR)/dashboard.key
+
+# serve.py is `streamlit run app.py` with a gate on the upload endpoint (editors only).
+run: db libreoffice-if-allowed $(TLS_NEEDS) ## Serve on http://localhost:$(PORT) (HTTPS=1 [CERT= KEY=]: over TLS)
+	@if [ "$(HTTPS)" = 1 ] && ! [ -r "$(CERT)" -a -r "$(KEY)" ]; then \
+	  echo "HTTPS=1: cannot read CERT=$(CERT) and KEY=$(KEY)"; exit 2; fi
+	$(BIN)/python serve.py --server.headless true --server.port $(PORT) \
+	  --server.address $(ADDRESS) --browser.gatherUsageStats false $(TLS_ARGS)
 
 test: install-dev chromium libreoffice poppler ## Install what the tests need and run every test
 	$(BIN)/python -m pytest

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import config, i18n
+from impact import config, i18n, store
+from pages import _data, _signin
 
 # Language: from the URL (?lang=en) on first load, then from the sidebar picker.
 if "lang" not in st.session_state:
     st.session_state["lang"] = i18n.normalize_lang(st.query_params.get("lang"))
 lang = i18n.normalize_lang(st.session_state["lang"])
 
-st.set_page_config(
-    page_title=i18n.t("app.title", lang), page_icon=":material/texture:", layout="wide"
-)
+st.set_page_config(page_title=i18n.t("app.title", lang), page_icon="🧵", layout="wide")
 
 with st.sidebar:
     st.markdown(f"### {i18n.t('app.title', lang)}")
@@ -129,4 +128,10 @@ navigation = st.navigation(
 )
 # Written after st.navigation has resolved the page from the URL, so the link keeps its page.
 st.query_params["lang"] = lang
-navigation.run()
+# Every page run marks an editor's session seen (or ends it when idle or signed out elsewhere).
+_signin.current_editor()
+try:
+    navigation.run()
+except store.StoreError as exc:  # a busy, damaged, full or read-only store: words, not a trace
+    if not _data.show_fault(exc):
+        raise

@@ -1,8 +1,13 @@
-"""Editor sign-in: salted scrypt hashes, constant-time checks, and a throttle on failures.
+"""Editor sign-in: salted scrypt hashes, constant-time checks, a throttle on failures, and the
+server-side registry of signed-in sessions.
 
 There is no default password. An operator configures either one shared editor password
 (``BATIK_EDITOR_PASSWORD_HASH``) or one hash per editor (``[editors]`` in
 ``.streamlit/secrets.toml``); hashes come from ``python -m impact hash-password``.
+
+Security state lives in plain module-level objects (:data:`THROTTLE`, :data:`SESSIONS`), never
+in a Streamlit cache: any browser can send a "clear cache" message that empties every
+``st.cache_*`` of the process, which would reset a lockout or forget a sign-out.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ import hmac
 import secrets
 import threading
 import time
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from impact import config
 
@@ -50,6 +57,64 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
+@cache
+def _dummy_hash() -> str:
+    # A hash of a random password nobody knows: unknown names are checked against it, so a
+    # wrong name costs the same one scrypt as a wrong password and timing tells nothing.
+    return hash_password(secrets.token_urlsafe(16))
+
+
+MAX_NAME_CHARS = 64
+_NAME_PUNCTUATION = frozenset(" .-_")
+
+
+class InvalidNameError(ValueError):
+    """An editor name the sign-in refuses; ``code`` says why (``too-long``, ``control``,
+    ``character``, ``mixed-script``)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+def _script(char: str) -> str:
+    # Unicode names start with the script for letters: 'LATIN SMALL LETTER E',
+    # 'CYRILLIC SMALL LETTER IE', 'CJK UNIFIED IDEOGRAPH-4E00'. The stdlib has no script
+    # property; the first word of the name is a close enough stand-in to catch look-alikes.
+    return unicodedata.name(char, "UNKNOWN").split(" ")[0].split("-")[0]
+
+
+def normalize_name(name: str) -> str:
+    """The editor name as shown and recorded: NFKC, trimmed, inner spaces collapsed.
+
+    Raises InvalidNameError for control or format characters (a zero-width space, an RTL
+    override), names over :data:`MAX_NAME_CHARS`, characters other than letters, combining
+    marks, digits and `` .-_``, and letters from more than one script (a Cyrillic 'е' in a
+    Latin name). An empty name is returned as ''.
+    """
+    name = unicodedata.normalize("NFKC", name)
+    if any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") for c in name):
+        raise InvalidNameError("control")
+    name = " ".join(name.split())
+    if len(name) > MAX_NAME_CHARS:
+        raise InvalidNameError("too-long")
+    scripts = set()
+    for char in name:
+        category = unicodedata.category(char)
+        if category.startswith("L"):
+            scripts.add(_script(char))
+        elif not (category.startswith("M") or char in _NAME_PUNCTUATION or "0" <= char <= "9"):
+            raise InvalidNameError("character")
+    if len(scripts) > 1:
+        raise InvalidNameError("mixed-script")
+    return name
+
+
+def name_key(name: str) -> str:
+    """The key a name is throttled and matched under: normalized, then casefolded."""
+    return normalize_name(name).casefold()
+
+
 @dataclass(frozen=True)
 class EditorConfig:
     """Who may edit: per-editor hashes, and/or one shared hash (any editor name)."""
@@ -75,28 +140,59 @@ class EditorConfig:
         """The editors the settings name (secrets file and environment)."""
         return cls(dict(settings.editors), settings.editor_password_hash)
 
+    def _own_hash(self, name: str) -> tuple[str, str] | None:
+        """(configured name, hash) of the editor ``name`` means, matched normalized and
+        casefolded; None if no editor has an own hash under that name."""
+        key = name_key(name)
+        for configured, stored in self.editors.items():
+            try:
+                if name_key(configured) == key:
+                    return configured, stored
+            except InvalidNameError:
+                continue  # a configured name the form could never match
+        return None
+
+    def identify(self, name: str, password: str) -> str | None:
+        """The editor's name (as configured, or as typed for the shared password) if the
+        password is right, else None. Every call costs exactly one scrypt, whether the name is
+        known, unknown, empty or invalid, so the time taken does not reveal which names exist.
+        """
+        try:
+            name = normalize_name(name)
+            own = self._own_hash(name) if name else None
+        except InvalidNameError:
+            name, own = "", None
+        if own is not None:
+            shown, stored = own
+        elif name and self.shared_hash:
+            shown, stored = name, self.shared_hash
+        else:
+            shown, stored = "", _dummy_hash()
+        ok = verify_password(password, stored)
+        return shown if ok and shown and password else None
+
     def check(self, name: str, password: str) -> bool:
-        name = name.strip()
-        if not name or not password:
-            return False
-        if name in self.editors:
-            return verify_password(password, self.editors[name])
-        return bool(self.shared_hash) and verify_password(password, self.shared_hash)
+        return self.identify(name, password) is not None
 
 
 class LockedOutError(Exception):
-    """Too many failed sign-ins: wait ``seconds`` before trying again."""
+    """Too many failed sign-ins: wait ``seconds`` before trying again. ``scope`` is ``name``
+    (this name had too many failures) or ``all`` (the server had too many, across names)."""
 
-    def __init__(self, seconds: int) -> None:
-        self.seconds = seconds
-        super().__init__(f"locked for {seconds} s")
+    def __init__(self, seconds: int, scope: str = "name") -> None:
+        self.seconds, self.scope = seconds, scope
+        super().__init__(f"locked ({scope}) for {seconds} s")
 
 
 class LoginThrottle:
-    """After ``max_failures`` failures within ``window_s`` for a name, lock it ``lockout_s``.
+    """Failures are counted per name and across all names, within ``window_s``.
 
-    Shared by every session of the process (a reload does not reset it). Each failure also
-    costs a growing delay. ``clock`` and ``sleep`` are injectable for tests.
+    ``max_failures`` for one name lock that name ``lockout_s``; ``max_total_failures`` across
+    every name (a guesser rotating names) lock everybody ``lockout_s``. Each attempt is
+    reserved as a failure under the lock *before* its password is checked, and released if it
+    succeeds, so 20 simultaneous guesses cannot all pass the check at once. Each failure also
+    costs a growing delay. One object per process (:data:`THROTTLE`); ``clock`` and ``sleep``
+    are injectable for tests.
     """
 
     def __init__(
@@ -106,30 +202,143 @@ class LoginThrottle:
         lockout_s: float = 300,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
+        max_total_failures: int = 20,
     ) -> None:
         self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
+        self.max_total_failures = max_total_failures
         self.clock, self.sleep = clock, sleep
-        self._failures: dict[str, list[float]] = {}
-        self._locked_until: dict[str, float] = {}
+        self.reset()
         self._lock = threading.Lock()
 
-    def sign_in(self, config: EditorConfig, name: str, password: str) -> bool:
-        """Check a sign-in; raises LockedOutError while the name is locked out."""
-        key = name.strip().lower()
+    def reset(self) -> None:
+        """Forget every failure and lockout (tests; a restart does the same)."""
+        self._failures: dict[str, list[float]] = {}
+        self._all_failures: list[float] = []
+        self._locked_until: dict[str, float] = {}
+        self._all_locked_until = 0.0
+
+    def _reserve(self, key: str) -> tuple[float, int]:
+        # Under self._lock: refuse while locked, else count this attempt as a failure now.
+        now = self.clock()
+        if self._all_locked_until > now:
+            raise LockedOutError(int(self._all_locked_until - now) + 1, "all")
+        until = self._locked_until.get(key, 0)
+        if until > now:
+            raise LockedOutError(int(until - now) + 1, "name")
+        recent = [t for t in self._failures.get(key, []) if now - t < self.window_s] + [now]
+        self._failures[key] = recent
+        self._all_failures = [t for t in self._all_failures if now - t < self.window_s] + [now]
+        if len(recent) >= self.max_failures:
+            self._locked_until[key] = now + self.lockout_s
+        if len(self._all_failures) >= self.max_total_failures:
+            self._all_locked_until = now + self.lockout_s
+        return now, len(recent)
+
+    def sign_in(self, config: EditorConfig, name: str, password: str) -> str | None:
+        """The editor's name if the sign-in succeeds, else None (after a short delay).
+
+        Raises LockedOutError while the name, or everybody, is locked out, and InvalidNameError
+        for a name :func:`normalize_name` refuses (not counted: it costs no scrypt).
+        """
+        key = name_key(name)
         with self._lock:
-            until = self._locked_until.get(key, 0)
-            if until > self.clock():
-                raise LockedOutError(int(until - self.clock()) + 1)
-        if config.check(name, password):
-            with self._lock:
+            reserved_at, failures = self._reserve(key)
+        editor = config.identify(name, password)
+        if editor is not None:
+            with self._lock:  # release the reservation: a success is not a failure
                 self._failures.pop(key, None)
-            return True
+                self._locked_until.pop(key, None)
+                if reserved_at in self._all_failures:
+                    self._all_failures.remove(reserved_at)
+            return editor
+        self.sleep(min(0.5 * failures, 3.0))
+        return None
+
+
+@dataclass
+class _Session:
+    editor: str
+    last_seen: float
+    clients: set[str] = field(default_factory=set)  # Streamlit session ids seen with it
+
+
+class SessionRegistry:
+    """Signed-in sessions, server side: token -> (editor, last seen).
+
+    A browser session holds only its token. :meth:`check` on every page run ends a session
+    idle longer than ``idle_s`` (default :func:`impact.config.session_idle_s`, read at each
+    check) and otherwise marks it seen; :meth:`sign_out` ends every session of that editor,
+    in every tab and browser. ``clock`` is injectable for tests.
+    """
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        idle_s: Callable[[], float] = config.session_idle_s,
+    ) -> None:
+        self.clock, self.idle_s = clock, idle_s
+        self._sessions: dict[str, _Session] = {}
+        self._lock = threading.Lock()
+
+    def reset(self) -> None:
         with self._lock:
-            now = self.clock()
-            recent = [t for t in self._failures.get(key, []) if now - t < self.window_s] + [now]
-            self._failures[key] = recent
-            if len(recent) >= self.max_failures:
-                self._locked_until[key] = now + self.lockout_s
-                self._failures[key] = []
-        self.sleep(min(0.5 * len(recent), 3.0))
-        return False
+            self._sessions.clear()
+
+    def open(self, editor: str) -> str:
+        """A new token for ``editor``'s session."""
+        token = secrets.token_urlsafe(32)
+        with self._lock:
+            self._drop_idle(self.clock())
+            self._sessions[token] = _Session(editor, self.clock())
+        return token
+
+    def _drop_idle(self, now: float) -> None:
+        limit = self.idle_s()
+        for token in [t for t, s in self._sessions.items() if now - s.last_seen > limit]:
+            del self._sessions[token]
+
+    def check(self, token: str | None, client: str | None = None) -> str | None:
+        """The editor of a live session (marked seen now), None if unknown, idle or ended.
+
+        ``client`` is the browser connection's id (Streamlit's session id): remembered, so the
+        upload endpoint can ask :meth:`allows_upload` without any page running.
+        """
+        if not token:
+            return None
+        now = self.clock()
+        with self._lock:
+            session = self._sessions.get(token)
+            if session is None:
+                return None
+            if now - session.last_seen > self.idle_s():
+                del self._sessions[token]
+                return None
+            session.last_seen = now
+            if client:
+                session.clients.add(client)
+            return session.editor
+
+    def allows_upload(self, client: str) -> bool:
+        """True if browser connection ``client`` belongs to a live, signed-in editor session
+        (does not mark it seen: only page runs do)."""
+        now, limit = self.clock(), self.idle_s()
+        with self._lock:
+            return any(
+                client in s.clients and now - s.last_seen <= limit for s in self._sessions.values()
+            )
+
+    def sign_out(self, token: str | None) -> int:
+        """End every session of the editor holding ``token``; how many ended."""
+        with self._lock:
+            session = self._sessions.get(token or "")
+            if session is None:
+                return 0
+            key = session.editor.casefold()
+            ended = [t for t, s in self._sessions.items() if s.editor.casefold() == key]
+            for t in ended:
+                del self._sessions[t]
+            return len(ended)
+
+
+THROTTLE = LoginThrottle()
+SESSIONS = SessionRegistry()

@@ -1,6 +1,6 @@
 """Admin command line for operators; the same validation and writes as the upload page.
 
-    python -m impact init
+    python -m impact [--lang id|en] init
     python -m impact import FILE [--dataset D] [--sheet S] [--dry-run] [--editor NAME]
     python -m impact history
     python -m impact revert ID [--editor NAME]
@@ -8,8 +8,15 @@
     python -m impact restore DIR
     python -m impact hash-password
 
-Exit codes: 0 done, 1 the file has errors, 2 bad command or unknown id, 3 database busy,
-4 the data changed during the import (run it again).
+Messages follow --lang (default Indonesian, like the pages); no fault prints a traceback.
+Exit codes:
+  0 done                       5 the database file is damaged (restore a backup)
+  1 the file has errors, or    6 the disk is full (nothing written)
+    nothing new to import      7 the data folder is read-only or not permitted
+  2 bad command, unknown id,   8 a BATIK_* setting or the secrets file is wrong
+    unusable backup            9 another database or file error (rolled back)
+  3 database busy (try again)  130 stopped with Ctrl+C (rolled back)
+  4 the data changed during the import (run it again)
 """
 
 from __future__ import annotations
@@ -20,10 +27,26 @@ import os
 import sys
 from pathlib import Path
 
-from impact import auth, config, store, upload
+import duckdb
+
+from impact import auth, config, i18n, store, upload
 from impact.upload import bulk, datasets, ingest, views
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
+EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
+EXIT_INTERRUPTED = 130
+
+
+def safe(text: object) -> str:
+    """``text`` with every character a terminal could act on (escape codes, carriage returns,
+    bidi overrides, zero-width characters) written as a visible escape such as ``\\x1b``."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in str(text))
+
+
+def say(text_key: str, lang: str, /, *, err: bool = False, **params: object) -> None:
+    """Print the catalogue text ``text_key``; names, values and paths escaped by :func:`safe`."""
+    text = i18n.t(text_key, lang, **{k: safe(v) for k, v in params.items()})
+    print(text, file=sys.stderr if err else sys.stdout)
 
 
 def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
@@ -38,11 +61,15 @@ def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
             )
             if p
         )
-        shown = f" [{value}]" if value else ""
-        print(f"  {level}: {where}{shown}: {message}")
+        if not where and not value:  # a problem of the whole file: no row, no column
+            say("cli.issue_file", lang, level=level, message=message)
+        else:
+            shown = f" [{value}]" if value else ""
+            say("cli.issue", lang, level=level, where=where, value=shown, message=message)
 
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
+    lang = args.lang
     data = args.file.read_bytes()
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
     result = bulk.check_file(
@@ -54,62 +81,113 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         max_bytes=int(args.max_mb * 2**20),
     )
     checked, d = result.validated, result.detection
-    print(
-        f"{args.file.name}: {d.format or '?'}, encoding {d.encoding or '-'}, delimiter "
-        f"{d.delimiter!r}, decimal {d.decimal!r}, header row {d.header_row}, sheet {d.sheet or '-'},"
-        f" dataset {d.dataset or '?'}"
+    say(
+        "cli.detected",
+        lang,
+        file=args.file.name,
+        format=d.format or "?",
+        encoding=d.encoding or "-",
+        delimiter=repr(d.delimiter),
+        decimal=repr(d.decimal),
+        header_row=d.header_row,
+        sheet=d.sheet or "-",
+        dataset=d.dataset or "?",
     )
     if checked.issues:
-        _print_issues(checked.issues, args.lang)
+        _print_issues(checked.issues, lang)
     if not checked.ok:
-        print(f"not imported: {len(checked.errors)} error(s); the database is unchanged")
+        say("cli.not_imported", lang, count=len(checked.errors))
         return EXIT_INVALID
     preview = upload.preview(path, checked)
     counts = preview.counts
-    print(f"add {counts['insert']}, replace {counts['update']}, unchanged {counts['same']}")
+    say("cli.counts", lang, insert=counts["insert"], update=counts["update"], same=counts["same"])
     for line in preview.replaced_table().itertuples(index=False):
-        print(f"  row {line.row} {line.key} {line.column}: {line.old!r} -> {line.new!r}")
-    if note := views.sample_note(preview, "update", args.lang):  # first rows only
-        print(f"  {note}")
+        say(
+            "cli.replaced",
+            lang,
+            row=line.row,
+            row_key=line.key,
+            column=line.column,
+            old=repr(line.old),
+            new=repr(line.new),
+        )
+    if note := views.sample_note(preview, "update", lang):  # first rows only
+        say("cli.note", lang, note=note)
+    if counts["insert"] + counts["update"] == 0:  # as the page: an upload that changes nothing
+        say("cli.nothing_new", lang)
+        return EXIT_INVALID
     if args.dry_run:
-        print("dry run: nothing written")
+        say("cli.dry_run", lang)
         return EXIT_OK
     upload_id = upload.commit(
         path, checked, preview, editor=args.editor, filename=args.file.name, sha256=d.sha256
     )
-    print(f"imported as upload {upload_id}")
+    say("cli.imported", lang, id=upload_id)
     return EXIT_OK
 
 
 def cmd_history(args: argparse.Namespace, path: Path) -> int:
+    lang = args.lang
     frame = upload.history(path)
     if frame.empty:
-        print("no uploads yet")
+        say("cli.no_uploads", lang)
     for r in frame.itertuples():
         # A missing reverted_by reads back as NaN (truthy) once any upload is reverted.
         reverted = isinstance(r.reverted_by, str)
-        state = f"reverted {r.reverted_at:%Y-%m-%d %H:%M} by {r.reverted_by}" if reverted else ""
-        print(
-            f"{r.id:>4}  {r.uploaded_at:%Y-%m-%d %H:%M}  {r.editor:<12} {r.dataset:<13} "
-            f"+{r.rows_added} ~{r.rows_replaced} ={r.rows_unchanged}  {r.filename}  "
-            f"sha256:{r.sha256[:12]}  {state}"
+        state = (
+            i18n.t(
+                "cli.reverted_state",
+                lang,
+                at=f"{r.reverted_at:%Y-%m-%d %H:%M}",
+                editor=safe(r.reverted_by),
+            )
+            if reverted
+            else ""
+        )
+        say(
+            "cli.history_line",
+            lang,
+            id=f"{r.id:>4}",
+            at=f"{r.uploaded_at:%Y-%m-%d %H:%M}",
+            editor=f"{safe(r.editor):<12}",
+            dataset=f"{r.dataset:<13}",
+            added=r.rows_added,
+            replaced=r.rows_replaced,
+            unchanged=r.rows_unchanged,
+            filename=r.filename,
+            sha=r.sha256[:12],
+            state=state,
         )
     return EXIT_OK
 
 
 def cmd_revert(args: argparse.Namespace, path: Path) -> int:
+    lang = args.lang
     try:
         count = upload.revert(path, args.id, editor=args.editor)
     except upload.UnknownUploadError:
-        print(f"no upload {args.id}", file=sys.stderr)
+        say("cli.no_upload", lang, err=True, id=args.id)
         return EXIT_USAGE
     except upload.AlreadyRevertedError:
-        print(f"upload {args.id} was already reverted", file=sys.stderr)
+        say("cli.already_reverted", lang, err=True, id=args.id)
         return EXIT_USAGE
     except upload.RevertConflictError as exc:
-        print(f"revert the later uploads first: {exc.later}", file=sys.stderr)
+        say("cli.revert_later_first", lang, err=True, later=exc.later)
         return EXIT_USAGE
-    print(f"reverted upload {args.id}: {count} row(s) restored or removed")
+    say("cli.reverted", lang, id=args.id, count=count)
+    return EXIT_OK
+
+
+def cmd_hash_password(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty():
+        password = getpass.getpass(i18n.t("cli.password_prompt", args.lang))
+    else:
+        password = sys.stdin.readline()
+    password = password.rstrip("\r\n")  # a line from Windows ends in "\r\n"
+    if not password:
+        say("cli.password_empty", args.lang, err=True)
+        return EXIT_USAGE
+    print(auth.hash_password(password))
     return EXIT_OK
 
 
@@ -145,46 +223,83 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub.add_parser("hash-password", help="print the hash to configure an editor password")
     args = parser.parse_args(argv)
+    lang = args.lang
     try:
         config.load()
     except config.ConfigError as exc:
-        print(f"{exc}", file=sys.stderr)
-        return EXIT_USAGE
-    path = args.db or store.db_path_from_env()
-
-    if args.command == "hash-password":
-        password = getpass.getpass("password: ") if sys.stdin.isatty() else sys.stdin.readline()
-        print(auth.hash_password(password.rstrip("\n")))
-        return EXIT_OK
-    try:
-        if args.command == "restore":
-            store.restore(path, args.dir)
-            print(f"restored {path} from {args.dir}")
-            return EXIT_OK
-        store.ensure_database(path)
-        if args.command == "init":
-            with store.connect(path) as con:
-                count = con.execute("SELECT count(*) FROM observation").fetchone()[0]
-            print(f"{path}: schema v{store.SCHEMA_VERSION}, {count} observations")
-            return EXIT_OK
-        if args.command == "backup":
-            print(f"backup written to {store.backup(path, args.dir)}")
-            return EXIT_OK
-        if args.command == "import":
-            if not args.file.is_file():
-                print(f"no such file: {args.file}", file=sys.stderr)
-                return EXIT_USAGE
-            return cmd_import(args, path)
-        return {"history": cmd_history, "revert": cmd_revert}[args.command](args, path)
-    except store.DatabaseBusyError:
-        print(
-            f"the database {path} stayed busy (another process is writing); try again shortly",
-            file=sys.stderr,
+        say(
+            "cli.config_error",
+            lang,
+            err=True,
+            name=exc.name,
+            value=repr(exc.value),
+            expected=exc.expected,
         )
+        return EXIT_CONFIG
+    path = args.db or store.db_path_from_env()
+    try:
+        return _run(args, path)
+    except store.DatabaseBusyError:
+        say("cli.busy", lang, err=True, path=path)
         return EXIT_BUSY
     except upload.StalePreviewError:
-        print("the data changed during the import; run it again", file=sys.stderr)
+        say("cli.stale", lang, err=True)
         return EXIT_STALE
     except store.BackupError as exc:
-        print(str(exc), file=sys.stderr)
+        key = "cli.backup_missing" if exc.code == "missing" else "cli.backup_checksum"
+        say(
+            key,
+            lang,
+            err=True,
+            directory=exc.directory,
+            file=exc.file.name if exc.code == "missing" else exc.file,
+            manifest=store.BACKUP_MANIFEST,
+        )
         return EXIT_USAGE
+    except store.DatabaseCorruptError as exc:
+        say("cli.corrupt", lang, err=True, path=path, detail=exc)
+        return EXIT_CORRUPT
+    except store.StorageFullError as exc:
+        say("cli.disk_full", lang, err=True, detail=exc)
+        return EXIT_DISK_FULL
+    except store.StorageReadOnlyError as exc:
+        say("cli.read_only", lang, err=True, detail=exc, folder=Path(path).parent)
+        return EXIT_READ_ONLY
+    except (duckdb.Error, OSError) as exc:
+        fault = store.storage_fault(exc)  # e.g. a full disk while writing a backup copy
+        if isinstance(fault, store.StorageFullError):
+            say("cli.disk_full", lang, err=True, detail=exc)
+            return EXIT_DISK_FULL
+        if isinstance(fault, store.StorageReadOnlyError):
+            say("cli.read_only", lang, err=True, detail=exc, folder=Path(path).parent)
+            return EXIT_READ_ONLY
+        say("cli.storage_error", lang, err=True, detail=f"{type(exc).__name__}: {exc}")
+        return EXIT_STORAGE
+    except KeyboardInterrupt:
+        say("cli.interrupted", lang, err=True)
+        return EXIT_INTERRUPTED
+
+
+def _run(args: argparse.Namespace, path: Path) -> int:
+    lang = args.lang
+    if args.command == "hash-password":
+        return cmd_hash_password(args)
+    if args.command == "restore":
+        store.restore(path, args.dir)
+        say("cli.restored", lang, path=path, directory=args.dir)
+        return EXIT_OK
+    if args.command == "import" and not args.file.is_file():
+        say("cli.no_file", lang, err=True, path=args.file)
+        return EXIT_USAGE
+    store.ensure_database(path)
+    if args.command == "init":
+        with store.connect(path) as con:
+            count = con.execute("SELECT count(*) FROM observation").fetchone()[0]
+        say("cli.initialized", lang, path=path, version=store.SCHEMA_VERSION, count=count)
+        return EXIT_OK
+    if args.command == "backup":
+        say("cli.backup_written", lang, path=store.backup(path, args.dir))
+        return EXIT_OK
+    if args.command == "import":
+        return cmd_import(args, path)
+    return {"history": cmd_history, "revert": cmd_revert}[args.command](args, path)

@@ -8,10 +8,12 @@ identifiers that reach SQL text come from the fixed tuples in this module.
 
 from __future__ import annotations
 
+import errno
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import duckdb
 import pandas as pd
@@ -36,6 +38,55 @@ class StoreError(Exception):
 
 class DatabaseBusyError(StoreError):
     """Another process kept the database file locked past the retry budget."""
+
+
+class DatabaseCorruptError(StoreError):
+    """The database file is not a DuckDB file, or a block of it fails its checksum."""
+
+
+class StorageFullError(StoreError):
+    """The disk (or quota) is full: the write was cancelled, nothing changed."""
+
+
+class StorageReadOnlyError(StoreError):
+    """The data folder or file may not be written (read-only file system, no permission)."""
+
+
+_FAULT_WORDS: tuple[tuple[type[StoreError], tuple[str, ...]], ...] = (
+    # DuckDB 2.0 gives no errno; these are its words, measured (impact/store tests).
+    (StorageFullError, ("no space left on device", "disk quota exceeded")),
+    (StorageReadOnlyError, ("read-only file system", "permission denied")),
+    (DatabaseCorruptError, ("not a valid duckdb database file", "corrupt database file")),
+)
+_FAULT_ERRNOS = {
+    errno.ENOSPC: StorageFullError,
+    errno.EDQUOT: StorageFullError,
+    errno.EROFS: StorageReadOnlyError,
+    errno.EACCES: StorageReadOnlyError,
+    errno.EPERM: StorageReadOnlyError,
+}
+
+
+def _raise_named(exc: BaseException) -> NoReturn:
+    """Raise the named fault behind ``exc`` (chained to it), or ``exc`` itself."""
+    fault = storage_fault(exc)
+    if fault is None:
+        raise exc
+    raise fault from exc
+
+
+def storage_fault(exc: BaseException) -> StoreError | None:
+    """The named fault behind a DuckDB or OS error (full disk, read-only folder, corrupt
+    file), or None when it is none of those. Its message keeps the original's words."""
+    if isinstance(exc, StoreError):
+        return exc
+    kind: type[StoreError] | None = None
+    if isinstance(exc, OSError):
+        kind = _FAULT_ERRNOS.get(exc.errno or 0)
+    elif isinstance(exc, duckdb.Error):
+        text = str(exc).lower()
+        kind = next((k for k, words in _FAULT_WORDS if any(w in text for w in words)), None)
+    return kind(str(exc)) if kind else None
 
 
 def _in_list(values: tuple[str, ...]) -> str:
@@ -246,11 +297,12 @@ def connect(
         try:
             con = duckdb.connect(str(path))
             break
-        except duckdb.IOException as exc:  # "Could not set lock on file"
-            if "lock" not in str(exc).lower():
-                raise
-            last = exc
-            time.sleep(wait_s)
+        except duckdb.Error as exc:
+            if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
+                last = exc  # "Could not set lock on file": another process writes; retry
+                time.sleep(wait_s)
+                continue
+            _raise_named(exc)
     else:
         raise DatabaseBusyError(str(path)) from last
     try:
@@ -258,6 +310,10 @@ def connect(
         setting = "SET memory_limit = '" + config.duckdb_memory() + "'"
         con.execute(setting)
         yield con
+    except (duckdb.Error, OSError) as exc:
+        # A full disk, a read-only folder or a damaged block found mid-query: named, so the
+        # page and the CLI can say what happened and what to do. Anything else as it was.
+        _raise_named(exc)
     finally:
         con.close()
 
@@ -271,8 +327,18 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         yield con
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    # After a failed COMMIT (a full disk) DuckDB has already ended the transaction, and
+    # ROLLBACK raises "cannot rollback - no transaction is active", which would replace the
+    # real error. The caller re-raises that one; a failing ROLLBACK adds nothing to it.
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.TransactionException:
+        pass
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -343,7 +409,10 @@ def bump_data_version(con: duckdb.DuckDBPyConnection) -> None:
 def ensure_database(path: Path | str, data_dir: Path = DEFAULT_DATA_DIR) -> Path:
     """Create the file if needed, migrate it to the current schema and seed it once."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _raise_named(exc)
     with connect(path) as con:
         migrate(con)
         seed(con, data_dir)
@@ -410,7 +479,16 @@ BACKUP_MANIFEST = "manifest.json"
 
 
 class BackupError(StoreError):
-    """A backup folder is missing its files, or its checksum does not match."""
+    """A backup folder is missing its files (``code`` 'missing'), or its checksum does not
+    match (``code`` 'checksum')."""
+
+    def __init__(self, code: str, directory: Path, file: Path) -> None:
+        self.code, self.directory, self.file = code, directory, file
+        if code == "missing":
+            message = f"{directory} has no {BACKUP_FILE} and {BACKUP_MANIFEST}"
+        else:
+            message = f"{file} does not match the checksum in {BACKUP_MANIFEST}"
+        super().__init__(message)
 
 
 def backup(path: Path | str, directory: Path | str) -> Path:
@@ -454,10 +532,10 @@ def restore(path: Path | str, directory: Path | str) -> None:
     directory, path = Path(directory), Path(path)
     source, manifest_path = directory / BACKUP_FILE, directory / BACKUP_MANIFEST
     if not source.exists() or not manifest_path.exists():
-        raise BackupError(f"{directory} has no {BACKUP_FILE} and {BACKUP_MANIFEST}")
+        raise BackupError("missing", directory, source)
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     if hashlib.sha256(source.read_bytes()).hexdigest() != manifest["sha256"]:
-        raise BackupError(f"{source} does not match the checksum in {BACKUP_MANIFEST}")
+        raise BackupError("checksum", directory, source)
     current = data_version(path) if path.exists() else 0
     staging = path.with_name(path.name + ".restore")
     shutil.copyfile(source, staging)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from impact import equity, indicators, store, upload
+from impact import equity, i18n, indicators, store, upload
 from impact.figures import figure, headlines
 
 
@@ -26,10 +26,52 @@ def _version(path: str) -> int:
     return store.data_version(path)
 
 
+# path -> the data version last read. A plain module object, not a Streamlit cache: while
+# another process (the CLI) holds the file, viewers keep the figures of that version, which
+# the query caches below still hold.
+_LAST_VERSION: dict[str, int] = {}
+
+# The storage faults a page explains (impact.i18n.cli, fault.*); anything else is a bug.
+FAULT_TEXTS: dict[type[store.StoreError], str] = {
+    store.DatabaseBusyError: "fault.busy",
+    store.DatabaseCorruptError: "fault.corrupt",
+    store.StorageFullError: "fault.disk_full",
+    store.StorageReadOnlyError: "fault.read_only",
+}
+
+
 def db() -> tuple[str, int]:
-    """(database path, data version): create/seed on first use, then read the version."""
-    path = _ensure(str(store.db_path_from_env()))
-    return path, _version(path)
+    """(database path, data version): create/seed on first use, then read the version.
+
+    While another process holds the file, the version last read is served (with a note), so
+    the figures already cached keep showing; other storage faults propagate as the named
+    errors of :mod:`impact.store`, which :func:`show_fault` explains at the page edge.
+    """
+    path = str(store.db_path_from_env())
+    try:
+        _ensure(path)
+        version = _version(path)
+    except store.DatabaseBusyError:
+        if path not in _LAST_VERSION:
+            raise
+        st.caption(i18n.t("fault.stale", _lang()))
+        return path, _LAST_VERSION[path]
+    _LAST_VERSION[path] = version
+    return path, version
+
+
+def show_fault(exc: store.StoreError) -> bool:
+    """Say in the planner's language what happened, that the data is safe and what to do.
+    False for a store error this does not know (the caller re-raises it)."""
+    key = next((k for cls, k in FAULT_TEXTS.items() if isinstance(exc, cls)), None)
+    if key is None:
+        return False
+    st.error(i18n.t(key, _lang()), icon=":material/database:")
+    return True
+
+
+def _lang() -> str:
+    return i18n.normalize_lang(st.session_state.get("lang"))
 
 
 def refresh() -> None:

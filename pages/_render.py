@@ -27,6 +27,8 @@ _BADGE_COLOURS = {
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+_TYPOGRAPHIC_PAIRS = re.compile(r"([-<>~])(?=[->=])")
+_AUTOLINK_STARTS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
 
 
 def lang() -> str:
@@ -45,7 +47,12 @@ def count(n: int) -> str:
 
 def plain(text: object) -> str:
     """Escape Markdown so stored or uploaded text renders as the literal text it is."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    # Streamlit's Markdown, after escapes are resolved, turns ' -- ' into an em dash, '->' and
+    # '>=' into an arrow and a sign, and 'https://…', 'www.…' and 'a@b.id' into links. A word
+    # joiner (U+2060, invisible) between the characters keeps them literal and unclickable.
+    text = _TYPOGRAPHIC_PAIRS.sub("\\1\u2060", str(text))
+    text = _AUTOLINK_STARTS.sub("\u2060", text)
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def badge(status: str) -> str:

@@ -1,14 +1,19 @@
 """Editor sign-in on the pages: the form, the signed-in state and sign-out.
 
-The checks themselves (hashes, throttle) are :mod:`impact.auth`'s.
+The checks themselves (hashes, throttle, the session registry) are :mod:`impact.auth`'s and
+live in plain module objects, out of reach of a client's "clear cache" message. The browser
+session holds only a token; every run checks it against :data:`impact.auth.SESSIONS`.
 """
 
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import auth, config
 from pages._render import plain, t
+
+TOKEN_KEY = "editor_token"
 
 
 def editor_config() -> auth.EditorConfig:
@@ -16,37 +21,56 @@ def editor_config() -> auth.EditorConfig:
     return auth.EditorConfig.from_settings(config.load())
 
 
-@st.cache_resource(show_spinner=False)
-def _throttle() -> auth.LoginThrottle:
-    # One per server process: reloading the page does not reset the failure count.
-    return auth.LoginThrottle()
+def current_editor() -> str | None:
+    """The editor of this browser session, if its token is still live (marks it seen).
+
+    A token that was signed out elsewhere or sat idle too long is dropped here, and the next
+    sign-in form says why.
+    """
+    token = st.session_state.get(TOKEN_KEY)
+    if not token:
+        return None
+    ctx = get_script_run_ctx()
+    editor = auth.SESSIONS.check(token, ctx.session_id if ctx else None)
+    if editor is None:
+        del st.session_state[TOKEN_KEY]
+        st.session_state["signin_ended"] = True
+    return editor
 
 
 def signed_in_editor() -> str | None:
     """The editor's name if this session signed in; else shows the sign-in form and None."""
-    if st.session_state.get("editor"):
+    editor = current_editor()
+    if editor:
         with st.sidebar:
-            st.markdown(t("signin.as", name=plain(st.session_state["editor"])))
-            if st.button(t("signin.signout"), key="signout"):
-                del st.session_state["editor"]
+            st.markdown(t("signin.as", name=plain(editor)))
+            if st.button(t("signin.signout"), key="signout", help=t("signin.signout_help")):
+                auth.SESSIONS.sign_out(st.session_state.pop(TOKEN_KEY, None))
                 st.rerun()
-        return st.session_state["editor"]
-    config = editor_config()
-    if not config.enabled:
+        return editor
+    editors = editor_config()
+    if not editors.enabled:
         st.warning(t("signin.disabled"))
         return None
+    if st.session_state.pop("signin_ended", False):
+        st.info(t("signin.ended", minutes=f"{config.session_idle_s() / 60:g}"))
     st.caption(t("signin.why"))
     with st.form("signin"):
         st.subheader(t("signin.title"))
-        name = st.text_input(t("signin.name"))
+        name = st.text_input(t("signin.name"), max_chars=auth.MAX_NAME_CHARS)
         password = st.text_input(t("signin.password"), type="password")
         submitted = st.form_submit_button(t("signin.submit"), type="primary")
     if submitted:
         try:
-            if _throttle().sign_in(config, name, password):
-                st.session_state["editor"] = name.strip()
+            signed_in = auth.THROTTLE.sign_in(editors, name, password)
+        except auth.InvalidNameError as exc:
+            st.error(t(f"signin.name_{exc.code}", limit=auth.MAX_NAME_CHARS))
+        except auth.LockedOutError as exc:
+            key = "signin.locked_all" if exc.scope == "all" else "signin.locked"
+            st.error(t(key, seconds=exc.seconds))
+        else:
+            if signed_in:
+                st.session_state[TOKEN_KEY] = auth.SESSIONS.open(signed_in)
                 st.rerun()
             st.error(t("signin.failed"))
-        except auth.LockedOutError as exc:
-            st.error(t("signin.locked", seconds=exc.seconds))
     return None

@@ -18,6 +18,44 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
         "Too many failed attempts. Try again in {seconds} seconds.",
     ),
+    "signin.locked_all": (
+        "Terlalu banyak percobaan masuk yang gagal di server ini, dengan berbagai nama. Demi "
+        "keamanan semua editor menunggu {seconds} detik, lalu coba lagi. Bila ini terulang, "
+        "beri tahu operator: mungkin ada yang menebak kata sandi.",
+        "Too many failed sign-ins on this server, under various names. For safety every editor "
+        "waits {seconds} seconds, then tries again. If this happens again, tell the operator: "
+        "someone may be guessing passwords.",
+    ),
+    "signin.name_too-long": (
+        "Nama editor terlalu panjang: paling banyak {limit} karakter.",
+        "The editor name is too long: at most {limit} characters.",
+    ),
+    "signin.name_control": (
+        "Nama editor berisi karakter tak terlihat (misalnya spasi lebar-nol atau penanda arah "
+        "teks). Ketik ulang nama Anda, jangan menempelnya.",
+        "The editor name holds invisible characters (such as a zero-width space or a text "
+        "direction mark). Type your name again instead of pasting it.",
+    ),
+    "signin.name_character": (
+        "Nama editor hanya boleh berisi huruf, angka, spasi, titik, tanda hubung dan garis bawah.",
+        "The editor name may hold only letters, digits, spaces, dots, hyphens and underscores.",
+    ),
+    "signin.name_mixed-script": (
+        "Nama editor mencampur huruf dari aksara berbeda (misalnya huruf Sirilik yang mirip "
+        "huruf Latin). Ketik ulang nama Anda dengan papan ketik biasa.",
+        "The editor name mixes letters of different scripts (such as a Cyrillic letter that "
+        "looks Latin). Type your name again on your usual keyboard.",
+    ),
+    "signin.ended": (
+        "Sesi editor Anda berakhir: Anda keluar di tab atau peramban lain, atau tidak ada "
+        "kegiatan selama {minutes} menit. Data Anda aman; masuk lagi untuk melanjutkan.",
+        "Your editor session ended: you signed out in another tab or browser, or it was idle "
+        "for {minutes} minutes. Your data is safe; sign in again to continue.",
+    ),
+    "signin.signout_help": (
+        "Keluar di semua tab dan peramban tempat Anda masuk.",
+        "Signs you out in every tab and browser where you signed in.",
+    ),
     "signin.as": ("Masuk sebagai **{name}**", "Signed in as **{name}**"),
     "signin.signout": ("Keluar", "Sign out"),
     "signin.why": (

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import threading
+
 import pytest
 
 from impact import auth
@@ -111,7 +114,7 @@ def test_throttle_locks_after_five_failures_and_unlocks_after_the_lockout(config
     throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
     for _ in range(5):
         clock.now += 1
-        assert throttle.sign_in(config, "sari", "salah") is False
+        assert throttle.sign_in(config, "sari", "salah") is None
     assert clock.slept == [0.5, 1.0, 1.5, 2.0, 2.5]  # a growing delay on each failure
     with pytest.raises(auth.LockedOutError) as caught:
         throttle.sign_in(config, "sari", PASSWORD)  # even the right password waits
@@ -120,27 +123,202 @@ def test_throttle_locks_after_five_failures_and_unlocks_after_the_lockout(config
     with pytest.raises(auth.LockedOutError) as caught:
         throttle.sign_in(config, "SARI ", PASSWORD)  # the same name, however written
     assert caught.value.seconds == 101
-    assert throttle.sign_in(config, "budi", "salah") is False  # other names are not locked
+    assert throttle.sign_in(config, "budi", "salah") is None  # other names are not locked
     clock.now += 101
-    assert throttle.sign_in(config, "sari", PASSWORD) is True
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
 
 
 def test_throttle_counts_failures_within_the_window_only(config, clock) -> None:
     throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
     for _ in range(4):
-        assert throttle.sign_in(config, "sari", "salah") is False
+        assert throttle.sign_in(config, "sari", "salah") is None
     clock.now += 901  # the window is 15 minutes: those four are forgotten
     for _ in range(4):
-        assert throttle.sign_in(config, "sari", "salah") is False
-    assert throttle.sign_in(config, "sari", PASSWORD) is True  # not locked
+        assert throttle.sign_in(config, "sari", "salah") is None
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"  # not locked
 
 
 def test_a_success_resets_the_count(config, clock) -> None:
     throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
     for _ in range(4):
         throttle.sign_in(config, "sari", "salah")
-    assert throttle.sign_in(config, "sari", PASSWORD) is True
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
     for _ in range(4):
-        assert throttle.sign_in(config, "sari", "salah") is False
-    assert throttle.sign_in(config, "sari", PASSWORD) is True
+        assert throttle.sign_in(config, "sari", "salah") is None
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
     assert max(clock.slept) <= 3.0
+
+
+# --- issue 14: safe on an office network -------------------------------------------------
+
+
+def test_twenty_simultaneous_guesses_for_one_name_check_five_passwords(
+    config, clock, monkeypatch
+) -> None:
+    """Each attempt is reserved under the lock before its password is checked: a burst of 20
+    wrong guesses at once gets 5 checks, the other 15 are refused as locked."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=lambda s: None)
+    checked, real = [], auth.verify_password
+    monkeypatch.setattr(auth, "verify_password", lambda *a: checked.append(1) or real(*a))
+    start = threading.Barrier(20)
+    outcomes: list[str] = []
+
+    def guess() -> None:
+        start.wait()
+        try:
+            outcomes.append("wrong" if throttle.sign_in(config, "sari", "salah") is None else "in")
+        except auth.LockedOutError:
+            outcomes.append("locked")
+
+    threads = [threading.Thread(target=guess) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["locked"] * 15 + ["wrong"] * 5
+    assert len(checked) == 5
+    with pytest.raises(auth.LockedOutError):
+        throttle.sign_in(config, "sari", PASSWORD)
+
+
+def test_rotating_names_spends_a_budget_shared_by_every_name(config, clock) -> None:
+    """One wrong guess under each of 30 names: after 20 failures in the window everybody
+    waits, even an editor with the right password."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    refused = 0
+    for i in range(30):
+        clock.now += 1
+        try:
+            assert throttle.sign_in(config, f"tamu{i}", "salah") is None
+        except auth.LockedOutError as exc:
+            assert exc.scope == "all"
+            refused += 1
+    assert refused == 10
+    with pytest.raises(auth.LockedOutError) as caught:
+        throttle.sign_in(config, "sari", PASSWORD)
+    assert caught.value.scope == "all" and caught.value.seconds <= 300
+    clock.now += 301
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
+
+
+def test_a_success_does_not_spend_the_shared_budget(config, clock) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep, max_total_failures=3)
+    for _ in range(10):
+        assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
+    assert throttle.sign_in(config, "tamu", "salah") is None
+
+
+@pytest.mark.parametrize(
+    "typed, shown",
+    [
+        ("  Sari  ", "Sari"),
+        ("Sri  Wahyuni", "Sri Wahyuni"),  # inner spaces collapsed
+        ("ｓａｒｉ", "sari"),  # full-width letters: NFKC
+        ("budi_2.-x", "budi_2.-x"),
+        ("Ñoño", "Ñoño"),
+        ("Андрей", "Андрей"),  # one script, not Latin: fine
+        ("", ""),
+    ],
+)
+def test_names_are_normalized(typed, shown) -> None:
+    assert auth.normalize_name(typed) == shown
+
+
+@pytest.mark.parametrize(
+    "typed, code",
+    [
+        ("sa\u200bri", "control"),  # zero-width space
+        ("\u202eirAS", "control"),  # right-to-left override
+        ("sari\x1b[31m", "control"),  # a terminal escape
+        ("sari\n", "control"),
+        ("s" * 65, "too-long"),
+        ("sar\u0456", "mixed-script"),  # Cyrillic 'і' inside a Latin name
+        ("s\u0435ri", "mixed-script"),  # Cyrillic 'е'
+        ("sari<script>", "character"),
+        ("sari@kantor", "character"),
+    ],
+)
+def test_names_that_hide_or_impersonate_are_refused(typed, code) -> None:
+    with pytest.raises(auth.InvalidNameError) as caught:
+        auth.normalize_name(typed)
+    assert caught.value.code == code
+
+
+def test_names_match_whatever_their_case_and_width(config, clock) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    assert throttle.sign_in(config, "ＳＡＲＩ", PASSWORD) == "sari"  # the configured name
+    for _ in range(5):
+        throttle.sign_in(config, "Sari", "salah")
+    with pytest.raises(auth.LockedOutError):
+        throttle.sign_in(config, "ｓａｒｉ", PASSWORD)  # one key for every spelling
+    with pytest.raises(auth.InvalidNameError):
+        throttle.sign_in(config, "s\u0430ri", PASSWORD)  # a Cyrillic 'а' is not sari
+
+
+@pytest.fixture
+def scrypt_calls(monkeypatch) -> list[int]:
+    auth._dummy_hash()  # made once per process; not part of a check
+    calls: list[int] = []
+    real = hashlib.scrypt
+    monkeypatch.setattr(hashlib, "scrypt", lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+@pytest.mark.parametrize(
+    "name, password",
+    [
+        ("sari", PASSWORD),  # known, right
+        ("sari", "salah"),  # known, wrong
+        ("tamu", PASSWORD),  # unknown name: checked against a dummy hash
+        ("", PASSWORD),  # empty name
+        ("sari", ""),  # empty password
+        ("s\u200bari", PASSWORD),  # a refused name
+    ],
+)
+@pytest.mark.parametrize("shared", [False, True])
+def test_every_check_costs_exactly_one_scrypt(
+    stored_hash, other_hash, scrypt_calls, name, password, shared
+) -> None:
+    config = auth.EditorConfig({"sari": stored_hash}, other_hash if shared else None)
+    config.check(name, password)
+    assert len(scrypt_calls) == 1
+
+
+class IdleClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_sessions_end_when_idle_and_staying_active_keeps_them() -> None:
+    clock = IdleClock()
+    sessions = auth.SessionRegistry(clock=clock, idle_s=lambda: 1800)
+    token = sessions.open("sari")
+    for _ in range(5):  # active every 20 minutes: never idle 30
+        clock.now += 1200
+        assert sessions.check(token) == "sari"
+    clock.now += 1801
+    assert sessions.check(token) is None
+    assert sessions.check(token) is None  # gone, not revived
+    assert sessions.check("made-up") is None and sessions.check(None) is None
+
+
+def test_signing_out_ends_every_session_of_that_editor_only() -> None:
+    sessions = auth.SessionRegistry(clock=IdleClock(), idle_s=lambda: 1800)
+    tab1, tab2, other = sessions.open("sari"), sessions.open("Sari"), sessions.open("budi")
+    assert len({tab1, tab2, other}) == 3
+    assert sessions.sign_out(tab1) == 2
+    assert sessions.check(tab1) is None and sessions.check(tab2) is None
+    assert sessions.check(other) == "budi"
+    assert sessions.sign_out("made-up") == 0
+
+
+def test_the_idle_limit_follows_the_setting(monkeypatch) -> None:
+    clock = IdleClock()
+    monkeypatch.setenv("BATIK_SESSION_IDLE_MINUTES", "1")
+    sessions = auth.SessionRegistry(clock=clock)
+    token = sessions.open("sari")
+    clock.now += 61
+    assert sessions.check(token) is None

@@ -10,12 +10,14 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
+import duckdb
 import pytest
 from openpyxl import Workbook
 
-from impact import cli, store, upload
+from impact import auth, cli, i18n, store, upload
 from impact.upload import ingest
 
 HEADER = ["indikator", "wilayah", "sektor", "tahun", "nilai", "status", "sumber"]
@@ -59,10 +61,18 @@ def test_dry_run_previews_and_writes_nothing(
     assert code == cli.EXIT_OK
     lines = out.splitlines()
     assert lines[0] == (
-        "tenaga_kerja.csv: csv, encoding utf-8, delimiter ',', decimal '.', "
-        "header row 1, sheet -, dataset observations"
+        "tenaga_kerja.csv: csv, pengodean utf-8, pemisah ',', desimal '.', "
+        "baris judul 1, lembar -, dataset observations"
     )
     assert lines[1:] == [
+        "tambah 1, ganti 1, sama 0",
+        "  baris 3 batik_workers · blitar · batik · 2023 value: 620.0 -> 630.0",
+        "uji coba: tidak ada yang ditulis",
+    ]
+    code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--dry-run")
+    assert out.splitlines() == [
+        "tenaga_kerja.csv: csv, encoding utf-8, delimiter ',', decimal '.', "
+        "header row 1, sheet -, dataset observations",
         "add 1, replace 1, unchanged 0",
         "  row 3 batik_workers · blitar · batik · 2023 value: 620.0 -> 630.0",
         "dry run: nothing written",
@@ -74,7 +84,7 @@ def test_dry_run_previews_and_writes_nothing(
 def test_import_writes_and_records_the_upload(warm_db, tmp_path, capsys) -> None:
     path = write_csv(tmp_path / "tenaga_kerja.csv", NEW, CHANGED)
     code, out, _ = run(capsys, warm_db, "import", path, "--editor", "operator")
-    assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "imported as upload 1")
+    assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "diimpor sebagai unggahan 1")
     assert (workers(warm_db)[2023], workers(warm_db)[2024]) == (630, 700)
     record = upload.history(warm_db).iloc[0]
     assert (record["editor"], record["filename"], record["sha256"]) == (
@@ -120,9 +130,13 @@ def test_a_bad_file_exits_1_and_lists_every_error(
     code, out, _ = run(capsys, warm_db, *(["--lang", lang] if lang else []), "import", path)
     assert code == cli.EXIT_INVALID
     next_year = str(dt.date.today().year + 1)
+    summary = {
+        None: "tidak diimpor: 3 galat; database tidak berubah",
+        "en": "not imported: 3 error(s); the database is unchanged",
+    }[lang]
     assert out.splitlines()[1:] == [
         *(line.replace("{next_year}", next_year) for line in expected),
-        "not imported: 3 error(s); the database is unchanged",
+        summary,
     ]
     assert_same(before, snapshot(warm_db))
 
@@ -132,7 +146,9 @@ def test_a_file_level_problem_exits_1(warm_db, tmp_path, capsys) -> None:
     path.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path)
     assert code == cli.EXIT_INVALID
-    assert "  error: : This file is not a CSV or XLSX table (it reads as png)." in out
+    # a problem of the whole file: no empty row and column before the message
+    assert "\n  error: This file is not a CSV or XLSX table (it reads as png)." in out
+    assert ": :" not in out
 
 
 def test_dataset_and_sheet_options(warm_db, tmp_path, capsys) -> None:
@@ -166,7 +182,10 @@ def test_dataset_and_sheet_options(warm_db, tmp_path, capsys) -> None:
 
 def test_import_of_a_missing_file_is_a_usage_error(warm_db, tmp_path, capsys) -> None:
     code, _, err = run(capsys, warm_db, "import", tmp_path / "tidak_ada.csv")
-    assert (code, err.strip()) == (cli.EXIT_USAGE, f"no such file: {tmp_path / 'tidak_ada.csv'}")
+    assert (code, err.strip()) == (
+        cli.EXIT_USAGE,
+        f"berkas tidak ada: {tmp_path / 'tidak_ada.csv'}",
+    )
 
 
 def test_import_exits_4_when_the_data_changes_during_it(
@@ -186,14 +205,15 @@ def test_import_exits_4_when_the_data_changes_during_it(
     code, _, err = run(capsys, warm_db, "import", path)
     assert (code, err.strip()) == (
         cli.EXIT_STALE,
-        "the data changed during the import; run it again",
+        "data berubah selama impor; jalankan lagi",
     )
     assert workers(warm_db)[2023] == 640
     assert upload.history(warm_db)["editor"].tolist() == ["budi"]
 
 
 def test_history_lists_uploads_newest_first(warm_db, tmp_path, capsys) -> None:
-    assert run(capsys, warm_db, "history")[:2] == (cli.EXIT_OK, "no uploads yet\n")
+    assert run(capsys, warm_db, "history")[:2] == (cli.EXIT_OK, "belum ada unggahan\n")
+    assert run(capsys, warm_db, "--lang", "en", "history")[:2] == (cli.EXIT_OK, "no uploads yet\n")
     first = write_csv(tmp_path / "satu.csv", NEW, CHANGED)
     second = write_csv(tmp_path / "dua.csv", [*NEW[:3], "2025", *NEW[4:]])
     run(capsys, warm_db, "import", first, "--editor", "sari")
@@ -205,9 +225,11 @@ def test_history_lists_uploads_newest_first(warm_db, tmp_path, capsys) -> None:
     assert len(lines) == 2
     assert lines[0].split()[0] == "2" and "budi" in lines[0] and "+1 ~0 =0  dua.csv" in lines[0]
     assert f"sha256:{ingest.sha256_hex(second.read_bytes())[:12]}" in lines[0]
-    assert "reverted" not in lines[0]
+    assert "dibatalkan" not in lines[0]
     assert lines[1].split()[0] == "1" and "sari" in lines[1] and "+1 ~1 =0  satu.csv" in lines[1]
-    assert lines[1].rstrip().endswith("by admin") and "reverted " in lines[1]
+    assert lines[1].rstrip().endswith("oleh admin") and "dibatalkan " in lines[1]
+    english = run(capsys, warm_db, "--lang", "en", "history")[1].splitlines()
+    assert english[1].rstrip().endswith("by admin") and "reverted " in english[1]
 
 
 def test_revert_and_its_refusals(warm_db, tmp_path, capsys, snapshot) -> None:
@@ -220,20 +242,23 @@ def test_revert_and_its_refusals(warm_db, tmp_path, capsys, snapshot) -> None:
         write_csv(tmp_path / "b.csv", [*CHANGED[:4], "640", *CHANGED[5:]]),
     )
     code, _, err = run(capsys, warm_db, "revert", "1")
-    assert (code, err.strip()) == (cli.EXIT_USAGE, "revert the later uploads first: [2]")
+    assert (code, err.strip()) == (cli.EXIT_USAGE, "batalkan dulu unggahan yang lebih baru: [2]")
+    assert run(capsys, warm_db, "--lang", "en", "revert", "1")[2].strip() == (
+        "revert the later uploads first: [2]"
+    )
     assert run(capsys, warm_db, "revert", "2")[:2] == (
         cli.EXIT_OK,
-        "reverted upload 2: 1 row(s) restored or removed\n",
+        "unggahan 2 dibatalkan: 1 baris dipulihkan atau dihapus\n",
     )
-    assert run(capsys, warm_db, "revert", "1")[:2] == (
+    assert run(capsys, warm_db, "--lang", "en", "revert", "1")[:2] == (
         cli.EXIT_OK,
         "reverted upload 1: 2 row(s) restored or removed\n",
     )
     assert workers(warm_db) == original
     state = snapshot(warm_db)
     code, _, err = run(capsys, warm_db, "revert", "1")
-    assert (code, err.strip()) == (cli.EXIT_USAGE, "upload 1 was already reverted")
-    code, _, err = run(capsys, warm_db, "revert", "99")
+    assert (code, err.strip()) == (cli.EXIT_USAGE, "unggahan 1 sudah dibatalkan")
+    code, _, err = run(capsys, warm_db, "--lang", "en", "revert", "99")
     assert (code, err.strip()) == (cli.EXIT_USAGE, "no upload 99")
     assert snapshot(warm_db)["upload"].equals(state["upload"])
 
@@ -246,7 +271,7 @@ def test_backup_then_restore_brings_back_the_backup(
     code, out, _ = run(capsys, fresh_db, "backup", tmp_path / "cadangan")
     assert (code, out.strip()) == (
         cli.EXIT_OK,
-        f"backup written to {tmp_path / 'cadangan' / 'batik.duckdb'}",
+        f"cadangan ditulis ke {tmp_path / 'cadangan' / 'batik.duckdb'}",
     )
     manifest = json.loads((tmp_path / "cadangan" / "manifest.json").read_text())
     assert manifest["data_version"] == store.data_version(fresh_db)
@@ -257,7 +282,10 @@ def test_backup_then_restore_brings_back_the_backup(
     assert workers(fresh_db)[2023] == 630 and 2024 not in workers(fresh_db)
     version = store.data_version(fresh_db)
     code, out, _ = run(capsys, fresh_db, "restore", tmp_path / "cadangan")
-    assert (code, out.strip()) == (cli.EXIT_OK, f"restored {fresh_db} from {tmp_path / 'cadangan'}")
+    assert (code, out.strip()) == (
+        cli.EXIT_OK,
+        f"{fresh_db} dipulihkan dari {tmp_path / 'cadangan'}",
+    )
     assert_same(at_backup, snapshot(fresh_db))
     assert store.data_version(fresh_db) > version
     assert workers(fresh_db)[2024] == 700
@@ -273,9 +301,9 @@ def test_restore_refuses_a_damaged_backup(fresh_db, tmp_path, capsys, snapshot, 
         damaged.write(b"rusak")
     before = snapshot(fresh_db)
     code, _, err = run(capsys, fresh_db, "restore", tmp_path / "cadangan")
-    assert code == cli.EXIT_USAGE and "checksum" in err
-    code, _, err = run(capsys, fresh_db, "restore", tmp_path / "tidak_ada")
-    assert code == cli.EXIT_USAGE and "manifest.json" in err
+    assert code == cli.EXIT_USAGE and "cocok dengan checksum" in err
+    code, _, err = run(capsys, fresh_db, "--lang", "en", "restore", tmp_path / "tidak_ada")
+    assert code == cli.EXIT_USAGE and "has no batik.duckdb and manifest.json" in err
     assert_same(before, snapshot(fresh_db))
 
 
@@ -283,3 +311,119 @@ def test_an_unknown_command_is_a_usage_error(capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         cli.main(["bukan-perintah"])
     assert caught.value.code == cli.EXIT_USAGE
+
+
+# --- issue 14: the catalogue's words, no traceback, an exit code per fault -----------------
+
+
+def test_an_upload_that_changes_nothing_is_refused_and_not_recorded(
+    warm_db, tmp_path, capsys, snapshot, assert_same
+) -> None:
+    path = write_csv(tmp_path / "a.csv", NEW)
+    assert run(capsys, warm_db, "import", path)[0] == cli.EXIT_OK
+    before = snapshot(warm_db)
+    code, out, _ = run(capsys, warm_db, "import", path)  # the same file again
+    assert code == cli.EXIT_INVALID
+    assert out.splitlines()[1:] == [
+        "tambah 0, ganti 0, sama 1",
+        "tidak diimpor: setiap baris sudah tersimpan dengan nilai yang sama; tidak ada yang "
+        "dicatat",
+    ]
+    assert_same(before, snapshot(warm_db))
+    assert len(upload.history(warm_db)) == 1
+    code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--dry-run")
+    assert code == cli.EXIT_INVALID and out.splitlines()[-1].startswith("not imported: every row")
+
+
+def test_history_escapes_terminal_codes_in_file_and_editor_names(warm_db, tmp_path, capsys):
+    path = write_csv(tmp_path / "data\x1b[2J\x1b]0;owned\x07.csv", NEW)
+    editor = "ani\x1b[31m\u202e"
+    assert run(capsys, warm_db, "import", path, "--editor", editor)[0] == cli.EXIT_OK
+    code, out, _ = run(capsys, warm_db, "history")
+    assert code == cli.EXIT_OK
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "data\\x1b[2J\\x1b]0;owned\\x07.csv" in out and "ani\\x1b[31m\\u202e" in out
+
+
+@pytest.mark.parametrize(
+    ("typed", "code", "checks"),
+    [
+        ("kata-sandi\r\n", cli.EXIT_OK, "kata-sandi"),  # a Windows line end
+        ("kata-sandi\n", cli.EXIT_OK, "kata-sandi"),
+        ("\r\n", cli.EXIT_USAGE, None),
+        ("", cli.EXIT_USAGE, None),
+    ],
+)
+def test_hash_password_strips_line_ends_and_refuses_an_empty_password(
+    capsys, monkeypatch, typed, code, checks
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(typed))
+    assert cli.main(["hash-password"]) == code
+    out, err = capsys.readouterr()
+    if checks:
+        assert auth.verify_password(checks, out.strip())
+    else:
+        assert out == "" and err.startswith("kata sandi kosong ditolak")
+
+
+def test_a_damaged_database_exits_5_without_a_traceback(tmp_path, capsys) -> None:
+    db = tmp_path / "batik.duckdb"
+    db.write_bytes(b"bukan database " * 500)
+    code, out, err = run(capsys, db, "history")
+    assert code == cli.EXIT_CORRUPT
+    assert err.startswith(f"database {db} tidak terbaca (rusak)")
+    assert "Traceback" not in err and "restore" in err
+    assert db.read_bytes() == b"bukan database " * 500  # nothing written over it
+
+
+def test_a_full_disk_during_an_import_exits_6_and_writes_nothing(
+    warm_db, tmp_path, capsys, monkeypatch, snapshot, assert_same
+) -> None:
+    def full(con) -> None:  # DuckDB's own words for ENOSPC, at the last write of the commit
+        raise duckdb.IOException('Could not write file "batik.duckdb.wal": No space left on device')
+
+    monkeypatch.setattr(store, "bump_data_version", full)
+    before = snapshot(warm_db)
+    code, _, err = run(
+        capsys, warm_db, "--lang", "en", "import", write_csv(tmp_path / "a.csv", NEW)
+    )
+    assert code == cli.EXIT_DISK_FULL
+    assert err.startswith("the disk is full:") and "unchanged" in err
+    assert_same(before, snapshot(warm_db))
+
+
+def test_a_read_only_data_folder_exits_7(tmp_path, capsys, monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise duckdb.IOException('IO Error: Cannot open file "x.duckdb": Read-only file system')
+
+    monkeypatch.setattr(duckdb, "connect", refuse)
+    code, _, err = run(capsys, tmp_path / "batik.duckdb", "history")
+    assert code == cli.EXIT_READ_ONLY
+    assert err.startswith("folder data tidak bisa ditulisi") and str(tmp_path) in err
+
+
+def test_a_wrong_setting_exits_8(capsys, monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("BATIK_SESSION_IDLE_MINUTES", "setengah jam")
+    code, _, err = run(capsys, tmp_path / "batik.duckdb", "history")
+    assert code == cli.EXIT_CONFIG
+    assert err.startswith("pengaturan tidak bisa dipakai: BATIK_SESSION_IDLE_MINUTES")
+
+
+def test_a_busy_database_exits_3(warm_db, capsys, monkeypatch) -> None:
+    def busy(*args, **kwargs):
+        raise store.DatabaseBusyError(str(warm_db))
+
+    monkeypatch.setattr(store, "ensure_database", busy)
+    code, _, err = run(capsys, warm_db, "--lang", "en", "history")
+    assert (code, err.strip()) == (
+        cli.EXIT_BUSY,
+        f"the database {warm_db} stayed busy (another process is writing). The data is safe; "
+        "try again shortly.",
+    )
+
+
+def test_every_message_of_the_cli_comes_from_the_catalogue() -> None:
+    source = Path(cli.__file__).read_text(encoding="utf-8")
+    assert re.findall(r"print\(f?\"", source) == []  # no literal sentence printed
+    keys = set(re.findall(r"\"(cli\.[a-z_]+)\"", source))
+    assert keys and keys <= set(i18n.TEXTS)

@@ -672,7 +672,7 @@ time.sleep(120)
 
 def _cli(*args: object, timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "impact", *map(str, args)],
+        [sys.executable, "-m", "impact", "--lang", "en", *map(str, args)],  # English words
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
         capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from impact import auth, store, synthetic
@@ -80,7 +81,7 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
     assert after[("batik_competitiveness", 2023)] == 86
 
     history = open_page("pages/history.py")
-    history.session_state["editor"] = "ani"
+    history.session_state["editor_token"] = auth.SESSIONS.open("ani")
     history.run()
     table = history.dataframe[0].value
     assert table["Berkas"].tolist() == ["tahun2024.csv"]
@@ -148,3 +149,80 @@ def test_a_large_file_with_many_problems_says_how_many_rows_in_all(app_db, monke
         "Masalah ditemukan pada 6 baris; yang dicantumkan di sini hanya 2"
     )
     assert not any(b.label == "Simpan ke database" for b in at.button)
+
+
+# --- issue 14: the sign-in state no client message can reset ------------------------------
+
+
+def _lock_out(name: str = "ani") -> None:
+    for _ in range(auth.THROTTLE.max_failures):
+        try:
+            auth.THROTTLE.sign_in(auth.EditorConfig(shared_hash="scrypt$x"), name, "salah")
+        except auth.LockedOutError:
+            break
+
+
+def test_a_locked_name_stays_locked_after_every_streamlit_cache_is_cleared(
+    app_db, monkeypatch
+) -> None:
+    """Any browser can send BackMsg{clear_cache: true}, which empties st.cache_resource and
+    st.cache_data: the throttle must not live there."""
+    monkeypatch.setattr(auth.THROTTLE, "sleep", lambda s: None)
+    _lock_out("ani")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = _sign_in(open_page("pages/upload.py"))  # the right password
+    assert [e.value for e in at.error][0].startswith("Terlalu banyak percobaan gagal.")
+    assert not at.get("file_uploader")
+
+
+def test_a_name_with_a_hidden_character_is_refused_in_the_planners_language(app_db) -> None:
+    at = open_page("pages/upload.py", "en")
+    at.text_input[0].input("a\u200bni")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    assert at.error[0].value.startswith("The editor name holds invisible characters")
+    assert not at.get("file_uploader")
+
+
+def test_signing_out_in_one_tab_signs_out_the_other(app_db) -> None:
+    tab1 = _sign_in(open_page("pages/upload.py"))
+    tab2 = _sign_in(open_page("pages/upload.py"))
+    assert tab1.get("file_uploader") and tab2.get("file_uploader")
+    assert tab1.session_state["editor_token"] != tab2.session_state["editor_token"]
+    next(b for b in tab1.button if b.label == "Keluar").click()
+    tab1.run()
+    assert not tab1.get("file_uploader")
+    tab2.run()  # its next run, whatever the click
+    assert not tab2.get("file_uploader")
+    assert "editor_token" not in tab2.session_state
+    assert any("Sesi editor Anda berakhir" in i.value for i in tab2.info)
+
+
+def test_an_idle_session_expires_after_the_configured_minutes(app_db, monkeypatch) -> None:
+    now = [1000.0]
+    monkeypatch.setattr(auth.SESSIONS, "clock", lambda: now[0])
+    monkeypatch.setenv("BATIK_SESSION_IDLE_MINUTES", "30")
+    at = _sign_in(open_page("pages/upload.py"))
+    now[0] += 29 * 60
+    at.run()
+    assert at.get("file_uploader")  # active within 30 minutes: still signed in
+    now[0] += 30 * 60 + 1
+    at.run()
+    assert not at.get("file_uploader")
+    assert any("30 menit" in i.value for i in at.info)
+
+
+def test_a_guesser_rotating_names_makes_everybody_wait_and_the_page_says_why(
+    app_db, monkeypatch
+) -> None:
+    monkeypatch.setattr(auth.THROTTLE, "sleep", lambda s: None)
+    for i in range(auth.THROTTLE.max_total_failures):
+        try:
+            auth.THROTTLE.sign_in(auth.EditorConfig(shared_hash="scrypt$x"), f"tamu{i}", "x")
+        except auth.LockedOutError:
+            break
+    at = _sign_in(open_page("pages/upload.py", "en"))  # the right password, another name
+    assert at.error[0].value.startswith("Too many failed sign-ins on this server")
+    assert not at.get("file_uploader")
