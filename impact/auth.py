@@ -68,6 +68,10 @@ MAX_NAME_CHARS = 64
 _NAME_PUNCTUATION = frozenset(" .-_")
 
 
+# Why a name is refused (InvalidNameError.code); each has a sentence "signin.name.<code>".
+NAME_REFUSALS = ("too-long", "control", "character", "mixed-script")
+
+
 class InvalidNameError(ValueError):
     """An editor name the sign-in refuses; ``code`` says why (``too-long``, ``control``,
     ``character``, ``mixed-script``)."""

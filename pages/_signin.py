@@ -64,7 +64,7 @@ def signed_in_editor() -> str | None:
         try:
             signed_in = auth.THROTTLE.sign_in(editors, name, password)
         except auth.InvalidNameError as exc:
-            st.error(t(f"signin.name_{exc.code}", limit=auth.MAX_NAME_CHARS))
+            st.error(t(f"signin.name.{exc.code}", limit=auth.MAX_NAME_CHARS))
         except auth.LockedOutError as exc:
             key = "signin.locked_all" if exc.scope == "all" else "signin.locked"
             st.error(t(key, seconds=exc.seconds))

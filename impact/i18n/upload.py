@@ -26,21 +26,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "waits {seconds} seconds, then tries again. If this happens again, tell the operator: "
         "someone may be guessing passwords.",
     ),
-    "signin.name_too-long": (
+    "signin.name.too-long": (
         "Nama editor terlalu panjang: paling banyak {limit} karakter.",
         "The editor name is too long: at most {limit} characters.",
     ),
-    "signin.name_control": (
+    "signin.name.control": (
         "Nama editor berisi karakter tak terlihat (misalnya spasi lebar-nol atau penanda arah "
         "teks). Ketik ulang nama Anda, jangan menempelnya.",
         "The editor name holds invisible characters (such as a zero-width space or a text "
         "direction mark). Type your name again instead of pasting it.",
     ),
-    "signin.name_character": (
+    "signin.name.character": (
         "Nama editor hanya boleh berisi huruf, angka, spasi, titik, tanda hubung dan garis bawah.",
         "The editor name may hold only letters, digits, spaces, dots, hyphens and underscores.",
     ),
-    "signin.name_mixed-script": (
+    "signin.name.mixed-script": (
         "Nama editor mencampur huruf dari aksara berbeda (misalnya huruf Sirilik yang mirip "
         "huruf Latin). Ketik ulang nama Anda dengan papan ketik biasa.",
         "The editor name mixes letters of different scripts (such as a Cyrillic letter that "

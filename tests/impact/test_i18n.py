@@ -175,7 +175,7 @@ def _issue_codes() -> set[str]:
 def families() -> dict[str, set[str]]:
     """Key families the code builds at run time (f"status.{code}", i18n.label("category",
     c, ...)): prefix -> the codes it builds them from."""
-    from impact import status, store
+    from impact import auth, status, store
     from impact.deck import content, model
     from impact.upload import views
 
@@ -190,6 +190,7 @@ def families() -> dict[str, set[str]]:
         "deck.section": set(model.SECTIONS),  # pages/_deck_ui.py
         # deck/content.py omitted_text: f"deck.fill.{section}" for every section with slides
         "deck.fill": set(model.SECTIONS) - {"sources"},
+        "signin.name": set(auth.NAME_REFUSALS),  # pages/_signin.py: InvalidNameError.code
         # figures/charts.py status_notes: f"source.note.{chart}" for each chart type but series
         "source.note": {"bar", "heatmap", "dots", "multiples", "range_bar"},
         # deck/content.py: f"deck.rec.{code}.heading" / ".body", one per recommendation
