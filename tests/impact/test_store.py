@@ -176,3 +176,16 @@ def test_duckdb_memory_is_limited_and_only_a_size_is_taken_from_the_environment(
     with store.connect(seeded_db) as con:
         raised = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
     assert (default, raised) == ("488.2 MiB", "1.8 GiB")
+
+
+def test_migration_v6_gives_the_illustrative_rp_income_the_studys_range(seeded_db) -> None:
+    # A database seeded before v6 holds 2023 as the point 4,800,000 (+60%, the midpoint).
+    with store.connect(seeded_db) as con:
+        con.execute(
+            "UPDATE observation SET low = NULL, high = NULL WHERE indicator = 'batik_income_avg'"
+            " AND region = 'blitar' AND year = 2023"
+        )
+        con.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    store.ensure_database(seeded_db)
+    row = store.observations(seeded_db, "batik_income_avg", "blitar", "batik").iloc[-1]
+    assert (row["year"], row["value"], row["low"], row["high"]) == (2023, 4.8e6, 4.5e6, 5.1e6)

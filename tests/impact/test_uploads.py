@@ -1126,7 +1126,7 @@ def test_an_old_format_upload_reverts_and_conflicts_after_the_migration(warm_db)
     assert "\\u2013" in spaced[1]  # the en dash, escaped as json.dumps does
     store.ensure_database(warm_db)  # the next start migrates the log to v5
     with store.connect(warm_db) as con:
-        assert store.schema_version(con) == store.SCHEMA_VERSION == 5
+        assert store.schema_version(con) == store.SCHEMA_VERSION >= 5
     assert [r[2] for r in _logged(warm_db, old_upload)] == compact
     # a new upload touching the added row conflicts with reverting the old one
     later = upload(warm_db, file_of("programs", added | {"count": 4}))
