@@ -216,7 +216,8 @@ def validate_bulk(
         issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
 
-    # A few spare columns: a remark typed right of the table on some row is read, not refused.
+    # A few spare columns: a remark typed right of the table on some row is read, to be refused
+    # (cell-beyond-header) as the Python path refuses it; more cells than that: DuckDB fails.
     names = [f"c{i}" for i in range(len(raw_header) + SPARE_COLUMNS)]
     cells = {c.name: names[positions[c.name]] for c in dataset.columns if c.name in positions}
     headers = {name: raw_header[positions[name]] for name in cells}
