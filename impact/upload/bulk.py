@@ -15,6 +15,11 @@ pay for: the decimal mark is decided from the first 256 KiB (the Python path cou
 cell), a space before an opening quote, the lower case of a Turkish dotted I, and a file
 with errors returns no typed rows (nothing uses them).
 
+File-level refusals (an unclosed quote, text garbled by a wrong encoding) come from
+:func:`impact.upload.ingest.scan_csv`, the Python path's own scan, run here only when the
+file has fewer records than lines or holds the bytes of 'Ã', 'Â' or 'â€'; a cell under no
+header and a control character are checks like any other.
+
 SQL text here is assembled only from generated identifiers (c0, c1, ... for the file's
 columns, and the dataset's declared column names) and constants; every value from the file is
 data, every value from us is a bound parameter.

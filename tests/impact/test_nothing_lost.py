@@ -114,14 +114,16 @@ def test_utf8_with_one_stray_windows_byte_is_refused_naming_the_row(vocab, monke
         assert issue.row == 3 and issue.value == "0xE9"
 
 
-def test_mojibake_read_as_windows_1252_is_refused(vocab) -> None:
+@pytest.mark.parametrize("head_bytes", [bulk.HEAD_BYTES, 400], ids=["in-the-head", "below-it"])
+def test_mojibake_read_as_windows_1252_is_refused(vocab, monkeypatch, head_bytes) -> None:
     # UTF-8 once opened as Windows-1252 and saved again: '–' is 'â€“' on disk
-    data = csv_of(enterprise(1, sumber="Dinas Koperasi – Kab. Blitar"), enterprise(2))
-    data = data.decode("cp1252").encode("utf-8")
-    checked = python_path(data, vocab)
-    assert (2, "sumber", "encoding-mojibake") in keys(checked)
-    assert "encoding-mojibake" in {i.code for i in checked.errors}, checked.issues
-    assert not checked.ok
+    monkeypatch.setattr(bulk, "HEAD_BYTES", head_bytes)
+    rows = [enterprise(i) for i in range(1, 20)]
+    rows[9] = enterprise(10, sumber="Dinas Koperasi – Kab. Blitar")
+    data = csv_of(*rows).decode("cp1252").encode("utf-8")
+    for checked in both(data, vocab, monkeypatch):
+        assert keys(checked) == [(11, "sumber", "encoding-mojibake")]
+        assert not checked.ok
 
 
 def test_a_plain_windows_1252_file_is_still_read(vocab) -> None:
