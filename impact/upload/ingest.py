@@ -163,8 +163,23 @@ _UTF8_MULTIBYTE = re.compile(
 
 
 def _mixed_encoding(data: bytes, error: UnicodeDecodeError, offset: int = 0) -> Issue:
-    byte = data[offset + error.start]
-    return Issue("encoding-mixed", row=_line_of(data, offset + error.start), value=f"0x{byte:02X}")
+    """The issue of a byte that is not UTF-8 in a UTF-8 file: its line, the byte, and the
+    column whose cell holds it (its header, or its letter), when the line reads as a row."""
+    at = offset + error.start
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    ends = [i for i in (data.find(b"\r", at), data.find(b"\n", at)) if i >= 0]
+    text = data[start : min(ends) if ends else len(data)].decode("utf-8", errors="replace")
+    head = data[offset : offset + 64 * 1024].decode("utf-8", errors="replace")
+    delimiter = _sniff_delimiter(head.splitlines())
+    cells = next(csv.reader([text], delimiter=delimiter), [])
+    position = next((i for i, c in enumerate(cells) if "\ufffd" in c), None)
+    column = None
+    if position is not None:
+        first = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+        header = first[_find_header(first[:HEADER_SEARCH_ROWS])[0]] if first else []
+        named = position < len(header) and header[position].strip()
+        column = header[position].strip() if named else column_letter(position)
+    return Issue("encoding-mixed", row=_line_of(data, at), column=column, value=f"0x{data[at]:02X}")
 
 
 def _decode(data: bytes) -> tuple[str, str]:

@@ -111,7 +111,7 @@ def test_utf8_with_one_stray_windows_byte_is_refused_naming_the_row(vocab, monke
     for checked in both(data, vocab, monkeypatch):
         assert not checked.ok
         issue = next(i for i in checked.issues if i.code == "encoding-mixed")
-        assert issue.row == 3 and issue.value == "0xE9"
+        assert issue.key() == (3, "sumber", "encoding-mixed") and issue.value == "0xE9"
 
 
 @pytest.mark.parametrize("head_bytes", [bulk.HEAD_BYTES, 400], ids=["in-the-head", "below-it"])
