@@ -52,6 +52,9 @@ max_bytes = ingest.max_bytes_from_env()
 nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the uploader after a save
 cell_bytes = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # XLSX and other CSVs
 limits = {"max_mb": _render.count(max_bytes / 2**20), "cell_mb": _render.count(cell_bytes / 2**20)}
+# Streamlit writes its own "400MB per file" (max_upload_size, in English) under the drop zone:
+# not our limit, which the label gives in her language. Constant CSS, no file content.
+st.html('<style>[data-testid="stFileUploaderDropzoneInstructions"]{display:none}</style>')
 file = st.file_uploader(
     _render.t("upload.file" if cell_bytes < max_bytes else "upload.file_one_limit", **limits),
     key=f"file_{nonce}",

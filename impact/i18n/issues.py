@@ -161,6 +161,79 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kept in percent (0–100). If {suggested}% is meant, write {suggested}; if it really is "
         "below 1%, leave it.",
     ),
+    "issue.quote-unclosed": (
+        'Tanda kutip (") yang dibuka di sel ini tidak pernah ditutup, sehingga baris-baris '
+        "berikutnya terbaca sebagai isi sel ini. Tutup tanda kutipnya di akhir teks, atau "
+        "hapus tanda kutip itu, lalu unggah lagi.",
+        'The quote mark (") opened in this cell is never closed, so the rows after it read as '
+        "part of this cell. Close the quote at the end of the text, or remove it, then upload "
+        "again.",
+    ),
+    "issue.encoding-mixed": (
+        "Berkas ini UTF-8 kecuali satu byte ({value}) di baris ini, dari pengodean lain "
+        "(Windows-1252). Di Excel pilih Simpan Sebagai > 'CSV UTF-8 (dipisahkan koma)', atau "
+        "ketik ulang huruf beraksen di baris ini.",
+        "This file is UTF-8 except for one byte ({value}) on this row, from another encoding "
+        "(Windows-1252). In Excel choose Save As > 'CSV UTF-8 (Comma delimited)', or retype the "
+        "accented letters on this row.",
+    ),
+    "issue.encoding-mojibake": (
+        "Teks '{value}' berisi huruf rusak (seperti 'Ã©' atau 'â€“'): berkas pernah dibuka "
+        "dengan pengodean yang salah. Perbaiki hurufnya, lalu simpan sebagai 'CSV UTF-8 "
+        "(dipisahkan koma)'.",
+        "The text '{value}' holds garbled letters (such as 'Ã©' or 'â€“'): the file was once "
+        "opened with the wrong encoding. Fix the letters, then save as 'CSV UTF-8 (Comma "
+        "delimited)'.",
+    ),
+    "issue.cell-beyond-header": (
+        "Sel di kolom {column} berisi '{value}' tetapi tidak punya judul kolom, sehingga akan "
+        "hilang. Sering karena koma atau titik koma tanpa tanda kutip di sel sebelumnya: beri "
+        "tanda kutip pada teks itu, atau pindahkan isinya ke kolom yang benar.",
+        "The cell in column {column} holds '{value}' but has no header, so it would be lost. "
+        "Often an unquoted comma or semicolon in an earlier cell shifted the row: quote that "
+        "text, or move the content to the right column.",
+    ),
+    "issue.control-character": (
+        "Sel ini berisi karakter kontrol tak terlihat ({char}), yang tidak dapat disimpan dalam "
+        "Excel. Ketik ulang teks sel ini.",
+        "This cell holds an invisible control character ({char}) that Excel cannot hold. Retype "
+        "the cell's text.",
+    ),
+    "issue.thousands-ambiguous": (
+        "'{value}' adalah jumlah (bilangan bulat), tetapi di berkas ini titik/koma itu dibaca "
+        "sebagai tanda desimal. Tulis 1500 tanpa pemisah, atau pakai pemisah ribuan yang sama "
+        "di seluruh berkas (1.500 dengan desimal koma).",
+        "'{value}' is a count (a whole number), but in this file that mark reads as the "
+        "decimal mark. Write 1500 without a separator, or use one thousands separator across "
+        "the whole file (1.500 with decimal commas).",
+    ),
+    "issue.header-not-found": (
+        "Baris judul kolom tidak ditemukan (diharapkan kolom: {expected}). Tambahkan baris "
+        "judul dari templat di atas data.",
+        "No header row was found (expected columns: {expected}). Add the template's header "
+        "row above the data.",
+    ),
+    "issue.data-on-other-sheet": (
+        "Lembar pertama tidak berisi tabel; datanya ada di lembar '{value}'. Pilih lembar itu.",
+        "The first sheet holds no table; the data is on sheet '{value}'. Choose that sheet.",
+    ),
+    "issue.xlsx-too-large-unpacked": (
+        "Isi buku kerja ini {size_mb} MB setelah dibuka, melebihi batas {max_mb} MB. Hapus "
+        "lembar atau format yang tidak perlu, atau simpan sebagai CSV UTF-8.",
+        "This workbook unpacks to {size_mb} MB, over the {max_mb} MB limit. Remove unneeded "
+        "sheets or formatting, or save it as CSV UTF-8.",
+    ),
+    "issue.xlsx-too-wide": (
+        "Ada isi di kolom {column}, di luar {max} kolom pertama. Hapus isi di sebelah kanan tabel.",
+        "There is content in column {column}, beyond the first {max} columns. Remove what is "
+        "right of the table.",
+    ),
+    "issue.xlsx-too-many-cells": (
+        "Lembar ini berisi lebih dari {max} sel (termasuk sel berformat atau berisi spasi). "
+        "Salin tabelnya saja ke buku kerja baru, atau simpan sebagai CSV UTF-8.",
+        "This sheet holds more than {max} cells (formatted or space-only cells count). Copy "
+        "just the table into a new workbook, or save it as CSV UTF-8.",
+    ),
     "issues.col.row": ("Baris", "Row"),
     "issues.col.column": ("Kolom", "Column"),
     "issues.col.value": ("Nilai", "Value"),

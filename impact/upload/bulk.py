@@ -15,6 +15,11 @@ pay for: the decimal mark is decided from the first 256 KiB (the Python path cou
 cell), a space before an opening quote, the lower case of a Turkish dotted I, and a file
 with errors returns no typed rows (nothing uses them).
 
+File-level refusals (an unclosed quote, text garbled by a wrong encoding) come from
+:func:`impact.upload.ingest.scan_csv`, the Python path's own scan, run here only when the
+file has fewer records than lines or holds the bytes of 'Ã', 'Â' or 'â€'; a cell under no
+header and a control character are checks like any other.
+
 SQL text here is assembled only from generated identifiers (c0, c1, ... for the file's
 columns, and the dataset's declared column names) and constants; every value from the file is
 data, every value from us is a bound parameter.
@@ -28,6 +33,7 @@ import io
 import os
 import re
 import tempfile
+import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -40,12 +46,22 @@ import pyarrow.compute as pc
 from impact.upload import datasets, ingest, validation
 from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
 from impact.upload.ingest import Issue
-from impact.upload.validation import MAX_YEAR_AHEAD, MIN_YEAR, Validated, Vocabulary, detect_decimal
+from impact.upload.validation import (
+    MAX_ISSUES,
+    MAX_YEAR_AHEAD,
+    MIN_YEAR,
+    Validated,
+    Vocabulary,
+    detect_decimal,
+)
 
 BULK_MIN_BYTES = 5 * 2**20  # smaller files are quick enough cell by cell
 HEAD_BYTES = 256 * 1024  # enough lines to detect the delimiter, header and decimal mark
-SPARE_COLUMNS = 4  # cells right of the header's last column that a row may have
-MAX_ISSUES = 1000  # issues listed per upload; the count of the rest is given
+SPARE_COLUMNS = 4  # cells right of the header's last column read (a filled one is refused)
+# The UTF-8 bytes of 'Ã', 'Â' and 'â€': garbled text may follow (ingest.scan_cells decides).
+_MOJIBAKE_BYTES = (b"\xc3\x83", b"\xc3\x82", b"\xc3\xa2\xe2\x82\xac")
+# ingest.CONTROL_CHARACTERS as an RE2 class
+_CONTROL_SQL = "'[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f]'"
 
 
 _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n[ \t\r]*[^\s]")  # a blank line, data rows after it
@@ -205,11 +221,22 @@ def validate_bulk(
         issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
 
-    # A few spare columns: a remark typed right of the table on some row is read, not refused.
+    # A few spare columns: a remark typed right of the table on some row is read, to be refused
+    # (cell-beyond-header) as the Python path refuses it; more cells than that: DuckDB fails.
     names = [f"c{i}" for i in range(len(raw_header) + SPARE_COLUMNS)]
     cells = {c.name: names[positions[c.name]] for c in dataset.columns if c.name in positions}
     headers = {name: raw_header[positions[name]] for name in cells}
     checks = _checks(dataset, cells, headers, decimal, max_year, vocab)
+    # Cells under no header (a blank one, or right of the last): refused, as in Python.
+    unheaded = tuple(n for i, n in enumerate(names) if i >= len(raw_header) or not raw_header[i])
+    if unheaded:
+        condition = " OR ".join("NOT is_blank(" + n + ")" for n in unheaded)
+        checks.append(_Check(condition, "cell-beyond-header", "", "", {}, raws=unheaded))
+    mapped = tuple(cells[c.name] for c in dataset.columns if c.name in cells)
+    condition = " OR ".join(
+        "regexp_matches(coalesce(" + n + ", ''), " + _CONTROL_SQL + ")" for n in mapped
+    )
+    checks.append(_Check(condition, "control-character", "", "", {}, raws=mapped))
     if len(checks) > 62:
         raise NotBulkError("more checks than the failure mask holds")
     con = duckdb.connect()
@@ -237,6 +264,14 @@ def validate_bulk(
             con.close()
             raise NotBulkError("blank line between data rows")
         d.size, d.sha256 = len(data), digest.result()
+    # Fewer records than lines: a cell holds line breaks, genuine (Alt+Enter) or an unclosed
+    # quote swallowing rows; garbled bytes may be 'Ã©'. The Python path's scan decides.
+    lines = data.count(b"\n", body) + (not data.endswith(b"\n"))
+    if table.num_rows != lines or any(b in data for b in _MOJIBAKE_BYTES):
+        refusal = ingest.scan_csv(data)
+        if refusal:
+            con.close()
+            return Checked(Validated(dataset, pd.DataFrame(), [refusal]), d, 0)
     # Row i of the table is data row i of the file (DuckDB keeps the insertion order).
     table = table.append_column("_i", pa.array(np.arange(table.num_rows, dtype=np.int64)))
     con.register("typed", table)
@@ -246,7 +281,8 @@ def validate_bulk(
         raise NotBulkError("no data rows: the Python path says so")
 
     first_row = d.header_row + 1  # the first data row, as the spreadsheet shows it
-    issues += _failures(con, checks, names, blank, first_row, vocab)
+    by_raw = {cells[name]: header for name, header in headers.items()}
+    issues += _failures(con, checks, names, blank, first_row, vocab, by_raw)
     issues += _duplicates(con, dataset, headers, first_row)
     listed = len({i.row for i in issues if i.level == "error" and i.row is not None})
     if listed >= MAX_ISSUES:  # some rows with problems may be left out: say how many in all
@@ -275,6 +311,7 @@ class _Check:
     header: str  # the column's header as the file shows it
     params: dict
     list_name: str = ""  # for unknown codes: the code list, to name the unknown word
+    raws: tuple[str, ...] = ()  # a check over several cells: each is named on its own
 
 
 def _checks(
@@ -294,7 +331,7 @@ def _checks(
         raw, shown = cells[column.name], headers[column.name]
         if column.required:
             checks.append(_Check("is_blank(" + raw + ")", "required-empty", raw, shown, {}))
-        for condition, code, params in _cell_checks(column, decimal, max_year, vocab):
+        for condition, code, params in _cell_checks(column, decimal, max_year, vocab, raw):
             # A list cell names its first unknown word; a single code is shown as written.
             listed = code.startswith("unknown-") and column.type.startswith("codes:")
             list_name = code.removeprefix("unknown-") if listed else ""
@@ -312,7 +349,7 @@ def _checks(
 
 
 def _cell_checks(
-    column: datasets.Column, decimal: str, max_year: int, vocab: Vocabulary
+    column: datasets.Column, decimal: str, max_year: int, vocab: Vocabulary, raw: str
 ) -> list[tuple[str, str, dict]]:
     """(condition on the parsed value, issue code, message parameters) for a filled cell.
     Like the Python path, a number reports only the first of: not whole, below the minimum,
@@ -337,7 +374,18 @@ def _cell_checks(
     found = [(p + " IS NULL OR isinf(" + p + ")", "not-a-number", {"decimal": decimal})]
     passed = p + " IS NOT NULL AND NOT isinf(" + p + ")"
     if column.type == INTEGER:
-        found.append((passed + " AND " + p + " <> floor(" + p + ")", "not-whole", {}))
+        # '1.500' read as 1.5 in a '.' file (validation.looks_grouped): ambiguous, not a fraction
+        mark = "\\." if decimal == "." else ","
+        grouped = (
+            "regexp_full_match(number_body(no_space("
+            + raw
+            + ")), '[0-9]{1,3}("
+            + mark
+            + "[0-9]{3})+')"
+        )
+        fraction = passed + " AND " + p + " <> floor(" + p + ")"
+        found.append((fraction + " AND " + grouped, "thousands-ambiguous", {}))
+        found.append((fraction + " AND NOT " + grouped, "not-whole", {}))
         passed += " AND " + p + " = floor(" + p + ")"
     if column.low is not None:
         code = "negative" if column.low == 0 else "out-of-range"
@@ -478,6 +526,7 @@ def _failures(
     blank: set[int],
     first_row: int,
     vocab: Vocabulary,
+    by_raw: dict[str, str],
 ) -> list[Issue]:
     """The issues of the first MAX_ISSUES failing rows, each cell shown as the Python path
     shows it (a long text cut to 40 characters; the first unknown word of a code list)."""
@@ -490,6 +539,20 @@ def _failures(
         cell = dict(zip(names, values, strict=True))
         for bit, check in enumerate(checks):
             if not fails >> bit & 1:
+                continue
+            if check.code == "cell-beyond-header":
+                issues += [
+                    validation.beyond_header_issue(first_row + i, int(n[1:]), cell[n])
+                    for n in check.raws
+                    if cell[n] is not None and cell[n].strip()
+                ]
+                continue
+            if check.code == "control-character":
+                issues += [
+                    validation.control_issue(first_row + i, by_raw[n], cell[n])
+                    for n in check.raws
+                    if cell[n] is not None and ingest.CONTROL_CHARACTERS.search(cell[n])
+                ]
                 continue
             text = cell[check.raw] or ""
             if check.code == "text-too-long":
@@ -585,6 +648,10 @@ def check_file(
     if cell_limit < len(data) <= max_bytes:
         detection = ingest.Detection(size=len(data), sha256=ingest.sha256_hex(data))
         issue = ingest.too_large_for_cells(len(data), cell_limit)
+        if sheet is None and not zipfile.is_zipfile(io.BytesIO(data)):
+            # Say what is really wrong when it can be found without a grid: the byte from
+            # another encoding, the quote that never closes (not just "save as CSV UTF-8").
+            issue = ingest.scan_csv(data) or issue
         return Checked(Validated(dataset, pd.DataFrame(), [issue]), detection, 0)
     grid = ingest.read_grid(data, filename, sheet=sheet, max_bytes=max_bytes)
     checked = validation.validate(grid, vocab, dataset, today=today)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import zipfile
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -25,6 +27,23 @@ DEFAULT_MAX_BYTES = int(config.DEFAULT_MAX_UPLOAD_MB * 2**20)
 CELL_BY_CELL_MAX_BYTES = 10 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10  # title rows allowed above the header
 DELIMITERS = (",", ";", "\t")
+# Python's csv module refuses a cell over 131,072 characters with a bare csv.Error; a long
+# cell is the validator's to name (text-too-long), so the reader takes any cell.
+csv.field_size_limit(2**31 - 1)
+# Workbooks: the work one can cause is bounded before and while openpyxl parses it. A 2.4 KB
+# workbook with one styled cell at XFD1048576 made openpyxl pad a million rows of 16,384
+# cells (past 7 GB); a whitespace-inflated sheet held ~1 GB of blank cells.
+XLSX_MAX_UNPACKED = 200 * 2**20  # bytes of all zip members, uncompressed (a zip bomb)
+XLSX_MAX_COLUMNS = 200  # a filled cell further right refuses the sheet
+XLSX_MAX_CELLS = 2_000_000  # filled cells read from one sheet
+# C0 control characters other than tab, CR and LF: no planner types them, and XLSX cannot
+# hold them (openpyxl's ILLEGAL_CHARACTERS_RE), so a stored one breaks every download.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# UTF-8 text read as Windows-1252 once before ('é' -> 'Ã©', '–' -> 'â€“'), saved again.
+_MOJIBAKE = re.compile(
+    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013-\u203a\u20ac\u2122]|â€|Â[\u00a0-\u00bf]"
+)
 
 # Magic numbers of files people rename to .csv by mistake.
 _BINARY_SIGNATURES = {
@@ -88,10 +107,37 @@ class Grid:
     row_numbers: list[int]
     detection: Detection
     issues: list[Issue]
+    # Each header's column in the file (0 = A): blank columns are left out of the grid, and
+    # a cell under a blank header is named by its letter.
+    columns: list[int] = field(default_factory=list)
 
 
 class NotATableError(Exception):
     """Internal: the bytes are not a CSV or XLSX file."""
+
+
+class RefusedError(Exception):
+    """Internal: the file cannot be read as it stands; ``issue`` says where and why."""
+
+    def __init__(self, issue: Issue) -> None:
+        super().__init__(issue.code)
+        self.issue = issue
+
+
+def column_letter(index: int) -> str:
+    """A column's letter as a spreadsheet shows it: 0 -> 'A', 26 -> 'AA'."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """The line (1-based) holding byte ``offset``; CRLF, LF and lone CR all end a line."""
+    before = data[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def too_large_for_cells(size: int, limit: int) -> Issue:
@@ -111,14 +157,47 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _mixed_encoding(data: bytes, error: UnicodeDecodeError, offset: int = 0) -> Issue:
+    """The issue of a byte that is not UTF-8 in a UTF-8 file: its line, the byte, and the
+    column whose cell holds it (its header, or its letter), when the line reads as a row."""
+    at = offset + error.start
+    start = max(data.rfind(b"\n", 0, at), data.rfind(b"\r", 0, at)) + 1
+    ends = [i for i in (data.find(b"\r", at), data.find(b"\n", at)) if i >= 0]
+    text = data[start : min(ends) if ends else len(data)].decode("utf-8", errors="replace")
+    head = data[offset : offset + 64 * 1024].decode("utf-8", errors="replace")
+    delimiter = _sniff_delimiter(head.splitlines())
+    cells = next(csv.reader([text], delimiter=delimiter), [])
+    position = next((i for i, c in enumerate(cells) if "\ufffd" in c), None)
+    column = None
+    if position is not None:
+        first = list(csv.reader(io.StringIO(head, newline=""), delimiter=delimiter))
+        header = first[_find_header(first[:HEADER_SEARCH_ROWS])[0]] if first else []
+        named = position < len(header) and header[position].strip()
+        column = header[position].strip() if named else column_letter(position)
+    return Issue("encoding-mixed", row=_line_of(data, at), column=column, value=f"0x{data[at]:02X}")
+
+
 def _decode(data: bytes) -> tuple[str, str]:
+    """The text and its encoding. Strict: a file that is UTF-8 but for a few bytes is
+    refused (RefusedError, naming the row of the first such byte), never read whole as
+    Windows-1252 with every accent turned to 'Ã©'."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise RefusedError(_mixed_encoding(data, exc, 3)) from exc
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        if _UTF8_MULTIBYTE.search(data):  # UTF-8 elsewhere: the odd byte is the mistake
+            raise RefusedError(_mixed_encoding(data, exc)) from exc
         # Excel's "CSV" on Indonesian Windows writes the ANSI code page, Windows-1252.
         return data.decode("cp1252", errors="replace"), "cp1252"
 
@@ -138,8 +217,16 @@ def _sniff_delimiter(lines: list[str]) -> str:
     return best
 
 
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control bytes in the first 4 KiB: an image, archive or program, not
+    text (one stray control character is the validator's to name, by row and column)."""
+    head = data[:4096]
+    controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 13))
+    return head.count(b"\x00") > 1 or controls > max(8, len(head) // 100)
+
+
 def _read_csv(data: bytes, detection: Detection) -> list[list[Cell]]:
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise NotATableError("binary")
     text, detection.encoding = _decode(data)
     detection.delimiter = _sniff_delimiter(text.splitlines())
@@ -152,6 +239,18 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
     from openpyxl import load_workbook  # imported here: only XLSX uploads pay for it
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise NotATableError("zip") from exc
+    if unpacked > XLSX_MAX_UNPACKED:  # checked before openpyxl inflates anything
+        raise RefusedError(
+            Issue(
+                "xlsx-too-large-unpacked",
+                params={"size_mb": unpacked / 2**20, "max_mb": XLSX_MAX_UNPACKED / 2**20},
+            )
+        )
+    try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a zip that is not a workbook
         raise NotATableError("zip") from exc
@@ -161,23 +260,196 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
         book.close()
         raise KeyError(name)
     detection.sheet = name
+    try:
+        return _sheet_rows(book, book[name])
+    finally:
+        book.close()
+
+
+def _sheet_rows(book, ws, limit_rows: int | None = None) -> list[list[Cell]]:
+    """The sheet's cells up to its last filled row and column, read from the sheet's XML
+    as it streams: rows and cells the file does not hold are never made (openpyxl's
+    read-only rows pad every row to the declared dimension, A1:XFD1048576 for one styled
+    cell far away). Refuses (RefusedError) a filled cell right of XLSX_MAX_COLUMNS or a sheet
+    of more than XLSX_MAX_CELLS cells (blank ones too: each costs the parser)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    sparse: dict[int, list[tuple[int, Cell]]] = {}
+    parsed = 0
+    with ws._get_source() as source:
+        parser = WorkSheetParser(
+            source,
+            ws._shared_strings,
+            data_only=True,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        for index, cells in parser.parse():
+            if limit_rows is not None and index > limit_rows:
+                break
+            kept: list[tuple[int, Cell]] = []
+            parsed += len(cells)
+            if parsed > XLSX_MAX_CELLS:  # blank cells too: each costs the parser the same
+                raise RefusedError(Issue("xlsx-too-many-cells", params={"max": XLSX_MAX_CELLS}))
+            for cell in cells:
+                value = cell["value"]
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue  # blank: never stored, never held
+                column = cell["column"]
+                if column > XLSX_MAX_COLUMNS:
+                    raise RefusedError(
+                        Issue(
+                            "xlsx-too-wide",
+                            row=index,
+                            column=column_letter(column - 1),
+                            params={"max": XLSX_MAX_COLUMNS},
+                        )
+                    )
+                if isinstance(value, bool):
+                    kept.append((column, str(value)))
+                elif isinstance(value, int | float):
+                    # A cell formatted as percent holds 0.545 for 54,5%: store percent units.
+                    number_format = ReadOnlyCell(ws, **cell).number_format or ""
+                    # Decimal: 0.545 * 100 is 54.50000000000001 in floats, and 54.5 here.
+                    kept.append(
+                        (
+                            column,
+                            float(Decimal(repr(value)) * 100)
+                            if "%" in number_format
+                            else float(value),
+                        )
+                    )
+                else:
+                    kept.append((column, str(value)))
+            if kept:
+                sparse[index] = kept
     rows: list[list[Cell]] = []
-    for row in book[name].iter_rows():
-        cells: list[Cell] = []
-        for cell in row:
-            value = cell.value
-            if isinstance(value, bool) or value is None:
-                cells.append(None if value is None else str(value))
-            elif isinstance(value, int | float):
-                # A cell formatted as percent holds 0.545 for 54,5%: store percent units.
-                is_percent = "%" in (cell.number_format or "")
-                # Decimal: 0.545 * 100 is 54.50000000000001 in floats, and 54.5 here.
-                cells.append(float(Decimal(repr(value)) * 100) if is_percent else float(value))
-            else:
-                cells.append(str(value))
-        rows.append(cells)
-    book.close()
+    for index in range(1, max(sparse, default=0) + 1):
+        cells = sparse.get(index, [])
+        row: list[Cell] = [None] * (cells[-1][0] if cells else 0)
+        for column, value in cells:
+            row[column - 1] = value
+        rows.append(row)
     return rows
+
+
+def _sheet_with_data(data: bytes, detection: Detection) -> str | None:
+    """Another sheet whose first rows hold a dataset's header (the first sheet has none)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    try:
+        for name in book.sheetnames[1:]:
+            try:
+                rows = _sheet_rows(book, book[name], limit_rows=HEADER_SEARCH_ROWS)
+            except (RefusedError, AttributeError):  # a chart sheet has no cells
+                continue
+            if _find_header(rows)[1] is not None:
+                return name
+    finally:
+        book.close()
+    return None
+
+
+def _row_like(line: str, delimiter: str, width: int) -> bool:
+    """A line of text that reads as a whole row of ``width`` columns."""
+    cells = next(csv.reader([line], delimiter=delimiter), [])
+    return width > 1 and len(cells) >= width
+
+
+def scan_records(grid: Grid) -> Issue | None:
+    """:func:`scan_cells` over a read grid."""
+
+    def name(position: int) -> str:
+        return grid.headers[position] or column_letter(grid.columns[position])
+
+    width = sum(1 for h in grid.headers if h)
+    rows = zip(grid.row_numbers, grid.rows, strict=True)
+    return scan_cells(rows, name, grid.detection.delimiter or ",", width)
+
+
+def scan_cells(
+    rows: Iterable[tuple[int, list[Cell]]], name: Callable[[int], str], delimiter: str, width: int
+) -> Issue | None:
+    """What makes a read CSV untrustworthy as a whole, found in its cells:
+
+    - an unclosed quote: a quoted cell that runs over line ends where a line inside reads as
+      a whole row (``width`` cells: the header's named columns) swallowed the rows after it.
+      A short note typed with Alt+Enter is not one.
+    - text once read as Windows-1252 from UTF-8 ('Ã©', 'â€“'): storing it keeps the damage.
+
+    ``rows`` are (spreadsheet row, cells); ``name(position)`` names a cell's column. Returns
+    the first such problem, naming the row where it starts, or None. Both engines call it."""
+    for number, row in rows:
+        for position, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            if "\n" in cell or "\r" in cell:
+                if any(_row_like(t, delimiter, width) for t in cell.splitlines()[1:]):
+                    return Issue(
+                        "quote-unclosed", row=number, column=name(position), value=cell[:40] + "…"
+                    )
+            found = _MOJIBAKE.search(cell)
+            if found:
+                start = max(found.start() - 10, 0)
+                return Issue(
+                    "encoding-mojibake",
+                    row=number,
+                    column=name(position),
+                    value=cell[start : found.end() + 10],
+                )
+    return None
+
+
+def scan_csv(data: bytes) -> Issue | None:
+    """The file-level refusals of :func:`read_grid` for a CSV too large to be read into a
+    grid: the encoding (strictly), an unclosed quote, garbled text. Streams the records."""
+    detection = Detection()
+    try:
+        text, _ = _decode(data)
+    except RefusedError as exc:
+        return exc.issue
+    head = text[: 256 * 1024]
+    delimiter = _sniff_delimiter(head.splitlines())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    first: list[list[Cell]] = []
+    for record in reader:
+        first.append(list(record))
+        if len(first) >= HEADER_SEARCH_ROWS:
+            break
+    header_index, _ = _find_header(first)
+    header = (
+        [("" if _is_blank(c) else str(c).strip()) for c in first[header_index]] if first else []
+    )
+    detection.delimiter = delimiter
+
+    def name(position: int) -> str:
+        return (
+            header[position]
+            if position < len(header) and header[position]
+            else column_letter(position)
+        )
+
+    def rows() -> Iterator[tuple[int, list[Cell]]]:
+        for offset, record in enumerate(first[header_index + 1 :]):
+            yield header_index + 2 + offset, record
+        for offset, record in enumerate(reader, start=len(first) - header_index - 1):
+            yield header_index + 2 + offset, record
+
+    return scan_cells(rows(), name, delimiter, sum(1 for h in header if h))
+
+
+def _looks_like_data(header: list[Cell]) -> bool:
+    """A first row that is data, not headers: two or more of its cells are numbers."""
+    numbers = [
+        c
+        for c in header
+        if isinstance(c, str)
+        and re.fullmatch(r"[-+(]?(rp|idr)?\s*[0-9][0-9.,% )]*", c.strip(), re.IGNORECASE)
+    ]
+    return len(numbers) >= 2
 
 
 def _is_blank(cell: Cell) -> bool:
@@ -244,8 +516,18 @@ def read_grid(
     except csv.Error as exc:
         empty.issues.append(Issue("file-not-table", params={"kind": "csv", "detail": str(exc)}))
         return empty
+    except RefusedError as exc:
+        empty.issues.append(exc.issue)
+        return empty
 
     header_index, dataset = _find_header(rows)
+    if dataset is None and detection.format == "xlsx" and sheet is None:
+        other = _sheet_with_data(data, detection)
+        if other:
+            empty.issues.append(
+                Issue("data-on-other-sheet", value=other, params={"sheets": detection.sheets})
+            )
+            return empty
     detection.header_row = header_index + 1
     detection.title_rows = sum(
         1 for row in rows[:header_index] if not all(_is_blank(c) for c in row)
@@ -253,6 +535,12 @@ def read_grid(
     detection.dataset = dataset.code if dataset else None
     header = [("" if _is_blank(c) else str(c).strip()) for c in rows[header_index]] if rows else []
     body = rows[header_index + 1 :]
+    if dataset is None and _looks_like_data(header):
+        expected = [", ".join(c.header_id for c in d.required) for d in datasets.DATASETS.values()]
+        empty.issues.append(
+            Issue("header-not-found", row=detection.header_row, params={"expected": expected})
+        )
+        return empty
 
     # Blank trailing columns: no header and nothing below it.
     width = len(header)
@@ -272,7 +560,11 @@ def read_grid(
             continue  # blank rows (trailing or in between) carry nothing
         grid_rows.append(cells)
         numbers.append(header_index + 2 + offset)
-    grid = Grid(headers, grid_rows, numbers, detection, [])
+    grid = Grid(headers, grid_rows, numbers, detection, [], keep)
+    if detection.format == "csv":
+        refusal = scan_records(grid)
+        if refusal:
+            return Grid([], [], [], detection, [refusal])
     if not grid_rows:
         grid.issues.append(Issue("file-no-rows", row=detection.header_row))
     return grid

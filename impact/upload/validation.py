@@ -16,8 +16,9 @@ import pandas as pd
 
 from impact.upload import datasets
 from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
-from impact.upload.ingest import Cell, Grid, Issue
+from impact.upload.ingest import CONTROL_CHARACTERS, Cell, Grid, Issue, column_letter
 
+MAX_ISSUES = 1000  # rows with problems listed per upload, on every path; the rest are counted
 MIN_YEAR = 2000
 MAX_YEAR_AHEAD = 1  # next year's targets may be uploaded, nothing further
 
@@ -199,6 +200,40 @@ def parse_year(cell: Cell, max_year: int) -> int:
     return year
 
 
+def looks_grouped(text: str, decimal: str) -> bool:
+    """'1.500' in a file whose decimal mark is '.' (or '1,500' with ','): read as 1.5, but
+    written, most likely, as fifteen hundred. Ambiguous for a count."""
+    s, _ = _strip_number(text)
+    mark = re.escape(decimal)
+    return re.fullmatch("[0-9]{1,3}(" + mark + "[0-9]{3})+", s) is not None
+
+
+def control_issue(row: int, column: str, cell: str) -> Issue:
+    """A cell holding a control character (vertical tab, NUL, escape...): refused, since XLSX
+    cannot hold it and every download of the stored row would fail."""
+    char = CONTROL_CHARACTERS.search(cell).group()
+    shown = CONTROL_CHARACTERS.sub("\ufffd", cell.strip())
+    return Issue(
+        "control-character",
+        row=row,
+        column=column,
+        value=shown[:40] + ("…" if len(shown) > 40 else ""),
+        params={"char": f"U+{ord(char):04X}"},
+    )
+
+
+def beyond_header_issue(row: int, position: int, cell: Cell) -> Issue:
+    """A filled cell under no header (right of the table, or under a blank header): it
+    would be dropped, and it often means an unquoted delimiter shifted the row."""
+    shown = _shown(cell).strip()
+    return Issue(
+        "cell-beyond-header",
+        row=row,
+        column=column_letter(position),
+        value=shown[:40] + ("…" if len(shown) > 40 else ""),
+    )
+
+
 def _shown(cell: Cell) -> str:
     if isinstance(cell, float):
         return f"{cell:g}"
@@ -265,6 +300,15 @@ def validate(
         positions[name] = index
         shown_header[name] = header
     missing = [c for c in dataset.required if c.name not in positions]
+    if not positions:  # no header at all: the first row is data, or the wrong file
+        issues.append(
+            Issue(
+                "header-not-found",
+                row=grid.detection.header_row,
+                params={"expected": [c.header_id for c in dataset.required]},
+            )
+        )
+        return Validated(dataset, empty, issues)
     for column in missing:
         issues.append(
             Issue(
@@ -292,27 +336,43 @@ def validate(
     if guessed and any(decimal_votes(t) is None and re.search(r"\d[.,]\d{3}\b", t) for t in texts):
         issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
 
-    context = _RowContext(dataset, vocab, positions, shown_header, decimal, max_year)
+    columns = grid.columns or list(range(len(grid.headers)))
+    unheaded = [(i, columns[i]) for i, header in enumerate(grid.headers) if not header]
+    context = _RowContext(dataset, vocab, positions, shown_header, decimal, max_year, unheaded)
     records: list[dict] = []
     first_seen: dict[tuple, int] = {}
+    # As the DuckDB path lists them: the issues of the first MAX_ISSUES rows failing a cell
+    # check and the first MAX_ISSUES repeated rows; the rest are counted.
+    failing = repeated = problem_rows = 0
     for row_number, row in zip(grid.row_numbers, grid.rows, strict=True):
         record, row_issues = _validate_row(context, row_number, row)
-        issues.extend(row_issues)
+        failed = any(i.level == "error" for i in row_issues)
+        if row_issues:
+            failing += 1
+            if failing <= MAX_ISSUES:
+                issues.extend(row_issues)
         key = tuple(record.get(k) for k in dataset.key)
         if None not in key:
             if key in first_seen:
                 keys = [shown_header.get(k, dataset.column(k).header_id) for k in dataset.key]
-                issues.append(
-                    Issue(
-                        "duplicate-row",
-                        row=row_number,
-                        params={"first": first_seen[key], "keys": keys},
+                repeated += 1
+                problem_rows += 1
+                if repeated <= MAX_ISSUES:
+                    issues.append(
+                        Issue(
+                            "duplicate-row",
+                            row=row_number,
+                            params={"first": first_seen[key], "keys": keys},
+                        )
                     )
-                )
                 continue
             first_seen[key] = row_number
-        if not any(i.level == "error" for i in row_issues):
+        problem_rows += failed
+        if not failed:
             records.append(record)
+    listed = len({i.row for i in issues if i.level == "error" and i.row is not None})
+    if listed >= MAX_ISSUES and problem_rows > listed:
+        issues.append(unlisted_issue(listed, problem_rows))
 
     rows = pd.DataFrame(records, columns=["_row", *[c.name for c in dataset.columns]])
     issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
@@ -327,6 +387,7 @@ class _RowContext:
     headers: dict[str, str]
     decimal: str
     max_year: int
+    unheaded: list[tuple[int, int]]  # (grid index, file column) of each blank header
 
 
 def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[dict, list[Issue]]:
@@ -339,10 +400,16 @@ def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[d
         header = ctx.headers.get(column.name, column.header_id)
         issues.append(Issue(code, row=row_number, column=header, value=_shown(cell), params=params))
 
+    for index, position in ctx.unheaded:
+        cell = row[index]
+        if not (cell is None or (isinstance(cell, str) and not cell.strip())):
+            issues.append(beyond_header_issue(row_number, position, cell))
     for column in ctx.dataset.columns:
         record[column.name] = None
         cell = row[ctx.positions[column.name]] if column.name in ctx.positions else None
         raw[column.name] = _shown(cell)
+        if isinstance(cell, str) and CONTROL_CHARACTERS.search(cell):
+            issues.append(control_issue(row_number, ctx.headers[column.name], cell))
         if cell is None or (isinstance(cell, str) and not cell.strip()):
             if column.required:
                 fail("required-empty", column, cell)
@@ -359,7 +426,10 @@ def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[d
                 fail("not-a-number", column, cell, decimal=ctx.decimal)
                 continue
             if column.type == INTEGER and not float(value).is_integer():
-                fail("not-whole", column, cell)
+                code = "not-whole"
+                if isinstance(cell, str) and looks_grouped(cell, ctx.decimal):
+                    code = "thousands-ambiguous"
+                fail(code, column, cell)
             elif column.low is not None and value < column.low:
                 code = "negative" if column.low == 0 else "out-of-range"
                 fail(code, column, cell, low=column.low, high=column.upper)
@@ -408,6 +478,19 @@ def _check_observation(
     for name in ("value", "low", "high"):
         value = record.get(name)
         if value is None:
+            continue
+        if kind == "count" and not float(value).is_integer():  # never 1.5 people
+            code = "not-whole"
+            if looks_grouped(raw[name], ctx.decimal):
+                code = "thousands-ambiguous"
+            issues.append(
+                Issue(
+                    code,
+                    row=row,
+                    column=header(name),
+                    value=raw[name],
+                )
+            )
             continue
         if kind in _NON_NEGATIVE_KINDS and value < 0:
             issues.append(

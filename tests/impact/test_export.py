@@ -110,3 +110,35 @@ def test_an_uploaded_note_downloads_as_text(warm_db, upload_like_the_app) -> Non
     cells = {c.value: c for c in sheet[1]}
     values = [sheet.cell(2, cells[name].column) for name in ("source", "note")]
     assert [(c.data_type, c.value) for c in values] == [("s", "'@sumber"), ("s", "'" + note)]
+
+
+# --- issue 13, point 6: what either separator, or a full-width sign, turns into a formula ---
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        ";=1+1",  # an Indonesian-locale office suite splits on ';': the next cell is =1+1
+        ",=1+1",
+        'Survei; =HYPERLINK("http://x")',
+        "a,\t+1",
+        "a\t@SUM(A1)",
+        "\uff1d1+1",  # full-width '='
+        "\uff0b1",  # full-width '+'
+        "\ufe6b1",  # small form '@'
+    ],
+)
+def test_cells_a_separator_or_a_compatibility_form_would_make_a_formula_are_text(value) -> None:
+    assert export.neutralize(value) == "'" + value
+
+
+@pytest.mark.parametrize("value", ["Dinas Koperasi, Kab. Blitar", "1; 2; 3", "a - b", "x,y"])
+def test_ordinary_text_with_separators_is_left_alone(value) -> None:
+    assert export.neutralize(value) == value
+
+
+def test_a_stored_control_character_cannot_break_the_xlsx_download() -> None:
+    frame = pd.DataFrame({"sumber": ["Survei\x0bBPS", "ok\x00", "\x1b=1+1"], "n": [1, 2, 3]})
+    sheet = load_workbook(io.BytesIO(export.to_xlsx_bytes(frame))).active
+    values = [row for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert values == [("Survei\ufffdBPS", 1), ("ok\ufffd", 2), ("\ufffd=1+1", 3)]

@@ -136,13 +136,17 @@ def test_a_cell_with_a_line_break_is_read_like_the_python_path(vocab, monkeypatc
 
 
 @pytest.mark.parametrize("head_bytes", [bulk.HEAD_BYTES, 400], ids=["in-the-head", "below-it"])
-def test_a_remark_right_of_the_table_is_ignored_as_in_python(
+def test_a_remark_right_of_the_table_is_refused_as_in_python(
     vocab, monkeypatch, head_bytes
 ) -> None:
-    # a planner's note typed in the cell right of the last column, on one row
+    # a planner's note typed in the cell right of the last column, on one row: it would be
+    # lost, so both paths refuse it (cell-beyond-header, issue 13)
     monkeypatch.setattr(bulk, "HEAD_BYTES", head_bytes)  # 400 stands in for 256 KiB
     data = csv_of(*rows_of(15), line(1) + ",cek lagi", *rows_of(15, start=40))
     assert_same_both_ways(data, vocab, monkeypatch)
+    assert ("cell-beyond-header", "cek lagi") in {
+        (i.code, i.value) for i in _python(data, vocab).issues
+    }
 
 
 def test_a_windows_file_whose_first_accent_is_below_the_head_goes_the_python_way(

@@ -226,3 +226,17 @@ def test_a_guesser_rotating_names_makes_everybody_wait_and_the_page_says_why(
     at = _sign_in(open_page("pages/upload.py", "en"))  # the right password, another name
     assert at.error[0].value.startswith("Too many failed sign-ins on this server")
     assert not at.get("file_uploader")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("id", "maks. 200 MB"), ("en", "up to 200 MB")])
+def test_the_file_picker_shows_one_limit_in_her_language(app_db, lang, words) -> None:
+    # issue 13 point 7: Streamlit's own "400MB per file" (English, not our limit) is hidden;
+    # the label gives our limits; an oversize file is still ours to explain (in her language)
+    at = _sign_in(open_page("pages/upload.py", lang=lang))
+    uploader = at.get("file_uploader")[0]
+    assert words in uploader.proto.label
+    assert uploader.proto.max_upload_size_mb > 200  # our message, not Streamlit's, refuses
+    styles = [h.proto.body for h in at.get("html")]
+    assert any(
+        '[data-testid="stFileUploaderDropzoneInstructions"]{display:none}' in s for s in styles
+    )

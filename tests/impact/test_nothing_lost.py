@@ -1,0 +1,250 @@
+"""Issue 13, "nothing silently lost or changed": a file is refused, naming row and column,
+rather than stored other than it says. Fixtures are bytes as an office suite writes them
+(cp1252, ';', CRLF, XLSX from openpyxl); each case runs through both engines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from impact import upload
+from impact.upload import bulk, ingest, validation
+from impact.upload.datasets import DATASETS
+
+TODAY = dt.date(2025, 6, 1)
+HEADER = [c.header_id for c in DATASETS["enterprises"].columns]
+BASE = "U{i},2024,kota_blitar,batik,micro,1000,2,3000,training,reported,Survei"
+OBS_HEADER = [c.header_id for c in DATASETS["observations"].columns]
+
+
+@pytest.fixture
+def vocab(seeded_db: Path) -> validation.Vocabulary:
+    return upload.load_vocabulary(seeded_db)
+
+
+def enterprise(i: int, sep: str = ",", **cells: str) -> str:
+    row = dict(zip(HEADER, BASE.format(i=i).split(","), strict=True)) | cells
+    return sep.join(row[h] for h in HEADER)
+
+
+def csv_of(*lines: str, sep: str = ",", nl: str = "\r\n", header=HEADER) -> bytes:
+    return nl.join([sep.join(header), *lines, ""]).encode()
+
+
+def python_path(data: bytes, vocab, filename: str = "x.csv") -> validation.Validated:
+    return validation.validate(ingest.read_grid(data, filename), vocab, today=TODAY)
+
+
+def bulk_path(data: bytes, vocab, monkeypatch) -> validation.Validated:
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    return bulk.check_file(data, "x.csv", vocab, today=TODAY).validated
+
+
+def both(data: bytes, vocab, monkeypatch) -> list[validation.Validated]:
+    return [python_path(data, vocab), bulk_path(data, vocab, monkeypatch)]
+
+
+def keys(checked: validation.Validated, level: str = "error") -> list[tuple]:
+    return [i.key() for i in checked.issues if i.level == level]
+
+
+# --- 1. an unclosed quote swallows the rows after it ----------------------------------------
+
+
+def test_an_unclosed_quote_is_refused_naming_its_row(vocab, monkeypatch) -> None:
+    rows = [enterprise(i) for i in range(1, 6)]
+    rows[1] = enterprise(2, sumber='"Survei BPS, lihat catatan')  # the quote never closes
+    data = csv_of(*rows)
+    for checked in both(data, vocab, monkeypatch):
+        assert not checked.ok
+        assert (3, "sumber", "quote-unclosed") in keys(checked)
+        assert checked.rows.empty
+
+
+def test_a_quote_closed_many_rows_later_is_refused(vocab, monkeypatch) -> None:
+    rows = [enterprise(i) for i in range(1, 30)]
+    rows[3] = enterprise(4, sumber='"Survei')
+    rows[20] = enterprise(21, sumber='Survei"')
+    data = csv_of(*rows, sep=";").replace(b",", b";")
+    for checked in both(data, vocab, monkeypatch):
+        assert (5, "sumber", "quote-unclosed") in keys(checked)
+
+
+def test_a_short_genuine_line_break_in_a_quoted_cell_is_still_accepted(vocab, monkeypatch):
+    data = csv_of(enterprise(1, sumber='"Survei\r\nbaris kedua, Alt+Enter"'), enterprise(2))
+    for checked in both(data, vocab, monkeypatch):
+        assert checked.ok, checked.issues
+        assert checked.rows["source"].tolist()[0] == "Survei\r\nbaris kedua, Alt+Enter"
+
+
+# --- 2. cells right of the header or under a blank header ------------------------------------
+
+
+def test_an_unquoted_comma_in_a_source_shifts_nothing_silently(vocab, monkeypatch) -> None:
+    data = csv_of(enterprise(1), enterprise(2, sumber="Dinas Koperasi, Kab. Blitar"))
+    for checked in both(data, vocab, monkeypatch):
+        assert not checked.ok
+        assert (3, "L", "cell-beyond-header") in keys(checked)
+
+
+def test_a_cell_under_a_blank_header_is_an_error(vocab, monkeypatch) -> None:
+    header = [*HEADER[:5], "", *HEADER[5:]]
+    rows = [enterprise(i).replace(",micro,", ",micro,,", 1) for i in range(1, 4)]
+    rows[1] = enterprise(2).replace(",micro,", ",micro,catatan penting,", 1)
+    data = csv_of(*rows, header=header)
+    for checked in both(data, vocab, monkeypatch):
+        assert (3, "F", "cell-beyond-header") in keys(checked)
+        assert not checked.ok
+
+
+# --- 3. encodings -----------------------------------------------------------------------------
+
+
+def test_utf8_with_one_stray_windows_byte_is_refused_naming_the_row(vocab, monkeypatch):
+    text = csv_of(enterprise(1, sumber="Dinas Koperasi – Kab. Blitar"), enterprise(2))
+    data = text.replace(b"Survei\r\n", "Survei café\r\n".encode("cp1252"), 1)
+    assert data.count(b"\xe9") == 1
+    for checked in both(data, vocab, monkeypatch):
+        assert not checked.ok
+        issue = next(i for i in checked.issues if i.code == "encoding-mixed")
+        assert issue.key() == (3, "sumber", "encoding-mixed") and issue.value == "0xE9"
+
+
+@pytest.mark.parametrize("head_bytes", [bulk.HEAD_BYTES, 400], ids=["in-the-head", "below-it"])
+def test_mojibake_read_as_windows_1252_is_refused(vocab, monkeypatch, head_bytes) -> None:
+    # UTF-8 once opened as Windows-1252 and saved again: '–' is 'â€“' on disk
+    monkeypatch.setattr(bulk, "HEAD_BYTES", head_bytes)
+    rows = [enterprise(i) for i in range(1, 20)]
+    rows[9] = enterprise(10, sumber="Dinas Koperasi – Kab. Blitar")
+    data = csv_of(*rows).decode("cp1252").encode("utf-8")
+    for checked in both(data, vocab, monkeypatch):
+        assert keys(checked) == [(11, "sumber", "encoding-mojibake")]
+        assert not checked.ok
+
+
+def test_a_plain_windows_1252_file_is_still_read(vocab) -> None:
+    data = csv_of(enterprise(1, sumber="Dinas Koperasi – Kab. Blitar"), sep=",")
+    checked = python_path(data.decode().encode("cp1252"), vocab)
+    assert checked.ok and checked.rows["source"][0] == "Dinas Koperasi – Kab. Blitar"
+
+
+# --- 4. thousands in counts -------------------------------------------------------------------
+
+
+def obs(value: str, indicator: str = "batik_workers") -> str:
+    return f"{indicator},blitar,batik,2024,{value},,,reported,BPS,"
+
+
+def test_a_count_indicator_with_a_fraction_is_refused(vocab) -> None:
+    data = csv_of(obs("1.5"), header=OBS_HEADER)
+    checked = python_path(data, vocab)
+    assert (2, "nilai", "not-whole") in keys(checked)
+
+
+def test_a_count_written_with_a_thousands_point_is_refused_as_ambiguous(vocab) -> None:
+    data = csv_of(
+        obs("1.500"),
+        obs("25", "batik_enterprises_active").replace("2024", "2023"),
+        header=OBS_HEADER,
+    )
+    checked = python_path(data, vocab)
+    assert (2, "nilai", "thousands-ambiguous") in keys(checked)
+    assert not checked.ok
+
+
+def test_a_workers_cell_with_a_thousands_point_is_ambiguous_both_ways(vocab, monkeypatch):
+    data = csv_of(enterprise(1, pekerja="1.500"), enterprise(2, pekerja="2.5"))
+    for checked in both(data, vocab, monkeypatch):
+        assert (2, "pekerja", "thousands-ambiguous") in keys(checked)
+        assert (3, "pekerja", "not-whole") in keys(checked)
+
+
+# --- 5. control characters --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("char", ["\x0b", "\x00", "\x1b", "\x07"])
+def test_control_characters_are_refused_naming_row_and_column(vocab, monkeypatch, char):
+    data = csv_of(enterprise(1), enterprise(2, sumber=f"Survei{char}BPS"))
+    checked_all = both(data, vocab, monkeypatch) if char != "\x00" else [python_path(data, vocab)]
+    for checked in checked_all:
+        assert (3, "sumber", "control-character") in keys(checked), checked.issues
+        assert not checked.ok
+
+
+def test_tabs_and_line_breaks_in_quoted_text_are_not_control_characters(vocab) -> None:
+    data = csv_of(enterprise(1, sumber='"Survei\tBPS\r\nbaris 2"'))
+    assert python_path(data, vocab).ok
+
+
+# --- 8. the same cap on every path ------------------------------------------------------------
+
+
+def test_the_python_path_lists_at_most_max_issues_rows_and_gives_the_total(vocab) -> None:
+    rows = [enterprise(1)] * (bulk.MAX_ISSUES + 50)
+    checked = python_path(csv_of(*rows), vocab)
+    listed = {i.row for i in checked.issues if i.code == "duplicate-row"}
+    assert len(listed) == bulk.MAX_ISSUES
+    unlisted = next(i for i in checked.issues if i.code == "issues-unlisted")
+    assert unlisted.params == {"listed": bulk.MAX_ISSUES, "total": bulk.MAX_ISSUES + 49}
+
+
+def test_the_cap_gives_the_same_answer_both_ways(vocab, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "MAX_ISSUES", 5)
+    monkeypatch.setattr(validation, "MAX_ISSUES", 5)
+    rows = [enterprise(i, pekerja="x") for i in range(20)]
+    py, bk = both(csv_of(*rows), vocab, monkeypatch)
+    assert keys(py) == keys(bk)
+    assert [i.params for i in py.issues if i.code == "issues-unlisted"] == [
+        {"listed": 5, "total": 20}
+    ]
+
+
+# --- 7. refusals that say what is wrong -------------------------------------------------------
+
+
+def test_a_cell_over_the_csv_field_limit_is_named(vocab) -> None:
+    data = csv_of(enterprise(1), enterprise(2, sumber="x" * 140_000))
+    checked = python_path(data, vocab)
+    assert [i.code for i in checked.errors] == ["text-too-long"]
+    assert checked.errors[0].key() == (3, "sumber", "text-too-long")
+
+
+def test_a_binary_file_is_not_a_table(vocab) -> None:
+    data = bytes(range(1, 256)) * 20  # no NUL byte: it used to be read as Windows-1252
+    checked = python_path(data, vocab, "x.csv")
+    assert [i.code for i in checked.errors] == ["file-not-table"]
+
+
+def test_a_file_without_a_header_row_says_so(vocab) -> None:
+    data = "\r\n".join(enterprise(i) for i in range(1, 4)).encode()
+    checked = python_path(data, vocab)
+    assert "header-not-found" in {i.code for i in checked.errors}
+
+
+def test_a_workbook_with_the_data_on_the_second_sheet_says_which(vocab) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Petunjuk"
+    book.active["A1"] = "Isi lembar Data"
+    data_sheet = book.create_sheet("Data")
+    data_sheet.append(HEADER)
+    data_sheet.append(BASE.format(i=1).split(","))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    checked = python_path(buffer.getvalue(), vocab, "x.xlsx")
+    issue = next(i for i in checked.errors if i.code == "data-on-other-sheet")
+    assert issue.value == "Data"
+
+
+def test_a_large_file_with_a_stray_quote_names_the_quote(vocab, monkeypatch) -> None:
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 2000)
+    rows = [enterprise(i) for i in range(1, 60)]
+    rows[40] = enterprise(41, sumber='"Survei')
+    checked = bulk.check_file(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
+    assert [i.key() for i in checked.errors] == [(42, "sumber", "quote-unclosed")]
