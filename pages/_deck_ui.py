@@ -76,13 +76,15 @@ _FIT_CSS = """<style>
 html { font-size: calc(100vh / 45) !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 0 !important; }
 .st-key-slide { height: calc(100vh - 4.75rem) !important; flex: none !important; }
-.st-key-slide h2 { padding-top: 0; }
+[class*="st-key-slide_title"] [data-testid="stText"] {
+  font-size: 2.25rem; font-weight: 700; line-height: 1.2; letter-spacing: -0.01em; }
 .st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {
   flex: 1 1 0; min-height: 0; }
 .st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div,
 .st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div > div,
 .st-key-slide [data-testid="stVegaLiteChart"] { height: 100%; }
 [class*="st-key-slide_mark"] .stMarkdownBadge { font-size: 1.35rem !important; padding: 0.15em 0.6em; }
+.st-key-slide_table { padding-bottom: 1.1rem !important; }
 .st-key-slide_table p { font-size: 0.92rem; line-height: 1.3; margin-bottom: 0.1rem; }
 .st-key-slide_table [data-testid="stVerticalBlock"] { gap: 0.35rem; }
 .st-key-slide_foot p { font-size: 0.8rem; line-height: 1.3; }
@@ -96,20 +98,19 @@ def show(slide: deck.Slide, lang: str, nav=None) -> None:
     With ``nav`` (presentation mode) the slide fills the screen height and no more: the
     chart stretches into the space left, the type follows the screen (see ``_FIT_CSS``)."""
     fit = nav is not None
-    if fit:
-        st.html(_FIT_CSS)
+    st.html(_FIT_CSS)  # the .st-key-slide rules apply to the fitted slide only
     with st.container(key="slide" if fit else None, gap="small"):
         _slide(slide, lang, nav)
 
 
 def _slide(slide: deck.Slide, lang: str, nav) -> None:
     fit = nav is not None
-    # The title may come from a shared link (?judul=): escaped, so it shows as typed.
     if nav is None:
-        st.header(_render.plain(slide.title), anchor=False)
+        _title(slide.title)
     else:
         head, side = st.columns([3.6, 1.4], vertical_alignment="top")
-        head.header(_render.plain(slide.title), anchor=False)
+        with head:
+            _title(slide.title)
         with side:
             nav()
     mark = slide.mark(lang)
@@ -151,6 +152,12 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
     if slide.footnote:
         with st.container(key="slide_foot" if nav is not None else None):
             st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
+
+
+def _title(text: str) -> None:
+    """The slide title as plain text (st.text, large): a title can come from a shared link
+    (?judul=), and Markdown, even escaped, turns a bare URL in it into a link."""
+    st.container(key="slide_title").text(text, width="stretch")
 
 
 def _table(table: deck.Table) -> None:

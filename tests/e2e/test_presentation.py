@@ -14,6 +14,8 @@ from impact.deck import pdf
 pytestmark = pytest.mark.e2e
 
 PROJECTOR = {"width": 1280, "height": 720}
+TITLE = '.st-key-slide_title [data-testid="stText"]'
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 
 def _close_dialogs(page: Page) -> None:
@@ -43,20 +45,20 @@ def test_presentation_fits_a_projector_and_keys_move_on(
     page.set_viewport_size(PROJECTOR)
     page.goto(f"{server}/presentasi?lang={lang}&slide=3")
     page.wait_for_selector(".vega-embed svg, .vega-embed canvas", timeout=30_000)
-    page.wait_for_timeout(800)
+    page.wait_for_selector(IDLE, timeout=30_000)
     _close_dialogs(page)
     assert page.locator('[data-testid="stException"]').count() == 0
-    expect(page.locator("h2").first).to_have_text(third)
+    expect(page.locator(TITLE)).to_have_text(third)
     chart = page.locator(".vega-embed").first.bounding_box()
     assert chart["y"] + chart["height"] <= PROJECTOR["height"], chart  # no scrolling for the figure
     assert chart["width"] >= 800  # full width of the main area
     page.screenshot(path=str(artifacts / f"present-1280x720-{lang}.png"))
     page.mouse.click(700, 40)  # focus the page (its empty header), not a widget
     page.keyboard.press("ArrowRight")
-    expect(page.locator("h2").first).to_have_text(fourth, timeout=15_000)
+    expect(page.locator(TITLE)).to_have_text(fourth, timeout=15_000)
     assert "slide=4" in page.url
     page.keyboard.press("ArrowLeft")
-    expect(page.locator("h2").first).to_have_text(third, timeout=15_000)
+    expect(page.locator(TITLE)).to_have_text(third, timeout=15_000)
     assert "slide=3" in page.url
 
 
