@@ -15,6 +15,7 @@ from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SCREEN_CHART_HEIGHT = 190  # px of plot: title, chart, legend and buttons fit 1280 x 720
+SCREEN_FONT_PX = 16  # chart axis and legend text on a slide
 _FIT = alt.AutoSizeParams(type="fit", contains="padding")
 _MARK_COLOURS = {"estimated": "orange", "illustrative": "gray"}
 
@@ -128,8 +129,9 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
             chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's is squat
             st.altair_chart(chart, width="stretch", theme=None)
         else:  # the space the text leaves on the screen, axes and legend included ("fit")
-            chart = slide.chart.properties(autosize=_FIT)
-            st.altair_chart(chart, width="stretch", height="stretch", theme=None)
+            st.vega_lite_chart(
+                _screen_spec(slide.chart), width="stretch", height="stretch", theme=None
+            )
     elif slide.cards:
         for column, fig in zip(st.columns(len(slide.cards), border=True), slide.cards, strict=True):
             with column:  # headings, not st.metric: a metric cuts a long value with "…"
@@ -148,10 +150,26 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
             with columns[index % slide.columns]:
                 if block.heading:
                     st.markdown(_big(block.heading, 4), anchors=False)
-                st.markdown("\n".join(_big(line, 5) for line in block.lines), anchors=False)
+                level = 3 if slide.section == "cover" else 5  # the cover has room to spare
+                st.markdown("\n".join(_big(line, level) for line in block.lines), anchors=False)
     if slide.footnote:
         with st.container(key="slide_foot" if nav is not None else None):
             st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
+
+
+def _screen_spec(chart: alt.TopLevelMixin) -> dict:
+    """The slide's chart for a projector: sized to fit its box, axis and legend text at
+    ``SCREEN_FONT_PX`` (Vega sizes text in pixels: the figure layer's 11-13 px vanish at the
+    back of a hearing room). The chart's other settings are kept."""
+    spec = chart.properties(autosize=_FIT).to_dict()
+    config = spec.setdefault("config", {})
+    for part in ("axis", "legend", "header"):
+        config[part] = {
+            **config.get(part, {}),
+            "labelFontSize": SCREEN_FONT_PX,
+            "titleFontSize": SCREEN_FONT_PX,
+        }
+    return spec
 
 
 def _title(text: str) -> None:

@@ -300,4 +300,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Left/right arrows change the slide. Collapse the sidebar for a full screen.",
     ),
     "present.notes": ("Catatan pembicara", "Speaker notes"),
+    "present.keys": (
+        "Panah kiri/kanan berpindah slide; F11 untuk layar penuh.",
+        "Left/right arrows change the slide; F11 for a full screen.",
+    ),
 }

@@ -13,11 +13,15 @@ pytestmark = pytest.mark.e2e
 
 SIZES = [(1280, 720), (1920, 1080)]
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-# Every chart on the page drawn (vega-embed adds its svg/canvas after the run ends).
-DRAWN = (
-    "document.querySelectorAll('.vega-embed').length === "
-    "document.querySelectorAll('.vega-embed svg, .vega-embed canvas').length"
-)
+# Every chart on the page drawn: no placeholder left (a chart shows a skeleton while its code
+# loads) and every vega-embed has its svg/canvas (added after the run ends).
+DRAWN = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  if (main.querySelector('[data-testid="stSkeleton"], [data-testid="stSkeletonElement"]'))
+    return false;
+  return main.querySelectorAll('.vega-embed').length ===
+    main.querySelectorAll('.vega-embed svg, .vega-embed canvas').length;
+}"""
 # How tall the content is: the main scroll area's and the document's, and the main block's bottom.
 HEIGHTS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
