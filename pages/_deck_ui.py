@@ -158,18 +158,31 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
 
 
 def _screen_spec(chart: alt.TopLevelMixin) -> dict:
-    """The slide's chart for a projector: sized to fit its box, axis and legend text at
-    ``SCREEN_FONT_PX`` (Vega sizes text in pixels: the figure layer's 11-13 px vanish at the
-    back of a hearing room). The chart's other settings are kept."""
+    """The slide's chart for a projector: sized to fit its box, and no axis, legend or label
+    text under ``SCREEN_FONT_PX`` (Vega sizes text in pixels: the figure layer's 11-13 px
+    vanish at the back of a hearing room), wherever the spec sets it. Nothing else changes."""
     spec = chart.properties(autosize=_FIT).to_dict()
     config = spec.setdefault("config", {})
     for part in ("axis", "legend", "header"):
-        config[part] = {
-            **config.get(part, {}),
-            "labelFontSize": SCREEN_FONT_PX,
-            "titleFontSize": SCREEN_FONT_PX,
-        }
+        config[part] = {**config.get(part, {}), **dict.fromkeys(_FONT_KEYS, SCREEN_FONT_PX)}
+    _at_least(spec, SCREEN_FONT_PX)
     return spec
+
+
+_FONT_KEYS = ("labelFontSize", "titleFontSize")
+
+
+def _at_least(node: object, px: int) -> None:
+    """Raise every font size in a Vega-Lite spec (a tree of dicts and lists) to ``px``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in (*_FONT_KEYS, "fontSize") and isinstance(value, int | float):
+                node[key] = max(value, px)
+            else:
+                _at_least(value, px)
+    elif isinstance(node, list):
+        for item in node:
+            _at_least(item, px)
 
 
 def _title(text: str) -> None:
