@@ -163,6 +163,7 @@ def _screen_spec(chart: alt.TopLevelMixin) -> dict:
     vanish at the back of a hearing room), wherever the spec sets it. Nothing else changes."""
     spec = chart.properties(autosize=_FIT).to_dict()
     config = spec.setdefault("config", {})
+    config["axisQuantitative"] = {"tickCount": 6, **config.get("axisQuantitative", {})}
     for part in ("axis", "legend", "header"):
         config[part] = {**config.get(part, {}), **dict.fromkeys(_FONT_KEYS, SCREEN_FONT_PX)}
     _at_least(spec, SCREEN_FONT_PX)
