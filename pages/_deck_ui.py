@@ -133,13 +133,14 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
                 _screen_spec(slide.chart), width="stretch", height="stretch", theme=None
             )
     elif slide.cards:
-        for column, fig in zip(st.columns(len(slide.cards), border=True), slide.cards, strict=True):
+        columns = st.columns(len(slide.cards), border=True)
+        for number, (column, fig) in enumerate(zip(columns, slide.cards, strict=True)):
             with column:  # headings, not st.metric: a metric cuts a long value with "…"
                 st.markdown(_render.plain(fig.label))
                 st.markdown(_big(fig.value, 2), anchors=False)
                 st.markdown("\n".join(_big(d, 5) for d in fig.details), anchors=False)
                 if fig.status:
-                    st.container(key=f"slide_mark_{fig.label}" if fit else None).markdown(
+                    st.container(key=f"slide_mark_{number}" if fit else None).markdown(
                         "#### " + _render.badge(fig.status), anchors=False
                     )
     elif slide.table is not None:
