@@ -7,10 +7,19 @@ import streamlit as st
 from impact import config, i18n, store
 from pages import _data, _signin
 
-# Language: from the URL (?lang=en) on first load, then from the sidebar picker.
+# Language: from the URL (?lang=en) on first load, then from the sidebar picker. "lang" is a
+# plain session key that only this file writes; the picker has a key of its own. Were "lang"
+# the widget's key, Streamlit would drop it with the widget's state when a page change cleans
+# widgets up (it did on the first session after a server start, see test_links.py), and the
+# page would fall back to the URL, whose query string the page link had just left behind.
 if "lang" not in st.session_state:
     st.session_state["lang"] = i18n.normalize_lang(st.query_params.get("lang"))
 lang = i18n.normalize_lang(st.session_state["lang"])
+
+
+def _pick_language() -> None:
+    st.session_state["lang"] = i18n.normalize_lang(st.session_state["lang_picker"])
+
 
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon="🧵", layout="wide")
 
@@ -20,8 +29,10 @@ with st.sidebar:
     st.radio(
         i18n.t("app.language", lang),
         options=list(i18n.LANGS),
+        index=list(i18n.LANGS).index(lang),
         format_func={"id": "Bahasa Indonesia", "en": "English"}.get,
-        key="lang",
+        key="lang_picker",
+        on_change=_pick_language,
         horizontal=True,
     )
 lang = i18n.normalize_lang(st.session_state["lang"])
@@ -36,15 +47,30 @@ except config.ConfigError as exc:
     )
     st.stop()
 
+# Streamlit serves the default page at "/" and answers its url_path with "Page not found", so
+# the overview's own link (/ringkasan, in the README and in shared links) is a hidden page of
+# its own that hands over to the overview at "/", keeping the link's parameters.
+overview = st.Page(
+    "pages/overview.py",
+    title=i18n.t("nav.overview", lang),
+    icon=":material/insights:",
+    default=True,
+)
+
+
+def _to_overview() -> None:
+    st.switch_page(overview, query_params=st.query_params.to_dict())
+
+
 navigation = st.navigation(
     {
         i18n.t("nav.section.explore", lang): [
+            overview,
             st.Page(
-                "pages/overview.py",
+                _to_overview,
                 title=i18n.t("nav.overview", lang),
-                icon=":material/insights:",
                 url_path="ringkasan",
-                default=True,
+                visibility="hidden",
             ),
             st.Page(
                 "pages/income.py",

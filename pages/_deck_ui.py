@@ -7,6 +7,7 @@ from. Caches key on the database path and data version, so a new upload shows at
 
 from __future__ import annotations
 
+import altair as alt
 import streamlit as st
 
 from impact import deck, i18n
@@ -14,6 +15,8 @@ from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 SCREEN_CHART_HEIGHT = 190  # px of plot: title, chart, legend and buttons fit 1280 x 720
+SCREEN_FONT_PX = 16  # chart axis and legend text on a slide
+_FIT = alt.AutoSizeParams(type="fit", contains="padding")
 _MARK_COLOURS = {"estimated": "orange", "illustrative": "gray"}
 
 
@@ -75,37 +78,80 @@ def _cell(text: str, bold: bool = False) -> str:
     return "  \n".join(f"**{line}**" if bold else line for line in lines)
 
 
+# Presentation mode only (the style element lives on that page and goes with it): the type
+# scales with the screen height, 16 px at 720 px and 24 px at 1080 px, so the layout that fits
+# 1280 x 720 fits 1920 x 1080 the same way; the slide is one column as tall as the screen and
+# its chart takes what the text leaves. Static CSS written here, never text from a user.
+_FIT_CSS = """<style>
+html { font-size: calc(100vh / 45) !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 0 !important; }
+.st-key-slide { height: calc(100vh - 4.75rem) !important; flex: none !important; }
+[class*="st-key-slide_title"] [data-testid="stText"] {
+  font-size: 2.25rem; font-weight: 700; line-height: 1.2; letter-spacing: -0.01em; }
+.st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) {
+  flex: 1 1 0; min-height: 0; }
+.st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div,
+.st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div > div,
+.st-key-slide [data-testid="stVegaLiteChart"] { height: 100%; }
+[class*="st-key-slide_mark"] .stMarkdownBadge { font-size: 1.35rem !important; padding: 0.15em 0.6em; }
+.st-key-slide_table { padding-bottom: 1.1rem !important; }
+.st-key-slide_table p { font-size: 0.92rem; line-height: 1.3; margin-bottom: 0.1rem; }
+.st-key-slide_table [data-testid="stVerticalBlock"] { gap: 0.35rem; }
+.st-key-slide_foot p { font-size: 0.8rem; line-height: 1.3; }
+</style>"""
+
+
 def show(slide: deck.Slide, lang: str, nav=None) -> None:
     """One slide, full width: its title (with ``nav``, a callable drawing the slide buttons,
-    at its right), the finding and status mark, then its one figure and the footnote."""
+    at its right), the finding and status mark, then its one figure and the footnote.
+
+    With ``nav`` (presentation mode) the slide fills the screen height and no more: the
+    chart stretches into the space left, the type follows the screen (see ``_FIT_CSS``)."""
+    fit = nav is not None
+    st.html(_FIT_CSS)  # the .st-key-slide rules apply to the fitted slide only
+    with st.container(key="slide" if fit else None, gap="small"):
+        _slide(slide, lang, nav)
+
+
+def _slide(slide: deck.Slide, lang: str, nav) -> None:
+    fit = nav is not None
     if nav is None:
-        st.header(slide.title, anchor=False)
+        _title(slide.title)
     else:
         head, side = st.columns([3.6, 1.4], vertical_alignment="top")
-        head.header(slide.title, anchor=False)
+        with head:
+            _title(slide.title)
         with side:
             nav()
     mark = slide.mark(lang)
     if slide.finding or mark:
-        left, right = st.columns([4, 1], vertical_alignment="center")
+        left, right = st.columns([3.6, 1.4], vertical_alignment="center")
         if slide.finding:
             left.markdown(_big(slide.finding, 5), anchors=False)
-        if mark:  # a badge inside a heading: as large as the finding beside it
+        if mark:  # large enough to read from the back of the room
             colour = _MARK_COLOURS.get(slide.status or "", "gray")
-            right.markdown(
-                f"##### :{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
+            right.container(key="slide_mark" if nav is not None else None).markdown(
+                f"#### :{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
             )
     if slide.chart is not None:
-        chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's own is squat
-        st.altair_chart(chart, width="stretch", theme=None)
+        if nav is None:
+            chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's is squat
+            st.altair_chart(chart, width="stretch", theme=None)
+        else:  # the space the text leaves on the screen, axes and legend included ("fit")
+            st.vega_lite_chart(
+                _screen_spec(slide.chart), width="stretch", height="stretch", theme=None
+            )
     elif slide.cards:
-        for column, fig in zip(st.columns(len(slide.cards), border=True), slide.cards, strict=True):
+        columns = st.columns(len(slide.cards), border=True)
+        for number, (column, fig) in enumerate(zip(columns, slide.cards, strict=True)):
             with column:  # headings, not st.metric: a metric cuts a long value with "…"
                 st.markdown(_render.plain(fig.label))
                 st.markdown(_big(fig.value, 2), anchors=False)
                 st.markdown("\n".join(_big(d, 5) for d in fig.details), anchors=False)
                 if fig.status:
-                    st.markdown("##### " + _render.badge(fig.status), anchors=False)
+                    st.container(key=f"slide_mark_{number}" if fit else None).markdown(
+                        "#### " + _render.badge(fig.status), anchors=False
+                    )
     elif slide.table is not None:
         _table(slide.table)
     elif slide.blocks:
@@ -114,14 +160,51 @@ def show(slide: deck.Slide, lang: str, nav=None) -> None:
             with columns[index % slide.columns]:
                 if block.heading:
                     st.markdown(_big(block.heading, 4), anchors=False)
-                st.markdown("\n".join(_big(line, 5) for line in block.lines), anchors=False)
+                level = 3 if slide.section == "cover" else 5  # the cover has room to spare
+                st.markdown("\n".join(_big(line, level) for line in block.lines), anchors=False)
     if slide.footnote:
-        st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
+        with st.container(key="slide_foot" if nav is not None else None):
+            st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
+
+
+def _screen_spec(chart: alt.TopLevelMixin) -> dict:
+    """The slide's chart for a projector: sized to fit its box, and no axis, legend or label
+    text under ``SCREEN_FONT_PX`` (Vega sizes text in pixels: the figure layer's 11-13 px
+    vanish at the back of a hearing room), wherever the spec sets it. Nothing else changes."""
+    spec = chart.properties(autosize=_FIT).to_dict()
+    config = spec.setdefault("config", {})
+    config["axisQuantitative"] = {"tickCount": 6, **config.get("axisQuantitative", {})}
+    for part in ("axis", "legend", "header"):
+        config[part] = {**config.get(part, {}), **dict.fromkeys(_FONT_KEYS, SCREEN_FONT_PX)}
+    _at_least(spec, SCREEN_FONT_PX)
+    return spec
+
+
+_FONT_KEYS = ("labelFontSize", "titleFontSize")
+
+
+def _at_least(node: object, px: int) -> None:
+    """Raise every font size in a Vega-Lite spec (a tree of dicts and lists) to ``px``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in (*_FONT_KEYS, "fontSize") and isinstance(value, int | float):
+                node[key] = max(value, px)
+            else:
+                _at_least(value, px)
+    elif isinstance(node, list):
+        for item in node:
+            _at_least(item, px)
+
+
+def _title(text: str) -> None:
+    """The slide title as plain text (st.text, large): a title can come from a shared link
+    (?judul=), and Markdown, even escaped, turns a bare URL in it into a link."""
+    st.container(key="slide_title").text(text, width="stretch")
 
 
 def _table(table: deck.Table) -> None:
     widths = list(table.widths)
-    with st.container(border=True):
+    with st.container(border=True, key="slide_table", gap="small"):
         for column, text in zip(st.columns(widths), table.columns, strict=True):
             column.markdown(_big(text, 5), anchors=False)
         for row in table.rows:

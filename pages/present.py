@@ -12,6 +12,8 @@ from impact import deck
 from pages import _data, _render, _widgets
 from pages import _deck_ui as _deck
 
+# The projector gets the whole width: the sidebar (region, years) starts closed here.
+st.set_page_config(initial_sidebar_state="collapsed")
 lang = _render.lang()
 path, version = _data.db()
 regions = _data.names(path, version, "region", lang)
@@ -27,7 +29,7 @@ with st.sidebar.expander(_render.t("present.settings"), icon=":material/tune:"):
     end = _widgets.url_choice(
         "ke", _render.t("deck.form.end"), [y for y in years if y > start], default=years[-1]
     )
-    st.caption(_render.t("present.hint"))
+    st.caption(_render.t("present.keys"))  # the sidebar now starts closed
 
 options = deck.options_from_params(
     dict(st.query_params),
@@ -59,7 +61,8 @@ def _nav() -> None:
         disabled=index == 1,
         shortcut="Left",
     )
-    row.markdown(f"**{_render.t('present.counter', index=index, count=count)}**")
+    counter = row.container(key="present_counter", width="content")
+    counter.markdown(f"**{_render.t('present.counter', index=index, count=count)}**")
     row.button(
         ":material/arrow_forward:",
         key="present_next",
@@ -74,5 +77,6 @@ def _nav() -> None:
 
 slide = slides[index - 1]
 _deck.show(slide, lang, nav=_nav)
-with st.expander(_render.t("present.notes")):
+# The speaker's notes beside the slide, not under it: the slide keeps the whole screen.
+with st.sidebar.expander(_render.t("present.notes"), icon=":material/speaker_notes:"):
     st.text(slide.notes)

@@ -301,10 +301,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "present.next": ("Berikutnya", "Next"),
     "present.counter": ("{index} / {count}", "{index} / {count}"),
     "present.settings": ("Wilayah dan tahun", "Region and years"),
-    "present.hint": (
-        "Panah kiri/kanan berpindah slide. Ciutkan bilah samping untuk layar penuh.",
-        "Left/right arrows change the slide. Collapse the sidebar for a full screen.",
-    ),
     "present.notes": ("Catatan pembicara", "Speaker notes"),
     "deck.omitted": (
         "Bagian tanpa data untuk {region}, {start}–{end}, sehingga tidak ada di paparan: {sections}.",
@@ -337,5 +333,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.fill.recommendations": (
         "Rekomendasi (perlu bukti dari bagian lain)",
         "Recommendations (need evidence from the other sections)",
+    ),
+    "present.keys": (
+        "Panah kiri/kanan berpindah slide; F11 untuk layar penuh.",
+        "Left/right arrows change the slide; F11 for a full screen.",
     ),
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -74,10 +75,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory) -> Iterator[str]:
-    """Base URL of a dashboard served from a freshly seeded database."""
-    db = store.ensure_database(tmp_path_factory.mktemp("e2e") / "batik.duckdb")
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Base URL of a dashboard served from a freshly seeded database in ``folder``."""
+    db = store.ensure_database(folder / "batik.duckdb")
     load_synthetic(db)  # enterprise records (synthetic, marked illustrative) for the equity page
     port = _free_port()
     env = {
@@ -127,6 +128,19 @@ def server(tmp_path_factory) -> Iterator[str]:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory) -> Iterator[str]:
+    with serve(tmp_path_factory.mktemp("e2e")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_server(tmp_path) -> Iterator[str]:
+    """A server of the test's own, for what happens on the first visit after a start."""
+    with serve(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

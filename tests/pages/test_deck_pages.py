@@ -12,7 +12,8 @@ DECK, PRESENT = "pages/deck.py", "pages/present.py"
 
 
 def _heading(at: AppTest) -> str:
-    return at.header[0].value
+    """The slide title: the first plain text of the main area (st.text, never Markdown)."""
+    return at.main.text[0].value
 
 
 def _downloads(at: AppTest) -> list[str]:
@@ -126,3 +127,13 @@ def test_presentation_follows_region_and_years_in_the_url(app_db) -> None:
     # The study's own finding first, then the chosen region and years beside it.
     at = open_page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="3")
     assert _heading(at) == "Angka utama Kota Blitar, 2021–2022"
+
+
+PLANTED = "Rapat :red[palsu] [klik](http://evil.example) ![i](http://evil.example/x.png) **tebal**"
+
+
+def test_presentation_title_from_the_link_is_literal_text(app_db) -> None:
+    # ?judul= comes from whoever shared the link: no link, image or colour may come with it.
+    at = open_page(PRESENT, judul=PLANTED)
+    assert _heading(at) == PLANTED  # st.text: shown as typed, never parsed
+    assert not any(PLANTED in m.value or "evil" in m.value for m in at.markdown)
