@@ -211,7 +211,10 @@ def change(
     indicator = indicators.get(registry(path, version), code)
     obs = observations(path, version, code, region, sector)
     inflation = (
-        observations(path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all")
-        if with_real else None
-    )  # fmt: skip
+        observations(
+            path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
+        )
+        if with_real
+        else None
+    )
     return figure.change_figure(obs, indicator, start, end, lang, inflation=inflation, label=label)

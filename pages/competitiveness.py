@@ -23,9 +23,12 @@ with f1:
     catalog = _data.catalog(path, version)
     held = catalog.loc[catalog["indicator"] == SCORE, "region"]
     region = _widgets.url_choice(
-        "wilayah", _render.t("filter.region"), list(regions),
-        figure.choice_labels(regions, held, lang), "blitar",
-    )  # fmt: skip
+        "wilayah",
+        _render.t("filter.region"),
+        list(regions),
+        figure.choice_labels(regions, held, lang),
+        "blitar",
+    )
 with f2:
     sector = _widgets.url_choice(
         "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"

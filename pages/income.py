@@ -43,9 +43,12 @@ with f2:
     if code == equity.DERIVED_INCOME.code:
         held = list(regions)  # records may hold any region; the page says when one has none
     region = _widgets.url_choice(
-        "wilayah", _render.t("filter.region"), list(regions),
-        figure.choice_labels(regions, held, lang), "blitar",
-    )  # fmt: skip
+        "wilayah",
+        _render.t("filter.region"),
+        list(regions),
+        figure.choice_labels(regions, held, lang),
+        "blitar",
+    )
 with f3:
     sector = _widgets.url_choice(
         "sektor", _render.t("filter.sector"), list(sectors), sectors, "batik"
@@ -97,9 +100,16 @@ try:
     )
     rates = inflation[inflation["year"].between(min(years) + 1, max(years))] if real else None
     fig = figure.change_figure(
-        shown, indicator, base, end, lang, name=name, as_index=view == "index", price_rates=rates,
+        shown,
+        indicator,
+        base,
+        end,
+        lang,
+        name=name,
+        as_index=view == "index",
+        price_rates=rates,
         y_title=_render.t("view.index") if view == "index" else figure.unit_text(indicator, lang),
-    )  # fmt: skip
+    )
 except growth.MissingValueError as exc:
     st.info(_render.t("empty.inflation", year=exc.year) if real else _render.t("empty.years"))
     st.stop()

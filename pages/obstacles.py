@@ -60,8 +60,14 @@ for index, link in enumerate(mine.itertuples()):
             if len(years) < 2:
                 st.info(_render.t("empty.series"))
                 continue
-            fig = figure.change_figure(obs, registry[link.target], years[0], years[-1], lang,
-                                       y_title=figure.unit_text(registry[link.target], lang))  # fmt: skip
+            fig = figure.change_figure(
+                obs,
+                registry[link.target],
+                years[0],
+                years[-1],
+                lang,
+                y_title=figure.unit_text(registry[link.target], lang),
+            )
             _render.figure_panel(fig, f"terdampak_{item}_{link.target}", height=200, wrap=(44, 66))
         else:
             rows = programs[programs["program"] == link.target].assign(

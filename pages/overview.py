@@ -17,10 +17,29 @@ st.title(_render.t("overview.heading"))
 st.caption(_render.t("overview.intro"))
 
 try:
-    income = _data.change(path, version, "batik_income_index", REGION, SECTOR, START, END, lang,
-                          with_real=True, label=_render.t("card.income.label"))  # fmt: skip
-    comp = _data.change(path, version, "batik_competitiveness", REGION, SECTOR, START, END, lang,
-                        label=_render.t("card.comp.label"))  # fmt: skip
+    income = _data.change(
+        path,
+        version,
+        "batik_income_index",
+        REGION,
+        SECTOR,
+        START,
+        END,
+        lang,
+        with_real=True,
+        label=_render.t("card.income.label"),
+    )
+    comp = _data.change(
+        path,
+        version,
+        "batik_competitiveness",
+        REGION,
+        SECTOR,
+        START,
+        END,
+        lang,
+        label=_render.t("card.comp.label"),
+    )
 except growth.MissingValueError as exc:
     st.info(_render.t("empty.no_data", what=_render.t("overview.figures"), year=exc.year or ""))
     st.stop()

@@ -49,8 +49,12 @@ with outputs:
     st.subheader(_render.t("prog.targets", year=year))
     rows = summary[summary["year"] == year]
     table = programs.targets_table(rows, lang)
-    st.dataframe(table, hide_index=True, width="stretch",
-                 column_config={c: st.column_config.TextColumn(width="medium") for c in table.columns})  # fmt: skip
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={c: st.column_config.TextColumn(width="medium") for c in table.columns},
+    )
     st.caption(_render.t("prog.cost_note"))
 
 with outcomes:
@@ -62,7 +66,14 @@ with outcomes:
             st.info(_render.t("empty.years"))
             continue
         start, end = int(obs["year"].min()), int(obs["year"].max())
-        fig = figure.change_figure(obs, registry[code], start, end, lang, name=_render.t(label_key),
-                                   y_title=_render.t(label_key))  # fmt: skip
+        fig = figure.change_figure(
+            obs,
+            registry[code],
+            start,
+            end,
+            lang,
+            name=_render.t(label_key),
+            y_title=_render.t(label_key),
+        )
         _render.figure_card(fig)  # one value: metrics side by side would cut it in a half column
         _render.figure_panel(fig, f"hasil_{code}_{region}")

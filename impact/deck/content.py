@@ -306,9 +306,12 @@ def _figure(deck: _Deck, code: str, region: str, start: int, end: int, real: boo
         return None
     obs = store.observations(deck.path, code, region, SECTOR)
     inflation = (
-        store.observations(deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all")
-        if real else None
-    )  # fmt: skip
+        store.observations(
+            deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
+        )
+        if real
+        else None
+    )
     try:
         return figure.change_figure(
             obs, deck.registry[code], start, end, deck.lang, inflation=inflation
@@ -323,8 +326,12 @@ def _figure(deck: _Deck, code: str, region: str, start: int, end: int, real: boo
 
 def _card(fig, label: str, lang: str) -> Card:
     """A deck card from a figure: its value, and each detail line marked with what it is."""
-    details = tuple(figure.marked(line.text, line.status, lang) if line.status != figure.COMPUTED
-                    else i18n.t("figure.computed", lang, text=line.text) for line in fig.details)  # fmt: skip
+    details = tuple(
+        figure.marked(line.text, line.status, lang)
+        if line.status != figure.COMPUTED
+        else i18n.t("figure.computed", lang, text=line.text)
+        for line in fig.details
+    )
     return Card(label, fig.value_text, details, fig.status)
 
 
@@ -337,8 +344,11 @@ def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: boo
     comp = _figure(deck, COMPETITIVENESS, region, start, end)
     jobs = _figure(deck, JOBS, region, start, end)
     missing = deck.t("deck.card.missing", start=start, end=end)
-    labels = (deck.t("card.income.label"), deck.t("card.comp.label"),
-              deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–")  # fmt: skip
+    labels = (
+        deck.t("card.income.label"),
+        deck.t("card.comp.label"),
+        deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–",
+    )
     cards, notes, sources = [], [], []
     for fig, label in zip((income, comp, jobs), labels, strict=True):
         if fig is None:
@@ -363,11 +373,15 @@ def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: boo
         title = deck.t("deck.summary.title.plain", region=region_name, start=start, end=end)
     finding = deck.t("deck.study.finding" if study else "deck.summary.finding")
     return Slide(
-        section="summary", title=title, finding=finding, cards=tuple(cards),
-        footnote=_footnote(lang, sources), sources=tuple(dict.fromkeys(sources)),
+        section="summary",
+        title=title,
+        finding=finding,
+        cards=tuple(cards),
+        footnote=_footnote(lang, sources),
+        sources=tuple(dict.fromkeys(sources)),
         statuses=tuple(dict.fromkeys(statuses)),
         notes=_notes([title], [deck.t("deck.notes.figures")], notes, _sources_notes(sources, lang)),
-    )  # fmt: skip
+    )
 
 
 def _summary(deck: _Deck) -> list[Slide]:
@@ -390,12 +404,21 @@ def _figure_slide(
     plain, subtitle = _untitled(chart)
     sources = [src for src, _ in figure.year_sources(fig.chart["frame"])]  # every plotted year
     return Slide(
-        section=section, title=fig.title, finding=finding, chart=plain, chart_height=height,
-        footnote=(" ".join(subtitle),) if subtitle else (), sources=tuple(dict.fromkeys(sources)),
+        section=section,
+        title=fig.title,
+        finding=finding,
+        chart=plain,
+        chart_height=height,
+        footnote=(" ".join(subtitle),) if subtitle else (),
+        sources=tuple(dict.fromkeys(sources)),
         statuses=tuple(dict.fromkeys(fig.chart["frame"]["status"])),
-        notes=_notes([fig.title, finding], fig.notes, [deck.t("deck.notes.reading")],
-                     _sources_notes(sources, deck.lang)),
-    )  # fmt: skip
+        notes=_notes(
+            [fig.title, finding],
+            fig.notes,
+            [deck.t("deck.notes.reading")],
+            _sources_notes(sources, deck.lang),
+        ),
+    )
 
 
 def _charts(deck: _Deck) -> list[Slide]:
@@ -628,8 +651,9 @@ def _programs(deck: _Deck) -> list[Slide]:
     budget_text = i18n.format_range(budget_change, lang, "%", 0, True)
     title = figure.marked(
         deck.t("prog.budget.title", change=budget_text, start=start, end=end),
-        figure.statuses_of(totals), lang,
-    )  # fmt: skip
+        figure.statuses_of(totals),
+        lang,
+    )
     frame = totals.assign(
         label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
     )
@@ -701,8 +725,17 @@ def _programs(deck: _Deck) -> list[Slide]:
         change = (
             pct0(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
         )
-        type_rows.append(TableRow((str(label), num(counts[start]), num(counts[end]), change,
-                                   i18n.label("status", figure.statuses_of(rows_of), lang))))  # fmt: skip
+        type_rows.append(
+            TableRow(
+                (
+                    str(label),
+                    num(counts[start]),
+                    num(counts[end]),
+                    change,
+                    i18n.label("status", figure.statuses_of(rows_of), lang),
+                )
+            )
+        )
     rows = [
         TableRow((deck.t("prog.outputs"),), section=True),
         *type_rows,
@@ -1046,11 +1079,17 @@ def _creative(deck: _Deck) -> list[Slide]:
     )[region]
     # The title states what the chart shows (growth by subsector, in the region it is of).
     title = figure.marked(
-        deck.t("deck.creative.title", region=region_name, start=start, end=end,
-               top=names.get(top["sector"], top["sector"]),
-               change=i18n.format_number(top["change"], lang, 0, True) + "%"),
-        figure.statuses_of(obs), lang,
-    )  # fmt: skip
+        deck.t(
+            "deck.creative.title",
+            region=region_name,
+            start=start,
+            end=end,
+            top=names.get(top["sector"], top["sector"]),
+            change=i18n.format_number(top["change"], lang, 0, True) + "%",
+        ),
+        figure.statuses_of(obs),
+        lang,
+    )
     chart = charts.bar_chart(
         frame,
         lang=lang,

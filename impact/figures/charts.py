@@ -335,24 +335,31 @@ def bar_chart(
         else alt.X(f"{x}:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=0))  # data order
     )
     status_legend = alt.Legend(
-        symbolType="square", symbolSize=180, symbolStrokeWidth=2, symbolStrokeColor=BLUE,
+        symbolType="square",
+        symbolSize=180,
+        symbolStrokeWidth=2,
+        symbolStrokeColor=BLUE,
         symbolFillColor=BLUE,
-    )  # fmt: skip
+    )
     encoding = {
         ("y" if horizontal else "x"): category,
         ("x" if horizontal else "y"): value,
         # Reported bars solid, others paler with a dashed outline; dash and opacity share the
         # field and title, so they merge into one legend whose symbols differ per status.
         "strokeDash": alt.StrokeDash(
-            "status_label:N", scale=_status_scale(lang, _DASH), title=status_title,
+            "status_label:N",
+            scale=_status_scale(lang, _DASH),
+            title=status_title,
             legend=status_legend,
         ),
         "opacity": alt.Opacity(
-            "status_label:N", scale=_status_scale(lang, _OPACITY), title=status_title,
+            "status_label:N",
+            scale=_status_scale(lang, _OPACITY),
+            title=status_title,
             legend=status_legend,
         ),
         "tooltip": _tooltips(data, lang, [(x, x_title), (color, color_title), (label, y_title)]),
-    }  # fmt: skip
+    }
     if low and high:
         encoding["x2" if horizontal else "y2"] = "bar_from:Q"
     if color:
@@ -427,18 +434,31 @@ def heatmap(
         ),
         # Not reported: a paler cell with a dashed outline, in one legend whose symbols differ.
         strokeDash=alt.StrokeDash(
-            "status_label:N", scale=_status_scale(lang, _DASH), title=i18n.t("status.legend", lang),
-            legend=alt.Legend(symbolType="square", symbolSize=220, symbolStrokeColor=GREY,
-                              symbolFillColor="#6BAED6", symbolStrokeWidth=2),
+            "status_label:N",
+            scale=_status_scale(lang, _DASH),
+            title=i18n.t("status.legend", lang),
+            legend=alt.Legend(
+                symbolType="square",
+                symbolSize=220,
+                symbolStrokeColor=GREY,
+                symbolFillColor="#6BAED6",
+                symbolStrokeWidth=2,
+            ),
         ),
         opacity=alt.Opacity(
-            "status_label:N", scale=_status_scale(lang, (1.0, 0.55, 0.4)),
+            "status_label:N",
+            scale=_status_scale(lang, (1.0, 0.55, 0.4)),
             title=i18n.t("status.legend", lang),
-            legend=alt.Legend(symbolType="square", symbolSize=220, symbolStrokeColor=GREY,
-                              symbolFillColor="#6BAED6", symbolStrokeWidth=2),
+            legend=alt.Legend(
+                symbolType="square",
+                symbolSize=220,
+                symbolStrokeColor=GREY,
+                symbolFillColor="#6BAED6",
+                symbolStrokeWidth=2,
+            ),
         ),
         tooltip=_tooltips(data, lang, [(y, y_title), (x, x_title), (value, value_title)]),
-    )  # fmt: skip
+    )
     text = base.mark_text(fontSize=14, fontWeight="bold").encode(
         text=alt.Text(f"{value}:Q", format="d"),
         color=alt.condition(

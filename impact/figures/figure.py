@@ -180,38 +180,80 @@ def change_figure(
         "figure.change.title" if name else TITLE_KEYS.get(indicator.code, "figure.change.title")
     )
     title = i18n.t(
-        title_key, lang, verb=verb, range=magnitude, points=magnitude, name=display_name,
-        start=start, end=end, start_value=_value(comparison.start, fmt), end_value=_value(comparison.end, fmt),
-    )  # fmt: skip
+        title_key,
+        lang,
+        verb=verb,
+        range=magnitude,
+        points=magnitude,
+        name=display_name,
+        start=start,
+        end=end,
+        start_value=_value(comparison.start, fmt),
+        end_value=_value(comparison.end, fmt),
+    )
     title = marked(title, status, lang)
 
     details: list[Line] = []
     derived = COMPUTED if status == "reported" else status  # computed from what it is built on
     if is_points:
         value_text = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
-        details.append(Line(i18n.t("card.comp.delta", lang, points=change_text(value, indicator.kind, lang),
-                                   relative=i18n.format_range(comparison.percent, lang, "%", PRECISION, True)), derived))  # fmt: skip
+        details.append(
+            Line(
+                i18n.t(
+                    "card.comp.delta",
+                    lang,
+                    points=change_text(value, indicator.kind, lang),
+                    relative=i18n.format_range(comparison.percent, lang, "%", PRECISION, True),
+                ),
+                derived,
+            )
+        )
     else:
         value_text = change_text(value, indicator.kind, lang)
         if indicator.kind == "count":  # how many, in the indicator's own unit
             values = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
             details.append(Line(f"{values} {unit_text(indicator, lang)}", status))
-        details.append(Line(i18n.t("card.income.cagr", lang, cagr=i18n.format_range(comparison.cagr, lang, "%", PRECISION)), derived))  # fmt: skip
+        details.append(
+            Line(
+                i18n.t(
+                    "card.income.cagr",
+                    lang,
+                    cagr=i18n.format_range(comparison.cagr, lang, "%", PRECISION),
+                ),
+                derived,
+            )
+        )
         if real is not None:
-            details.append(Line(i18n.t("card.income.real", lang, start=start, end=end,
-                                       real=change_text(real.percent, indicator.kind, lang)), derived))  # fmt: skip
+            details.append(
+                Line(
+                    i18n.t(
+                        "card.income.real",
+                        lang,
+                        start=start,
+                        end=end,
+                        real=change_text(real.percent, indicator.kind, lang),
+                    ),
+                    derived,
+                )
+            )
 
     if is_points:
         metrics = [
             (i18n.t("card.points", lang), i18n.format_range(value, lang, "", PRECISION, True)),
-            (i18n.t("card.relative", lang), i18n.format_range(comparison.percent, lang, "%", PRECISION, True)),
-        ]  # fmt: skip
+            (
+                i18n.t("card.relative", lang),
+                i18n.format_range(comparison.percent, lang, "%", PRECISION, True),
+            ),
+        ]
     else:
         metrics = [
             (i18n.t("card.absolute", lang), _difference(comparison.absolute, fmt)),
             (i18n.t("card.percent", lang), change_text(comparison.percent, indicator.kind, lang)),
-            (i18n.t("card.cagr", lang), i18n.format_range(comparison.cagr, lang, "%", PRECISION, True)),
-        ]  # fmt: skip
+            (
+                i18n.t("card.cagr", lang),
+                i18n.format_range(comparison.cagr, lang, "%", PRECISION, True),
+            ),
+        ]
 
     plotted = obs.sort_values("year")
     sources = year_sources(ends)  # what the value is computed from; the chart names every year
@@ -227,24 +269,40 @@ def change_figure(
         "frame": plotted,
         "options": {
             "status_decided": True,
-            "lang": lang, "title": title, "y_title": y_title or unit_text(indicator, lang),
-            "sources": [], "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
+            "lang": lang,
+            "title": title,
+            "y_title": y_title or unit_text(indicator, lang),
+            "sources": [],
+            "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
             "value_format": axis,
-            "formatter": _formatter_name(indicator, as_index), "y_domain": (0, 100) if is_points else None,
+            "formatter": _formatter_name(indicator, as_index),
+            "y_domain": (0, 100) if is_points else None,
         },
-    }  # fmt: skip
+    }
     notes = (
         *_row_notes(plotted, lang, lambda x: i18n.format_number(x, lang, 2)),
         *_comparison_notes(comparison, real, lang),
     )
     return Figure(
-        key=key or f"{indicator.code}_change", kind=indicator.kind,
-        unit="pp" if is_points else "%", value=value, years=(start, end), status=status,
-        sources=sources, title=title, label=label or display_name, value_text=value_text,
-        details=tuple(details), period=i18n.t("card.period", lang, start=start, end=end),
-        metrics=tuple(metrics), chart=chart, table=tables.series_table(plotted, lang, fmt),
-        notes=notes, comparison=comparison, real=real,
-    )  # fmt: skip
+        key=key or f"{indicator.code}_change",
+        kind=indicator.kind,
+        unit="pp" if is_points else "%",
+        value=value,
+        years=(start, end),
+        status=status,
+        sources=sources,
+        title=title,
+        label=label or display_name,
+        value_text=value_text,
+        details=tuple(details),
+        period=i18n.t("card.period", lang, start=start, end=end),
+        metrics=tuple(metrics),
+        chart=chart,
+        table=tables.series_table(plotted, lang, fmt),
+        notes=notes,
+        comparison=comparison,
+        real=real,
+    )
 
 
 def _difference(r: growth.Range, fmt: Callable[[float], str]) -> str:
@@ -272,12 +330,15 @@ def _row_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> lis
         note = i18n.data_text(getattr(row, "note", None), lang)
         lines.append(
             i18n.t(
-                "deck.notes.row", lang, year=int(row.year), value=value,
+                "deck.notes.row",
+                lang,
+                year=int(row.year),
+                value=value,
                 status=i18n.label("status", row.status, lang).lower(),
                 source=i18n.data_text(row.source, lang),
                 note=i18n.t("deck.notes.note", lang, note=note) if note else "",
             )
-        )  # fmt: skip
+        )
     return lines
 
 
@@ -288,8 +349,16 @@ def _comparison_notes(c: growth.Comparison, real: growth.Comparison | None, lang
     def add(measure_key: str, r: growth.Range | None, unit: str) -> None:
         if r is not None:
             value = i18n.format_range(r, lang, unit, 2, True)
-            out.append(i18n.t("deck.notes.change", lang, start=c.start_year, end=c.end_year,
-                              measure=i18n.t(measure_key, lang), value=value))  # fmt: skip
+            out.append(
+                i18n.t(
+                    "deck.notes.change",
+                    lang,
+                    start=c.start_year,
+                    end=c.end_year,
+                    measure=i18n.t(measure_key, lang),
+                    value=value,
+                )
+            )
 
     if c.points is not None:
         add("card.points", c.points, " " + i18n.t("unit.pp", lang))
@@ -342,18 +411,37 @@ def year_on_year_figure(
         "frame": shown.assign(change_mid=(shown["change_low"] + shown["change_high"]) / 2),
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "change_mid", "low": "change_low", "high": "change_high",
-            "x_title": i18n.t("chart.year", lang), "y_title": i18n.t("view.yoy", lang), "title": title,
-            "sources": [], "source_lines": source_lines(year_sources(obs), lang), "label": "label", "value_format": "percent",
+            "lang": lang,
+            "x": "year",
+            "y": "change_mid",
+            "low": "change_low",
+            "high": "change_high",
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("view.yoy", lang),
+            "title": title,
+            "sources": [],
+            "source_lines": source_lines(year_sources(obs), lang),
+            "label": "label",
+            "value_format": "percent",
             "notes": notes,
         },
-    }  # fmt: skip
+    }
     return Figure(
-        key=f"{indicator.code}_yoy", kind=indicator.kind, unit="pp" if unit != "%" else "%",
-        value=None, years=None, status=status, sources=year_sources(obs), title=title,
-        label=display_name, value_text="", chart=chart, table=table, notes=tuple(notes),
+        key=f"{indicator.code}_yoy",
+        kind=indicator.kind,
+        unit="pp" if unit != "%" else "%",
+        value=None,
+        years=None,
+        status=status,
+        sources=year_sources(obs),
+        title=title,
+        label=display_name,
+        value_text="",
+        chart=chart,
+        table=table,
+        notes=tuple(notes),
         extra={"missing": gaps, "skipped": missing},
-    )  # fmt: skip
+    )
 
 
 # --- ties and counts ------------------------------------------------------------------------
@@ -412,21 +500,39 @@ def components_figure(
         "frame": frame,
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "value", "color": "component",
-            "color_title": i18n.t("comp.component", lang), "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("comp.score", lang), "value_format": "percent", "label": "label",
-            "title": title, "sources": [], "source_lines": source_lines(year_sources(frame), lang),
+            "lang": lang,
+            "x": "year",
+            "y": "value",
+            "color": "component",
+            "color_title": i18n.t("comp.component", lang),
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("comp.score", lang),
+            "value_format": "percent",
+            "label": "label",
+            "title": title,
+            "sources": [],
+            "source_lines": source_lines(year_sources(frame), lang),
         },
-    }  # fmt: skip
+    }
     caption = "; ".join(
         f"{name}: {change_text(gain, 'score', lang, 0)}" for name, gain in gains.items()
     )
     return Figure(
-        key="competitiveness_components", kind="score", unit="pp", value=gains[tops[0]],
-        years=(start, end), status=status, sources=year_sources(frame), title=title,
-        label=i18n.t("comp.component", lang), value_text=points, chart=chart, table=table,
-        notes=(caption,), extra={"caption": caption},
-    )  # fmt: skip
+        key="competitiveness_components",
+        kind="score",
+        unit="pp",
+        value=gains[tops[0]],
+        years=(start, end),
+        status=status,
+        sources=year_sources(frame),
+        title=title,
+        label=i18n.t("comp.component", lang),
+        value_text=points,
+        chart=chart,
+        table=table,
+        notes=(caption,),
+        extra={"caption": caption},
+    )
 
 
 def choice_labels(names: dict[str, str], with_data: Iterable[str], lang: str) -> dict[str, str]:

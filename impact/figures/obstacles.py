@@ -26,8 +26,15 @@ def severity_figure(shown: pd.DataFrame, lang: str) -> Figure:
         more = (
             i18n.t("obst.heat.more", lang, count=len(worst) - NAMED) if len(worst) > NAMED else ""
         )
-        title = i18n.t("obst.heat.title.tie", lang, count=len(worst), total=len(last), year=latest,
-                       severity=top, items=named + more)  # fmt: skip
+        title = i18n.t(
+            "obst.heat.title.tie",
+            lang,
+            count=len(worst),
+            total=len(last),
+            year=latest,
+            severity=top,
+            items=named + more,
+        )
     title = marked(title, status, lang)
     table = pd.DataFrame(
         {
@@ -43,18 +50,33 @@ def severity_figure(shown: pd.DataFrame, lang: str) -> Figure:
         "frame": shown,
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "item_label", "value": "severity",
-            "x_title": i18n.t("chart.year", lang), "y_title": i18n.t("obst.item", lang),
-            "value_title": i18n.t("obst.severity", lang), "title": title, "sources": [],
+            "lang": lang,
+            "x": "year",
+            "y": "item_label",
+            "value": "severity",
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("obst.item", lang),
+            "value_title": i18n.t("obst.severity", lang),
+            "title": title,
+            "sources": [],
             "source_lines": source_lines(year_sources(shown), lang),
         },
-    }  # fmt: skip
+    }
     return Figure(
-        key="obstacle_severity", kind="score", unit="/5", value=None, years=(latest, latest),
-        status=status, sources=year_sources(shown), title=title, label=i18n.t("obst.severity", lang),
-        value_text=f"{top}/5", chart=chart, table=table,
+        key="obstacle_severity",
+        kind="score",
+        unit="/5",
+        value=None,
+        years=(latest, latest),
+        status=status,
+        sources=year_sources(shown),
+        title=title,
+        label=i18n.t("obst.severity", lang),
+        value_text=f"{top}/5",
+        chart=chart,
+        table=table,
         extra={"worst": worst, "severity": top, "tied": len(worst) > 1},
-    )  # fmt: skip
+    )
 
 
 def program_link_figure(rows: pd.DataFrame, lang: str) -> Figure:
@@ -63,10 +85,18 @@ def program_link_figure(rows: pd.DataFrame, lang: str) -> Figure:
     first, last = rows.iloc[0], rows.iloc[-1]
     status = statuses_of(rows)
     title = marked(
-        i18n.t("obst.program.title", lang, program=first["program_label"], count_start=int(first["count"]),
-               start=int(first["year"]), count_end=int(last["count"]), end=int(last["year"])),
-        status, lang,
-    )  # fmt: skip
+        i18n.t(
+            "obst.program.title",
+            lang,
+            program=first["program_label"],
+            count_start=int(first["count"]),
+            start=int(first["year"]),
+            count_end=int(last["count"]),
+            end=int(last["year"]),
+        ),
+        status,
+        lang,
+    )
     frame = rows.assign(label=[i18n.format_number(c, lang, 0) for c in rows["count"]])
     table = pd.DataFrame(
         {
@@ -81,16 +111,31 @@ def program_link_figure(rows: pd.DataFrame, lang: str) -> Figure:
         "frame": frame,
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "count", "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("obst.activities", lang), "title": title, "label": "label",
-            "sources": [], "source_lines": source_lines(year_sources(frame), lang),
+            "lang": lang,
+            "x": "year",
+            "y": "count",
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("obst.activities", lang),
+            "title": title,
+            "label": "label",
+            "sources": [],
+            "source_lines": source_lines(year_sources(frame), lang),
         },
-    }  # fmt: skip
+    }
     return Figure(
-        key=f"program_{first['program']}", kind="count", unit="", value=None,
-        years=(int(first["year"]), int(last["year"])), status=status, sources=year_sources(frame),
-        title=title, label=str(first["program_label"]), value_text="", chart=chart, table=table,
-    )  # fmt: skip
+        key=f"program_{first['program']}",
+        kind="count",
+        unit="",
+        value=None,
+        years=(int(first["year"]), int(last["year"])),
+        status=status,
+        sources=year_sources(frame),
+        title=title,
+        label=str(first["program_label"]),
+        value_text="",
+        chart=chart,
+        table=table,
+    )
 
 
 def links_table(links: pd.DataFrame, lang: str) -> pd.DataFrame:

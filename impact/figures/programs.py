@@ -43,18 +43,33 @@ def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
         "frame": summary,
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "count", "color": "program_label",
-            "color_title": i18n.t("prog.program", lang), "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("prog.count", lang), "title": title, "sources": [],
+            "lang": lang,
+            "x": "year",
+            "y": "count",
+            "color": "program_label",
+            "color_title": i18n.t("prog.program", lang),
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("prog.count", lang),
+            "title": title,
+            "sources": [],
             "source_lines": source_lines(year_sources(summary), lang),
         },
-    }  # fmt: skip
+    }
     return Figure(
-        key="program_activities", kind="count", unit="", value=None, years=(start, end),
-        status=status, sources=year_sources(summary), title=title,
-        label=i18n.t("prog.count", lang), value_text=f"{rose}/{len(both)}", chart=chart, table=table,
+        key="program_activities",
+        kind="count",
+        unit="",
+        value=None,
+        years=(start, end),
+        status=status,
+        sources=year_sources(summary),
+        title=title,
+        label=i18n.t("prog.count", lang),
+        value_text=f"{rose}/{len(both)}",
+        chart=chart,
+        table=table,
         extra={"rose": rose, "types": len(both)},
-    )  # fmt: skip
+    )
 
 
 def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Figure:
@@ -84,17 +99,32 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         "frame": frame,
         "options": {
             "status_decided": True,
-            "lang": lang, "x": "year", "y": "budget_rp", "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("prog.budget", lang), "title": title, "label": "label",
-            "value_format": "rupiah", "sources": [],
+            "lang": lang,
+            "x": "year",
+            "y": "budget_rp",
+            "x_title": i18n.t("chart.year", lang),
+            "y_title": i18n.t("prog.budget", lang),
+            "title": title,
+            "label": "label",
+            "value_format": "rupiah",
+            "sources": [],
             "source_lines": source_lines(year_sources(summary), lang),
         },
-    }  # fmt: skip
+    }
     return Figure(
-        key="program_budget", kind="level", unit="%", value=change, years=(start, end),
-        status=status, sources=year_sources(summary), title=title,
-        label=i18n.t("prog.budget", lang), value_text=change_text, chart=chart, table=table,
-    )  # fmt: skip
+        key="program_budget",
+        kind="level",
+        unit="%",
+        value=change,
+        years=(start, end),
+        status=status,
+        sources=year_sources(summary),
+        title=title,
+        label=i18n.t("prog.budget", lang),
+        value_text=change_text,
+        chart=chart,
+        table=table,
+    )
 
 
 def targets_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -709,10 +709,12 @@ def test_the_fuzz_check_can_fail(vocab, module_db, monkeypatch) -> None:
 def test_a_score_given_as_a_fraction_is_warned_before_saving(vocab) -> None:
     # 0,55 / 0,85 for the competitiveness score: accepted silently, the overview then said the
     # score fell 54 points. Now a warning names the row, column and the likely meaning.
-    data = "\r\n".join([
-        "indikator;wilayah;sektor;tahun;nilai;status;sumber",
-        "batik_competitiveness;blitar;batik;2024;0,85;reported;Disperindag",
-    ]).encode("cp1252")  # fmt: skip
+    data = "\r\n".join(
+        [
+            "indikator;wilayah;sektor;tahun;nilai;status;sumber",
+            "batik_competitiveness;blitar;batik;2024;0,85;reported;Disperindag",
+        ]
+    ).encode("cp1252")
     checked = validation.validate(ingest.read_grid(data, "x.csv"), vocab)
     (warning,) = [i for i in checked.issues if i.code == "score-as-fraction"]
     assert (warning.row, warning.column, warning.value, warning.level) == (

@@ -18,8 +18,15 @@ import pytest
 from impact import deck, i18n, store
 from tests.pages.apptest import open_page
 
-PAGES = ["pages/overview.py", "pages/income.py", "pages/competitiveness.py", "pages/obstacles.py",
-         "pages/programs.py", "pages/collaboration.py", "pages/creative.py"]  # fmt: skip
+PAGES = [
+    "pages/overview.py",
+    "pages/income.py",
+    "pages/competitiveness.py",
+    "pages/obstacles.py",
+    "pages/programs.py",
+    "pages/collaboration.py",
+    "pages/creative.py",
+]
 NUMBER = re.compile(r"(?<![\d.,=])[−+-]?\d[\d.,]*\d|(?<![\d.,=])[−+-]?\d")  # not a base (=100)
 MARKS = {"id": ("(ilustratif)", "(estimasi)"), "en": ("(illustrative)", "(estimated)")}
 NEW_SOURCE = "Disperindag Blitar (2025)"
@@ -75,16 +82,25 @@ def _rows(spec: dict) -> list[dict]:
 
 
 def _check_page(at, lang: str) -> None:
-    cards = "\n".join([*(m.value for m in at.metric), *(m.value for m in at.markdown),
-                       *(c.value for c in at.caption), *(d.value.to_string() for d in at.dataframe)])  # fmt: skip
+    cards = "\n".join(
+        [
+            *(m.value for m in at.metric),
+            *(m.value for m in at.markdown),
+            *(c.value for c in at.caption),
+            *(d.value.to_string() for d in at.dataframe),
+        ]
+    )
     for spec in _charts(at):
         title = " ".join(spec["title"]["text"])
         subtitle = " ".join(spec["title"].get("subtitle", []))
         rows = _rows(spec)
         labels = " ".join(str(r.get("label", "")) for r in rows)
-        values = " ".join(i18n.format_number(r[k], lang, 4) for r in rows for k in
-                          ("value", "score", "severity", "count", "change", "median")
-                          if isinstance(r.get(k), int | float))  # fmt: skip
+        values = " ".join(
+            i18n.format_number(r[k], lang, 4)
+            for r in rows
+            for k in ("value", "score", "severity", "count", "change", "median")
+            if isinstance(r.get(k), int | float)
+        )
         assert not agrees(title, f"{cards} {labels} {values}", lang), (
             title,
             agrees(title, cards + labels + values, lang),
@@ -120,13 +136,15 @@ def test_and_after_a_2024_upload_with_its_own_source(year_2024, page: str, lang:
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("years", [(2021, 2023), (2021, 2024)])
 def test_deck_slides_tell_one_figure_the_same_way(year_2024, lang: str, years) -> None:
-    options = deck.DeckOptions(title="T", date=dt.date(2026, 12, 1), lang=lang, start_year=years[0],
-                               end_year=years[1])  # fmt: skip
+    options = deck.DeckOptions(
+        title="T", date=dt.date(2026, 12, 1), lang=lang, start_year=years[0], end_year=years[1]
+    )
     for slide in deck.build_slides(year_2024, options):
         if slide.section in ("cover", "sources", "recommendations"):
             continue
-        support = "\n".join([slide.finding, slide.notes,
-                             *(f"{c.value} {' '.join(c.details)}" for c in slide.cards)])  # fmt: skip
+        support = "\n".join(
+            [slide.finding, slide.notes, *(f"{c.value} {' '.join(c.details)}" for c in slide.cards)]
+        )
         if slide.chart is not None:
             spec = slide.chart.to_dict()
             support += " ".join(str(r.get("label", "")) for r in _rows(spec))
