@@ -13,7 +13,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -371,7 +371,10 @@ def scan_records(grid: Grid) -> Issue | None:
 
 
 def scan_cells(
-    rows: Iterable[tuple[int, list[Cell]]], name: Callable[[int], str], delimiter: str, width: int
+    rows: Iterable[tuple[int, Sequence[Cell]]],
+    name: Callable[[int], str],
+    delimiter: str,
+    width: int,
 ) -> Issue | None:
     """What makes a read CSV untrustworthy as a whole, found in its cells:
 
@@ -432,16 +435,16 @@ def scan_csv(data: bytes) -> Issue | None:
             else column_letter(position)
         )
 
-    def rows() -> Iterator[tuple[int, list[Cell]]]:
+    def rows() -> Iterator[tuple[int, Sequence[Cell]]]:
         for offset, record in enumerate(first[header_index + 1 :]):
             yield header_index + 2 + offset, record
-        for offset, record in enumerate(reader, start=len(first) - header_index - 1):
-            yield header_index + 2 + offset, record
+        for offset, later in enumerate(reader, start=len(first) - header_index - 1):
+            yield header_index + 2 + offset, later
 
     return scan_cells(rows(), name, delimiter, sum(1 for h in header if h))
 
 
-def _looks_like_data(header: list[Cell]) -> bool:
+def _looks_like_data(header: Sequence[Cell]) -> bool:
     """A first row that is data, not headers: two or more of its cells are numbers."""
     numbers = [
         c
@@ -456,7 +459,7 @@ def _is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def _find_header(rows: list[list[Cell]]) -> tuple[int, datasets.Dataset | None]:
+def _find_header(rows: Sequence[Sequence[Cell]]) -> tuple[int, datasets.Dataset | None]:
     """Index of the header row (the first that names a dataset's required columns)."""
     first_nonblank = None
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
