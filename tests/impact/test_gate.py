@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -18,7 +19,9 @@ def _call(app, scope) -> list[dict]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # Its own thread: a browser test earlier in the session may leave this thread's loop running.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     return sent
 
 
