@@ -90,56 +90,6 @@ def _untitled(chart: alt.TopLevelMixin) -> tuple[alt.TopLevelMixin, tuple[str, .
     return plain, tuple(subtitle or ())
 
 
-def _chart_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> list[str]:
-    """One line per year with the exact value (or range), status, source and note."""
-    lines = []
-    for row in obs.sort_values("year").itertuples():
-        has_range = row.low == row.low and row.high == row.high  # not NaN
-        value = f"{fmt(row.low)}–{fmt(row.high)}" if has_range else fmt(row.value)
-        note = i18n.data_text(row.note, lang)
-        lines.append(
-            i18n.t(
-                "deck.notes.row",
-                lang,
-                year=int(row.year),
-                value=value,
-                status=_status_word(row.status, lang),
-                source=i18n.data_text(row.source, lang),
-                note=i18n.t("deck.notes.note", lang, note=note) if note else "",
-            )
-        )
-    return lines
-
-
-def _comparison_notes(c: growth.Comparison, lang: str, real: growth.Comparison | None) -> list[str]:
-    """The change measures of a comparison with two decimals (the exact figures)."""
-    out = []
-
-    def add(measure_key: str, r: growth.Range | None, unit: str) -> None:
-        if r is not None:
-            out.append(
-                i18n.t(
-                    "deck.notes.change",
-                    lang,
-                    start=c.start_year,
-                    end=c.end_year,
-                    measure=i18n.t(measure_key, lang),
-                    value=i18n.format_range(r, lang, unit, 2, True),
-                )
-            )
-
-    if c.points is not None:
-        add("card.points", c.points, " " + i18n.t("unit.pp", lang))
-        add("card.relative", c.percent, "%")
-    else:
-        add("card.absolute", c.absolute, "")
-        add("card.percent", c.percent, "%")
-        add("card.cagr", c.cagr, "%")
-    if real is not None:
-        add("prices.real", real.percent, "%")
-    return out
-
-
 def _footnote(lang: str, sources: Iterable[str], notes: Iterable[str] = ()) -> tuple[str, ...]:
     """The slide's footnote: one line naming every source, one with the reading notes."""
     sources = list(dict.fromkeys(i18n.data_text(s, lang) for s in sources))
@@ -698,10 +648,10 @@ def _programs(deck: _Deck) -> list[Slide]:
             section="programs",
             notes=[
                 *program_notes,
-                *_comparison_notes(
+                *figure.comparison_notes(
                     growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]),
-                    lang,
                     None,
+                    lang,
                 ),
             ],
         )
@@ -782,7 +732,7 @@ def _programs(deck: _Deck) -> list[Slide]:
         )
         statuses.add(h.status)
         outcome_sources += h.sources
-        outcome_notes += [label + ":", *_comparison_notes(c, lang, None)]
+        outcome_notes += [label + ":", *figure.comparison_notes(c, None, lang)]
     table = Table(
         columns=(
             deck.t("deck.progout.measure"),

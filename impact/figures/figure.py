@@ -281,7 +281,7 @@ def change_figure(
     }
     notes = (
         *_row_notes(plotted, lang, lambda x: i18n.format_number(x, lang, 2)),
-        *_comparison_notes(comparison, real, lang),
+        *comparison_notes(comparison, real, lang),
     )
     return Figure(
         key=key or f"{indicator.code}_change",
@@ -342,7 +342,7 @@ def _row_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> lis
     return lines
 
 
-def _comparison_notes(c: growth.Comparison, real: growth.Comparison | None, lang: str) -> list[str]:
+def comparison_notes(c: growth.Comparison, real: growth.Comparison | None, lang: str) -> list[str]:
     """The change measures with two decimals (the exact figures)."""
     out = []
 
