@@ -27,7 +27,7 @@ from impact.deck.model import (
     TableRow,
     format_hearing_date,
 )
-from impact.figures import charts, figure, headlines
+from impact.figures import charts, collaboration, figure, headlines
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -522,26 +522,13 @@ def _collaboration_frame(deck: _Deck) -> pd.DataFrame:
     ).sort_values(["order", "actor"])
 
 
-def _collab_title(deck: _Deck, gaps: pd.DataFrame) -> str:
-    lang, widest = deck.lang, gaps.iloc[0]
-    score_text = lambda v: i18n.format_number(v, lang, 1)  # noqa: E731
-    return deck.t(
-        "collab.chart.title",
-        element=i18n.label("element", widest["element"], lang).lower(),
-        high_actor=i18n.label("actor", widest["high_actor"], lang),
-        high=score_text(widest["high"]),
-        low_actor=i18n.label("actor", widest["low_actor"], lang),
-        low=score_text(widest["low"]),
-    )
-
-
 def _collaboration(deck: _Deck) -> list[Slide]:
     lang = deck.lang
     scores = _collaboration_frame(deck)
     if scores.empty:
         return []
     gaps = evaluation.divergence(scores)
-    title = figure.marked(_collab_title(deck, gaps), figure.statuses_of(scores), lang)
+    title = collaboration.gaps_figure(scores, lang).title  # the page's own title, ties too
     sources = list(dict.fromkeys(scores["source"]))
     chart = charts.heatmap(
         scores,

@@ -340,4 +340,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "obst.link.figure": ("Angka yang terdampak", "Figure affected"),
     "ce.total": ("Jumlah semua subsektor", "All subsectors"),
+    "collab.chart.title.tie": (
+        "Pandangan paling berbeda, sama lebarnya ({spread} poin), soal: {elements}",
+        "Views differ most, equally ({spread} points), on: {elements}",
+    ),
 }
