@@ -77,9 +77,7 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     """
     out = obs.sort_values("year").reset_index(drop=True).copy()
     out["year"] = out["year"].astype(int)
-    out["status_label"] = [i18n.label("status", s, lang) for s in out["status"]]
-    if "source" in out:
-        out["source"] = [i18n.data_text(x, lang) for x in out["source"]]
+    out = _with_words(out, lang)
     has_range = out["low"].notna() & out["high"].notna()
     out["label"] = value_labels(out, formatter)
     out["next_year"] = out["year"].shift(-1)
@@ -91,6 +89,16 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     ]
     out["band_low"] = out["low"].where(has_range, out["value"])
     out["band_high"] = out["high"].where(has_range, out["value"])
+    return out
+
+
+def _with_words(data: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The frame with its status in words (``status_label``) and its sources in the
+    language, as legends and tooltips show them (a copy; the caller's frame is untouched)."""
+    out = data.copy()
+    out["status_label"] = [i18n.label("status", s, lang) for s in out["status"]]
+    if "source" in out:
+        out["source"] = [i18n.data_text(x, lang) for x in out["source"]]
     return out
 
 
@@ -312,10 +320,7 @@ def bar_chart(
     column. With ``low``/``high`` a row holding a range is drawn as a floating bar from its low
     to its high end (never as one value).
     """
-    data = frame.copy()
-    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
-    if "source" in data:  # tooltips in the language too
-        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
+    data = _with_words(frame, lang)
     status_title = i18n.t("status.legend", lang)
     value_axis = alt.Axis(format=AXIS_FORMATS[value_format])
     has_range = bool(low and high) and bool((data[low] != data[high]).any())
@@ -420,10 +425,7 @@ def heatmap(
 ) -> alt.TopLevelMixin:
     """Cells coloured by ``value`` (sequential, colour-blind safe), the value written in each
     cell, and non-reported cells outlined with a dashed line."""
-    data = frame.copy()
-    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
-    if "source" in data:  # tooltips in the language too
-        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
+    data = _with_words(frame, lang)
     base = alt.Chart(data).encode(
         x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0, orient="top")),
         y=alt.Y(f"{y}:N", title=None, sort=None, axis=alt.Axis(labelLimit=380)),
@@ -500,10 +502,7 @@ def dot_plot(
 ) -> alt.TopLevelMixin:
     """Scores per row (``y``) and group (``color``) on one scale, joined by a grey range rule
     so the spread between groups is visible. Non-reported dots are hollow."""
-    data = frame.copy()
-    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
-    if "source" in data:  # tooltips in the language too
-        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
+    data = _with_words(frame, lang)
     scale = alt.Scale(domain=list(domain), nice=False)
     y_enc = alt.Y(f"{y}:N", title=y_title, sort=None, axis=alt.Axis(labelLimit=260))
     spread = (
@@ -558,10 +557,7 @@ def small_multiples(
 ) -> alt.TopLevelMixin:
     """One small line chart per ``facet`` value (e.g. subsector) on a shared y scale, so
     sizes compare at a glance. Reported points filled, others hollow."""
-    data = frame.copy()
-    data["status_label"] = [i18n.label("status", s, lang) for s in data["status"]]
-    if "source" in data:  # tooltips in the language too
-        data["source"] = [i18n.data_text(x, lang) for x in data["source"]]
+    data = _with_words(frame, lang)
     years = sorted(data["year"].astype(int).unique().tolist())
     x = alt.X(
         "year:Q",
