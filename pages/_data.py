@@ -90,23 +90,6 @@ def observations(path: str, version: int, code: str, region: str, sector: str) -
 
 
 @st.cache_data(show_spinner=False)
-def headline(
-    path: str,
-    version: int,
-    code: str,
-    region: str,
-    sector: str,
-    start: int,
-    end: int,
-    with_real: bool = False,
-) -> headlines.Headline:
-    reg = registry(path, version)
-    return headlines.headline(
-        path, indicators.get(reg, code), region, sector, start, end, with_real=with_real
-    )
-
-
-@st.cache_data(show_spinner=False)
 def obstacles(path: str, version: int) -> pd.DataFrame:
     return store.obstacles_with_latest_severity(path)
 

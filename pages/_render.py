@@ -13,10 +13,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from impact import growth, i18n
+from impact import i18n
 from impact.figures import charts, export, tables
 from impact.figures.figure import Figure
-from impact.status import weakest
 
 _BADGE_COLOURS = {
     "reported": "blue",
@@ -116,30 +115,6 @@ def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str)
         key=f"csv_{name}",
         icon=":material/table:",
     )
-
-
-def change_metrics(
-    comparison: growth.Comparison, unit_format, start_status: str, end_status: str
-) -> None:
-    """Metrics of a change as its kind allows: levels -> difference, percent, CAGR;
-    scores and shares -> percentage points and relative change. Ranges stay ranges."""
-    language = lang()
-    c = comparison
-    st.markdown(
-        f"**{plain(t('card.change', start=c.start_year, end=c.end_year))}** "
-        f"{badge(weakest((start_status, end_status)))}"
-    )
-    if c.points is not None:
-        cols = st.columns(2)
-        cols[0].metric(t("card.points"), i18n.format_range(c.points, language, "", 1, True))
-        cols[1].metric(t("card.relative"), i18n.format_range(c.percent, language, "%", 1, True))
-        return
-    cols = st.columns(3)
-    low, high = unit_format(c.absolute.low), unit_format(c.absolute.high)
-    difference = low if c.absolute.is_point else f"{low} – {high}"
-    cols[0].metric(t("card.absolute"), difference)
-    cols[1].metric(t("card.percent"), i18n.format_range(c.percent, language, "%", 1, True))
-    cols[2].metric(t("card.cagr"), i18n.format_range(c.cagr, language, "%", 1, True))
 
 
 def figure_card(fig: Figure) -> None:

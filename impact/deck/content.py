@@ -35,7 +35,6 @@ from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
 # The first of these with figures for both years is the deck's income figure: the study's
 # index (Blitar as a whole), else the average income in Rp (per city/regency, illustrative).
 INCOME_CODES = ("batik_income_index", "batik_income_avg")
-INCOME_INDEX_BASE = 2021  # batik_income_index is defined with 2021 = 100
 COMPETITIVENESS = "batik_competitiveness"
 JOBS = "batik_workers"
 OUTCOME_LABELS = {
@@ -166,12 +165,6 @@ class _Deck:
             if h is not None:
                 return h
         return None
-
-    def series(self, code: str) -> pd.DataFrame:
-        """One series of the deck's region, limited to the deck's years."""
-        obs = store.observations(self.path, code, self.options.region, SECTOR)
-        start, end = self.years
-        return obs[obs["year"].between(start, end)].reset_index(drop=True)
 
     def programs(self) -> pd.DataFrame:
         """Program outputs of the region in the deck's years, with attainment and cost."""
