@@ -71,7 +71,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Perubahan tidak bisa dihitung dari nilai dasar nol atau negatif. Pilih tahun dasar lain.",
         "A change cannot be computed from a zero or negative base. Pick another base year.",
     ),
-    "card.change": ("Perubahan {start} → {end}", "Change {start} → {end}"),
     "card.absolute": ("Selisih", "Difference"),
     "card.percent": ("Perubahan", "Change"),
     "card.cagr": ("Laju per tahun (CAGR)", "Yearly rate (CAGR)"),
