@@ -80,8 +80,9 @@ def shares(obs: pd.DataFrame, indicator: Indicator, sector: str = "batik") -> pd
 def growth_by_sector(obs: pd.DataFrame, indicator: Indicator, start: int, end: int) -> pd.DataFrame:
     """Each subsector's change from ``start`` to ``end`` with the growth engine.
 
-    Columns: sector, change (percent for levels/counts, percentage points for shares/scores),
-    unit ('%' or 'pp'), status. Subsectors missing either year, or with a zero base, are
+    Columns: sector, change (percent for levels/counts, percentage points for shares/scores;
+    the middle of a range, for sorting), change_low and change_high (the range a year given as
+    a range yields; equal to change otherwise), unit ('%' or 'pp'), status. Subsectors missing either year, or with a zero base, are
     left out (their row would be meaningless), and listed in ``attrs['skipped']``.
     """
     rows, skipped = [], []
@@ -93,15 +94,20 @@ def growth_by_sector(obs: pd.DataFrame, indicator: Indicator, start: int, end: i
             continue
         points = c.points is not None
         statuses = tuple(group.loc[group["year"].isin([start, end]), "status"])
+        value = c.points if points else c.percent
         rows.append(
             {
                 "sector": sector,
-                "change": (c.points if points else c.percent).mid,
+                "change": value.mid,
+                "change_low": value.low,
+                "change_high": value.high,
                 "unit": "pp" if points else "%",
                 "status": weakest(statuses),
             }
         )
-    out = pd.DataFrame(rows, columns=["sector", "change", "unit", "status"])
+    out = pd.DataFrame(
+        rows, columns=["sector", "change", "change_low", "change_high", "unit", "status"]
+    )
     out = out.sort_values("change", ascending=False, kind="stable").reset_index(drop=True)
     out.attrs["skipped"] = skipped
     return out

@@ -15,7 +15,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from impact import creative, evaluation, growth, i18n, indicators, store
+from impact import evaluation, growth, i18n, indicators, store
 from impact.deck import layout
 from impact.deck.model import (
     SECTOR,
@@ -28,6 +28,7 @@ from impact.deck.model import (
     format_hearing_date,
 )
 from impact.figures import charts, collaboration, figure, headlines
+from impact.figures import creative as creative_figures
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -74,10 +75,6 @@ def _with_status(text: str, status: str, lang: str) -> str:
 def _float(x: object) -> float | None:
     """A number from a frame cell; pandas' missing values (NA, NaN) become None."""
     return None if x is None or pd.isna(x) else float(x)
-
-
-def _exact(x: float, lang: str) -> str:
-    return i18n.format_number(x, lang, 2)
 
 
 def _untitled(chart: alt.TopLevelMixin) -> tuple[alt.TopLevelMixin, tuple[str, ...]]:
@@ -345,7 +342,8 @@ def _figure_slide(
     options = fig.chart["options"] | {"height": height, "wrap": NO_WRAP}
     chart = charts.build(fig.chart["kind"], fig.chart["frame"], **options)
     plain, subtitle = _untitled(chart)
-    sources = [src for src, _ in figure.year_sources(fig.chart["frame"])]  # every plotted year
+    frame = fig.chart["frame"]  # every plotted year's source (a chart of changes: the figure's)
+    sources = [src for src, _ in (figure.year_sources(frame) if "year" in frame else fig.sources)]
     return Slide(
         section=section,
         title=fig.title,
@@ -972,7 +970,8 @@ CREATIVE_FALLBACK = {"blitar": "kota_blitar"}
 
 
 def _creative(deck: _Deck) -> list[Slide]:
-    """Batik among the creative subsectors: each subsector's growth, batik's share of the total."""
+    """Batik among the creative subsectors: each subsector's growth (the page's figure, with
+    the region in its title), batik's share of the total as the finding."""
     lang, (start, end) = deck.lang, deck.years
     indicator = deck.registry.get(CREATIVE_INDICATOR)
     if indicator is None:
@@ -991,66 +990,25 @@ def _creative(deck: _Deck) -> list[Slide]:
     names = dict(
         zip(sectors["code"], sectors["name_en" if lang == "en" else "name_id"], strict=True)
     )
-    grown = creative.growth_by_sector(obs, indicator, start, end)
-    share = creative.shares(obs, indicator)
-    if grown.empty or share.empty:
-        return []
-    top = grown.iloc[0]
-    batik_share = i18n.format_percent(float(share.iloc[-1]["value"]), lang, 1)
-    frame = grown.assign(
-        subsector=[names.get(x, x) for x in grown["sector"]],
-        label=[i18n.format_number(v, lang, 0, True) + "%" for v in grown["change"]],
-        source=obs["source"].iloc[0],
+    region_name = deck.region_name(region)
+    grown = creative_figures.growth_figure(
+        obs, indicator, names, start, end, lang, region_name=region_name
     )
-    sources = list(dict.fromkeys(obs["source"]))
-    regions = store.read_table(deck.path, "region")
-    region_name = dict(
-        zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
-    )[region]
-    # The title states what the chart shows (growth by subsector, in the region it is of).
-    title = figure.marked(
+    share = creative_figures.share_figure(obs, indicator, lang)
+    if grown is None or share is None:
+        return []
+    finding = figure.marked(
         deck.t(
-            "deck.creative.title",
+            "deck.creative.finding",
+            share=share.value_text,
+            name=indicator.name(lang).lower(),
             region=region_name,
-            start=start,
-            end=end,
-            top=names.get(top["sector"], top["sector"]),
-            change=i18n.format_number(top["change"], lang, 0, True) + "%",
+            year=share.years[1],
         ),
-        figure.statuses_of(obs),
+        share.status,
         lang,
     )
-    chart = charts.bar_chart(
-        frame,
-        lang=lang,
-        x="subsector",
-        y="change",
-        horizontal=True,
-        label="label",
-        x_title=None,
-        y_title=deck.t("deck.creative.axis", start=start, end=end),
-        title=title,
-        sources=sources,
-        height=SERIES_HEIGHT,
-        wrap=NO_WRAP,
-    )
-    finding = deck.t("deck.creative.finding", share=batik_share, year=end, region=region_name)
-    notes = [
-        f"{names.get(r.sector, r.sector)}: {_exact(r.change, lang)}%" for r in grown.itertuples()
-    ]
-    return [
-        _chart_slide(
-            deck,
-            chart,
-            title=title,
-            finding=finding,
-            height=SERIES_HEIGHT,
-            sources=sources,
-            statuses=obs["status"],
-            notes=notes,
-            section="creative",
-        )
-    ]
+    return [_figure_slide(deck, grown, finding=finding, section="creative")]
 
 
 _BUILDERS = {

@@ -65,18 +65,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
     "deck.section.creative": ("Batik dalam ekonomi kreatif", "Batik in the creative economy"),
     "deck.creative.title": (
-        "Tenaga kerja ekonomi kreatif {region}, {start}–{end}: {top} tumbuh paling cepat ({change})",
-        "Creative-economy workers in {region}, {start}–{end}: {top} grew fastest ({change})",
+        "Pertumbuhan {name} per subsektor, {region} {start}–{end}: {top} tercepat ({change})",
+        "Growth of {name} by subsector, {region} {start}–{end}: {top} fastest ({change})",
     ),
     "deck.creative.finding": (
-        "Batik {share} dari tenaga kerja ekonomi kreatif {region} pada {year}; angka subsektor "
-        "ilustratif.",
-        "Batik is {share} of creative-economy workers in {region} in {year}; subsector figures "
-        "are illustrative.",
-    ),
-    "deck.creative.axis": (
-        "Pertumbuhan tenaga kerja {start}–{end} (%)",
-        "Growth of workers {start}–{end} (%)",
+        "Batik {share} dari {name} {region} pada {year}.",
+        "Batik is {share} of {name} in {region} in {year}.",
     ),
     "deck.section.recommendations": ("Rekomendasi", "Recommendations"),
     "deck.section.sources": ("Sumber dan metode", "Sources and method"),

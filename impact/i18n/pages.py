@@ -268,8 +268,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Years with a subsector missing get no share.",
     ),
     "ce.growth.title": (
-        "Pertumbuhan {name} per subsektor, {start}–{end}",
-        "Growth of {name} by subsector, {start}–{end}",
+        "Pertumbuhan {name} per subsektor, {start}–{end}: {top} tercepat ({change})",
+        "Growth of {name} by subsector, {start}–{end}: {top} fastest ({change})",
     ),
     "ce.growth.x": ("Perubahan ({unit})", "Change ({unit})"),
     "ce.subsector": ("Subsektor", "Subsector"),

@@ -38,8 +38,8 @@ TITLES = {
         "(ilustratif)",
         "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
         "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
-        "Tenaga kerja ekonomi kreatif Kota Blitar, 2021–2023: Film tumbuh paling cepat (+83%) "
-        "(ilustratif)",
+        "Pertumbuhan tenaga kerja ekonomi kreatif per subsektor, Kota Blitar 2021–2023: Film "
+        "tercepat (+83,3%) (ilustratif)",
         "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
         "Sumber data: 4 sumber; setiap angka bertanda status",
         "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
@@ -56,8 +56,8 @@ TITLES = {
         "(illustrative)",
         "Program budget −11% from 2021 to 2023 (illustrative)",
         "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
-        "Creative-economy workers in Blitar City, 2021–2023: Film grew fastest (+83%) "
-        "(illustrative)",
+        "Growth of creative economy workers by subsector, Blitar City 2021–2023: Film fastest "
+        "(+83.3%) (illustrative)",
         "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
         "Data sources: 4 sources; every figure is marked with its status",
         "How figures are computed: percentage points for scores, whole ranges, BPS CPI",

@@ -10,7 +10,7 @@ from tests.pages.apptest import chart_titles, open_page
 def test_workers_by_subsector_with_batik_share(app_db) -> None:
     titles = chart_titles(open_page("pages/creative.py", "id"))
     assert titles[0] == (
-        "Tenaga kerja ekonomi kreatif per subsektor, skala sama: Film tumbuh paling cepat (+83%, 2021–2023)"
+        "Tenaga kerja ekonomi kreatif per subsektor, skala sama: Film tumbuh paling cepat (+83,3%, 2021–2023)"
         " (ilustratif)"
     )
     # 235 of 1.143 workers in 2023
@@ -28,7 +28,8 @@ def test_a_share_indicator_is_not_summed_in_english(app_db) -> None:
     at = open_page("pages/creative.py", "en", indikator="ce_young_share")
     assert any("cannot be added up" in i.value for i in at.info)
     assert chart_titles(at)[1] == (
-        "Growth of share of young workers (15-30) by subsector, 2021–2023 (illustrative)"
+        "Growth of share of young workers (15-30) by subsector, 2021–2023: Batik fastest"
+        " (+6 percentage points) (illustrative)"
     )
 
 
