@@ -206,6 +206,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Spread of income growth {start}–{end}: median {median}, {share} of enterprises up ≥ 50%",
     ),
     "eq.hist.x": ("Pertumbuhan pendapatan (%)", "Income growth (%)"),
+    "eq.band": ("{low} s.d. {high}", "{low} to {high}"),
+    "eq.band.below": ("di bawah {high}", "below {high}"),
+    "eq.band.above": ("{low} ke atas", "{low} and above"),
+    "eq.median.axis": ("Pertumbuhan median (%)", "Median growth (%)"),
     "eq.hist.y": ("Jumlah usaha", "Enterprises"),
     "eq.by.title": (
         "Pertumbuhan median per {group}: {top} tertinggi ({value})",

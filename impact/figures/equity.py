@@ -1,0 +1,245 @@
+"""Who gained: the equity figures (the spread of enterprise income growth, its median by size
+class, region and program participation, and the participants' gap), composed once.
+
+Every figure gives the number of enterprises behind it, flags small groups, carries the
+weakest status of the records it uses and names the sources of the two years it compares.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from impact import growth, i18n
+from impact.figures.figure import PRECISION, Figure, source_lines
+from impact.figures.marks import marked, statuses_of
+
+HISTOGRAM_ENDS = (-50, 150)  # growth beyond these is gathered in the end bands (equity.py)
+
+
+def record_sources(
+    mean: pd.DataFrame, start: int, end: int
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each source of the enterprise records of ``start`` and ``end`` with its years
+    (``mean``: equity.mean_income_by_year, whose source joins a year's sources with '; ')."""
+    out: dict[str, list[int]] = {}
+    rows = mean[mean["year"].isin([start, end])].sort_values("year")
+    for year, joined in zip(rows["year"].astype(int), rows["source"], strict=True):
+        for source in str(joined).split("; "):
+            out.setdefault(source, [])
+            if year not in out[source]:
+                out[source].append(year)
+    return tuple((source, tuple(years)) for source, years in out.items())
+
+
+def _pct(x: float, lang: str, decimals: int = PRECISION) -> str:
+    return i18n.format_percent(x, lang, decimals, True)
+
+
+def band_label(low: float, high: float, lang: str) -> str:
+    """A histogram band in words; the end bands gather everything beyond them."""
+    if low <= HISTOGRAM_ENDS[0]:
+        return i18n.t("eq.band.below", lang, high=i18n.format_number(high, lang, 0))
+    if low >= HISTOGRAM_ENDS[1]:
+        return i18n.t("eq.band.above", lang, low=i18n.format_number(low, lang, 0))
+    return i18n.t(
+        "eq.band",
+        lang,
+        low=i18n.format_number(low, lang, 0),
+        high=i18n.format_number(high, lang, 0),
+    )
+
+
+def distribution_figure(
+    overall: pd.DataFrame,
+    bands: pd.DataFrame,
+    left_out: dict[str, int],
+    mean: pd.DataFrame,
+    start: int,
+    end: int,
+    lang: str,
+) -> Figure:
+    """The spread of growth from ``start`` to ``end``: the median, the middle half, the share
+    that grew by 50% or more and the count (the card's metrics), a histogram, and who was not
+    counted and why (the caption)."""
+    row = overall.iloc[0]
+    status = str(row["status"])
+    sources = record_sources(mean, start, end)
+    median = _pct(row["median"], lang)
+    share = i18n.format_percent(row["share_50"], lang, 0)
+    title = marked(
+        i18n.t("eq.hist.title", lang, start=start, end=end, median=median, share=share),
+        status,
+        lang,
+    )
+    frame = bands.assign(
+        band=[
+            band_label(lo, hi, lang)
+            for lo, hi in zip(bands["band_low"], bands["band_high"], strict=True)
+        ],
+        status=status,
+        label=[i18n.format_number(n, lang, 0) for n in bands["n"]],
+    )
+    chart = {
+        "kind": "bar",
+        "frame": frame,
+        "options": {
+            "status_decided": True,
+            "lang": lang,
+            "x": "band",
+            "y": "n",
+            "x_title": i18n.t("eq.hist.x", lang),
+            "y_title": i18n.t("eq.hist.y", lang),
+            "title": title,
+            "sources": [],
+            "source_lines": source_lines(sources, lang),
+            "label": "label",
+            "wrap": (90, 140),
+        },
+    }
+    table = pd.DataFrame(
+        {
+            i18n.t("eq.hist.x", lang): frame["band"].tolist(),
+            i18n.t("eq.hist.y", lang): frame["label"].tolist(),
+            i18n.t("table.status", lang): [i18n.label("status", status, lang)] * len(frame),
+        }
+    )
+    metrics = (
+        (i18n.t("eq.median", lang), median),
+        (
+            i18n.t("eq.iqr", lang),
+            i18n.format_range(growth.Range(row["q1"], row["q3"]), lang, "%", 0, True),
+        ),
+        (i18n.t("eq.share50", lang), share),
+        (i18n.t("eq.n", lang), i18n.format_number(row["n"], lang, 0)),
+    )
+    caption = i18n.t(
+        "eq.excluded", lang, missing=left_out["missing_year"], zero=left_out["zero_base"]
+    )
+    about = i18n.t(
+        "eq.source", lang, sources="; ".join(i18n.data_text(s, lang) for s, _ in sources)
+    )
+    return Figure(
+        key="equity_distribution",
+        kind="level",
+        unit="%",
+        value=growth.Range.point(float(row["median"])),
+        years=(start, end),
+        status=status,
+        sources=sources,
+        title=title,
+        label=i18n.t("eq.median", lang),
+        value_text=median,
+        period=i18n.t("card.period", lang, start=start, end=end),
+        metrics=metrics,
+        chart=chart,
+        table=table,
+        notes=(caption, about),
+        extra={"caption": caption, "about": about},
+    )
+
+
+def group_name(group: str, code: object, region_names: dict[str, str], lang: str) -> str:
+    """A group's name: a size class, a region or participants / non-participants."""
+    if group == "size_class":
+        return i18n.label("size", str(code), lang)
+    if group == "region":
+        return region_names.get(str(code), str(code))
+    return i18n.t("eq.participants" if code else "eq.others", lang)
+
+
+def group_figure(
+    frame: pd.DataFrame,
+    group: str,
+    region_names: dict[str, str],
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    lang: str,
+) -> Figure:
+    """The median growth per group (``group``: size_class, region or participant) with the n
+    behind each bar and small groups flagged; titled by the highest, ties named."""
+    names = [group_name(group, g, region_names, lang) for g in frame["group"]]
+    medians = [_pct(m, lang) for m in frame["median"]]
+    status = statuses_of(frame)
+    highest = max(medians, key=lambda text: frame["median"].iloc[medians.index(text)])
+    tops = [n for n, m in zip(names, medians, strict=True) if m == highest]
+    title = marked(
+        i18n.t(
+            "eq.by.title",
+            lang,
+            group=i18n.t(f"eq.group.{group}", lang),
+            top=" & ".join(tops),
+            value=highest,
+        ),
+        status,
+        lang,
+    )
+    shown = frame.assign(
+        label_group=[n + (" ⚠" if s else "") for n, s in zip(names, frame["small"], strict=True)],
+        label=[f"{m} (n={int(n)})" for m, n in zip(medians, frame["n"], strict=True)],
+    )
+    chart = {
+        "kind": "bar",
+        "frame": shown,
+        "options": {
+            "status_decided": True,
+            "lang": lang,
+            "x": "label_group",
+            "y": "median",
+            "horizontal": True,
+            "label": "label",
+            "x_title": None,
+            "y_title": i18n.t("eq.median.axis", lang),
+            "title": title,
+            "sources": [],
+            "source_lines": source_lines(sources, lang),
+            "height": 40 * len(shown) + 20,
+            "wrap": (34, 48),
+        },
+    }
+    table = pd.DataFrame(
+        {
+            i18n.t("table.col.group", lang): shown["label_group"].tolist(),
+            i18n.t("eq.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
+            i18n.t("eq.median", lang): medians,
+            i18n.t("eq.iqr", lang): [
+                i18n.format_range(growth.Range(a, b), lang, "%", 0, True)
+                for a, b in zip(shown["q1"], shown["q3"], strict=True)
+            ],
+            i18n.t("eq.share50", lang): [
+                i18n.format_percent(v, lang, 0) for v in shown["share_50"]
+            ],
+            i18n.t("table.col.small", lang): [
+                i18n.t("table.col.small.yes" if s else "table.col.small.no", lang)
+                for s in shown["small"]
+            ],
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
+        }
+    )
+    return Figure(
+        key=f"equity_by_{group}",
+        kind="level",
+        unit="%",
+        value=None,
+        years=None,
+        status=status,
+        sources=sources,
+        title=title,
+        label=" & ".join(tops),
+        value_text=highest,
+        chart=chart,
+        table=table,
+    )
+
+
+def gap_text(gap: dict, participants: pd.DataFrame, lang: str) -> str | None:
+    """The participants' median minus the others', with both counts, as a comparison (not a
+    cause), marked with the weaker status of the two groups; None without both groups."""
+    if gap["gap_pp"] is None:
+        return None
+    text = i18n.t(
+        "eq.gap",
+        lang,
+        gap=i18n.format_points(gap["gap_pp"], lang, PRECISION),
+        n1=gap["n_participants"],
+        n2=gap["n_others"],
+    )
+    return marked(text, statuses_of(participants), lang)
