@@ -29,6 +29,7 @@ from impact.deck.model import (
 )
 from impact.figures import charts, collaboration, figure, headlines
 from impact.figures import creative as creative_figures
+from impact.figures import programs as programs_figures
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -63,13 +64,6 @@ NO_WRAP = (1000, 1000)
 
 def _status_word(status: str, lang: str) -> str:
     return i18n.label("status", status, lang).lower()
-
-
-def _with_status(text: str, status: str, lang: str) -> str:
-    """'text (ilustratif)' for a figure that is not reported; reported text stays bare."""
-    if status == "reported":
-        return text
-    return i18n.t("deck.with_status", lang, text=text, status=_status_word(status, lang))
 
 
 def _float(x: object) -> float | None:
@@ -185,7 +179,7 @@ class _Deck:
             return None
         return totals
 
-    def change_text(self, h: headlines.Headline, decimals: int = 0) -> str:
+    def change_text(self, h: headlines.Headline, decimals: int = figure.PRECISION) -> str:
         """The headline change as the dashboard writes it: points for scores, percent else."""
         c = h.comparison
         if c.points is not None:
@@ -335,15 +329,20 @@ def _summary(deck: _Deck) -> list[Slide]:
 
 
 def _figure_slide(
-    deck: _Deck, fig, *, finding: str, section: str, height: int = SERIES_HEIGHT
+    deck: _Deck,
+    fig,
+    *,
+    finding: str,
+    section: str,
+    height: int = SERIES_HEIGHT,
+    notes: Iterable[str] = (),
 ) -> Slide:
     """A chart slide from a figure: its title, its chart (built for the slide), and as the
     footnote the chart's own subtitle lines (the source of every year, the reading notes)."""
     options = fig.chart["options"] | {"height": height, "wrap": NO_WRAP}
     chart = charts.build(fig.chart["kind"], fig.chart["frame"], **options)
     plain, subtitle = _untitled(chart)
-    frame = fig.chart["frame"]  # every plotted year's source (a chart of changes: the figure's)
-    sources = [src for src, _ in (figure.year_sources(frame) if "year" in frame else fig.sources)]
+    sources = [src for src, _ in fig.chart_sources]  # every plotted year's
     return Slide(
         section=section,
         title=fig.title,
@@ -356,6 +355,7 @@ def _figure_slide(
         notes=_notes(
             [fig.title, finding],
             fig.notes,
+            notes,
             [deck.t("deck.notes.reading")],
             _sources_notes(sources, deck.lang),
         ),
@@ -420,7 +420,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             text = deck.t(
                 "deck.affects.indicator", name=h.indicator.name(lang), change=deck.change_text(h)
             )
-            return _with_status(text, h.status, lang)
+            return figure.marked(text, h.status, lang)
         rows = programs[
             (programs["program"] == target) & programs["year"].isin([start, end])
         ].sort_values("year")
@@ -435,7 +435,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             count_start=int(rows["count"].iloc[0]),
             count_end=int(rows["count"].iloc[-1]),
         )
-        return _with_status(text, status, lang)
+        return figure.marked(text, status, lang)
 
     rows, notes = [], []
     for _, items in latest.groupby("order", sort=True):
@@ -575,30 +575,8 @@ def _programs(deck: _Deck) -> list[Slide]:
     first = totals[totals["year"] == start].iloc[0]
     last = totals[totals["year"] == end].iloc[0]
     sources = list(dict.fromkeys(summary["source"]))
-    budget_change = growth.percent_change(first["budget_rp"], last["budget_rp"])
-    budget_text = i18n.format_range(budget_change, lang, "%", 0, True)
-    title = figure.marked(
-        deck.t("prog.budget.title", change=budget_text, start=start, end=end),
-        figure.statuses_of(totals),
-        lang,
-    )
-    frame = totals.assign(
-        label=[rupiah(v) for v in totals["budget_rp"]], source=summary["source"].iloc[0]
-    )
-    chart = charts.bar_chart(
-        frame,
-        lang=lang,
-        x="year",
-        y="budget_rp",
-        x_title=deck.t("chart.year"),
-        y_title=deck.t("prog.budget"),
-        title=title,
-        label="label",
-        value_format="rupiah",
-        sources=sources,
-        height=BAR_HEIGHT,
-        wrap=NO_WRAP,
-    )
+    budget = programs_figures.budget_figure(totals, summary, lang)  # the programs page's
+    budget_text = budget.value_text
     finding = deck.t(
         "deck.budget.finding",
         budget_start=rupiah(first["budget_rp"]),
@@ -614,24 +592,17 @@ def _programs(deck: _Deck) -> list[Slide]:
         f"{rupiah(_float(r['cost_per_participant']))} ({_status_word(r['status'], lang)})"
         for r in summary.to_dict("records")
     ]
+    budget_notes = figure.comparison_notes(
+        growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]), None, lang
+    )
     slides = [
-        _chart_slide(
+        _figure_slide(
             deck,
-            chart,
-            title=title,
+            budget,
             finding=finding,
-            height=BAR_HEIGHT,
-            sources=sources,
-            statuses=frame["status"],
             section="programs",
-            notes=[
-                *program_notes,
-                *figure.comparison_notes(
-                    growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]),
-                    None,
-                    lang,
-                ),
-            ],
+            height=BAR_HEIGHT,
+            notes=[*program_notes, *budget_notes],
         )
     ]
 
@@ -703,7 +674,7 @@ def _programs(deck: _Deck) -> list[Slide]:
                     label,
                     value(c.start),
                     value(c.end),
-                    deck.change_text(h, 1),
+                    deck.change_text(h),
                     i18n.label("status", h.status, lang),
                 )
             )

@@ -66,6 +66,7 @@ class Figure:
     )
     table: pd.DataFrame | None = None
     notes: tuple[str, ...] = ()
+    plotted_sources: tuple[tuple[str, tuple[int, ...]], ...] = ()  # every year the chart plots
     comparison: growth.Comparison | None = None
     real: growth.Comparison | None = None
     extra: dict = field(default_factory=dict)
@@ -73,6 +74,16 @@ class Figure:
     @property
     def reported(self) -> bool:
         return self.status == "reported"
+
+    @property
+    def chart_sources(self) -> tuple[tuple[str, tuple[int, ...]], ...]:
+        """The source of every year the chart plots (the value may use only two of them)."""
+        if self.plotted_sources:
+            return self.plotted_sources
+        frame = self.chart["frame"] if self.chart else None
+        if frame is not None and {"year", "source"} <= set(frame.columns):
+            return year_sources(frame)
+        return self.sources
 
 
 # --- words composed once -----------------------------------------------------------------

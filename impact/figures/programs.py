@@ -83,9 +83,10 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
     title = marked(
         i18n.t("prog.budget.title", lang, change=change_text, start=start, end=end), status, lang
     )
+    per_year = summary.groupby("year")["source"].agg(lambda s: "; ".join(dict.fromkeys(s)))
     frame = totals.assign(
         label=[i18n.format_rupiah(v, lang) for v in totals["budget_rp"]],
-        source=summary["source"].iloc[0],
+        source=[per_year[y] for y in totals["year"]],  # each year's own sources
     )
     table = pd.DataFrame(
         {
@@ -113,6 +114,7 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
     }
     return Figure(
         key="program_budget",
+        plotted_sources=year_sources(summary),
         kind="level",
         unit="%",
         value=change,

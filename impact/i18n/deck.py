@@ -81,7 +81,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "deck.continued": ("{title} (lanjutan)", "{title} (continued)"),
     "deck.mark.partly": ("Sebagian {status}", "Partly {status}"),
-    "deck.with_status": ("{text} ({status})", "{text} ({status})"),
     "deck.page_number": ("{index}/{count}", "{index}/{count}"),
     "deck.notes.sources": ("Sumber:", "Sources:"),
     "deck.notes.figures": ("Angka persis:", "Exact figures:"),
