@@ -68,6 +68,7 @@ for index, link in enumerate(mine.itertuples()):
                 lang,
                 y_title=figure.unit_text(registry[link.target], lang),
             )
+            _render.figure_card(fig)  # the title's change, with its years and status
             _render.figure_panel(fig, f"terdampak_{item}_{link.target}", height=200, wrap=(44, 66))
         else:
             rows = programs[programs["program"] == link.target].assign(
