@@ -88,11 +88,8 @@ def serve(folder: Path) -> Iterator[str]:
     }
     proc = subprocess.Popen(
         [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
+            sys.executable,  # as `make run` serves it: the upload gate, the pages declared
+            str(ROOT / "serve.py"),
             "--server.headless",
             "true",
             "--server.port",

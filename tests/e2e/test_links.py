@@ -21,7 +21,7 @@ def _idle(page: Page) -> None:
 
 
 def test_ringkasan_opens_the_overview_without_a_dialog(page: Page, server) -> None:
-    # A visit to "/" first: the fresh-server case has a cause of its own (xfail below).
+    # A visit to "/" first (a fresh server's first visit: the next test).
     page.goto(f"{server}/?lang=en")
     _idle(page)
     page.goto(f"{server}/ringkasan?lang=en")
@@ -33,16 +33,10 @@ def test_ringkasan_opens_the_overview_without_a_dialog(page: Page, server) -> No
     assert "lang=en" in page.url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a folder named pages/ beside app.py: on a fresh server's first run Streamlit "
-    "runs its legacy pages/ router first, which knows no /ringkasan and says so",
-)
 def test_first_visit_of_a_fresh_server_to_a_page_url_has_no_dialog(page: Page, fresh_server):
     page.goto(f"{fresh_server}/ringkasan?lang=en")
     expect(page.locator('[data-testid="stMetricLabel"]').first).to_be_visible(timeout=30_000)
     _idle(page)
-    page.wait_for_timeout(500)  # the dialog, when it comes, comes with the first run's messages
     assert page.locator(DIALOG).count() == 0
 
 
