@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import equity, i18n, indicators, store, upload
-from impact.figures import figure, headlines
+from impact.figures import figure
 
 
 @st.cache_resource(show_spinner=False)
@@ -194,9 +194,7 @@ def change(
     indicator = indicators.get(registry(path, version), code)
     obs = observations(path, version, code, region, sector)
     inflation = (
-        observations(
-            path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
-        )
+        observations(path, version, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all")
         if with_real
         else None
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import equity, growth
-from impact.figures import figure, headlines
+from impact.figures import figure
 from pages import _data, _render, _widgets
 
 INCOME_INDICATORS = ["batik_income_index", "batik_income_avg"]
@@ -90,7 +90,7 @@ with g4:
 
 indicator = registry[code]
 inflation = _data.observations(
-    path, version, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
+    path, version, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all"
 )
 real = prices == "real"
 name = indicator.name(lang) + (_render.t("income.real_suffix", base=base) if real else "")

@@ -1,14 +1,13 @@
 """What the hearing deck says: the dashboard's findings as a list of :class:`Slide`.
 
-Every number comes from the functions the dashboard pages call (:mod:`impact.figures.headlines`,
-:mod:`impact.growth`, :mod:`impact.evaluation`, the :mod:`impact.store` queries) and every chart
-from the :mod:`impact.figures.charts` builders, so the deck and the dashboard can never
-disagree. Where a slide's text goes is :mod:`impact.deck.layout`'s business.
+Every figure is the figure layer's (:mod:`impact.figures`: the same title, card, chart and notes
+the pages render), the rest comes from :mod:`impact.growth`, :mod:`impact.evaluation` and the
+:mod:`impact.store` queries, so the deck and the dashboard can never disagree. Where a slide's text goes is :mod:`impact.deck.layout`'s business.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from impact.deck.model import (
     TableRow,
     format_hearing_date,
 )
-from impact.figures import charts, collaboration, figure, headlines
+from impact.figures import charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
 from impact.status import ORDER as STATUS_ORDER
@@ -107,7 +106,7 @@ class _Deck:
     path: Path | str
     options: DeckOptions
     registry: dict[str, indicators.Indicator] = field(default_factory=dict)
-    _headlines: dict = field(default_factory=dict)
+    _figures: dict = field(default_factory=dict)
     _programs: pd.DataFrame | None = None
 
     @property
@@ -129,33 +128,17 @@ class _Deck:
         region = region or self.options.region
         return names.get(region, region)
 
-    def headline(self, code: str, with_real: bool = False) -> headlines.Headline | None:
-        """The dashboard's headline of ``code`` in the deck's region and years, or None when
-        the figures are missing (a deck for another region simply leaves it out)."""
-        key = (code, with_real)
-        if key not in self._headlines:
-            value = None
-            if code in self.registry:
-                start, end = self.years
-                indicator = self.registry[code]
-                try:
-                    value = headlines.headline(
-                        self.path, indicator, self.options.region, SECTOR, start, end, with_real
-                    )
-                except growth.MissingValueError:
-                    if with_real:  # no inflation for a year: the nominal figures still stand
-                        value = self.headline(code)
-                except growth.GrowthError:
-                    value = None
-            self._headlines[key] = value
-        return self._headlines[key]
+    def figure(self, code: str, real: bool = False) -> figure.Figure | None:
+        """The figure layer's change of ``code`` in the deck's region and years (memoised), or
+        None when a year is missing (a deck for another region simply leaves it out)."""
+        key = (code, real)
+        if key not in self._figures:
+            self._figures[key] = _figure(self, code, self.options.region, *self.years, real)
+        return self._figures[key]
 
-    def income(self) -> headlines.Headline | None:
-        for code in INCOME_CODES:
-            h = self.headline(code, with_real=True)
-            if h is not None:
-                return h
-        return None
+    def income(self) -> figure.Figure | None:
+        """The deck's income figure: the first of INCOME_CODES with both years, real terms."""
+        return next((f for code in INCOME_CODES if (f := self.figure(code, real=True))), None)
 
     def programs(self) -> pd.DataFrame:
         """Program outputs of the region in the deck's years, with attainment and cost."""
@@ -179,21 +162,9 @@ class _Deck:
             return None
         return totals
 
-    def change_text(self, h: headlines.Headline, decimals: int = figure.PRECISION) -> str:
-        """The headline change as the dashboard writes it: points for scores, percent else."""
-        c = h.comparison
-        if c.points is not None:
-            return i18n.format_range(c.points, self.lang, " " + self.t("unit.pp"), decimals, True)
-        return i18n.format_range(c.percent, self.lang, "%", decimals, True)
-
-
-def _number_formatter(kind: str, lang: str, code: str) -> tuple[Callable[[float], str], str]:
-    """(label formatter, axis format) for an indicator, as the pages format it."""
-    if kind in ("score", "share"):
-        return (lambda x: i18n.format_percent(x, lang, 0)), "percent"
-    if code == "batik_income_avg":
-        return (lambda x: i18n.format_rupiah(x, lang)), "rupiah"
-    return (lambda x: i18n.format_number(x, lang, 0)), "index" if kind == "index" else "number"
+    def change_text(self, fig: figure.Figure) -> str:
+        """A figure's change as the figure layer writes it: points for scores, percent else."""
+        return figure.change_text(fig.value, fig.kind, self.lang)
 
 
 def _chart_slide(
@@ -240,9 +211,7 @@ def _figure(deck: _Deck, code: str, region: str, start: int, end: int, real: boo
         return None
     obs = store.observations(deck.path, code, region, SECTOR)
     inflation = (
-        store.observations(
-            deck.path, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
-        )
+        store.observations(deck.path, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all")
         if real
         else None
     )
@@ -412,15 +381,17 @@ def _obstacles(deck: _Deck) -> list[Slide]:
 
     def affected(kind: str, target: str) -> str | None:
         if kind == "indicator":
-            h = deck.headline(target)
-            if h is None:
+            fig = deck.figure(target)
+            if fig is None:
                 return None
-            statuses.add(h.status)
-            sources.extend(h.sources)
+            statuses.add(fig.status)
+            sources.extend(src for src, _ in fig.sources)
             text = deck.t(
-                "deck.affects.indicator", name=h.indicator.name(lang), change=deck.change_text(h)
+                "deck.affects.indicator",
+                name=deck.registry[target].name(lang),
+                change=deck.change_text(fig),
             )
-            return figure.marked(text, h.status, lang)
+            return figure.marked(text, fig.status, lang)
         rows = programs[
             (programs["program"] == target) & programs["year"].isin([start, end])
         ].sort_values("year")
@@ -660,14 +631,15 @@ def _programs(deck: _Deck) -> list[Slide]:
     ]
     statuses, outcome_sources, outcome_notes = {out_status}, [], []
     income = deck.income()
-    for h in (income, deck.headline(COMPETITIVENESS), deck.headline(JOBS)):
+    for h in (income, deck.figure(COMPETITIVENESS), deck.figure(JOBS)):
         if h is None:
             continue
-        fmt, _ = _number_formatter(h.indicator.kind, lang, h.indicator.code)
+        code = h.extra["indicator"]
+        fmt, _ = figure.value_formatter(deck.registry[code], lang)
         c = h.comparison
         value = lambda r, fmt=fmt: fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"  # noqa: E731
-        label_key = OUTCOME_LABELS.get(h.indicator.code)
-        label = deck.t(label_key) if label_key else h.indicator.name(lang)
+        label_key = OUTCOME_LABELS.get(code)
+        label = deck.t(label_key) if label_key else deck.registry[code].name(lang)
         rows.append(
             TableRow(
                 (
@@ -680,7 +652,7 @@ def _programs(deck: _Deck) -> list[Slide]:
             )
         )
         statuses.add(h.status)
-        outcome_sources += h.sources
+        outcome_sources += [src for src, _ in h.sources]
         outcome_notes += [label + ":", *figure.comparison_notes(c, None, lang)]
     table = Table(
         columns=(
@@ -837,7 +809,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
             )
         )
         st_.add(income.status)
-        src += list(income.sources)
+        src += [source for source, _ in income.sources]
     more = _obstacle_evidence(deck, EVIDENCE["resources"])
     add("resources", parts + more[0], st_ | more[1], src + more[2])
 

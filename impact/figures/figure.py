@@ -34,6 +34,9 @@ TITLE_KEYS = {
     "batik_competitiveness": "chart.comp.title",
 }
 PRECISION = 1  # decimals of a change on cards, titles, labels and notes alike
+# Real terms: Blitar is not a BPS CPI city, so national CPI inflation is the deflator.
+INFLATION_INDICATOR = "cpi_inflation"
+INFLATION_REGION = "indonesia"
 
 
 @dataclass(frozen=True)
@@ -313,6 +316,7 @@ def change_figure(
         notes=notes,
         comparison=comparison,
         real=real,
+        extra={"indicator": indicator.code},
     )
 
 
