@@ -29,6 +29,7 @@ from impact.deck.model import (
 from impact.figures import charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
+from impact.figures.figure import Figure
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -128,7 +129,7 @@ class _Deck:
         region = region or self.options.region
         return names.get(region, region)
 
-    def figure(self, code: str, real: bool = False) -> figure.Figure | None:
+    def change_of(self, code: str, real: bool = False) -> Figure | None:
         """The figure layer's change of ``code`` in the deck's region and years (memoised), or
         None when a year is missing (a deck for another region simply leaves it out)."""
         key = (code, real)
@@ -136,9 +137,9 @@ class _Deck:
             self._figures[key] = _figure(self, code, self.options.region, *self.years, real)
         return self._figures[key]
 
-    def income(self) -> figure.Figure | None:
+    def income(self) -> Figure | None:
         """The deck's income figure: the first of INCOME_CODES with both years, real terms."""
-        return next((f for code in INCOME_CODES if (f := self.figure(code, real=True))), None)
+        return next((f for code in INCOME_CODES if (f := self.change_of(code, real=True))), None)
 
     def programs(self) -> pd.DataFrame:
         """Program outputs of the region in the deck's years, with attainment and cost."""
@@ -162,7 +163,7 @@ class _Deck:
             return None
         return totals
 
-    def change_text(self, fig: figure.Figure) -> str:
+    def change_text(self, fig: Figure) -> str:
         """A figure's change as the figure layer writes it: points for scores, percent else."""
         return figure.change_text(fig.value, fig.kind, self.lang)
 
@@ -381,7 +382,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
 
     def affected(kind: str, target: str) -> str | None:
         if kind == "indicator":
-            fig = deck.figure(target)
+            fig = deck.change_of(target)
             if fig is None:
                 return None
             statuses.add(fig.status)
@@ -631,7 +632,7 @@ def _programs(deck: _Deck) -> list[Slide]:
     ]
     statuses, outcome_sources, outcome_notes = {out_status}, [], []
     income = deck.income()
-    for h in (income, deck.figure(COMPETITIVENESS), deck.figure(JOBS)):
+    for h in (income, deck.change_of(COMPETITIVENESS), deck.change_of(JOBS)):
         if h is None:
             continue
         code = h.extra["indicator"]
