@@ -172,9 +172,13 @@ def group_figure(
         status,
         lang,
     )
+    # n beside the group's name, not after the bar: a narrow column would cut it off there.
     shown = frame.assign(
-        label_group=[n + (" ⚠" if s else "") for n, s in zip(names, frame["small"], strict=True)],
-        label=[f"{m} (n={int(n)})" for m, n in zip(medians, frame["n"], strict=True)],
+        label_group=[
+            f"{name} (n={int(n)})" + (" ⚠" if small else "")
+            for name, n, small in zip(names, frame["n"], frame["small"], strict=True)
+        ],
+        label=medians,
     )
     chart = {
         "kind": "bar",

@@ -45,5 +45,5 @@ def test_groups_tied_at_the_top_are_all_named_with_their_counts() -> None:
     assert fig.title == (
         "Median growth by size class: Small & Medium highest (+30%) (illustrative)"
     )
-    assert fig.chart["frame"]["label"].tolist()[1] == "+30% (n=12)"
-    assert fig.chart["frame"]["label_group"].tolist()[1] == "Small ⚠"
+    assert fig.chart["frame"]["label"].tolist()[1] == "+30%"
+    assert fig.chart["frame"]["label_group"].tolist()[1] == "Small (n=12) ⚠"
