@@ -319,7 +319,7 @@ def _figure_slide(
         finding=finding,
         chart=plain,
         chart_height=height,
-        footnote=(" ".join(subtitle),) if subtitle else (),
+        footnote=(" · ".join(subtitle),) if subtitle else (),
         sources=tuple(dict.fromkeys(sources)),
         statuses=tuple(dict.fromkeys(fig.chart["frame"]["status"])),
         notes=_notes(

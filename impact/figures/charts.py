@@ -329,8 +329,14 @@ def bar_chart(
         data["bar_from"] = data[low].where(data[low] != data[high], 0.0)
         data["bar_to"] = data[high]
         field = "bar_to"
+    scale = alt.Undefined
+    if horizontal and label and not color and len(data):
+        # Room right of the longest bar for its label (a label past the plot is cut off,
+        # on screen, in the PNG and on the slide).
+        top = float(data[field].max())
+        scale = alt.Scale(domain=[min(0.0, float(data[field].min())), max(top * 1.18, 1.0)])
     value = (
-        alt.X(f"{field}:Q", title=y_title, axis=value_axis)
+        alt.X(f"{field}:Q", title=y_title, axis=value_axis, scale=scale)
         if horizontal
         else alt.Y(f"{field}:Q", title=y_title, axis=value_axis)
     )

@@ -69,8 +69,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Growth of {name} by subsector, {region} {start}–{end}: {top} fastest ({change})",
     ),
     "deck.creative.finding": (
-        "Batik {share} dari {name} {region} pada {year}.",
-        "Batik is {share} of {name} in {region} in {year}.",
+        "Batik {share} dari {name} {region} pada {year}",
+        "Batik is {share} of {name} in {region} in {year}",
     ),
     "deck.section.recommendations": ("Rekomendasi", "Recommendations"),
     "deck.section.sources": ("Sumber dan metode", "Sources and method"),
