@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import growth, i18n
+from impact.figures import obstacles
 from impact.store import OBSTACLE_CATEGORIES
 from pages import _data, _render
 
@@ -63,10 +64,5 @@ for column, category in zip(st.columns(4), OBSTACLE_CATEGORIES, strict=True):
         st.subheader(i18n.label("category", category, lang))
         for item in items[items["category"] == category].itertuples():
             st.markdown(f"**{_render.plain(item.name_en if lang == 'en' else item.name_id)}**")
-            if item.severity == item.severity:  # not NaN: a severity was recorded
-                severity = int(item.severity)
-                status = i18n.label("status", item.status, lang).lower()
-                text = _render.t(
-                    "obstacles.severity", severity=severity, year=int(item.year), status=status
-                )
-                st.caption("●" * severity + "○" * (5 - severity) + " " + _render.plain(text))
+            if text := obstacles.severity_text(item.severity, item.year, item.status, lang):
+                st.caption(_render.plain(text))

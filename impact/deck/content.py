@@ -30,6 +30,7 @@ from impact.figures import charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
 from impact.figures.figure import Figure
+from impact.figures.marks import status_word
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -60,10 +61,6 @@ NO_WRAP = (1000, 1000)
 
 
 # --- small formatting helpers ---------------------------------------------------------
-
-
-def _status_word(status: str, lang: str) -> str:
-    return i18n.label("status", status, lang).lower()
 
 
 def _float(x: object) -> float | None:
@@ -431,7 +428,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
                 links["item"] == r["item"], "target_en" if lang == "en" else "target_id"
             ]
             notes.append(
-                f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({_status_word(r['status'], lang)}, "
+                f"{label} · {r[name_col]}: {int(r['severity'])}/5 ({status_word(r['status'], lang)}, "
                 f"{year}; {i18n.data_text(r['source'], lang)}) → " + "; ".join(targets_of.dropna())
             )
     top = int(latest["severity"].max())
@@ -443,7 +440,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         severity=top,
         year=year,
     )
-    status_col = _status_word(weakest(tuple(latest["status"])), lang)
+    status_col = status_word(weakest(tuple(latest["status"])), lang)
     table = Table(
         columns=(
             deck.t("filter.category"),
@@ -511,7 +508,7 @@ def _collaboration(deck: _Deck) -> list[Slide]:
     notes = []
     for _, rows in scores.groupby("order", sort=True):  # one line per element
         marks = ", ".join(
-            f"{r['actor_label']} {int(r['score'])}/5 ({_status_word(r['status'], lang)})"
+            f"{r['actor_label']} {int(r['score'])}/5 ({status_word(r['status'], lang)})"
             for r in rows.to_dict("records")
         )
         evidence = " ".join(dict.fromkeys(rows[evidence_col].dropna()))
@@ -561,7 +558,7 @@ def _programs(deck: _Deck) -> list[Slide]:
         f"({deck.t('prog.target')} {i18n.format_number(_float(r['target_count']), lang, 0)}); "
         f"{deck.t('prog.participants')} {i18n.format_number(_float(r['participants']), lang, 0)}; "
         f"{rupiah(_float(r['budget_rp']))}; {deck.t('prog.cost')} "
-        f"{rupiah(_float(r['cost_per_participant']))} ({_status_word(r['status'], lang)})"
+        f"{rupiah(_float(r['cost_per_participant']))} ({status_word(r['status'], lang)})"
         for r in summary.to_dict("records")
     ]
     budget_notes = figure.comparison_notes(
@@ -713,7 +710,7 @@ def _obstacle_evidence(deck: _Deck, codes: tuple[str, ...]) -> tuple[list[str], 
                 name=row[name_col],
                 severity=int(row["severity"]),
                 year=year,
-                status=_status_word(row["status"], deck.lang),
+                status=status_word(row["status"], deck.lang),
             )
         )
         statuses.add(row["status"])
@@ -752,7 +749,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                 high=i18n.format_number(w["high"], lang, 1),
                 low_actor=i18n.label("actor", w["low_actor"], lang),
                 low=i18n.format_number(w["low"], lang, 1),
-                status=_status_word(weakest(tuple(scores["status"])), lang),
+                status=status_word(weakest(tuple(scores["status"])), lang),
             )
         )
         st_ |= set(scores["status"])
@@ -774,7 +771,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                 count_end=int(rows["count"].iloc[1]),
                 start=start,
                 end=end,
-                status=_status_word(status, lang),
+                status=status_word(status, lang),
             )
         )
         st_.add(status)
@@ -794,7 +791,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                 change=i18n.format_range(change, lang, "%", 0, True),
                 start=start,
                 end=end,
-                status=_status_word(status, lang),
+                status=status_word(status, lang),
             )
         )
         st_.add(status)
@@ -806,7 +803,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                 change=deck.change_text(income),
                 start=start,
                 end=end,
-                status=_status_word(income.status, lang),
+                status=status_word(income.status, lang),
             )
         )
         st_.add(income.status)
@@ -823,7 +820,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                 "deck.ev.outputs",
                 types=int(summary.loc[summary["year"] == end, "program"].nunique()),
                 year=end,
-                status=_status_word(last["status"], lang),
+                status=status_word(last["status"], lang),
             )
         )
         cost = (
@@ -837,7 +834,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
                     "deck.ev.cost",
                     cost=i18n.format_rupiah(cost.low, lang),
                     year=end,
-                    status=_status_word(last["status"], lang),
+                    status=status_word(last["status"], lang),
                 )
             )
         st_.add(last["status"])

@@ -11,21 +11,20 @@ from impact.status import weakest
 COMPUTED = "computed"  # a line derived by arithmetic from the figures (CAGR, real terms)
 
 
+def status_word(status: str, lang: str) -> str:
+    """A status as a word inside a sentence: 'ilustratif', 'dilaporkan'."""
+    return i18n.label("status", status, lang).lower()
+
+
 def marked(text: str, status: str, lang: str) -> str:
     """``text`` with its status in words when it is not reported: '… (ilustratif)'. Marking a
     marked text again changes nothing."""
     if status in ("reported", COMPUTED):
         return text
-    suffix = i18n.t(
-        "figure.marked", lang, text="", status=i18n.label("status", status, lang).lower()
-    )
-    return (
-        text
-        if text.endswith(suffix)
-        else i18n.t(
-            "figure.marked", lang, text=text, status=i18n.label("status", status, lang).lower()
-        )
-    )
+    suffix = i18n.t("figure.marked", lang, text="", status=status_word(status, lang))
+    if text.endswith(suffix):
+        return text
+    return i18n.t("figure.marked", lang, text=text, status=status_word(status, lang))
 
 
 def statuses_of(frame: pd.DataFrame) -> str:

@@ -7,8 +7,21 @@ import pandas as pd
 
 from impact import i18n
 from impact.figures.figure import Figure, marked, source_lines, statuses_of, year_sources
+from impact.figures.marks import status_word
 
 NAMED = 3  # obstacles named in a title; the rest are counted
+
+
+def severity_text(severity: float, year: int, status: str, lang: str) -> str:
+    """One obstacle's latest severity as the overview lists it: dots, the 1-5 score, its year
+    and status ('●●●●○ 4/5 pada 2023, ilustratif'); '' when none was recorded."""
+    if severity != severity:  # NaN: no severity recorded
+        return ""
+    score = int(severity)
+    text = i18n.t(
+        "obstacles.severity", lang, severity=score, year=int(year), status=status_word(status, lang)
+    )
+    return "●" * score + "○" * (5 - score) + " " + text
 
 
 def severity_figure(shown: pd.DataFrame, lang: str) -> Figure:
