@@ -157,6 +157,9 @@ st.query_params["lang"] = lang
 # Every page run marks an editor's session seen (or ends it when idle or signed out elsewhere).
 _signin.current_editor()
 try:
+    # How old every figure on the page is ('Data per …, unggahan #4'), under the tagline.
+    with st.sidebar:
+        st.caption(_data.as_of_text(lang))
     navigation.run()
 except store.StoreError as exc:  # a busy, damaged, full or read-only store: words, not a trace
     if not _data.show_fault(exc):

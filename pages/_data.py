@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import equity, i18n, indicators, store, upload
+from impact.figures import as_of as as_of_module
 from impact.figures import figure
 
 
@@ -102,6 +103,18 @@ def vocabulary(path: str, version: int):
 @st.cache_data(show_spinner=False)
 def upload_history(path: str, version: int):
     return upload.history(path)
+
+
+@st.cache_data(show_spinner=False)
+def as_of(path: str, version: int) -> as_of_module.AsOf:
+    """When the data were last changed and by which upload (changes with the version)."""
+    return as_of_module.as_of(path)
+
+
+def as_of_text(lang: str) -> str:
+    """'Data per 3 Desember 2026, unggahan #4' for the database this page reads."""
+    path, version = db()
+    return as_of_module.as_of_text(as_of(path, version), lang)
 
 
 @st.cache_data(show_spinner=False)

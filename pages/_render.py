@@ -16,6 +16,7 @@ import streamlit as st
 from impact import i18n
 from impact.figures import charts, export, tables
 from impact.figures.figure import Figure
+from pages import _data
 
 _BADGE_COLOURS = {
     "reported": "blue",
@@ -68,7 +69,9 @@ def _chart_spec(kind: str, frame: pd.DataFrame, options: str) -> dict:
 def chart(kind: str, frame: pd.DataFrame, **options) -> dict:
     """A chart's Vega-Lite spec, built once per data and options (building and validating an
     Altair chart costs ~150 ms; a rerun with the same filters reuses it). ``kind`` is a key of
-    charts.BUILDERS; options are plain values (formatter by name, see charts.LABEL_FORMATS)."""
+    charts.BUILDERS; options are plain values (formatter by name, see charts.LABEL_FORMATS).
+    Every chart says how old its data are ('Data per …', last under its sources)."""
+    options = {"as_of": _data.as_of_text(lang())} | options
     return _chart_spec(kind, frame, json.dumps(options, sort_keys=True, default=str))
 
 

@@ -8,7 +8,7 @@ the pages render), the rest comes from :mod:`impact.growth`, :mod:`impact.evalua
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import altair as alt
@@ -26,7 +26,7 @@ from impact.deck.model import (
     TableRow,
     format_hearing_date,
 )
-from impact.figures import charts, collaboration, figure
+from impact.figures import as_of, charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
 from impact.figures.figure import Figure
@@ -868,11 +868,11 @@ def _method_lines(lang: str) -> tuple[str, ...]:
     return tuple(line.removeprefix("- ").strip() for line in text.splitlines() if line.strip())
 
 
-def _sources(deck: _Deck, shown: list[Slide], version: int) -> list[Slide]:
+def _sources(deck: _Deck, shown: list[Slide], data_as_of: str) -> list[Slide]:
     lang = deck.lang
     sources = list(dict.fromkeys(s for slide in shown for s in slide.sources))
     generated = deck.t(
-        "deck.generated", version=version, date=format_hearing_date(deck.options.date, lang)
+        "deck.generated", as_of=data_as_of, date=format_hearing_date(deck.options.date, lang)
     )
     title = deck.t("deck.sources.title", count=len(sources))
     registry_notes = [
@@ -977,11 +977,25 @@ def build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[st
             body += made
             if not made:
                 omitted.append(section)
+    data_as_of = as_of.as_of_text(as_of.as_of(path), options.lang)
     if "sources" in options.sections:
-        body += _sources(deck, body, store.data_version(path))
+        body += _sources(deck, body, data_as_of)
+    # Every slide says how old its figures are ('Data per …, unggahan #4'), last in its footer.
+    body = [
+        slide if slide.section == "sources" else replace(slide, footnote=_dated(slide, data_as_of))
+        for slide in body
+    ]  # the sources slides say it in their own 'made from' line
     pages = [page for slide in body for page in layout.paginate(slide, options.lang)]
-    cover = _cover(deck, pages, store.data_version(path))
+    cover = _cover(deck, pages, data_as_of)
     return [cover, *pages], tuple(omitted)
+
+
+def _dated(slide: Slide, data_as_of: str) -> tuple[str, ...]:
+    """The footnote with how old the data are at the end of its last line (a line of its own
+    would push a full table onto one more slide)."""
+    if not slide.footnote:
+        return (data_as_of,)
+    return (*slide.footnote[:-1], f"{slide.footnote[-1]} · {data_as_of}")
 
 
 def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
@@ -989,7 +1003,7 @@ def build_slides(path: Path | str, options: DeckOptions) -> list[Slide]:
     return build(path, options)[0]
 
 
-def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
+def _cover(deck: _Deck, body: list[Slide], data_as_of: str) -> Slide:
     lang, (start, end) = deck.lang, deck.years
     title = deck.options.title.strip() or deck.t("deck.default_title")
     lines = [deck.t("deck.cover.subtitle", region=deck.region_name(), start=start, end=end)]
@@ -1001,7 +1015,7 @@ def _cover(deck: _Deck, body: list[Slide], version: int) -> Slide:
         section="cover",
         title=title,
         blocks=(Block("", tuple(lines)),),
-        footnote=(deck.t("deck.cover.footnote", version=version),),
+        footnote=(deck.t("deck.cover.footnote", as_of=data_as_of),),
         notes=_notes(
             [title, *lines], [deck.t("deck.cover.notes", count=len(body) + 1, titles=titles)]
         ),

@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 import altair as alt
-from babel.dates import format_date
 
 from impact import i18n
 from impact.status import weakest
@@ -146,8 +145,7 @@ class Slide:
 
 def format_hearing_date(date: dt.date, lang: str) -> str:
     """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
-    locale = "en_US" if i18n.normalize_lang(lang) == "en" else "id_ID"
-    return format_date(date, format="long", locale=locale)
+    return i18n.format_date(date, lang)
 
 
 def file_name(options: DeckOptions, ext: str = "pptx") -> str:

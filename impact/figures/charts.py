@@ -637,10 +637,23 @@ def build(kind: str, frame: pd.DataFrame, **options: object) -> alt.TopLevelMixi
     """The chart ``kind`` (a BUILDERS key) of ``frame``, its title marked in words when any
     plotted figure is estimated or illustrative: every chart type, every caller. A figure of
     the figure layer has decided its title from its own inputs (``status_decided``): a change
-    between two reported years is not 'illustrative' because a year between them is."""
+    between two reported years is not 'illustrative' because a year between them is.
+    ``as_of`` (figures.as_of.as_of_text) adds how old the data are under the sources."""
+    as_of = options.pop("as_of", None)
     if not options.pop("status_decided", False) and "title" in options and "status" in frame:
         options["title"] = marked(str(options["title"]), statuses_of(frame), str(options["lang"]))
-    return BUILDERS[kind](frame, **options)
+    chart = BUILDERS[kind](frame, **options)
+    return with_as_of(chart, str(as_of)) if as_of else chart
+
+
+def with_as_of(chart: alt.TopLevelMixin, line: str) -> alt.TopLevelMixin:
+    """``chart`` with how old its data are as the last subtitle line ('Data per …'), so a
+    downloaded PNG or SVG says it too."""
+    title = chart.title
+    subtitle = [*(title.subtitle or [])] if title is not alt.Undefined else []
+    out = chart.copy()
+    out.title = alt.TitleParams(**{**title.to_dict(), "subtitle": [*subtitle, line]})
+    return out
 
 
 # The chart builders by name, for callers that cache a chart by its (plain) options.

@@ -25,6 +25,7 @@ from impact.i18n.data_texts import data_text
 from impact.i18n.numbers import (
     chart_locale,
     describe_change,
+    format_date,
     format_number,
     format_percent,
     format_points,
@@ -41,6 +42,7 @@ __all__ = [
     "chart_locale",
     "data_text",
     "describe_change",
+    "format_date",
     "format_number",
     "format_percent",
     "format_points",

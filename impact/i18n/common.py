@@ -193,6 +193,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Batang mengambang: rentang perubahan, dari batas bawah ke batas atas, bukan satu angka.",
         "Floating bars: a range of change, from its low to its high end, not one figure.",
     ),
+    "asof.upload": ("Data per {date}, unggahan #{upload}", "Data as of {date}, upload #{upload}"),
+    "asof.seed": ("Data awal dasbor, belum ada unggahan", "Seed data, no uploads yet"),
     "figure.computed": ("{text} (dihitung)", "{text} (computed)"),
     "figure.no_data_option": ("{name} (belum ada data)", "{name} (no data yet)"),
     "table.col.q1": ("Kuartil bawah", "Lower quartile"),

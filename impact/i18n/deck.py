@@ -105,10 +105,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Briefing to the DPRD · {region} · {start}–{end}",
     ),
     "deck.cover.footnote": (
-        "Angka dari Dasbor Dampak Batik Blitar (versi data {version}); sumber tiap angka di "
-        "slide terakhir dan di catatan pembicara.",
-        "Figures from the Blitar Batik Impact Dashboard (data version {version}); the source of "
-        "every figure is on the last slides and in the speaker notes.",
+        "Angka dari Dasbor Dampak Batik Blitar ({as_of}); sumber tiap angka di slide terakhir "
+        "dan di catatan pembicara.",
+        "Figures from the Blitar Batik Impact Dashboard ({as_of}); the source of every figure "
+        "is on the last slides and in the speaker notes.",
     ),
     "deck.cover.notes": (
         "Paparan {count} slide. Urutan: {titles}",
@@ -286,8 +286,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
     ),
     "deck.generated": (
-        "Dibuat dari Dasbor Dampak Batik Blitar (versi data {version}) pada {date}.",
-        "Made from the Blitar Batik Impact Dashboard (data version {version}) on {date}.",
+        "Dibuat dari Dasbor Dampak Batik Blitar ({as_of}) pada {date}.",
+        "Made from the Blitar Batik Impact Dashboard ({as_of}) on {date}.",
     ),
     # --- presentation mode -----------------------------------------------------------
     "present.prev": ("Sebelumnya", "Previous"),

@@ -4,9 +4,11 @@ English ``1,250,000``. Babel does the digits; the d3 locale for charts is here t
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from decimal import ROUND_HALF_UP, Decimal
 
+from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
 
 from impact.growth import Range
@@ -113,3 +115,8 @@ def chart_locale(lang: str) -> dict:
             "number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["Rp", ""]}
         }
     return {"number": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["Rp", ""]}}
+
+
+def format_date(date: dt.date, lang: str) -> str:
+    """'3 Desember 2026' (id) / 'December 3, 2026' (en)."""
+    return _babel_date(date, format="long", locale=_LOCALES[_lang(lang)])

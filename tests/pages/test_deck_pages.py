@@ -23,7 +23,7 @@ def _downloads(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
-        ("id", "Bahan paparan DPRD", "Isi paparan: 16 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
+        ("id", "Bahan paparan DPRD", "Isi paparan: 17 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
         (
             "en",
             "DPRD hearing pack",
