@@ -8,8 +8,8 @@ import json
 import pytest
 
 from impact.upload import changes
-from tests.impact.test_uploads import file_of, new_workers, upload
 from pages import _data
+from tests.impact.test_uploads import file_of, new_workers, upload
 from tests.pages.apptest import open_page
 
 
