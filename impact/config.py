@@ -14,6 +14,8 @@ BATIK_MAX_UPLOAD_MB            the largest upload, in MB                        
 BATIK_EDITOR_PASSWORD_HASH     one shared editor password hash (any name)         none
 BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."``   .streamlit/secrets.toml
 BATIK_SESSION_IDLE_MINUTES     an editor signed in is signed out after this idle  30
+BATIK_ACHIEVEMENT_SCALE        lower bounds (%) of the top four achievement       91,76,66,51
+                               categories, highest first (the fifth is below)
 =============================  =================================================  ==========
 """
 
@@ -36,6 +38,7 @@ MAX_UPLOAD_MB = "BATIK_MAX_UPLOAD_MB"
 EDITOR_PASSWORD_HASH = "BATIK_EDITOR_PASSWORD_HASH"
 SECRETS_FILE = "BATIK_SECRETS_FILE"
 SESSION_IDLE_MINUTES = "BATIK_SESSION_IDLE_MINUTES"
+ACHIEVEMENT_SCALE = "BATIK_ACHIEVEMENT_SCALE"
 
 DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # DuckDB's own default is 80% of the machine's memory. Committing a province's million records
@@ -45,6 +48,8 @@ DEFAULT_DUCKDB_MEMORY = "512MB"
 DEFAULT_MAX_UPLOAD_MB = 200.0
 DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 DEFAULT_SESSION_IDLE_MINUTES = 30.0
+# The five-level scale of regional performance reports (LKjIP): >= 91% ... <= 50%.
+DEFAULT_ACHIEVEMENT_SCALE = (91.0, 76.0, 66.0, 51.0)
 _SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -68,6 +73,7 @@ class Settings:
     editors: Mapping[str, str] = field(default_factory=dict)
     secrets_file: Path = DEFAULT_SECRETS_FILE
     session_idle_s: float = DEFAULT_SESSION_IDLE_MINUTES * 60
+    achievement_scale: tuple[float, float, float, float] = DEFAULT_ACHIEVEMENT_SCALE
 
 
 def _positive_number(name: str, raw: str) -> float:
@@ -152,4 +158,27 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         editors=_editors(secrets),
         secrets_file=secrets,
         session_idle_s=session_idle_s(environ),
+        achievement_scale=achievement_scale(environ),
     )
+
+
+def achievement_scale(env: Mapping[str, str] | None = None) -> tuple[float, float, float, float]:
+    """The lower bounds (%) of the four highest achievement categories, highest first:
+    ``$BATIK_ACHIEVEMENT_SCALE`` ('91,76,66,51'), else the LKjIP scale. A region whose
+    evaluation uses other bounds sets its own; four decreasing positive numbers."""
+    raw = _raw(env, ACHIEVEMENT_SCALE)
+    if not raw:
+        return DEFAULT_ACHIEVEMENT_SCALE
+    expected = "four decreasing percentages such as 91,76,66,51"
+    try:
+        bounds = tuple(float(part) for part in raw.split(","))
+    except ValueError:
+        raise ConfigError(ACHIEVEMENT_SCALE, raw, expected) from None
+    if (
+        len(bounds) != 4
+        or not all(math.isfinite(b) and b > 0 for b in bounds)
+        or list(bounds) != sorted(bounds, reverse=True)
+        or len(set(bounds)) != 4
+    ):
+        raise ConfigError(ACHIEVEMENT_SCALE, raw, expected)
+    return bounds  # type: ignore[return-value]

@@ -236,6 +236,20 @@ MIGRATIONS: list[list[str]] = [
              AND year = 2023 AND value = 4800000 AND low IS NULL AND high IS NULL
              AND status = 'illustrative'""",
     ],
+    [
+        # Targets from the RPJMD or a dinas Renstra, per indicator, region, sector and year,
+        # with the way that is better (achievement: realisation / target, or the inverse).
+        f"""CREATE TABLE indicator_target (
+               indicator VARCHAR NOT NULL REFERENCES indicator(code),
+               region VARCHAR NOT NULL REFERENCES region(code),
+               sector VARCHAR NOT NULL REFERENCES sector(code),
+               year INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+               target DOUBLE NOT NULL,
+               direction VARCHAR NOT NULL CHECK (direction IN ('higher', 'lower')),
+               status VARCHAR NOT NULL CHECK (status IN ({_in_list(STATUSES)})),
+               source VARCHAR NOT NULL, note VARCHAR,
+               PRIMARY KEY (indicator, region, sector, year))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -260,6 +274,7 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("sector", "sectors_creative.csv"),
     ("indicator", "indicators_creative.csv"),
     ("observation", "observations_creative.csv"),
+    ("indicator_target", "indicator_targets.csv"),
 )
 _FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
 TABLES = (
@@ -577,6 +592,25 @@ def obstacle_severity(path: Path | str) -> pd.DataFrame:
                       o.source
                FROM obstacle AS o JOIN obstacle_item AS i ON i.code = o.item
                ORDER BY i.category, o.item, o.year"""
+        ).df()
+
+
+def targets_with_realisation(path: Path | str, region: str | None = None) -> pd.DataFrame:
+    """Every target with the figure of its year beside it (NULL value when none yet).
+
+    Columns: indicator, region, sector, year, target, direction, status, source, note, value,
+    low, high, real_status, real_source.
+    """
+    with connect(path) as con:
+        return con.execute(
+            """SELECT t.indicator, t.region, t.sector, t.year, t.target, t.direction, t.status,
+                      t.source, t.note, o.value, o.low, o.high, o.status AS real_status,
+                      o.source AS real_source
+               FROM indicator_target AS t
+               LEFT JOIN observation AS o USING (indicator, region, sector, year)
+               WHERE $region IS NULL OR t.region = $region
+               ORDER BY t.indicator, t.region, t.sector, t.year""",
+            {"region": region},
         ).df()
 
 

@@ -118,6 +118,11 @@ def as_of_text(lang: str) -> str:
 
 
 @st.cache_data(show_spinner=False)
+def targets(path: str, version: int, region: str | None) -> pd.DataFrame:
+    return store.targets_with_realisation(path, region)
+
+
+@st.cache_data(show_spinner=False)
 def catalog(path: str, version: int) -> pd.DataFrame:
     return store.series_catalog(path)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import evaluation
-from impact.figures import figure, programs
+from impact.figures import achievement, figure, programs
 from pages import _data, _render, _widgets
 
 OUTCOMES = [
@@ -77,3 +77,14 @@ with outcomes:
         )
         _render.figure_card(fig)  # one value: metrics side by side would cut it in a half column
         _render.figure_panel(fig, f"hasil_{code}_{region}")
+
+st.header(_render.t("ach.heading"))
+targets = achievement.achievement_figure(
+    _data.targets(path, version, region), _data.registry(path, version), regions, lang
+)
+if targets is None:
+    st.info(_render.t("ach.empty"))
+else:
+    st.markdown(f"**{_render.plain(targets.title)}** {_render.badge(targets.status)}")
+    st.dataframe(targets.table, hide_index=True, width="stretch")
+    st.caption(_render.plain(targets.notes[0]))

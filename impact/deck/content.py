@@ -26,6 +26,7 @@ from impact.deck.model import (
     TableRow,
     format_hearing_date,
 )
+from impact.figures import achievement as achievement_figures
 from impact.figures import as_of, charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
@@ -952,12 +953,67 @@ def _creative(deck: _Deck) -> list[Slide]:
     return [_figure_slide(deck, grown, finding=finding, section="creative")]
 
 
+TARGET_COLUMNS = (  # of the achievement table: what a slide has room for, no word broken;
+    ("ach.indicator", 0.30),  # each row's status is in words in its last cell
+    ("table.year", 0.09),
+    ("ach.target", 0.10),
+    ("ach.realisation", 0.12),
+    ("ach.percent", 0.14),
+    ("ach.category", 0.11),
+    ("ach.met", 0.14),
+)
+
+
+def _targets(deck: _Deck) -> list[Slide]:
+    """The achievement table of the deck's region and years (the programs page's figure)."""
+    lang, (start, end) = deck.lang, deck.years
+    targets = store.targets_with_realisation(deck.path, deck.options.region)
+    targets = targets[targets["year"].between(start, end)]
+    regions = store.read_table(deck.path, "region")
+    names = dict(
+        zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
+    )
+    fig = achievement_figures.achievement_figure(targets, deck.registry, names, lang)
+    if fig is None:
+        return []
+    headers = [deck.t(key) for key, _ in TARGET_COLUMNS]
+    table = Table(
+        columns=tuple(headers),
+        widths=tuple(width for _, width in TARGET_COLUMNS),
+        rows=tuple(
+            TableRow(tuple(str(row[h]) for h in headers)) for _, row in fig.table.iterrows()
+        ),
+    )
+    sources = [source for source, _ in fig.sources] + [
+        s for s in dict.fromkeys(targets["real_source"].dropna())
+    ]
+    sources = list(dict.fromkeys(sources))
+    return [
+        Slide(
+            section="targets",
+            title=fig.title,
+            finding=deck.t("deck.targets.finding"),
+            table=table,
+            footnote=_footnote(lang, sources, list(fig.notes)),
+            sources=tuple(sources),
+            statuses=tuple(dict.fromkeys(targets["status"])),
+            notes=_notes(
+                [fig.title],
+                [" · ".join(str(v) for v in row) for row in fig.table.itertuples(index=False)],
+                fig.notes,
+                _sources_notes(sources, lang),
+            ),
+        )
+    ]
+
+
 _BUILDERS = {
     "summary": _summary,
     "charts": _charts,
     "obstacles": _obstacles,
     "collaboration": _collaboration,
     "programs": _programs,
+    "targets": _targets,
     "creative": _creative,
     "recommendations": _recommendations,
 }

@@ -22,6 +22,7 @@ SECTIONS = (
     "obstacles",
     "collaboration",
     "programs",
+    "targets",
     "creative",
     "recommendations",
     "sources",

@@ -63,6 +63,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.section.obstacles": ("Hambatan dan angka terdampak", "Obstacles and figures affected"),
     "deck.section.collaboration": ("Kartu skor kolaborasi", "Collaboration scorecard"),
     "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
+    "deck.section.targets": ("Capaian target kinerja", "Targets and achievement"),
     "deck.section.creative": ("Batik dalam ekonomi kreatif", "Batik in the creative economy"),
     "deck.creative.title": (
         "Pertumbuhan {name} per subsektor, {region} {start}–{end}: {top} tercepat ({change})",
@@ -318,6 +319,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.fill.programs": (
         "Program (perlu keluaran program {start} dan {end})",
         "Programs (needs program outputs for {start} and {end})",
+    ),
+    "deck.fill.targets": (
+        "Capaian target (perlu target RPJMD/Renstra untuk {start}–{end})",
+        "Targets (need RPJMD/Renstra targets for {start}–{end})",
+    ),
+    "deck.targets.finding": (
+        "Realisasi dibanding target RPJMD/Renstra; kategori menurut skala evaluasi daerah.",
+        "Realisation against the RPJMD/Renstra targets; categories on the region's evaluation "
+        "scale.",
     ),
     "deck.fill.creative": (
         "Ekonomi kreatif (perlu tenaga kerja per subsektor {start} dan {end})",

@@ -173,6 +173,56 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- The **1–5** scale of obstacle severity and collaboration scores is this dashboard's "
         "own convention.",
     ),
+    "ach.heading": ("Capaian target kinerja", "Targets and achievement"),
+    "ach.empty": (
+        "Belum ada target untuk wilayah ini. Unggah target RPJMD atau Renstra dengan templat "
+        "'Target indikator' di halaman Unggah Data.",
+        "No targets for this region yet. Upload RPJMD or Renstra targets with the 'Indicator "
+        "targets' template on the Upload data page.",
+    ),
+    "ach.title": (
+        "Capaian target: {met} dari {total} target tercapai, {partly} sebagian tercapai",
+        "Targets: {met} of {total} met, {partly} partly met",
+    ),
+    "ach.indicator": ("Indikator", "Indicator"),
+    "ach.region": ("Wilayah", "Region"),
+    "ach.target": ("Target", "Target"),
+    "ach.realisation": ("Realisasi", "Realised"),
+    "ach.percent": ("Capaian", "Achieved"),
+    "ach.category": ("Kategori", "Category"),
+    "ach.met": ("Keterangan", "Met?"),
+    "ach.direction": ("Arah", "Better when"),
+    "ach.document": ("Dokumen target", "Target document"),
+    "ach.dir.higher": ("makin tinggi makin baik", "higher"),
+    "ach.dir.lower": ("makin rendah makin baik", "lower"),
+    "ach.met.met": ("Tercapai", "Met"),
+    "ach.met.partly": ("Sebagian tercapai", "Partly met"),
+    "ach.met.not_met": ("Belum tercapai", "Not met"),
+    "ach.no_figure": ("Belum ada angka realisasi", "No realisation figure yet"),
+    "ach.none.zero_target": (
+        "Target 0: capaian tidak dihitung",
+        "Target of 0: no achievement computed",
+    ),
+    "ach.none.zero_realisation": (
+        "Realisasi 0: capaian tidak dihitung",
+        "Realisation of 0: no achievement computed",
+    ),
+    "ach.cat.very_high": ("Sangat Baik", "Very good"),
+    "ach.cat.high": ("Baik", "Good"),
+    "ach.cat.medium": ("Cukup", "Fair"),
+    "ach.cat.low": ("Kurang", "Poor"),
+    "ach.cat.very_low": ("Sangat Kurang", "Very poor"),
+    "ach.scale_note": (
+        "Capaian = realisasi ÷ target × 100% (makin rendah makin baik: target ÷ realisasi). "
+        "Kategori: Sangat Baik ≥ {a}%, Baik ≥ {b}%, Cukup ≥ {c}%, Kurang ≥ {d}%, Sangat Kurang "
+        "< {d}% (skala LKjIP bawaan 91/76/66/51; BATIK_ACHIEVEMENT_SCALE mengubahnya). "
+        "Realisasi berupa rentang memberi capaian berupa rentang; yang melewati 100% "
+        "sebagian tercapai.",
+        "Achievement = realisation ÷ target × 100% (lower is better: target ÷ realisation). "
+        "Categories: Very good ≥ {a}%, Good ≥ {b}%, Fair ≥ {c}%, Poor ≥ {d}%, Very poor < {d}% "
+        "(default LKjIP scale 91/76/66/51; BATIK_ACHIEVEMENT_SCALE sets another). A realisation "
+        "given as a range gives an achievement range; one spanning 100% is partly met.",
+    ),
     "eq.title": (
         "Pemerataan manfaat: siapa yang naik pendapatannya",
         "Who gained: income growth across enterprises",

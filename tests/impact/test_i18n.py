@@ -175,7 +175,7 @@ def _issue_codes() -> set[str]:
 def families() -> dict[str, set[str]]:
     """Key families the code builds at run time (f"status.{code}", i18n.label("category",
     c, ...)): prefix -> the codes it builds them from."""
-    from impact import auth, status, store
+    from impact import achievement, auth, status, store
     from impact.deck import content, model
     from impact.upload import views
 
@@ -196,6 +196,11 @@ def families() -> dict[str, set[str]]:
         # deck/content.py: f"deck.rec.{code}.heading" / ".body", one per recommendation
         "deck.rec": {f"{c}.{part}" for c in content.EVIDENCE for part in ("heading", "body")}
         | {"evaluation.heading", "evaluation.body"},
+        # figures/achievement.py: categories, met or not, why none, which way is better
+        "ach.cat": set(achievement.CATEGORIES),
+        "ach.met": {achievement.MET, achievement.PARTLY, achievement.NOT_MET},
+        "ach.none": {"zero_target", "zero_realisation"},
+        "ach.dir": set(achievement.DIRECTIONS),
         "issues.col": set(views.ISSUE_COLUMNS),
         "issues.level": {"error", "warning"},  # Issue.level
         "issue": _issue_codes(),  # f"issue.{issue.code}"

@@ -38,10 +38,11 @@ TITLES = {
         "(ilustratif)",
         "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
         "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
+        "Capaian target: 3 dari 5 target tercapai, 1 sebagian tercapai (ilustratif)",
         "Pertumbuhan tenaga kerja ekonomi kreatif per subsektor, Kota Blitar 2021–2023: Film "
         "tercepat (+83,3%) (ilustratif)",
         "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
-        "Sumber data: 4 sumber; setiap angka bertanda status",
+        "Sumber data: 5 sumber; setiap angka bertanda status",
         "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
     ],
     "en": [
@@ -56,10 +57,11 @@ TITLES = {
         "(illustrative)",
         "Program budget −11% from 2021 to 2023 (illustrative)",
         "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
+        "Targets: 3 of 5 met, 1 partly met (illustrative)",
         "Growth of creative economy workers by subsector, Blitar City 2021–2023: Film fastest "
         "(+83.3%) (illustrative)",
         "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
-        "Data sources: 4 sources; every figure is marked with its status",
+        "Data sources: 5 sources; every figure is marked with its status",
         "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
     ],
 }

@@ -1,0 +1,42 @@
+"""The achievement table from the seed targets: ranges kept, statuses in words, both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from impact import indicators, store
+from impact.figures import achievement
+
+
+def _figure(db: Path, lang: str):
+    registry = indicators.load_registry(db)
+    return achievement.achievement_figure(
+        store.targets_with_realisation(db, "blitar"), registry, {"blitar": "Blitar"}, lang
+    )
+
+
+def test_the_study_range_against_its_target_stays_a_range(fresh_db: Path) -> None:
+    fig = _figure(fresh_db, "id")
+    row = fig.table[(fig.table["Tahun"] == "2023") & fig.table["Target"].eq("160")].iloc[0]
+    assert row["Realisasi"] == "150–170"
+    assert row["Capaian"] == "93,8–106,3%"
+    assert row["Keterangan"] == "Sebagian tercapai (ilustratif)"  # the target is illustrative
+    assert row["Kategori"] == "Sangat Baik"
+    assert fig.title == "Capaian target: 3 dari 5 target tercapai, 1 sebagian tercapai (ilustratif)"
+
+
+def test_english_and_a_year_without_a_figure(fresh_db: Path) -> None:
+    with store.connect(fresh_db) as con:
+        con.execute(
+            "INSERT INTO indicator_target VALUES ('batik_workers', 'blitar', 'batik', 2025, 700,"
+            " 'higher', 'reported', 'RPJMD Kabupaten Blitar 2021-2026', NULL)"
+        )
+    fig = _figure(fresh_db, "en")
+    row = fig.table[fig.table["Year"] == "2025"].iloc[0]
+    assert (row["Realised"], row["Achieved"], row["Met?"]) == (
+        "–",
+        "–",
+        "No realisation figure yet",
+    )
+    assert row["Status"] == "Reported" and row["Target document"].startswith("RPJMD")
+    assert fig.title.startswith("Targets: 3 of 5 met")  # the unassessed target is not counted
