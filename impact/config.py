@@ -14,6 +14,7 @@ BATIK_MAX_UPLOAD_MB            the largest upload, in MB                        
 BATIK_EDITOR_PASSWORD_HASH     one shared editor password hash (any name)         none
 BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."``   .streamlit/secrets.toml
 BATIK_SESSION_IDLE_MINUTES     an editor signed in is signed out after this idle  30
+BATIK_SESSION_UPLOAD_MB        what one browser session may hold in uploads, MB   2 x max upload
 =============================  =================================================  ==========
 """
 
@@ -36,6 +37,7 @@ MAX_UPLOAD_MB = "BATIK_MAX_UPLOAD_MB"
 EDITOR_PASSWORD_HASH = "BATIK_EDITOR_PASSWORD_HASH"
 SECRETS_FILE = "BATIK_SECRETS_FILE"
 SESSION_IDLE_MINUTES = "BATIK_SESSION_IDLE_MINUTES"
+SESSION_UPLOAD_MB = "BATIK_SESSION_UPLOAD_MB"
 
 DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # DuckDB's own default is 80% of the machine's memory. Committing a province's million records
@@ -45,6 +47,10 @@ DEFAULT_DUCKDB_MEMORY = "512MB"
 DEFAULT_MAX_UPLOAD_MB = 200.0
 DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 DEFAULT_SESSION_IDLE_MINUTES = 30.0
+# Streamlit keeps every file a browser session sends in the server's memory until the session
+# ends. Twice the largest upload lets an editor hold one file at our limit while replacing it
+# (or one file up to Streamlit's own per-file cap, 400 MB, whose size the page then explains).
+SESSION_UPLOAD_FACTOR = 2
 _SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -68,6 +74,7 @@ class Settings:
     editors: Mapping[str, str] = field(default_factory=dict)
     secrets_file: Path = DEFAULT_SECRETS_FILE
     session_idle_s: float = DEFAULT_SESSION_IDLE_MINUTES * 60
+    session_upload_bytes: int = SESSION_UPLOAD_FACTOR * int(DEFAULT_MAX_UPLOAD_MB * 2**20)
 
 
 def _positive_number(name: str, raw: str) -> float:
@@ -127,6 +134,15 @@ def session_idle_s(env: Mapping[str, str] | None = None) -> float:
     return minutes * 60
 
 
+def session_upload_bytes(env: Mapping[str, str] | None = None) -> int:
+    """What one browser session may hold in Streamlit's uploaded-file storage, in bytes:
+    ``$BATIK_SESSION_UPLOAD_MB`` megabytes, else twice :func:`max_upload_bytes`."""
+    raw = _raw(env, SESSION_UPLOAD_MB)
+    if raw:
+        return int(_positive_number(SESSION_UPLOAD_MB, raw) * 2**20)
+    return SESSION_UPLOAD_FACTOR * max_upload_bytes(env)
+
+
 def editor_password_hash(env: Mapping[str, str] | None = None) -> str | None:
     """The shared editor hash (``$BATIK_EDITOR_PASSWORD_HASH``), None when unset."""
     shared = _raw(env, EDITOR_PASSWORD_HASH) or None
@@ -152,4 +168,5 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         editors=_editors(secrets),
         secrets_file=secrets,
         session_idle_s=session_idle_s(environ),
+        session_upload_bytes=session_upload_bytes(environ),
     )

@@ -16,6 +16,7 @@ def test_defaults_without_any_setting(tmp_path: Path) -> None:
     assert settings.max_upload_bytes == 200 * 2**20
     assert settings.editor_password_hash is None and settings.editors == {}
     assert settings.session_idle_s == 30 * 60
+    assert settings.session_upload_bytes == 2 * 200 * 2**20  # twice the largest upload
 
 
 def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
@@ -30,6 +31,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
             config.EDITOR_PASSWORD_HASH: shared,
             config.SECRETS_FILE: str(secrets),
             config.SESSION_IDLE_MINUTES: "5",
+            config.SESSION_UPLOAD_MB: "1.5",
         }
     )
     assert settings.db_path == tmp_path / "b.duckdb"
@@ -37,6 +39,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     assert settings.editor_password_hash == shared
     assert settings.editors == {"sari": "scrypt$1$2$3$a$b"}
     assert settings.session_idle_s == 300
+    assert settings.session_upload_bytes == int(1.5 * 2**20)
     assert auth.EditorConfig.from_settings(settings).enabled
 
 
@@ -50,6 +53,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
         (config.MAX_UPLOAD_MB, "nan"),
         (config.MAX_UPLOAD_MB, "-5"),
         (config.SESSION_IDLE_MINUTES, "0"),
+        (config.SESSION_UPLOAD_MB, "-1"),
         (config.EDITOR_PASSWORD_HASH, "plaintext-password"),
     ],
 )
@@ -60,6 +64,11 @@ def test_a_bad_value_is_one_clear_error_never_the_default(name: str, value: str,
     assert name in str(caught.value) and "expected" in str(caught.value)
     # the shared password itself never appears in the message
     assert "plaintext-password" not in str(caught.value)
+
+
+def test_the_session_upload_cap_follows_the_upload_limit_unless_set() -> None:
+    assert config.session_upload_bytes({config.MAX_UPLOAD_MB: "50"}) == 100 * 2**20
+    assert config.session_upload_bytes({config.SESSION_UPLOAD_MB: "3"}) == 3 * 2**20
 
 
 def test_a_broken_secrets_file_is_named(tmp_path: Path) -> None:
