@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -87,10 +88,31 @@ def _positive_number(name: str, raw: str) -> float:
     return value
 
 
+# (path, mtime_ns, size) -> the file's [editors]. Every page run calls load() (app.py checks
+# the settings, the sign-in form reads the editors); parsing the file again only when it has
+# changed keeps that to one stat. A changed file (an editor added) is read at the next run.
+_EDITORS_READ: dict[tuple[str, int, int], dict[str, str]] = {}
+
+
 def _editors(path: Path) -> dict[str, str]:
-    """``[editors]`` of a secrets TOML file (name = hash); {} when the file does not exist."""
-    if not path.is_file():
+    """``[editors]`` of a secrets TOML file (name = hash); {} when the file does not exist.
+    Read again only when the file's modification time or size has changed."""
+    try:
+        info = path.stat()
+    except OSError:
         return {}
+    if not stat.S_ISREG(info.st_mode):
+        return {}
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    editors = _EDITORS_READ.get(key)
+    if editors is None:
+        editors = _read_editors(path)
+        _EDITORS_READ.clear()  # one file in use: keep only its latest reading
+        _EDITORS_READ[key] = editors
+    return dict(editors)
+
+
+def _read_editors(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -77,3 +77,23 @@ def test_a_broken_secrets_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(config.ConfigError) as caught:
         config.load({config.SECRETS_FILE: str(secrets)})
     assert caught.value.name == config.SECRETS_FILE
+
+
+def test_the_secrets_file_is_parsed_again_only_when_it_changes(tmp_path: Path, monkeypatch) -> None:
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[editors]\nsari = "scrypt$1$2$3$a$b"\n', encoding="utf-8")
+    env = {config.SECRETS_FILE: str(secrets)}
+    parsed: list[str] = []
+    real_loads = config.tomllib.loads
+    monkeypatch.setattr(
+        config.tomllib, "loads", lambda text: parsed.append(text) or real_loads(text)
+    )
+    assert config.load(env).editors == config.load(env).editors == {"sari": "scrypt$1$2$3$a$b"}
+    assert len(parsed) == 1  # the second run only looked at the file's time and size
+    secrets.write_text(
+        '[editors]\nsari = "scrypt$1$2$3$a$b"\nbudi = "scrypt$9"\n', encoding="utf-8"
+    )
+    assert set(config.load(env).editors) == {"sari", "budi"}  # an added editor counts at once
+    assert len(parsed) == 2
+    secrets.unlink()
+    assert config.load(env).editors == {}
