@@ -75,7 +75,7 @@ def chart(kind: str, frame: pd.DataFrame, **options) -> dict:
 def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str) -> None:
     """A chart, its data table, and downloads of both (PNG, SVG, CSV); files named ``name``.
 
-    PNG/SVG are rendered only when their button is pressed (a callable), so reruns stay fast.
+    Every file is made only when its button is pressed (a callable), so reruns stay fast.
     """
     if isinstance(chart, dict):
         title = chart.get("title", {}).get("text", "")
@@ -109,7 +109,7 @@ def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str)
     )
     csv.download_button(
         t("download.csv"),
-        export.to_csv_bytes(table),
+        lambda: export.to_csv_bytes(table),  # made on the click too: ~10% of an overview view
         f"{name}.csv",
         "text/csv",
         key=f"csv_{name}",
