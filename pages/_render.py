@@ -6,7 +6,9 @@ Escaping is decided here once: stored or uploaded text goes through :func:`plain
 
 from __future__ import annotations
 
+import hashlib
 import json
+import pickle
 import re
 
 import altair as alt
@@ -61,15 +63,22 @@ def badge(status: str) -> str:
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _chart_spec(kind: str, frame: pd.DataFrame, options: str) -> dict:
-    return charts.build(kind, frame, **json.loads(options)).to_dict()
+def _chart_spec(kind: str, frame_key: str, options: str, _frame: pd.DataFrame) -> dict:
+    return charts.build(kind, _frame, **json.loads(options)).to_dict()
 
 
 def chart(kind: str, frame: pd.DataFrame, **options) -> dict:
     """A chart's Vega-Lite spec, built once per data and options (building and validating an
     Altair chart costs ~150 ms; a rerun with the same filters reuses it). ``kind`` is a key of
-    charts.BUILDERS; options are plain values (formatter by name, see charts.LABEL_FORMATS)."""
-    return _chart_spec(kind, frame, json.dumps(options, sort_keys=True, default=str))
+    charts.BUILDERS; options are plain values (formatter by name, see charts.LABEL_FORMATS).
+
+    The cache key holds the frame as a SHA-256 of its pickle: with Streamlit's own hashing of
+    the frame (column by column) a view of the overview cost the server ~0.08 CPU-s, with the
+    pickle ~0.05 (tests/bench_viewers.py). Equal pickles are equal frames, so a key never
+    names another chart; frames equal but pickled apart at worst build the spec again.
+    """
+    frame_key = hashlib.sha256(pickle.dumps(frame, protocol=5)).hexdigest()
+    return _chart_spec(kind, frame_key, json.dumps(options, sort_keys=True, default=str), frame)
 
 
 def chart_panel(chart: alt.TopLevelMixin | dict, table: pd.DataFrame, name: str) -> None:
