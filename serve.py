@@ -8,6 +8,9 @@ live editor sign-in). It adds it where Streamlit builds its own middleware list
 rather than serving ungated. (``st.App("app.py", middleware=...)`` would be the public way,
 but in 1.67 it shows a "Page not found" dialog on a direct link such as /unggah.)
 
+The gate also caps what one session holds in uploads; :func:`_held` tells it what Streamlit's
+in-memory uploaded-file manager holds for a session now.
+
 It also tells Streamlit that the app declares its own pages (``st.navigation`` in app.py):
 with a folder named ``pages/`` beside app.py, Streamlit 1.67 runs the first session after a
 start through its legacy pages-folder router, which knows no /ringkasan or /pendapatan and
@@ -19,9 +22,12 @@ once ``st.navigation`` has run (``PagesManager.uses_pages_directory``).
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from starlette.middleware import Middleware
+from streamlit import runtime
+from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 from streamlit.web.server.starlette import starlette_app
@@ -29,10 +35,22 @@ from streamlit.web.server.starlette import starlette_app
 from impact.gate import UploadGate
 
 _streamlit_middleware = starlette_app.create_streamlit_middleware  # AttributeError if renamed
+# _held reads this attribute; a Streamlit that stores uploads otherwise fails here, at start.
+if "file_storage" not in vars(MemoryUploadedFileManager("/probe")):
+    raise SystemExit("serve.py: Streamlit's uploaded-file manager changed; update impact/gate.py")
+
+
+def _held(session: str) -> Mapping[str, int]:
+    """file id -> bytes that Streamlit's uploaded-file manager holds for ``session``."""
+    manager = runtime.get_instance().uploaded_file_mgr
+    # MemoryUploadedFileManager (what `streamlit run` uses) keeps {session: {file id: rec}}.
+    # A copy of a dict is made without releasing the GIL, so no lock is needed to read it.
+    files = dict(manager.file_storage.get(session) or {})  # type: ignore[attr-defined]
+    return {file_id: len(rec.data) for file_id, rec in files.items()}
 
 
 def _with_gate() -> list[Middleware]:
-    return [Middleware(UploadGate), *_streamlit_middleware()]
+    return [Middleware(UploadGate, held=_held), *_streamlit_middleware()]
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."`` 
 BATIK_SESSION_IDLE_MINUTES     an editor signed in is signed out after this idle  30
 BATIK_ACHIEVEMENT_SCALE        lower bounds (%) of the top four achievement       91,76,66,51
                                categories, highest first (the fifth is below)
+BATIK_SESSION_UPLOAD_MB        what one browser session may hold in uploads, MB   2 x max upload
 =============================  =================================================  ==========
 """
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,6 +41,7 @@ EDITOR_PASSWORD_HASH = "BATIK_EDITOR_PASSWORD_HASH"
 SECRETS_FILE = "BATIK_SECRETS_FILE"
 SESSION_IDLE_MINUTES = "BATIK_SESSION_IDLE_MINUTES"
 ACHIEVEMENT_SCALE = "BATIK_ACHIEVEMENT_SCALE"
+SESSION_UPLOAD_MB = "BATIK_SESSION_UPLOAD_MB"
 
 DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # DuckDB's own default is 80% of the machine's memory. Committing a province's million records
@@ -50,6 +53,10 @@ DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 DEFAULT_SESSION_IDLE_MINUTES = 30.0
 # The five-level scale of regional performance reports (LKjIP): >= 91% ... <= 50%.
 DEFAULT_ACHIEVEMENT_SCALE = (91.0, 76.0, 66.0, 51.0)
+# Streamlit keeps every file a browser session sends in the server's memory until the session
+# ends. Twice the largest upload lets an editor hold one file at our limit while replacing it
+# (or one file up to Streamlit's own per-file cap, 400 MB, whose size the page then explains).
+SESSION_UPLOAD_FACTOR = 2
 _SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -74,6 +81,7 @@ class Settings:
     secrets_file: Path = DEFAULT_SECRETS_FILE
     session_idle_s: float = DEFAULT_SESSION_IDLE_MINUTES * 60
     achievement_scale: tuple[float, float, float, float] = DEFAULT_ACHIEVEMENT_SCALE
+    session_upload_bytes: int = SESSION_UPLOAD_FACTOR * int(DEFAULT_MAX_UPLOAD_MB * 2**20)
 
 
 def _positive_number(name: str, raw: str) -> float:
@@ -86,10 +94,31 @@ def _positive_number(name: str, raw: str) -> float:
     return value
 
 
+# (path, mtime_ns, size) -> the file's [editors]. Every page run calls load() (app.py checks
+# the settings, the sign-in form reads the editors); parsing the file again only when it has
+# changed keeps that to one stat. A changed file (an editor added) is read at the next run.
+_EDITORS_READ: dict[tuple[str, int, int], dict[str, str]] = {}
+
+
 def _editors(path: Path) -> dict[str, str]:
-    """``[editors]`` of a secrets TOML file (name = hash); {} when the file does not exist."""
-    if not path.is_file():
+    """``[editors]`` of a secrets TOML file (name = hash); {} when the file does not exist.
+    Read again only when the file's modification time or size has changed."""
+    try:
+        info = path.stat()
+    except OSError:
         return {}
+    if not stat.S_ISREG(info.st_mode):
+        return {}
+    key = (str(path), info.st_mtime_ns, info.st_size)
+    editors = _EDITORS_READ.get(key)
+    if editors is None:
+        editors = _read_editors(path)
+        _EDITORS_READ.clear()  # one file in use: keep only its latest reading
+        _EDITORS_READ[key] = editors
+    return dict(editors)
+
+
+def _read_editors(path: Path) -> dict[str, str]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
@@ -133,6 +162,15 @@ def session_idle_s(env: Mapping[str, str] | None = None) -> float:
     return minutes * 60
 
 
+def session_upload_bytes(env: Mapping[str, str] | None = None) -> int:
+    """What one browser session may hold in Streamlit's uploaded-file storage, in bytes:
+    ``$BATIK_SESSION_UPLOAD_MB`` megabytes, else twice :func:`max_upload_bytes`."""
+    raw = _raw(env, SESSION_UPLOAD_MB)
+    if raw:
+        return int(_positive_number(SESSION_UPLOAD_MB, raw) * 2**20)
+    return SESSION_UPLOAD_FACTOR * max_upload_bytes(env)
+
+
 def editor_password_hash(env: Mapping[str, str] | None = None) -> str | None:
     """The shared editor hash (``$BATIK_EDITOR_PASSWORD_HASH``), None when unset."""
     shared = _raw(env, EDITOR_PASSWORD_HASH) or None
@@ -159,6 +197,7 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         secrets_file=secrets,
         session_idle_s=session_idle_s(environ),
         achievement_scale=achievement_scale(environ),
+        session_upload_bytes=session_upload_bytes(environ),
     )
 
 

@@ -6,6 +6,7 @@ import io
 import zipfile
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import store, upload
 from impact.figures import export
@@ -147,5 +148,10 @@ if st.button(_render.t("upload.confirm"), type="primary"):
             "replaced": _render.count(counts["update"]),
         }
         st.session_state["upload_nonce"] = nonce + 1
+        # The new key drops the widget, but Streamlit would keep the saved file in memory
+        # until the session ends, counting against this session's upload cap (impact.gate).
+        ctx = get_script_run_ctx()
+        if ctx is not None and hasattr(ctx.uploaded_file_mgr, "remove_file"):
+            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
         _data.refresh()
         st.rerun()

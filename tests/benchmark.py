@@ -34,6 +34,7 @@ import duckdb  # noqa: E402
 
 from impact import store, synthetic, upload  # noqa: E402
 from impact.upload import bulk  # noqa: E402
+from tests import bench_viewers  # noqa: E402
 
 
 def median_time(fn, runs: int) -> float:
@@ -272,6 +273,7 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=20)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    parser.add_argument("--viewers", type=int, nargs="*", default=[1, 10, 20, 50])  # none: skip
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="batik-bench-"))
@@ -378,6 +380,9 @@ def main() -> int:
         "- Timings come from a shared 2-core machine; compare the ratios, which come from one run.",
         "",
     ]
+    if args.viewers:  # tests/bench_viewers.py: N viewers open the overview within 10 s
+        print("many viewers ...", flush=True)
+        lines[-1:-1] = bench_viewers.section(args.viewers)
     args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
     return 0

@@ -1,6 +1,7 @@
 """The upload endpoint behind serve.py's gate, in Chromium: an editor's browser session may
 send files; once signed out, the same session's PUT is refused (403) before the body is read.
-Without the gate Streamlit 1.67 accepts the PUT from any live session, signed in or not."""
+Without the gate Streamlit 1.67 accepts the PUT from any live session, signed in or not.
+What one session holds is capped (here BATIK_SESSION_UPLOAD_MB=1): beyond it, 413."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from impact import auth, store
-from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, _free_port
+from impact import auth, config, store, synthetic
+from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, _free_port, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -23,6 +24,8 @@ GOOD = (
     b"indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
     b"batik_competitiveness;blitar;batik;2024;90;dilaporkan;Disperindag (2025)\n"
 )
+
+CAP = 2**20  # what one browser session may hold in uploads, in this server
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +36,7 @@ def gated_server(tmp_path_factory) -> Iterator[str]:
         **os.environ,
         store.DB_PATH_ENV: str(db),
         auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
+        config.SESSION_UPLOAD_MB: str(CAP / 2**20),
     }
     args = ["--server.headless", "true", "--server.port", str(port)]
     args += ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
@@ -66,16 +70,28 @@ def gated_server(tmp_path_factory) -> Iterator[str]:
             proc.kill()
 
 
-def _replay(page: Page, url: str) -> int:
-    """PUT a file to ``url`` from this browser (its cookies and XSRF token), as a script
-    in the page could."""
+def _replay(page: Page, url: str, size: int = 2000) -> int:
+    """PUT a file of ``size`` bytes to ``url`` from this browser (its cookies and XSRF
+    token), as a script in the page could."""
     xsrf = next(c["value"] for c in page.context.cookies() if c["name"] == "_streamlit_xsrf")
     response = page.request.put(
         url,
         headers={"X-Xsrftoken": xsrf},
-        multipart={"file": {"name": "x.csv", "mimeType": "text/csv", "buffer": b"a\n" * 1000}},
+        multipart={"file": {"name": "x.csv", "mimeType": "text/csv", "buffer": b"a" * size}},
     )
     return response.status
+
+
+def _sign_in(page: Page, url: str) -> None:
+    # The first session after a start cannot resolve a deep link before st.navigation has run
+    # once ("Page not found" dialog; Streamlit 1.67, also without the gate): open / first.
+    page.goto(f"{url}/?lang=id")
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    page.goto(f"{url}/unggah?lang=id")
+    page.get_by_label("Nama editor").fill("ani")
+    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
 
 
 def test_only_a_signed_in_editor_session_may_upload(page: Page, gated_server, tmp_path) -> None:
@@ -83,15 +99,7 @@ def test_only_a_signed_in_editor_session_may_upload(page: Page, gated_server, tm
     page.on(
         "request", lambda r: uploads.append(r.url) if "/_stcore/upload_file/" in r.url else None
     )
-    # The first session after a start cannot resolve a deep link before st.navigation has run
-    # once ("Page not found" dialog; Streamlit 1.67, also without the gate): open / first.
-    page.goto(f"{gated_server}/?lang=id")
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    page.goto(f"{gated_server}/unggah?lang=id")
-    page.get_by_label("Nama editor").fill("ani")
-    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+    _sign_in(page, gated_server)
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(GOOD)
     page.set_input_files("input[type=file]", str(upload))
@@ -103,3 +111,32 @@ def test_only_a_signed_in_editor_session_may_upload(page: Page, gated_server, tm
     expect(page.get_by_role("button", name="Masuk")).to_be_visible(timeout=15_000)
     assert _replay(page, uploads[0].rsplit("/", 1)[0] + "/replay-2") == 403
     assert _replay(page, f"{gated_server}/_stcore/upload_file/no-such-session/x") == 403
+
+
+def test_one_session_holds_at_most_its_cap(page: Page, gated_server, tmp_path) -> None:
+    """Two saved files of ~0.55 MB fit in turn (the page lets go of a saved file); files sent
+    beside the one in the box fit up to 1 MB in all, then 413; the same file id sent again
+    replaces it and fits."""
+    uploads: list[str] = []
+    page.on(
+        "request", lambda r: uploads.append(r.url) if "/_stcore/upload_file/" in r.url else None
+    )
+    _sign_in(page, gated_server)
+    files = [
+        synthetic.write_csv(tmp_path / f"usaha_{i}.csv", 200, range(2004, 2024), seed=i)
+        for i in (1, 2)
+    ]
+    assert all(0.5 * CAP < f.stat().st_size < 0.6 * CAP for f in files)
+    for upload in files:  # without the release after a save, the second one would not fit
+        page.set_input_files("input[type=file]", str(upload))
+        expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Simpan ke database").click()
+        expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=60_000)
+        wait_for_app_run(page)  # the new, empty uploader is in place
+    page.set_input_files("input[type=file]", str(files[0]))  # held: ~0.55 MB
+    expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=60_000)
+    base = uploads[-1].rsplit("/", 1)[0]
+    assert _replay(page, f"{base}/extra-1", 300_000) == 204  # ~0.85 MB held
+    assert _replay(page, f"{base}/extra-2", 300_000) == 413  # would be ~1.15 MB
+    assert _replay(page, f"{base}/extra-1", 400_000) == 204  # replaces extra-1: ~0.95 MB
+    assert _replay(page, f"{base}/extra-3", 100_000) == 413

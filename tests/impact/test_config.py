@@ -16,6 +16,7 @@ def test_defaults_without_any_setting(tmp_path: Path) -> None:
     assert settings.max_upload_bytes == 200 * 2**20
     assert settings.editor_password_hash is None and settings.editors == {}
     assert settings.session_idle_s == 30 * 60
+    assert settings.session_upload_bytes == 2 * 200 * 2**20  # twice the largest upload
 
 
 def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
@@ -30,6 +31,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
             config.EDITOR_PASSWORD_HASH: shared,
             config.SECRETS_FILE: str(secrets),
             config.SESSION_IDLE_MINUTES: "5",
+            config.SESSION_UPLOAD_MB: "1.5",
         }
     )
     assert settings.db_path == tmp_path / "b.duckdb"
@@ -37,6 +39,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     assert settings.editor_password_hash == shared
     assert settings.editors == {"sari": "scrypt$1$2$3$a$b"}
     assert settings.session_idle_s == 300
+    assert settings.session_upload_bytes == int(1.5 * 2**20)
     assert auth.EditorConfig.from_settings(settings).enabled
 
 
@@ -50,6 +53,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
         (config.MAX_UPLOAD_MB, "nan"),
         (config.MAX_UPLOAD_MB, "-5"),
         (config.SESSION_IDLE_MINUTES, "0"),
+        (config.SESSION_UPLOAD_MB, "-1"),
         (config.EDITOR_PASSWORD_HASH, "plaintext-password"),
     ],
 )
@@ -62,9 +66,34 @@ def test_a_bad_value_is_one_clear_error_never_the_default(name: str, value: str,
     assert "plaintext-password" not in str(caught.value)
 
 
+def test_the_session_upload_cap_follows_the_upload_limit_unless_set() -> None:
+    assert config.session_upload_bytes({config.MAX_UPLOAD_MB: "50"}) == 100 * 2**20
+    assert config.session_upload_bytes({config.SESSION_UPLOAD_MB: "3"}) == 3 * 2**20
+
+
 def test_a_broken_secrets_file_is_named(tmp_path: Path) -> None:
     secrets = tmp_path / "secrets.toml"
     secrets.write_text("[editors\nsari = ", encoding="utf-8")
     with pytest.raises(config.ConfigError) as caught:
         config.load({config.SECRETS_FILE: str(secrets)})
     assert caught.value.name == config.SECRETS_FILE
+
+
+def test_the_secrets_file_is_parsed_again_only_when_it_changes(tmp_path: Path, monkeypatch) -> None:
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text('[editors]\nsari = "scrypt$1$2$3$a$b"\n', encoding="utf-8")
+    env = {config.SECRETS_FILE: str(secrets)}
+    parsed: list[str] = []
+    real_loads = config.tomllib.loads
+    monkeypatch.setattr(
+        config.tomllib, "loads", lambda text: parsed.append(text) or real_loads(text)
+    )
+    assert config.load(env).editors == config.load(env).editors == {"sari": "scrypt$1$2$3$a$b"}
+    assert len(parsed) == 1  # the second run only looked at the file's time and size
+    secrets.write_text(
+        '[editors]\nsari = "scrypt$1$2$3$a$b"\nbudi = "scrypt$9"\n', encoding="utf-8"
+    )
+    assert set(config.load(env).editors) == {"sari", "budi"}  # an added editor counts at once
+    assert len(parsed) == 2
+    secrets.unlink()
+    assert config.load(env).editors == {}

@@ -10,11 +10,16 @@ import pytest
 from impact import auth, gate
 
 
-def _call(app, scope) -> list[dict]:
+def _call(app, scope, body: bytes | None = None) -> list[dict]:
+    """What ``app`` sends for ``scope``; ``body`` None: reading the body fails the test."""
     sent: list[dict] = []
+    chunks = [] if body is None else [body[i : i + 100] for i in range(0, len(body), 100)]
 
     async def receive():
-        raise AssertionError("the gate must not read the body")
+        if body is None:
+            raise AssertionError("the gate must not read the body")
+        chunk = chunks.pop(0) if chunks else b""
+        return {"type": "http.request", "body": chunk, "more_body": bool(chunks)}
 
     async def send(message):
         sent.append(message)
@@ -35,7 +40,8 @@ def sessions() -> auth.SessionRegistry:
 
 
 def _upload(session: str, method: str = "PUT") -> dict:
-    return {"type": "http", "method": method, "path": f"/_stcore/upload_file/{session}/f1"}
+    path = f"/_stcore/upload_file/{session}/f1"
+    return {"type": "http", "method": method, "path": path, "headers": [(b"content-length", b"9")]}
 
 
 def test_a_session_without_a_sign_in_is_refused_before_its_body_is_read(sessions) -> None:
@@ -72,3 +78,96 @@ def test_an_idle_session_may_not_upload() -> None:
     assert sessions.allows_upload("editor-1")
     now[0] = 61
     assert not sessions.allows_upload("editor-1")
+
+
+# What one session may hold: Streamlit's storage (``held``) + uploads in flight + this one.
+
+
+def _sized(session: str, file_id: str, length: int | None) -> dict:
+    headers = [] if length is None else [(b"content-length", str(length).encode())]
+    path = f"/_stcore/upload_file/{session}/{file_id}"
+    return {"type": "http", "method": "PUT", "path": path, "headers": headers}
+
+
+@pytest.fixture
+def editor(sessions) -> auth.SessionRegistry:
+    sessions.check(sessions.open("ani"), "editor-1")
+    return sessions
+
+
+def _capped(sessions, held: dict[str, int], limit: int = 1000, max_files: int = 3):
+    return gate.UploadGate(
+        _inner,
+        sessions,
+        held=lambda s: held if s == "editor-1" else {},
+        limit=lambda: limit,
+        max_files=max_files,
+    )
+
+
+@pytest.mark.parametrize(
+    ("held", "length", "status"),
+    [
+        ({}, 1000, 204),  # exactly the cap
+        ({}, 1001, 413),
+        ({"a": 600}, 400, 204),
+        ({"a": 600}, 401, 413),
+        ({"a": 600, "b": 300}, 101, 413),
+        ({"a": 1, "b": 1, "c": 1}, 1, 413),  # a fourth file
+        ({"f1": 900}, 1000, 204),  # f1 sent again replaces the 900 bytes held
+        ({"a": 10}, None, 411),  # no Content-Length: what arrives could not be bounded
+    ],
+)
+def test_a_session_holds_at_most_its_cap(editor, held, length, status) -> None:
+    # A refused body is read to its end (so the browser sees the status) and dropped.
+    body = None if status != 413 else b"x" * length
+    sent = _call(_capped(editor, held), _sized("editor-1", "f1", length), body)
+    assert sent[0]["status"] == status
+    if status == 413:
+        assert b"one session may hold 3 files" in sent[1]["body"]
+
+
+def test_a_viewer_is_refused_before_the_cap_is_looked_at(editor) -> None:
+    def held(session):
+        raise AssertionError("a viewer's request must not reach the cap")
+
+    app = gate.UploadGate(_inner, editor, held=held, limit=lambda: 10)
+    assert _call(app, _sized("viewer-1", "f1", 5))[0]["status"] == 403
+
+
+def test_uploads_in_flight_count_until_they_finish(editor) -> None:
+    """Two PUTs at once cannot both pass on the same free space; once the first is done its
+    reservation goes (its bytes are then Streamlit's to report, here: nothing held)."""
+    release = asyncio.Event()
+
+    async def slow(scope, receive, send) -> None:
+        await release.wait()
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+
+    app = gate.UploadGate(slow, editor, held=lambda s: {}, limit=lambda: 1000)
+
+    async def scenario() -> list[int]:
+        statuses: list[int] = []
+
+        async def put(file_id: str, length: int) -> None:
+            async def receive():
+                return {"type": "http.request", "body": b"", "more_body": False}
+
+            async def send(message):
+                if message["type"] == "http.response.start":
+                    statuses.append(message["status"])
+
+            await app(_sized("editor-1", file_id, length), receive, send)
+
+        first = asyncio.create_task(put("f1", 700))
+        await asyncio.sleep(0)  # f1 is now waiting inside Streamlit with 700 reserved
+        await put("f2", 700)  # refused at once: 700 + 700 > 1000
+        await put("f1", 100)  # the same file id twice at once
+        release.set()
+        await first
+        await put("f3", 700)  # f1's reservation is gone
+        return statuses
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(asyncio.run, scenario()).result() == [413, 409, 204, 204]
+    assert app._in_flight == {}
