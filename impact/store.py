@@ -236,6 +236,12 @@ MIGRATIONS: list[list[str]] = [
              AND year = 2023 AND value = 4800000 AND low IS NULL AND high IS NULL
              AND status = 'illustrative'""",
     ],
+    [
+        # BPS marks kept with a value (status.MARKS): '*' provisional, '**' very provisional,
+        # 'r' revised; NULL for a final figure. DuckDB cannot add a column with a CHECK
+        # constraint, so the upload check (the 'mark' code list) is what keeps it to MARKS.
+        "ALTER TABLE observation ADD COLUMN IF NOT EXISTS mark VARCHAR",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -441,12 +447,14 @@ def observations(
 ) -> pd.DataFrame:
     """One indicator's yearly observations, oldest first.
 
-    Columns: indicator, region, sector, year, value, low, high, status, source, note.
+    Columns: indicator, region, sector, year, value, low, high, status, source, note, mark
+    (a BPS mark of status.MARKS, or None for a final figure).
     ``region``/``sector`` of None mean every region/sector.
     """
     with connect(path) as con:
         return con.execute(
-            """SELECT indicator, region, sector, year, value, low, high, status, source, note
+            """SELECT indicator, region, sector, year, value, low, high, status, source, note,
+                      mark
                FROM observation
                WHERE indicator = $indicator
                  AND ($region IS NULL OR region = $region)
@@ -649,7 +657,8 @@ def all_observations(
     with connect(path) as con:
         return con.execute(
             """SELECT o.indicator, i.name_id, i.name_en, i.unit, i.kind, o.region, o.sector,
-                      o.year, o.value, o.low, o.high, o.status, o.source, o.note
+                      o.year, o.value, o.low, o.high, o.status, o.source, o.note,
+                      o.mark
                FROM observation AS o JOIN indicator AS i ON i.code = o.indicator
                WHERE ($indicator IS NULL OR o.indicator = $indicator)
                  AND ($region IS NULL OR o.region = $region)

@@ -129,6 +129,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Status '{value}' tidak dikenal. Tulis dilaporkan, estimasi atau ilustratif.",
         "Unknown status '{value}'. Write reported, estimated or illustrative.",
     ),
+    "issue.unknown-mark": (
+        "Tanda '{value}' tidak dikenal. Tulis * (angka sementara), ** (angka sangat "
+        "sementara), r (angka perbaikan), atau kosongkan untuk angka tetap.",
+        "Unknown mark '{value}'. Write * (provisional), ** (very provisional), r (revised), "
+        "or leave it empty for a final figure.",
+    ),
     "issue.unknown-actor": (
         "Aktor '{value}' tidak dikenal. Tulis pemerintah, asosiasi atau pelaku usaha.",
         "Unknown actor '{value}'. Write government, association or entrepreneurs.",

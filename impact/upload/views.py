@@ -56,8 +56,8 @@ def _text(value: object, lang: str, column: str = "") -> str:
     """A stored value as the planner reads it: numbers with the language's separators."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    if column == "status":
-        return i18n.label("status", str(value), lang)
+    if column in ("status", "mark"):
+        return i18n.label(column, str(value), lang)
     if isinstance(value, bool) or column == "year":
         return str(value)
     if isinstance(value, int | float):
