@@ -9,8 +9,8 @@ import streamlit as st
 
 from impact import store, upload
 from impact.figures import export
-from impact.upload import bulk, datasets, ingest, templates, views
-from pages import _data, _render, _signin
+from impact.upload import bulk, datasets, ingest, templates, views, wide
+from pages import _data, _render, _signin, _wide_ui
 
 lang = _render.lang()
 path, version = _data.db()
@@ -75,12 +75,24 @@ if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the
     if len(sheets) > 1:
         sheet = st.selectbox(_render.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
+# A wide table (years across the columns): shown as it will be read, what it does not say
+# chosen on the page, then checked like any observations file.
+found = None
+if dataset_code in ("auto", "observations"):
+    found = _wide_ui.layout(data, file.name, sheet, path, version)
+choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
+row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check.
-check_key = (file.file_id, dataset_code, sheet, version)
+check_key = (file.file_id, dataset_code, sheet, version, repr(choices))
 if st.session_state.get("upload_check", (None,))[0] != check_key:
     vocabulary = _data.vocabulary(path, version)
-    result = bulk.check_file(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
+    if found and choices:
+        result = _wide_ui.check(found, choices, path, version)
+    else:
+        result = bulk.check_file(
+            data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes
+        )
     st.session_state["upload_check"] = (check_key, result)
 result = st.session_state["upload_check"][1]
 checked, detection = result.validated, result.detection
@@ -121,9 +133,9 @@ c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
 tabs = st.tabs(
     [_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")]
 )
-tabs[0].dataframe(views.rows_table(preview, "insert", lang), hide_index=True)
-tabs[1].dataframe(views.replaced_table(preview, lang), hide_index=True)
-tabs[2].dataframe(views.rows_table(preview, "same", lang), hide_index=True)
+tabs[0].dataframe(views.rows_table(preview, "insert", lang, row_name), hide_index=True)
+tabs[1].dataframe(views.replaced_table(preview, lang, row_name), hide_index=True)
+tabs[2].dataframe(views.rows_table(preview, "same", lang, row_name), hide_index=True)
 for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
     if note := views.sample_note(preview, action, lang):  # a large file: first rows only
         tab.caption(note)
