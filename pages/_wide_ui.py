@@ -32,6 +32,7 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
             _render.t("wide.choose", row=row.row, label=_render.plain(row.label)),
             list(options),
             index=None,
+            placeholder=_render.t("wide.placeholder"),
             format_func=options.get,
             key=f"wide_{key}_{row.row}",
         )
@@ -67,6 +68,7 @@ def _pick(place, label: str, names: dict[str, str], given: str | None, key: str)
         _render.t(label),
         list(shown),
         index=0 if given in names else None,
+        placeholder=_render.t("wide.placeholder"),
         format_func=shown.get,
         key=key,
     )

@@ -291,12 +291,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The table has no 'Sumber: ...' (source) line. Write the source on the upload page, "
         "or add a 'Sumber: ...' line below the table.",
     ),
-    "issue.wide-unit-scale": (
-        "Tabel ini dalam {unit}, sedangkan indikator '{value}' disimpan dalam {registry}. "
-        "Ubah angkanya ke {registry} di berkas (misalnya kalikan 1.000.000 untuk juta rupiah) "
-        "dan ubah baris satuannya, lalu unggah lagi.",
-        "This table is in {unit}, while indicator '{value}' is kept in {registry}. Convert "
-        "the figures to {registry} in the file (e.g. multiply by 1,000,000 for juta rupiah) "
-        "and change its unit line, then upload again.",
+    "issue.wide-unit-scaled": (
+        "Tabel ini dalam {unit}, indikator '{value}' disimpan dalam {registry}: angkanya "
+        "dikalikan {factor} sebelum disimpan. Periksa pratinjaunya.",
+        "This table is in {unit}, indicator '{value}' is kept in {registry}: its figures are "
+        "multiplied by {factor} before they are stored. Check the preview.",
     ),
 }

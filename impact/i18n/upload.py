@@ -201,6 +201,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Row {row}: '{label}' matches no indicator. Choose its indicator, or skip the row.",
     ),
     "wide.skip": ("(lewati baris ini)", "(skip this row)"),
+    "wide.placeholder": ("Pilih…", "Choose…"),
     "wide.skipped": ("dilewati", "skipped"),
     "wide.to_choose": ("belum dipilih", "not chosen yet"),
     "wide.region": ("Wilayah tabel ini", "Region of this table"),

@@ -153,7 +153,7 @@ MAX_LISTED = 12  # allowed codes shown in one message
 
 # Parameters that are counts of rows, written with the language's thousands mark (60.000);
 # other whole numbers (years, bounds) stay as they are.
-COUNT_PARAMS = {"listed", "total"}
+COUNT_PARAMS = {"listed", "total", "factor"}
 
 
 def _param_text(value: object, lang: str) -> str:

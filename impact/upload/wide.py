@@ -32,11 +32,12 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pandas as pd
 
 from impact import i18n
-from impact.upload import validation
+from impact.upload import datasets, validation
 from impact.upload.datasets import DATASETS
 from impact.upload.ingest import Cell, Detection, Grid, Issue, column_letter
 from impact.upload.validation import Validated, Vocabulary
@@ -84,7 +85,7 @@ _UNIT_LINE = re.compile(r"(satuan|unit)\s*[:.]\s*(.+)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(\*|catatan|keterangan|note|notes|r\s*[:=)])", re.IGNORECASE)
 _TRAILING_UNIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})\s*[.)]\s+", re.IGNORECASE)
-# Rupiah multiples a table's unit line may give; the registry keeps Rp.
+# Rupiah multiples a table's unit line may give; the registry keeps Rp (or a multiple).
 _RUPIAH_SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
 
 
@@ -235,6 +236,8 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     at least two years). Reads nothing but the grid; writes nothing."""
     if grid.detection.dataset is not None or not grid.rows:
         return None
+    if datasets.closest_dataset(grid.headers) is not None:
+        return None  # a long file missing a column: its own message says which
     sheet = _sheet(grid)
     best: tuple[int, int] | None = None  # (index in sheet, year cells)
     for position, (_, cells) in enumerate(sheet[:HEADER_SEARCH_ROWS]):
@@ -330,12 +333,48 @@ def _split_mark(cell: Cell) -> tuple[Cell, str | None]:
     return found.group(1).strip(), _SYMBOLS[found.group(2).lower()]
 
 
+def _is_rupiah(unit: str | None) -> bool:
+    words = normalize_label(unit or "").split()
+    return "rupiah" in words or "rp" in words
+
+
 def unit_scale(unit: str | None) -> float:
     """How many rupiah one unit of the table is: 'juta rupiah' -> 1e6; 1 for anything else."""
-    words = normalize_label(unit or "").split()
-    if "rupiah" not in words and "rp" not in words:
+    if not _is_rupiah(unit):
         return 1.0
+    words = normalize_label(unit or "").split()
     return next((_RUPIAH_SCALE[w] for w in words if w in _RUPIAH_SCALE), 1.0)
+
+
+def _factor(table_unit: str | None, registry_unit: str) -> int:
+    """What a table's figures are multiplied by to be in the registry's unit: 1,000,000 for a
+    table in 'juta rupiah' of an indicator kept in 'Rp'; 1 unless both units are rupiah."""
+    if not (_is_rupiah(table_unit) and _is_rupiah(registry_unit)):
+        return 1
+    return round(unit_scale(table_unit) / unit_scale(registry_unit))
+
+
+def _decimal(layout: Layout) -> str:
+    """The table's decimal mark, decided from its value cells as the checker decides it."""
+    texts = []
+    for row in layout.rows:
+        for cell in row.cells.values():
+            value, _ = _split_mark(cell)
+            if isinstance(value, str) and value.strip() and value.lower() not in NO_NUMBER:
+                texts.append(value)
+    return validation.detect_decimal(texts, layout.detection.delimiter)[0]
+
+
+def _scaled(value: Cell, factor: int, decimal: str) -> Cell:
+    """A value cell in the registry's unit (exact: decimal arithmetic, no float rounding);
+    a cell that is no number goes on as written, for the checker to name."""
+    try:
+        number = validation.parse_number(value, decimal)
+    except ValueError:
+        return value
+    if number is None:
+        return value
+    return float(Decimal(repr(number)) * factor)
 
 
 @dataclass
@@ -365,8 +404,9 @@ def reshape(
     One long row per filled year cell of a row that names an indicator (matched, or chosen);
     rows the planner skipped give none. A cell of '-', '...', '…' or 'x' gives no row and a
     warning with its meaning. The region, sector and source chosen on the page win over what
-    the title gave. ``units`` (indicator -> registry unit) lets a table in 'juta rupiah' for an
-    indicator kept in Rp be refused by row instead of stored a million times too small."""
+    the title gave. ``units`` (indicator -> registry unit): a table in 'juta rupiah' of an
+    indicator kept in Rp has its figures multiplied by 1,000,000 (a warning per row says so),
+    never stored a million times too small."""
     issues = list(layout.issues)
     region = choices.region or layout.region
     sector = choices.sector or layout.sector
@@ -376,7 +416,7 @@ def reshape(
             issues.append(Issue(_MISSING[what], row=layout.header_row))
     rows: list[list[Cell]] = []
     numbers: list[int] = []
-    scale = unit_scale(layout.unit)
+    decimal = _decimal(layout)
     for label_row in layout.rows:
         code = choices.indicators.get(label_row.row, label_row.indicator)
         if code == SKIP:
@@ -391,18 +431,22 @@ def reshape(
                 )
             )
             continue
-        registry_unit = (units or {}).get(code, "")
-        if scale != 1 and unit_scale(registry_unit) == 1 and "rp" in normalize_label(registry_unit):
+        factor = _factor(layout.unit, (units or {}).get(code, ""))
+        if factor != 1:
             issues.append(
                 Issue(
-                    "wide-unit-scale",
+                    "wide-unit-scaled",
                     row=label_row.row,
                     column=column_letter(layout.label_position),
                     value=label_row.label,
-                    params={"unit": layout.unit, "registry": registry_unit},
+                    params={
+                        "unit": layout.unit,
+                        "registry": (units or {}).get(code, ""),
+                        "factor": factor,
+                    },
+                    level="warning",
                 )
             )
-            continue
         for column in layout.columns:
             cell = label_row.cells.get(column.position)
             if cell is None:
@@ -421,6 +465,8 @@ def reshape(
                 continue
             value, mark = _split_mark(cell)
             mark = mark or column.mark
+            if factor != 1:
+                value = _scaled(value, factor, decimal)
             rows.append(
                 [
                     code,

@@ -221,21 +221,34 @@ def test_bad_wide_files_name_row_and_column(vocab, edit, expected) -> None:
     assert not checked.ok  # nothing can be previewed or saved
 
 
-def test_a_table_in_juta_rupiah_is_refused_for_an_indicator_kept_in_rp(vocab) -> None:
+@pytest.mark.parametrize(
+    ("unit", "registry", "expected", "warned"),
+    [
+        ("juta rupiah", "Rp", [1_234_500_000.0, 1_456_000_000.0], True),
+        ("miliar rupiah", "Rp", [1_234_500_000_000.0, 1_456_000_000_000.0], True),
+        ("Rp", "Rp", [1_234.5, 1_456.0], False),
+        ("juta rupiah", "unit usaha", [1_234.5, 1_456.0], False),  # not money: as written
+    ],
+)
+def test_a_table_in_juta_rupiah_is_stored_in_the_registrys_rupiah(
+    vocab, unit, registry, expected, warned
+) -> None:
     data = (
-        b"Nilai Tambah Ekonomi Kreatif Kabupaten Blitar Sektor Batik (juta rupiah)\n"
-        b"Uraian,2022,2023\n"
-        b"Nilai tambah ekonomi kreatif,1.234,1.456\n"
-        b"Sumber: BPS\n"
-    )
+        f"Nilai Tambah Ekonomi Kreatif Kabupaten Blitar Sektor Batik ({unit});;\r\n"
+        "Uraian;2022;2023*\r\n"
+        "Nilai tambah ekonomi kreatif;1.234,5;1.456\r\n"
+        "Sumber: BPS;;\r\n"
+    ).encode()
     layout = _layout(data, vocab)
-    assert wide.unit_scale(layout.unit) == 1e6
-    checked = wide.check(layout, wide.Choices(), vocab, {"ce_value_added": "Rp"})
-    assert [(i.row, i.code, i.params["unit"]) for i in checked.errors] == [
-        (3, "wide-unit-scale", "juta rupiah")
-    ]
-    message = views.issue_message(checked.errors[0], "id")
-    assert "juta rupiah" in message and "Rp" in message
+    checked = wide.check(layout, wide.Choices(), vocab, {"ce_value_added": registry})
+    assert not checked.errors
+    assert checked.rows["value"].tolist() == expected
+    assert checked.rows["mark"].fillna("").tolist() == ["", "provisional"]
+    scaled = [i for i in checked.issues if i.code == "wide-unit-scaled"]
+    assert [(i.row, i.column) for i in scaled] == ([(3, "A")] if warned else [])
+    if warned:
+        message = views.issue_message(scaled[0], "id")
+        assert unit in message and "Rp" in message and "1.000" in message
 
 
 def test_the_final_figure_replaces_the_provisional_one_through_the_preview(fresh_db, vocab) -> None:
@@ -276,6 +289,9 @@ def test_a_long_file_without_a_mark_column_clears_the_mark(fresh_db, vocab) -> N
 def test_a_long_file_is_not_a_wide_one(vocab) -> None:
     long = b"indikator,wilayah,sektor,tahun,nilai,status,sumber\nbatik_workers,blitar,batik,2023,1,reported,x\n"
     assert wide.detect(ingest.read_grid(long, "l.csv"), vocab) is None
+    # A long file missing a column, with a value that looks like a year, stays a long file.
+    short = b"indikator,wilayah,sektor,tahun,nilai,status\nbatik_workers,blitar,batik,2023,2050,reported\n"
+    assert wide.detect(ingest.read_grid(short, "s.csv"), vocab) is None
     # A wide table whose first line is its year header is read, not refused as data.
     headless = b"Uraian,2022,2023\nTenaga kerja industri batik,1,2\n"
     grid = ingest.read_grid(headless, "w.csv")
