@@ -439,6 +439,13 @@ def read_table(path: Path | str, table: str) -> pd.DataFrame:
         return con.execute(sql).df()
 
 
+def row_count(path: Path | str, table: str) -> int:
+    """How many rows one of the known tables holds."""
+    sql = "SELECT count(*) FROM " + quote_table(table)
+    with connect(path) as con:
+        return int(con.execute(sql).fetchone()[0])
+
+
 def observations(
     path: Path | str,
     indicator: str,

@@ -29,7 +29,7 @@ with st.expander(_render.t("upload.templates")):
         name = _render.t(f"dataset.{code}")
         st.markdown(f"**{name}**")
         st.dataframe(templates.guide_frame(dataset), hide_index=True, width="stretch")
-        left, right = st.columns(2)
+        left, middle, right = st.columns(3)
         left.download_button(
             _render.t("upload.template_csv", name=name),
             templates.csv_bytes(dataset),
@@ -37,12 +37,26 @@ with st.expander(_render.t("upload.templates")):
             "text/csv",
             key=f"tpl_csv_{code}",
         )
-        right.download_button(
+        middle.download_button(
             _render.t("upload.template_xlsx", name=name),
             templates.xlsx_bytes(dataset),
             f"templat_{code}.xlsx",
             key=f"tpl_xlsx_{code}",
         )
+        # The current rows, to edit and upload back; built only when clicked.
+        if store.row_count(path, dataset.table) <= templates.CURRENT_MAX_ROWS:
+            vocabulary = _data.vocabulary(path, version)
+            right.download_button(
+                _render.t("upload.current_xlsx", name=name),
+                lambda d=dataset, v=vocabulary: templates.current_xlsx(path, d, v),
+                f"data_{code}.xlsx",
+                key=f"current_xlsx_{code}",
+                help=_render.t("upload.current_help"),
+            )
+        else:
+            right.caption(
+                _render.t("upload.current_too_large", max=_render.count(templates.CURRENT_MAX_ROWS))
+            )
 
 labels = {"auto": _render.t("upload.dataset_auto")} | {
     c: _render.t(f"dataset.{c}") for c in datasets.DATASETS

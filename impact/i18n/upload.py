@@ -186,6 +186,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.programs": ("Program", "Programs"),
     "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
     # Wide tables (years across the columns, as BPS publishes them): how they will be read.
+    "upload.current_xlsx": ("Data {name} saat ini (XLSX)", "Current {name} data (XLSX)"),
+    "upload.current_help": (
+        "Semua baris yang tersimpan sekarang, dengan pilihan kode di kolom kode. Ubah di Excel "
+        "lalu unggah lagi: pratinjau hanya menunjukkan yang berubah.",
+        "Every row stored now, with drop-down choices in the code columns. Edit it in Excel "
+        "and upload it back: the preview shows only what changed.",
+    ),
+    "upload.current_too_large": (
+        "Lebih dari {max} baris: terlalu besar untuk berkas XLSX yang bisa diunggah lagi. "
+        "Unggah baris yang berubah saja, sebagai CSV.",
+        "More than {max} rows: too large for an XLSX file that can be uploaded back. Upload "
+        "only the rows that changed, as CSV.",
+    ),
     "wide.detected": (
         "Tabel lebar dikenali: tahun ada di kolom. Periksa cara tabel ini akan dibaca, "
         "lalu pilih yang belum dikenali.",

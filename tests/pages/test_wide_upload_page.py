@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from impact import auth, i18n, store
+from impact.upload.datasets import DATASETS
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -96,3 +97,16 @@ def test_a_wide_table_is_mapped_previewed_and_saved(app_db, lang) -> None:
         (2022, 40.0, None),
         (2024, 52.0, "very_provisional"),
     ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_dataset_offers_its_current_data_to_edit_and_upload_back(app_db, lang) -> None:
+    at = open_page("pages/upload.py", lang)
+    at.text_input[0].input("ani")
+    at.text_input[1].input(PASSWORD)
+    at.button[0].click()
+    at.run()
+    labels = [d.proto.label for d in at.get("download_button")]
+    for code in DATASETS:
+        name = i18n.t(f"dataset.{code}", lang)
+        assert i18n.t("upload.current_xlsx", lang, name=name) in labels
