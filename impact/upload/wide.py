@@ -62,7 +62,7 @@ NO_NUMBER = {
     "..": "wide-not-available",
     "x": "wide-withheld",
 }
-_MISSING = {
+MISSING = {
     "region": "wide-region-missing",
     "sector": "wide-sector-missing",
     "source": "wide-source-missing",
@@ -413,7 +413,7 @@ def reshape(
     source = (choices.source or "").strip() or layout.source
     for what, given in (("region", region), ("sector", sector), ("source", source)):
         if not given:
-            issues.append(Issue(_MISSING[what], row=layout.header_row))
+            issues.append(Issue(MISSING[what], row=layout.header_row))
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     decimal = _decimal(layout)
