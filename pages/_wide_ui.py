@@ -10,12 +10,18 @@ from impact.upload import bulk, ingest, wide
 from pages import _data, _render
 
 
-def layout(data: bytes, name: str, sheet: str | None, path: str, version: int):
-    """The wide table in the file, or None (a long file, or too large to read cell by cell)."""
-    if len(data) > ingest.CELL_BY_CELL_MAX_BYTES:
-        return None
-    grid = ingest.read_grid(data, name, sheet=sheet)
-    return wide.detect(grid, _data.vocabulary(path, version))
+def layout(data: bytes, file_id: str, name: str, sheet: str | None, path: str, version: int):
+    """The wide table in the file, or None (a long file, or too large to read cell by cell).
+    Read once per file, sheet and data version: every widget on the page reruns the script."""
+    key = (file_id, sheet, version)
+    kept = st.session_state.get("wide_layout")
+    if kept is None or kept[0] != key:
+        found = None
+        if len(data) <= ingest.CELL_BY_CELL_MAX_BYTES:
+            grid = ingest.read_grid(data, name, sheet=sheet)
+            found = wide.detect(grid, _data.vocabulary(path, version))
+        st.session_state["wide_layout"] = kept = (key, found)
+    return kept[1]
 
 
 def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> wide.Choices:

@@ -79,6 +79,7 @@ file = st.file_uploader(
 if file is None:
     st.session_state.pop("upload_check", None)  # a checked file's rows can be large
     st.session_state.pop("upload_preview", None)
+    st.session_state.pop("wide_layout", None)
     st.stop()
 
 data = file.getvalue()
@@ -93,7 +94,7 @@ chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
 # chosen on the page, then checked like any observations file.
 found = None
 if dataset_code in ("auto", "observations"):
-    found = _wide_ui.layout(data, file.name, sheet, path, version)
+    found = _wide_ui.layout(data, file.file_id, file.name, sheet, path, version)
 choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
 row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and

@@ -389,10 +389,10 @@ class Choices:
     status: str = "reported"
 
 
+# A wide table gives one value per cell (no low/high) and no note: a row it replaces keeps
+# its note (the study's context of a seeded figure is not wiped by a re-upload).
 _LONG_HEADERS = [
-    c.header_id
-    for c in DATASETS["observations"].columns
-    if c.name not in ("low", "high")  # a wide table gives one value per cell
+    c.header_id for c in DATASETS["observations"].columns if c.name not in ("low", "high", "note")
 ]
 
 
@@ -476,7 +476,6 @@ def reshape(
                     value,
                     choices.status,
                     source,
-                    layout.title[:500] or None,
                     mark or "",
                 ]
             )

@@ -312,3 +312,21 @@ def test_the_plan_tables_speak_both_languages(vocab) -> None:
         assert wide.columns_table(layout, lang).iloc[2, 3] == mark
         about = wide.about_table(layout, choices, names, lang)
         assert "Kabupaten Blitar" in about[" "].tolist() and SOURCE in about[" "].tolist()
+
+
+def test_a_wide_upload_keeps_the_note_of_a_row_it_replaces(fresh_db, vocab) -> None:
+    with store.connect(fresh_db) as con:
+        con.execute(
+            "INSERT OR REPLACE INTO observation VALUES ('batik_workers', 'kab_blitar', 'batik',"
+            " 2022, 1200, NULL, NULL, 'estimated', 'Disperindag', 'Survei cepat', NULL)"
+        )
+    layout = _layout(BPS_CSV, vocab)
+    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}), vocab))
+    row = store.observations(fresh_db, "batik_workers", "kab_blitar", "batik")
+    row = row[row["year"] == 2022].iloc[0]
+    assert (row["value"], row["status"], row["source"], row["note"]) == (
+        1240.0,
+        "reported",
+        SOURCE,
+        "Survei cepat",
+    )
