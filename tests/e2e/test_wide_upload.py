@@ -48,7 +48,8 @@ def test_wide_table_mapped_saved_and_charted_with_its_mark(
     page.set_input_files("input[type=file]", str(upload))
     expect(page.get_by_text("Tabel lebar dikenali")).to_be_visible(timeout=15_000)
     wait_for_app_run(page)
-    page.screenshot(path=str(artifacts / "wide-upload-asked.png"), full_page=True)
+    page.get_by_text("Dari judul, satuan dan baris Sumber").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "wide-upload-asked.png"))
     # The label is asked about (the issues table, a canvas, says so too), the file is not
     # refused, and nothing is offered for saving until she chooses.
     expect(page.get_by_text(f"Baris 3: '{LABEL}' tidak cocok dengan indikator")).to_be_visible()
@@ -62,7 +63,8 @@ def test_wide_table_mapped_saved_and_charted_with_its_mark(
     metrics = page.locator('[data-testid="stMetricValue"]')
     expect(metrics).to_have_count(3, timeout=15_000)
     assert sum(int(m) for m in metrics.all_inner_texts()) == 3  # three year cells
-    page.screenshot(path=str(artifacts / "wide-upload-preview.png"), full_page=True)
+    page.get_by_text("Pratinjau", exact=True).scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "wide-upload-preview.png"))
     page.get_by_role("button", name="Simpan ke database").click()
     expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=15_000)
 
