@@ -417,6 +417,9 @@ def reshape(
     rows: list[list[Cell]] = []
     numbers: list[int] = []
     decimal = _decimal(layout)
+    # A repeated year is refused (wide-year-repeated); its second column is not read as well.
+    read = list({c.year: c for c in reversed(layout.columns)}.values())
+    read.sort(key=lambda c: c.position)
     for label_row in layout.rows:
         code = choices.indicators.get(label_row.row, label_row.indicator)
         if code == SKIP:
@@ -447,7 +450,7 @@ def reshape(
                     level="warning",
                 )
             )
-        for column in layout.columns:
+        for column in read:
             cell = label_row.cells.get(column.position)
             if cell is None:
                 continue
@@ -482,6 +485,8 @@ def reshape(
             numbers.append(label_row.row * CELL_FACTOR + column.position + 1)
     detection = layout.detection
     detection.dataset = "observations"
+    detection.header_row = layout.header_row  # the years' row, as the sheet shows it
+    detection.title_rows = layout.header_row - 1
     grid = Grid(list(_LONG_HEADERS), rows, numbers, detection, [])
     return grid, issues
 
@@ -526,9 +531,12 @@ def check(
     (``validation.validate``); its issues come back on the wide table's cells."""
     grid, issues = reshape(layout, choices, units)
     dataset = DATASETS["observations"]
-    blocking = [i for i in issues if i.level == "error"]
-    if blocking or not grid.rows:
-        if not grid.rows and not blocking:
+    # Every problem at once: the rows that name an indicator are checked even while another
+    # row is still to be chosen; not while the region, sector or source is missing (each of
+    # its rows would say so again).
+    missing = any(i.code in MISSING.values() for i in issues)
+    if missing or not grid.rows:
+        if not grid.rows and not any(i.level == "error" for i in issues):
             issues.append(Issue("file-no-rows", row=layout.header_row))
         return Validated(dataset, pd.DataFrame(), issues)
     checked = validation.validate(grid, vocab, dataset, today=today)

@@ -330,3 +330,13 @@ def test_a_wide_upload_keeps_the_note_of_a_row_it_replaces(fresh_db, vocab) -> N
         SOURCE,
         "Survei cepat",
     )
+
+
+def test_every_problem_at_once_while_a_row_is_still_to_be_chosen(vocab) -> None:
+    layout = _layout(BPS_CSV.replace(b"1240,1320", b"1240,13x0"), vocab)
+    checked = wide.check(layout, wide.Choices(), vocab)
+    assert [(i.row, i.column, i.code) for i in checked.errors] == [
+        (4, "D (2023*)", "not-a-number"),
+        (6, "A", "wide-label-unknown"),
+    ]
+    assert (layout.detection.header_row, layout.detection.title_rows) == (2, 1)
