@@ -2,6 +2,8 @@
 
     python -m impact [--lang id|en] init
     python -m impact import FILE [--dataset D] [--sheet S] [--dry-run] [--editor NAME]
+        a wide table also: [--row ROW=INDICATOR|ROW=skip ...] [--region R] [--sector S]
+        [--source TEXT] [--status reported|estimated|illustrative]
     python -m impact history
     python -m impact revert ID [--editor NAME]
     python -m impact backup DIR
@@ -29,8 +31,8 @@ from pathlib import Path
 
 import duckdb
 
-from impact import auth, config, i18n, store, upload
-from impact.upload import bulk, datasets, ingest, views
+from impact import auth, config, i18n, indicators, status, store, upload
+from impact.upload import bulk, datasets, ingest, views, wide
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
@@ -68,18 +70,50 @@ def _print_issues(issues: list[ingest.Issue], lang: str) -> None:
             say("cli.issue", lang, level=level, where=where, value=shown, message=message)
 
 
+def _wide_row(text: str) -> tuple[int, str]:
+    """'--row 6=batik_workers' or '--row 6=skip': a wide table's row and its indicator."""
+    row, _, code = text.partition("=")
+    if not row.strip().isdigit() or not code.strip():
+        raise argparse.ArgumentTypeError(f"ROW=INDICATOR or ROW=skip, not {text!r}")
+    return int(row), wide.SKIP if code.strip() == "skip" else code.strip()
+
+
+def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> bulk.Checked | None:
+    """A wide table (years in the columns) checked as the page checks it, with the choices
+    the page would ask for given as options; None for any other file."""
+    if args.dataset not in (None, "observations") or len(data) > ingest.CELL_BY_CELL_MAX_BYTES:
+        return None
+    vocabulary = upload.load_vocabulary(path)
+    found = wide.detect(ingest.read_grid(data, args.file.name, sheet=args.sheet), vocabulary)
+    if found is None:
+        return None
+    choices = wide.Choices(
+        indicators=dict(args.row or []),
+        region=args.region,
+        sector=args.sector,
+        source=args.source,
+        status=args.status,
+    )
+    units = {code: i.unit for code, i in indicators.load_registry(path).items()}
+    checked = wide.check(found, choices, vocabulary, units)
+    return bulk.Checked(checked, found.detection, len(found.rows))
+
+
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
     lang = args.lang
     data = args.file.read_bytes()
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
-    result = bulk.check_file(
-        data,
-        args.file.name,
-        upload.load_vocabulary(path),
-        dataset,
-        sheet=args.sheet,
-        max_bytes=int(args.max_mb * 2**20),
-    )
+    result = _check_wide(args, path, data)
+    row_name = wide.cell_name if result else str
+    if result is None:
+        result = bulk.check_file(
+            data,
+            args.file.name,
+            upload.load_vocabulary(path),
+            dataset,
+            sheet=args.sheet,
+            max_bytes=int(args.max_mb * 2**20),
+        )
     checked, d = result.validated, result.detection
     say(
         "cli.detected",
@@ -96,6 +130,8 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     if checked.issues:
         _print_issues(checked.issues, lang)
     if not checked.ok:
+        if row_name is wide.cell_name:  # what the page asks about, given as options here
+            say("cli.wide_hint", lang)
         say("cli.not_imported", lang, count=len(checked.errors))
         return EXIT_INVALID
     preview = upload.preview(path, checked)
@@ -105,7 +141,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         say(
             "cli.replaced",
             lang,
-            row=line.row,
+            row=row_name(line.row),
             row_key=line.key,
             column=line.column,
             old=repr(line.old),
@@ -213,6 +249,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dry-run", action="store_true", help="validate and preview only")
     p.add_argument("--editor", default=os.environ.get("USER") or "admin-cli")
     p.add_argument("--max-mb", type=float, default=ingest.DEFAULT_MAX_BYTES / 2**20)
+    wide_options = p.add_argument_group("wide tables (years in the columns, BPS style)")
+    wide_options.add_argument(
+        "--row",
+        type=_wide_row,
+        action="append",
+        metavar="ROW=INDICATOR",
+        help="the indicator of a row whose label matches none, or ROW=skip (repeatable)",
+    )
+    wide_options.add_argument("--region", help="region code, when the title names none")
+    wide_options.add_argument("--sector", help="sector code, when the title names none")
+    wide_options.add_argument("--source", help="source, when the table has no 'Sumber:' line")
+    wide_options.add_argument("--status", choices=status.ORDER, default="reported")
     sub.add_parser("history", help="list uploads, newest first")
     p = sub.add_parser("revert", help="undo one upload, restoring the values it replaced")
     p.add_argument("id", type=int)

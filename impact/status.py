@@ -9,6 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 ORDER: tuple[str, ...] = ("reported", "estimated", "illustrative")  # most to least reliable
+# BPS marks kept beside a value's status: '*' angka sementara, '**' angka sangat sementara,
+# 'r' angka perbaikan. A mark says where a published figure stands in BPS's revision cycle;
+# the status says how reliable it is. A later upload of the final figure clears the mark.
+MARKS: tuple[str, ...] = ("provisional", "very_provisional", "revised")
 
 
 def weakest(statuses: Iterable[str]) -> str:

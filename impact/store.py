@@ -237,6 +237,12 @@ MIGRATIONS: list[list[str]] = [
              AND status = 'illustrative'""",
     ],
     [
+        # BPS marks kept with a value (status.MARKS): '*' provisional, '**' very provisional,
+        # 'r' revised; NULL for a final figure. DuckDB cannot add a column with a CHECK
+        # constraint, so the upload check (the 'mark' code list) is what keeps it to MARKS.
+        "ALTER TABLE observation ADD COLUMN IF NOT EXISTS mark VARCHAR",
+    ],
+    [
         # Targets from the RPJMD or a dinas Renstra, per indicator, region, sector and year,
         # with the way that is better (achievement: realisation / target, or the inverse).
         f"""CREATE TABLE indicator_target (
@@ -448,6 +454,13 @@ def read_table(path: Path | str, table: str) -> pd.DataFrame:
         return con.execute(sql).df()
 
 
+def row_count(path: Path | str, table: str) -> int:
+    """How many rows one of the known tables holds."""
+    sql = "SELECT count(*) FROM " + quote_table(table)
+    with connect(path) as con:
+        return int(con.execute(sql).fetchone()[0])
+
+
 def observations(
     path: Path | str,
     indicator: str,
@@ -456,12 +469,14 @@ def observations(
 ) -> pd.DataFrame:
     """One indicator's yearly observations, oldest first.
 
-    Columns: indicator, region, sector, year, value, low, high, status, source, note.
+    Columns: indicator, region, sector, year, value, low, high, status, source, note, mark
+    (a BPS mark of status.MARKS, or None for a final figure).
     ``region``/``sector`` of None mean every region/sector.
     """
     with connect(path) as con:
         return con.execute(
-            """SELECT indicator, region, sector, year, value, low, high, status, source, note
+            """SELECT indicator, region, sector, year, value, low, high, status, source, note,
+                      mark
                FROM observation
                WHERE indicator = $indicator
                  AND ($region IS NULL OR region = $region)
@@ -683,7 +698,8 @@ def all_observations(
     with connect(path) as con:
         return con.execute(
             """SELECT o.indicator, i.name_id, i.name_en, i.unit, i.kind, o.region, o.sector,
-                      o.year, o.value, o.low, o.high, o.status, o.source, o.note
+                      o.year, o.value, o.low, o.high, o.status, o.source, o.note,
+                      o.mark
                FROM observation AS o JOIN indicator AS i ON i.code = o.indicator
                WHERE ($indicator IS NULL OR o.indicator = $indicator)
                  AND ($region IS NULL OR o.region = $region)

@@ -10,8 +10,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import store, upload
 from impact.figures import export
-from impact.upload import bulk, datasets, ingest, templates, views
-from pages import _data, _render, _signin
+from impact.upload import bulk, datasets, ingest, templates, views, wide
+from pages import _data, _render, _signin, _wide_ui
 
 lang = _render.lang()
 path, version = _data.db()
@@ -30,7 +30,7 @@ with st.expander(_render.t("upload.templates")):
         name = _render.t(f"dataset.{code}")
         st.markdown(f"**{name}**")
         st.dataframe(templates.guide_frame(dataset), hide_index=True, width="stretch")
-        left, right = st.columns(2)
+        left, middle, right = st.columns(3)
         left.download_button(
             _render.t("upload.template_csv", name=name),
             templates.csv_bytes(dataset),
@@ -38,12 +38,26 @@ with st.expander(_render.t("upload.templates")):
             "text/csv",
             key=f"tpl_csv_{code}",
         )
-        right.download_button(
+        middle.download_button(
             _render.t("upload.template_xlsx", name=name),
             templates.xlsx_bytes(dataset),
             f"templat_{code}.xlsx",
             key=f"tpl_xlsx_{code}",
         )
+        # The current rows, to edit and upload back; built only when clicked.
+        if store.row_count(path, dataset.table) <= templates.CURRENT_MAX_ROWS:
+            vocabulary = _data.vocabulary(path, version)
+            right.download_button(
+                _render.t("upload.current_xlsx", name=name),
+                lambda d=dataset, v=vocabulary: templates.current_xlsx(path, d, v),
+                f"data_{code}.xlsx",
+                key=f"current_xlsx_{code}",
+                help=_render.t("upload.current_help"),
+            )
+        else:
+            right.caption(
+                _render.t("upload.current_too_large", max=_render.count(templates.CURRENT_MAX_ROWS))
+            )
 
 labels = {"auto": _render.t("upload.dataset_auto")} | {
     c: _render.t(f"dataset.{c}") for c in datasets.DATASETS
@@ -66,6 +80,7 @@ file = st.file_uploader(
 if file is None:
     st.session_state.pop("upload_check", None)  # a checked file's rows can be large
     st.session_state.pop("upload_preview", None)
+    st.session_state.pop("wide_layout", None)
     st.stop()
 
 data = file.getvalue()
@@ -76,12 +91,24 @@ if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the
     if len(sheets) > 1:
         sheet = st.selectbox(_render.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
+# A wide table (years across the columns): shown as it will be read, what it does not say
+# chosen on the page, then checked like any observations file.
+found = None
+if dataset_code in ("auto", "observations"):
+    found = _wide_ui.layout(data, file.file_id, file.name, sheet, path, version)
+choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
+row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check.
-check_key = (file.file_id, dataset_code, sheet, version)
+check_key = (file.file_id, dataset_code, sheet, version, repr(choices))
 if st.session_state.get("upload_check", (None,))[0] != check_key:
     vocabulary = _data.vocabulary(path, version)
-    result = bulk.check_file(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
+    if found and choices:
+        result = _wide_ui.check(found, choices, path, version)
+    else:
+        result = bulk.check_file(
+            data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes
+        )
     st.session_state["upload_check"] = (check_key, result)
 result = st.session_state["upload_check"][1]
 checked, detection = result.validated, result.detection
@@ -122,9 +149,9 @@ c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
 tabs = st.tabs(
     [_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")]
 )
-tabs[0].dataframe(views.rows_table(preview, "insert", lang), hide_index=True)
-tabs[1].dataframe(views.replaced_table(preview, lang), hide_index=True)
-tabs[2].dataframe(views.rows_table(preview, "same", lang), hide_index=True)
+tabs[0].dataframe(views.rows_table(preview, "insert", lang, row_name), hide_index=True)
+tabs[1].dataframe(views.replaced_table(preview, lang, row_name), hide_index=True)
+tabs[2].dataframe(views.rows_table(preview, "same", lang, row_name), hide_index=True)
 for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
     if note := views.sample_note(preview, action, lang):  # a large file: first rows only
         tab.caption(note)

@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 
 from impact import i18n
-from impact.figures.marks import marked, statuses_of
+from impact.figures.marks import has_marks, marked, statuses_of, statuses_with_marks, symbol
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 
@@ -80,6 +80,8 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
     out = _with_words(out, lang)
     has_range = out["low"].notna() & out["high"].notna()
     out["label"] = value_labels(out, formatter)
+    if "mark" in out:  # a BPS mark beside the number, as BPS prints it: 1.234*
+        out["label"] = [f"{v}{symbol(m)}" for v, m in zip(out["label"], out["mark"], strict=True)]
     out["next_year"] = out["year"].shift(-1)
     out["next_value"] = out["value"].shift(-1)
     next_status = out["status"].shift(-1)
@@ -97,6 +99,8 @@ def _with_words(data: pd.DataFrame, lang: str) -> pd.DataFrame:
     language, as legends and tooltips show them (a copy; the caller's frame is untouched)."""
     out = data.copy()
     out["status_label"] = [i18n.label("status", s, lang) for s in out["status"]]
+    # Tooltips: the status with its BPS mark beside it (the legend keeps status_label).
+    out["status_text"] = statuses_with_marks(out, lang)
     if "source" in out:
         out["source"] = [i18n.data_text(x, lang) for x in out["source"]]
     return out
@@ -105,7 +109,7 @@ def _with_words(data: pd.DataFrame, lang: str) -> pd.DataFrame:
 def _tooltips(data: pd.DataFrame, lang: str, fields: list[tuple[str | None, str | None]]) -> list:
     """Tooltips titled in the language (never a field name), then status and source."""
     out = [alt.Tooltip(f"{f}:N", title=title or "") for f, title in fields if f and f in data]
-    out.append(alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang)))
+    out.append(alt.Tooltip("status_text:N", title=i18n.t("status.legend", lang)))
     if "source" in data:
         out.append(alt.Tooltip("source:N", title=i18n.t("table.source", lang)))
     return out
@@ -162,7 +166,7 @@ def series_chart(
     tooltip = [
         alt.Tooltip("year:Q", title=year_label, format="d"),
         alt.Tooltip("label:N", title=y_title),
-        alt.Tooltip("status_label:N", title=i18n.t("status.legend", lang)),
+        alt.Tooltip("status_text:N", title=i18n.t("status.legend", lang)),
         alt.Tooltip("source:N", title=i18n.t("source.line", lang, source="").rstrip(": ")),
     ]
     base = alt.Chart(frame)
@@ -215,6 +219,8 @@ def series_chart(
         notes.append(i18n.t("source.illustrative_note", lang))
     if has_band:
         notes.append(i18n.t("source.band_note", lang))
+    if has_marks(frame):
+        notes.append(i18n.t("source.mark_note", lang))
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
         chart,

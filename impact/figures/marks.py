@@ -6,9 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import i18n
-from impact.status import weakest
+from impact.status import MARKS, weakest
 
 COMPUTED = "computed"  # a line derived by arithmetic from the figures (CAGR, real terms)
+# How BPS prints each mark (impact.status.MARKS) beside a number.
+SYMBOLS = {"provisional": "*", "very_provisional": "**", "revised": "r"}
 
 
 def status_word(status: str, lang: str) -> str:
@@ -31,3 +33,35 @@ def statuses_of(frame: pd.DataFrame) -> str:
     """The weakest status of a frame's rows ('reported' for an empty frame)."""
     values = [s for s in frame["status"] if isinstance(s, str)] if "status" in frame else []
     return weakest(values) if values else "reported"
+
+
+def _mark(value: object) -> str | None:
+    """A stored mark, or None for a final figure (NULL reads as None or NaN)."""
+    return value if isinstance(value, str) and value in MARKS else None
+
+
+def with_mark(status: str, mark: object, lang: str) -> str:
+    """A status in words with the BPS mark beside it: 'Dilaporkan · angka sementara'; the
+    status alone for a final figure (no mark)."""
+    words = i18n.label("status", status, lang)
+    found = _mark(mark)
+    if found is None:
+        return words
+    return i18n.t("mark.with_status", lang, status=words, mark=i18n.label("mark", found, lang))
+
+
+def statuses_with_marks(frame: pd.DataFrame, lang: str) -> list[str]:
+    """Each row's status in words, with its BPS mark when the frame has one (``mark``)."""
+    marks = frame["mark"] if "mark" in frame else [None] * len(frame)
+    return [with_mark(s, m, lang) for s, m in zip(frame["status"], marks, strict=True)]
+
+
+def symbol(mark: object) -> str:
+    """The BPS symbol of a stored mark ('*', '**', 'r'), '' for a final figure."""
+    found = _mark(mark)
+    return SYMBOLS[found] if found else ""
+
+
+def has_marks(frame: pd.DataFrame) -> bool:
+    """True if any row of the frame carries a BPS mark."""
+    return "mark" in frame and any(_mark(m) for m in frame["mark"])

@@ -12,6 +12,7 @@ import pandas as pd
 
 from impact import i18n
 from impact.figures.charts import value_labels
+from impact.figures.marks import statuses_with_marks, with_mark
 from impact.status import ORDER
 
 
@@ -23,7 +24,7 @@ def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
         {
             i18n.t("table.year", lang): rows["year"].astype(int).astype(str).tolist(),
             i18n.t("table.value", lang): values,
-            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in rows["status"]],
+            i18n.t("table.status", lang): statuses_with_marks(rows, lang),
             i18n.t("table.source", lang): [i18n.data_text(x, lang) for x in rows["source"]],
             i18n.t("table.note", lang): [i18n.data_text(x, lang) for x in rows["note"]],
         }
@@ -60,7 +61,7 @@ def observations_table(
             t("col.low"): [number(v) for v in data["low"]],
             t("col.high"): [number(v) for v in data["high"]],
             t("col.unit"): [i18n.data_text(u, lang) for u in data["unit"]],
-            t("table.status"): [i18n.label("status", s, lang) for s in data["status"]],
+            t("table.status"): statuses_with_marks(data, lang),
             t("table.source"): [i18n.data_text(s, lang) for s in data["source"]],
             t("table.note"): [i18n.data_text(n, lang) for n in data["note"]],
         }
@@ -88,7 +89,13 @@ def display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         values = frame[column]
         header = i18n.t(HEADERS[column], lang) if column in HEADERS else column
         if column == "status":
-            values = [i18n.label("status", v, lang) if v in ORDER else v for v in values]
+            marks = frame["mark"] if "mark" in frame else [None] * len(frame)
+            values = [
+                with_mark(v, m, lang) if v in ORDER else v
+                for v, m in zip(values, marks, strict=True)
+            ]
+        elif column == "mark":
+            continue  # shown beside the status
         elif column in ("source", "note"):
             values = [i18n.data_text(v, lang) for v in values]
         elif column == "small":

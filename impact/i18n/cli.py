@@ -159,4 +159,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The data folder on the server cannot be written (read-only or no permission). Nothing "
         "changed; the data is safe. Tell the operator to check the data folder's permissions.",
     ),
+    "cli.wide_hint": (
+        "Tabel lebar (tahun di kolom): beri yang tidak dikenali dengan --row BARIS=KODE "
+        "(atau BARIS=skip), --region, --sector, --source.",
+        "Wide table (years in the columns): give what was not recognised with --row ROW=CODE "
+        "(or ROW=skip), --region, --sector, --source.",
+    ),
 }

@@ -127,6 +127,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.estimated": ("Estimasi", "Estimated"),
     "status.illustrative": ("Ilustratif", "Illustrative"),
     "status.legend": ("Status angka", "Figure status"),
+    # BPS marks kept with a value (impact.status.MARKS), as BPS's footnotes word them.
+    "mark.provisional": ("angka sementara", "provisional figure"),
+    "mark.very_provisional": ("angka sangat sementara", "very provisional figure"),
+    "mark.revised": ("angka perbaikan", "revised figure"),
+    "mark.with_status": ("{status} · {mark}", "{status} · {mark}"),
     "source.line": ("Sumber: {source}", "Source: {source}"),
     "source.illustrative_note": (
         "Titik berongga dan garis putus-putus: angka ilustratif, bukan data resmi.",
@@ -135,6 +140,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source.band_note": (
         "Area biru: rentang yang dilaporkan, ditarik dari titik-titik yang dilaporkan.",
         "Blue area: the reported range, drawn between reported points.",
+    ),
+    "source.mark_note": (
+        "Tanda BPS: * angka sementara, ** angka sangat sementara, r angka perbaikan.",
+        "BPS marks: * provisional, ** very provisional, r revised figure.",
     ),
     "table.show": ("Lihat data", "Show data"),
     "table.year": ("Tahun", "Year"),

@@ -129,6 +129,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Status '{value}' tidak dikenal. Tulis dilaporkan, estimasi atau ilustratif.",
         "Unknown status '{value}'. Write reported, estimated or illustrative.",
     ),
+    "issue.unknown-mark": (
+        "Tanda '{value}' tidak dikenal. Tulis * (angka sementara), ** (angka sangat "
+        "sementara), r (angka perbaikan), atau kosongkan untuk angka tetap.",
+        "Unknown mark '{value}'. Write * (provisional), ** (very provisional), r (revised), "
+        "or leave it empty for a final figure.",
+    ),
     "issue.unknown-actor": (
         "Aktor '{value}' tidak dikenal. Tulis pemerintah, asosiasi atau pelaku usaha.",
         "Unknown actor '{value}'. Write government, association or entrepreneurs.",
@@ -241,4 +247,54 @@ TEXTS: dict[str, tuple[str, str]] = {
     "issues.col.message": ("Masalah dan cara memperbaiki", "Problem and how to fix it"),
     "issues.level.error": ("galat", "error"),
     "issues.level.warning": ("peringatan", "warning"),
+    # Wide tables (impact.upload.wide): the row and column are the sheet's own.
+    "issue.wide-nil": (
+        "'{value}' berarti nihil (tidak ada): tidak disimpan sebagai 0 dan tidak disimpan.",
+        "'{value}' means nil (none): not stored as 0, not stored at all.",
+    ),
+    "issue.wide-not-available": (
+        "'{value}' berarti data tidak tersedia: sel ini dilewati.",
+        "'{value}' means not available: this cell is skipped.",
+    ),
+    "issue.wide-withheld": (
+        "'{value}' berarti data dirahasiakan: sel ini dilewati.",
+        "'{value}' means withheld (confidential): this cell is skipped.",
+    ),
+    "issue.wide-label-unknown": (
+        "Label baris '{value}' tidak cocok dengan indikator mana pun. Pilih indikatornya di "
+        "halaman unggah, atau lewati baris ini.",
+        "Row label '{value}' matches no indicator. Choose its indicator on the upload page, "
+        "or skip the row.",
+    ),
+    "issue.wide-label-empty": (
+        "Baris ini berisi angka tetapi label barisnya (kolom {column}) kosong. Tulis nama "
+        "atau kode indikatornya.",
+        "This row has figures but its label (column {column}) is empty. Write the indicator's "
+        "name or code.",
+    ),
+    "issue.wide-year-repeated": (
+        "Tahun {value} muncul dua kali di judul kolom (juga di kolom {first}). Hapus salah "
+        "satu kolom.",
+        "Year {value} heads two columns (also column {first}). Delete one of them.",
+    ),
+    "issue.wide-region-missing": (
+        "Judul tabel tidak menyebut wilayah. Pilih wilayah tabel ini di halaman unggah.",
+        "The table's title names no region. Choose the table's region on the upload page.",
+    ),
+    "issue.wide-sector-missing": (
+        "Judul tabel tidak menyebut sektor. Pilih sektor tabel ini di halaman unggah.",
+        "The table's title names no sector. Choose the table's sector on the upload page.",
+    ),
+    "issue.wide-source-missing": (
+        "Tabel tidak punya baris 'Sumber: ...'. Tulis sumbernya di halaman unggah, atau "
+        "tambahkan baris 'Sumber: ...' di bawah tabel.",
+        "The table has no 'Sumber: ...' (source) line. Write the source on the upload page, "
+        "or add a 'Sumber: ...' line below the table.",
+    ),
+    "issue.wide-unit-scaled": (
+        "Tabel ini dalam {unit}, indikator '{value}' disimpan dalam {registry}: angkanya "
+        "dikalikan {factor} sebelum disimpan. Periksa pratinjaunya.",
+        "This table is in {unit}, indicator '{value}' is kept in {registry}: its figures are "
+        "multiplied by {factor} before they are stored. Check the preview.",
+    ),
 }

@@ -185,4 +185,65 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),
     "dataset.programs": ("Program", "Programs"),
     "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
+    # Wide tables (years across the columns, as BPS publishes them): how they will be read.
+    "upload.current_xlsx": ("Data {name} saat ini (XLSX)", "Current {name} data (XLSX)"),
+    "upload.current_help": (
+        "Semua baris yang tersimpan sekarang, dengan pilihan kode di kolom kode. Ubah di Excel "
+        "lalu unggah lagi: pratinjau hanya menunjukkan yang berubah.",
+        "Every row stored now, with drop-down choices in the code columns. Edit it in Excel "
+        "and upload it back: the preview shows only what changed.",
+    ),
+    "upload.current_too_large": (
+        "Lebih dari {max} baris: terlalu besar untuk berkas XLSX yang bisa diunggah lagi. "
+        "Unggah baris yang berubah saja, sebagai CSV.",
+        "More than {max} rows: too large for an XLSX file that can be uploaded back. Upload "
+        "only the rows that changed, as CSV.",
+    ),
+    "wide.detected": (
+        "Tabel lebar dikenali: tahun ada di kolom. Periksa cara tabel ini akan dibaca, "
+        "lalu pilih yang belum dikenali.",
+        "Wide table recognised: the years are in the columns. Check how it will be read, "
+        "then choose what was not recognised.",
+    ),
+    "wide.rows": ("Baris menjadi indikator", "Rows become indicators"),
+    "wide.columns": ("Kolom menjadi tahun", "Columns become years"),
+    "wide.about": ("Dari judul, satuan dan baris Sumber", "From the title, unit and Source lines"),
+    "wide.choose": (
+        "Baris {row}: '{label}' tidak cocok dengan indikator mana pun. Pilih indikatornya, "
+        "atau lewati baris ini.",
+        "Row {row}: '{label}' matches no indicator. Choose its indicator, or skip the row.",
+    ),
+    "wide.skip": ("(lewati baris ini)", "(skip this row)"),
+    "wide.placeholder": ("Pilih…", "Choose…"),
+    "wide.skipped": ("dilewati", "skipped"),
+    "wide.to_choose": ("belum dipilih", "not chosen yet"),
+    "wide.region": ("Wilayah tabel ini", "Region of this table"),
+    "wide.sector": ("Sektor tabel ini", "Sector of this table"),
+    "wide.from_title": ("{name} (dari judul)", "{name} (from the title)"),
+    "wide.source": (
+        "Sumber data (tabel tidak punya baris 'Sumber:')",
+        "Source of the data (the table has no 'Sumber:' line)",
+    ),
+    "wide.status": ("Status angka tabel ini", "Status of this table's figures"),
+    "wide.col.label": ("Label baris", "Row label"),
+    "wide.col.indicator": ("Menjadi indikator", "Becomes indicator"),
+    "wide.col.matched": ("Dikenali dari", "Recognised by"),
+    "wide.col.header": ("Judul kolom", "Column header"),
+    "wide.col.mark": ("Tanda BPS", "BPS mark"),
+    "wide.matched.code": ("kode indikator", "indicator code"),
+    "wide.matched.name": ("nama indikator", "indicator name"),
+    "wide.matched.chosen": ("pilihan Anda", "your choice"),
+    "wide.about.title": ("Judul", "Title"),
+    "wide.about.unit": ("Satuan", "Unit"),
+    "wide.about.source": ("Sumber", "Source"),
+    "wide.about.region": ("Wilayah", "Region"),
+    "wide.about.sector": ("Sektor", "Sector"),
+    "wide.about.status": ("Status", "Status"),
+    "wide.about.header_row": ("Baris judul kolom (tahun)", "Header row (years)"),
+    "wide.about.not_read": ("Baris {row} tidak dibaca", "Row {row} not read"),
+    "wide.reason.column-numbers": ("nomor kolom", "column numbers"),
+    "wide.reason.source": ("baris sumber", "source line"),
+    "wide.reason.unit": ("baris satuan", "unit line"),
+    "wide.reason.footnote": ("catatan kaki", "footnote"),
+    "wide.reason.no-values": ("tanpa angka (judul kelompok?)", "no figures (a group heading?)"),
 }

@@ -92,9 +92,12 @@ DATASETS: dict[str, Dataset] = {
                 _STATUS,
                 _SOURCE,
                 Column("note", "catatan", "note", TEXT, required=False),
+                # A BPS mark ('*', '**', 'r' or their words); blank for a final figure.
+                Column("mark", "tanda", "mark", "code:mark", required=False),
             ),
             ("indicator", "region", "sector", "year"),
-            together=(("value", "low", "high"),),
+            # A new value clears an old mark: a final figure replaces a provisional one.
+            together=(("value", "low", "high", "mark"),),
         ),
         Dataset(
             "obstacles",

@@ -445,12 +445,14 @@ def scan_csv(data: bytes) -> Issue | None:
 
 
 def _looks_like_data(header: Sequence[Cell]) -> bool:
-    """A first row that is data, not headers: two or more of its cells are numbers."""
+    """A first row that is data, not headers: two or more of its cells are numbers. Years
+    (2021, 2022...) are not counted: they head the columns of a wide table (impact.upload.wide)."""
     numbers = [
         c
         for c in header
         if isinstance(c, str)
         and re.fullmatch(r"[-+(]?(rp|idr)?\s*[0-9][0-9.,% )]*", c.strip(), re.IGNORECASE)
+        and not re.fullmatch(r"(19|20)[0-9]{2}", c.strip())
     ]
     return len(numbers) >= 2
 

@@ -39,6 +39,17 @@ FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "small": ("kecil", "usaha kecil"),
         "medium": ("menengah", "usaha menengah"),
     },
+    # BPS marks (impact.status.MARKS), as BPS prints them and in words.
+    "mark": {
+        "provisional": ("*", "angka sementara", "provisional"),
+        "very_provisional": (
+            "**",
+            "angka sangat sementara",
+            "sangat sementara",
+            "very provisional",
+        ),
+        "revised": ("r", "angka perbaikan", "perbaikan", "revised"),
+    },
     "element": {
         "dialogue": ("dialog tatap muka", "dialog", "face-to-face dialogue", "face to face"),
         "trust": ("membangun kepercayaan", "kepercayaan", "trust-building", "trust building"),

@@ -6,6 +6,8 @@ ever interpreted (pages render these with st.dataframe, never as HTML or Markdow
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from impact import i18n
@@ -56,8 +58,8 @@ def _text(value: object, lang: str, column: str = "") -> str:
     """A stored value as the planner reads it: numbers with the language's separators."""
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
-    if column == "status":
-        return i18n.label("status", str(value), lang)
+    if column in ("status", "mark"):
+        return i18n.label(column, str(value), lang)
     if isinstance(value, bool) or column == "year":
         return str(value)
     if isinstance(value, int | float):
@@ -65,13 +67,16 @@ def _text(value: object, lang: str, column: str = "") -> str:
     return str(value)
 
 
-def rows_table(preview: Preview, action: str, lang: str) -> pd.DataFrame:
+def rows_table(
+    preview: Preview, action: str, lang: str, row_name: Callable[[int], object] = int
+) -> pd.DataFrame:
     """The new (``insert``) or unchanged (``same``) rows, with the file's row numbers (the
-    preview's sample: see sample_note)."""
+    preview's sample: see sample_note). ``row_name`` shows a row number as the planner knows
+    it (a wide table's cell: impact.upload.wide.cell_name)."""
     changes = preview.of(action)
     columns = preview.dataset.columns
     return pd.DataFrame(
-        {i18n.t("col.row", lang): [c.row for c in changes]}
+        {i18n.t("col.row", lang): [row_name(c.row) for c in changes]}
         | {
             col.header(lang): [_text(c.new[col.name], lang, col.name) for c in changes]
             for col in columns
@@ -92,13 +97,15 @@ def sample_note(preview: Preview, action: str, lang: str) -> str | None:
     )
 
 
-def replaced_table(preview: Preview, lang: str) -> pd.DataFrame:
+def replaced_table(
+    preview: Preview, lang: str, row_name: Callable[[int], object] = int
+) -> pd.DataFrame:
     """One line per replaced value: row, key, column, old -> new (of the sampled rows)."""
     frame = preview.replaced_table()
     headers = {col.name: col.header(lang) for col in preview.dataset.columns}
     return pd.DataFrame(
         {
-            i18n.t("col.row", lang): frame["row"].tolist(),
+            i18n.t("col.row", lang): [row_name(r) for r in frame["row"]],
             i18n.t("col.key", lang): frame["key"].tolist(),
             i18n.t("col.column", lang): [headers[c] for c in frame["column"]],
             i18n.t("col.old", lang): [
@@ -146,7 +153,7 @@ MAX_LISTED = 12  # allowed codes shown in one message
 
 # Parameters that are counts of rows, written with the language's thousands mark (60.000);
 # other whole numbers (years, bounds) stay as they are.
-COUNT_PARAMS = {"listed", "total"}
+COUNT_PARAMS = {"listed", "total", "factor"}
 
 
 def _param_text(value: object, lang: str) -> str:

@@ -427,3 +427,39 @@ def test_every_message_of_the_cli_comes_from_the_catalogue() -> None:
     assert re.findall(r"print\(f?\"", source) == []  # no literal sentence printed
     keys = set(re.findall(r"\"(cli\.[a-z_]+)\"", source))
     assert keys and keys <= set(i18n.TEXTS)
+
+
+WIDE = (
+    "Tenaga Kerja Industri Batik di Kabupaten Blitar, 2022-2024\r\n"
+    "Uraian;2022;2023*;2024**\r\n"
+    "Tenaga kerja industri batik;1.240;1.320;…\r\n"
+    "Jumlah perajin binaan;40;x;52\r\n"
+    "Sumber: BPS Kabupaten Blitar;;;\r\n"
+).encode("cp1252")
+
+
+def test_a_wide_table_imports_with_the_choices_the_page_would_ask_for(
+    warm_db, tmp_path, capsys
+) -> None:
+    path = tmp_path / "tabel_bps.csv"
+    path.write_bytes(WIDE)
+    code, out, _ = run(capsys, warm_db, "import", path)
+    assert code == cli.EXIT_INVALID
+    assert "Jumlah perajin binaan" in out and "--row BARIS=KODE" in out
+    code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--row", "4=skip")
+    assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "imported as upload 1")
+    frame = store.observations(warm_db, "batik_workers", "kab_blitar", "batik")
+    stored = {
+        (int(r.year), r.value, r.mark if isinstance(r.mark, str) else None)
+        for r in frame.itertuples()
+        if r.source == "BPS Kabupaten Blitar"
+    }
+    assert stored == {(2022, 1240.0, None), (2023, 1320.0, "provisional")}
+
+
+def test_a_bad_row_choice_is_a_usage_error(warm_db, tmp_path, capsys) -> None:
+    path = tmp_path / "tabel_bps.csv"
+    path.write_bytes(WIDE)
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["--db", str(warm_db), "import", str(path), "--row", "empat"])
+    assert exc.value.code == cli.EXIT_USAGE

@@ -181,6 +181,7 @@ def families() -> dict[str, set[str]]:
 
     declared = {
         "status": set(status.ORDER),  # i18n.label("status", ...)
+        "mark": set(status.MARKS),  # i18n.label("mark", ...): figures, upload views
         "category": set(store.OBSTACLE_CATEGORIES),  # i18n.label("category", ...)
         "actor": set(store.ACTORS),
         "element": set(store.ELEMENTS),

@@ -494,7 +494,7 @@ def _add_2024(path: Path) -> None:
         for code, value in (("batik_income_index", 180.0), ("batik_competitiveness", 88.0)):
             con.execute(
                 "INSERT INTO observation VALUES (?, 'blitar', 'batik', 2024, ?, NULL, NULL,"
-                " 'reported', 'Disperindag Blitar (2025)', NULL)",
+                " 'reported', 'Disperindag Blitar (2025)', NULL, NULL)",
                 [code, value],
             )
 

@@ -114,7 +114,7 @@ def test_constraints_refuse_bad_rows(seeded_db: Path) -> None:
     with store.connect(seeded_db) as con, pytest.raises(duckdb.ConstraintException):
         con.execute(
             "INSERT INTO observation VALUES ('batik_workers', 'blitar', 'batik', 2024, 1, 5, 4,"
-            " 'reported', 'x', NULL)"
+            " 'reported', 'x', NULL, NULL)"
         )
 
 

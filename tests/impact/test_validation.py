@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from impact import i18n, upload
-from impact.upload import ingest, validation, views
+from impact.upload import ingest, validation, views, wide
 from impact.upload.datasets import DATASETS
 
 ISSUE_CODES = {k.removeprefix("issue.") for k in i18n.TEXTS if k.startswith("issue.")}
@@ -552,7 +552,18 @@ def _emitted_codes() -> set[str]:
                 codes |= assigned[first.id]
             else:  # a parameter passed through (fail's own Issue(code, ...)) is counted at its calls
                 assert isinstance(first, ast.Name) and first.id in parameters, ast.unparse(node)
-    return codes
+    # Wide tables: literal Issue("wide-...") calls, and the codes kept in its two tables.
+    tree = ast.parse((UPLOAD_DIR / "wide.py").read_text(encoding="utf-8"))
+    codes |= {
+        n.args[0].value
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Call)
+        and isinstance(n.func, ast.Name)
+        and n.func.id == "Issue"
+        and n.args
+        and isinstance(n.args[0], ast.Constant)
+    }
+    return codes | set(wide.NO_NUMBER.values()) | set(wide.MISSING.values())
 
 
 def test_the_code_scan_finds_codes_of_every_kind() -> None:

@@ -74,7 +74,7 @@ def year_2024(app_db):
         for code, value in (("batik_income_index", 180.0), ("batik_competitiveness", 87.5)):
             con.execute(
                 "INSERT INTO observation VALUES (?, 'blitar', 'batik', 2024, ?, NULL, NULL,"
-                " 'reported', ?, NULL)",
+                " 'reported', ?, NULL, NULL)",
                 [code, value, NEW_SOURCE],
             )
         store.bump_data_version(con)

@@ -1,0 +1,91 @@
+"""The current data as an XLSX template: drop-downs, text kept as text, and the round trip
+(untouched: nothing to save; one edited cell: one value replaced)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from impact import store
+from impact.upload import bulk, changes, templates
+from impact.upload.datasets import DATASETS
+from tests.synthetic_data import load_synthetic
+
+
+def _check(path: Path, data: bytes):
+    vocab = changes.load_vocabulary(path)
+    return bulk.check_file(data, "data_saat_ini.xlsx", vocab).validated
+
+
+@pytest.mark.parametrize(
+    "code", ["observations", "obstacles", "collaboration", "programs", "enterprises"]
+)
+def test_an_untouched_download_changes_nothing(fresh_db: Path, code: str) -> None:
+    if code == "enterprises":  # none seeded: synthetic records, uploaded as a planner would
+        load_synthetic(fresh_db, enterprises=40)
+    dataset = DATASETS[code]
+    rows = store.row_count(fresh_db, dataset.table)
+    assert rows > 0
+    data = templates.current_xlsx(fresh_db, dataset, changes.load_vocabulary(fresh_db))
+    checked = _check(fresh_db, data)
+    assert not checked.errors, checked.errors[:3]
+    previewed = changes.preview(fresh_db, checked)
+    assert previewed.counts == {"insert": 0, "update": 0, "same": rows}
+
+
+def test_one_edited_cell_replaces_one_value(fresh_db: Path) -> None:
+    dataset = DATASETS["observations"]
+    data = templates.current_xlsx(fresh_db, dataset, changes.load_vocabulary(fresh_db))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["data"]
+    headers = [c.value for c in sheet[1]]
+    column = {h: i + 1 for i, h in enumerate(headers)}
+    row = next(
+        r
+        for r in range(2, sheet.max_row + 1)
+        if sheet.cell(row=r, column=column["indikator"]).value == "batik_workers"
+    )
+    old = sheet.cell(row=row, column=column["nilai"]).value
+    sheet.cell(row=row, column=column["nilai"]).value = old + 25  # 25 more workers
+    key = [sheet.cell(row=row, column=column[h]).value for h in ("indikator", "tahun")]
+    out = io.BytesIO()
+    book.save(out)
+    previewed = changes.preview(fresh_db, _check(fresh_db, out.getvalue()))
+    assert (previewed.counts["insert"], previewed.counts["update"]) == (0, 1)
+    replaced = previewed.replaced_table()
+    assert replaced[["column", "old", "new"]].values.tolist() == [["value", old, old + 25]]
+    assert replaced["key"].iloc[0].startswith(f"{key[0]} · ")
+    assert replaced["key"].iloc[0].endswith(f" · {key[1]}")
+
+
+def test_code_columns_offer_their_lists_and_text_stays_text(fresh_db: Path) -> None:
+    with store.connect(fresh_db) as con:
+        con.execute("UPDATE observation SET note = '=1+1' WHERE year = 2021")
+    dataset = DATASETS["observations"]
+    data = templates.current_xlsx(fresh_db, dataset, changes.load_vocabulary(fresh_db))
+    book = load_workbook(io.BytesIO(data))
+    sheet = book["data"]
+    assert book[templates.LIST_SHEET].sheet_state == "hidden"
+    ranges = {
+        str(v.sqref).split(":")[0][0]: v.formula1 for v in sheet.data_validations.dataValidation
+    }
+    # indikator (A), wilayah (B), sektor (C), status (H), tanda (K) pick from their lists
+    assert sorted(ranges) == ["A", "B", "C", "H", "K"]
+    lists = book[templates.LIST_SHEET]
+    statuses = [c.value for c in lists["D"][1:] if c.value]
+    assert statuses == ["estimated", "illustrative", "reported"]
+    notes = [c for c in sheet["J"][1:] if c.value == "=1+1"]
+    assert notes and all(c.data_type == "s" for c in notes)  # text, never a formula
+    previewed = changes.preview(fresh_db, _check(fresh_db, data))
+    assert previewed.counts["update"] == previewed.counts["insert"] == 0
+
+
+def test_a_table_too_large_for_a_workbook_upload_is_refused(fresh_db: Path, monkeypatch) -> None:
+    monkeypatch.setattr(templates, "CURRENT_MAX_ROWS", 3)
+    with pytest.raises(templates.TooManyRowsError):
+        templates.current_xlsx(
+            fresh_db, DATASETS["observations"], changes.load_vocabulary(fresh_db)
+        )
