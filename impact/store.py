@@ -245,7 +245,7 @@ MIGRATIONS: list[list[str]] = [
     [
         # Targets from the RPJMD or a dinas Renstra, per indicator, region, sector and year,
         # with the way that is better (achievement: realisation / target, or the inverse).
-        f"""CREATE TABLE indicator_target (
+        f"""CREATE TABLE IF NOT EXISTS indicator_target (
                indicator VARCHAR NOT NULL REFERENCES indicator(code),
                region VARCHAR NOT NULL REFERENCES region(code),
                sector VARCHAR NOT NULL REFERENCES sector(code),

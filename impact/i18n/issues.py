@@ -135,6 +135,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Unknown mark '{value}'. Write * (provisional), ** (very provisional), r (revised), "
         "or leave it empty for a final figure.",
     ),
+    "issue.unknown-direction": (
+        "Arah '{value}' tidak dikenal. Tulis naik (makin tinggi makin baik) atau turun (makin "
+        "rendah makin baik).",
+        "Unknown direction '{value}'. Write higher (higher is better) or lower (lower is better).",
+    ),
     "issue.unknown-actor": (
         "Aktor '{value}' tidak dikenal. Tulis pemerintah, asosiasi atau pelaku usaha.",
         "Unknown actor '{value}'. Write government, association or entrepreneurs.",

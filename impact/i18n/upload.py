@@ -184,6 +184,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.obstacles": ("Hambatan", "Obstacles"),
     "dataset.collaboration": ("Skor kolaborasi", "Collaboration scores"),
     "dataset.programs": ("Program", "Programs"),
+    "dataset.targets": ("Target indikator (RPJMD/Renstra)", "Indicator targets (RPJMD/Renstra)"),
     "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
     # Wide tables (years across the columns, as BPS publishes them): how they will be read.
     "upload.current_xlsx": ("Data {name} saat ini (XLSX)", "Current {name} data (XLSX)"),

@@ -147,6 +147,22 @@ DATASETS: dict[str, Dataset] = {
             ("year", "program", "agency", "region"),
         ),
         Dataset(
+            "targets",
+            "indicator_target",
+            (
+                Column("indicator", "indikator", "indicator", "code:indicator"),
+                Column("region", "wilayah", "region", "code:region"),
+                Column("sector", "sektor", "sector", "code:sector"),
+                _YEAR,
+                Column("target", "target", "target", NUMBER),
+                Column("direction", "arah", "direction", "code:direction"),
+                _STATUS,
+                Column("source", "dokumen_target", "target_document", TEXT),
+                Column("note", "catatan", "note", TEXT, required=False),
+            ),
+            ("indicator", "region", "sector", "year"),
+        ),
+        Dataset(
             "enterprises",
             "enterprise_record",
             (

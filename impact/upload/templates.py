@@ -30,6 +30,7 @@ _TYPE_WORDS = {
     "code:program": "training, exhibition, ip_registration, halal_certification, digital_promotion",
     "code:status": "dilaporkan, estimasi atau ilustratif",
     "code:mark": "tanda BPS: * sementara, ** sangat sementara, r perbaikan; kosong bila angka tetap",
+    "code:direction": "arah yang lebih baik: makin tinggi (higher) atau makin rendah (lower)",
     "code:actor": "pemerintah, asosiasi atau pelaku usaha",
     "code:size": "mikro, kecil atau menengah",
     "codes:program": "kode program yang diikuti, dipisah titik koma (;), boleh kosong",

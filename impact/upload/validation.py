@@ -50,6 +50,11 @@ FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "revised": ("r", "angka perbaikan", "perbaikan", "revised"),
     },
+    # Which way is better for a target (impact.achievement.DIRECTIONS).
+    "direction": {
+        "higher": ("naik", "makin tinggi makin baik", "tinggi", "higher is better", "up"),
+        "lower": ("turun", "makin rendah makin baik", "rendah", "lower is better", "down"),
+    },
     "element": {
         "dialogue": ("dialog tatap muka", "dialog", "face-to-face dialogue", "face to face"),
         "trust": ("membangun kepercayaan", "kepercayaan", "trust-building", "trust building"),

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from impact import indicators, store
-from impact.figures import export, figure, headlines, tables
+from impact.figures import export, figure, tables
 from tests.e2e.conftest import wait_for_app_run
 
 pytestmark = pytest.mark.e2e
@@ -20,9 +20,7 @@ def _expected_csv(db: Path) -> bytes:
     """The overview's income figure table, as pages/overview.py and _render.py make it."""
     indicator = indicators.get(indicators.load_registry(db), "batik_income_index")
     obs = store.observations(db, "batik_income_index", "blitar", "batik")
-    inflation = store.observations(
-        db, headlines.INFLATION_INDICATOR, headlines.INFLATION_REGION, "all"
-    )
+    inflation = store.observations(db, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all")
     fig = figure.change_figure(obs, indicator, 2021, 2023, "id", inflation=inflation)
     return export.to_csv_bytes(tables.display(fig.table, "id"))
 

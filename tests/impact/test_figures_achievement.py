@@ -40,3 +40,21 @@ def test_english_and_a_year_without_a_figure(fresh_db: Path) -> None:
     )
     assert row["Status"] == "Reported" and row["Target document"].startswith("RPJMD")
     assert fig.title.startswith("Targets: 3 of 5 met")  # the unassessed target is not counted
+
+
+def test_targets_upload_like_any_dataset_and_move_the_table(warm_db: Path) -> None:
+    from tests.impact.test_uploads import file_of, upload
+
+    row = {"indicator": "batik_workers", "region": "blitar", "sector": "batik", "year": 2023,
+           "target": 600, "direction": "naik", "status": "dilaporkan",
+           "source": "Renstra Disperindag Kab. Blitar 2021-2026"}  # fmt: skip
+    number = upload(warm_db, file_of("targets", row))
+    stored = store.targets_with_realisation(warm_db, "blitar")
+    mine = stored[(stored["indicator"] == "batik_workers") & (stored["year"] == 2023)].iloc[0]
+    assert (mine["target"], mine["direction"], mine["status"]) == (600.0, "higher", "reported")
+    fig = _figure(warm_db, "id")
+    assert fig.title.startswith("Capaian target: 4 dari 5 target tercapai")  # 620 of 600: met
+    from impact.upload import changes
+
+    changes.revert(warm_db, number, editor="budi")
+    assert _figure(warm_db, "id").title.startswith("Capaian target: 3 dari 5")
