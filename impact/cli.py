@@ -30,7 +30,7 @@ from pathlib import Path
 import duckdb
 
 from impact import auth, config, i18n, store, upload
-from impact.upload import bulk, datasets, ingest, views
+from impact.upload import datasets, ingest, views
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
@@ -72,7 +72,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     lang = args.lang
     data = args.file.read_bytes()
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
-    result = bulk.check_file(
+    result = upload.check(
         data,
         args.file.name,
         upload.load_vocabulary(path),
