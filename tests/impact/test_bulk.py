@@ -1,4 +1,5 @@
-"""The DuckDB validation path gives exactly the Python path's answers, only faster."""
+"""DuckDB's reader of large CSVs, through the one engine, gives exactly the reference's answers
+(tests/reference_checker.py over ingest.read_grid), only faster."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
-"""A second, adversarial pass over the DuckDB validation path (impact.bulk) and the set-based
-preview / commit / revert (impact.upload.changes).
+"""A second, adversarial pass over DuckDB's reader of large CSVs (impact.upload.bulk), the
+one validation engine (impact.upload.checks) and the set-based preview / commit / revert
+(impact.upload.changes).
 
-Tests marked ``xfail(strict=True)`` are disagreements or bugs this review found: each states
-what should happen, so it turns into a failure (XPASS) once fixed and the mark can go.
-The rest are regression tests for cases the existing suites do not cover.
+"Both ways" compares the page's answer with the reference (tests/reference_checker.py: the
+rules cell by cell in plain Python, over ingest.read_grid). These are regression tests for
+cases the other suites do not cover; the disagreements this review found are fixed.
 """
 
 from __future__ import annotations
@@ -75,14 +76,14 @@ def _rows(checked: validation.Validated) -> list[list]:
 
 
 def _routed(data: bytes, vocab, monkeypatch) -> validation.Validated:
-    """check_file with the size limits scaled down, so that this small file goes the DuckDB
-    way when validate_bulk takes it."""
+    """upload.check with the size limits scaled down, so that this small file goes DuckDB's
+    reader when validate_bulk takes it."""
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
     return upload.check(data, "x.csv", vocab, today=TODAY).validated
 
 
 def assert_same_both_ways(data: bytes, vocab, monkeypatch) -> None:
-    """The upload page's answer (check_file) is the Python path's: same issues (row, column,
+    """The upload page's answer (upload.check) is the reference's: same issues (row, column,
     code, shown value, level) and, for a clean file, the same typed rows."""
     routed, python = _routed(data, vocab, monkeypatch), _python(data, vocab)
     assert _issues(routed) == _issues(python)
@@ -129,7 +130,7 @@ def test_file_layouts_are_read_alike_both_ways(vocab, monkeypatch, data) -> None
     assert_same_both_ways(data, vocab, monkeypatch)
 
 
-# --- bulk: files that crash the page (check_file raises instead of answering) --------------
+# --- bulk: files that crashed the page (upload.check raised instead of answering) --------------
 
 
 def test_a_cell_with_a_line_break_is_read_like_the_python_path(vocab, monkeypatch) -> None:
