@@ -96,16 +96,21 @@ MACROS = (
     " WHEN regexp_full_match(py_strip(x), '[0-9]{4}(\\.0+)?')"
     " THEN CAST(CAST(py_strip(x) AS DOUBLE) AS INTEGER) END",
     # Which decimal mark a number cell shows: 1 for ',', 2 for '.', 0 when it cannot tell
-    # ('1.500' may be either). Cells without a mark, most of them, are not looked at.
+    # ('1.500' may be either). Cells without a mark, most of them, are not looked at; plain
+    # digits with one mark, the usual exported number, are told apart without the full rules.
     "CREATE MACRO decimal_vote(x) AS CASE WHEN x IS NULL OR NOT (contains(x, ',') OR"
-    " contains(x, '.')) THEN 0 WHEN regexp_full_match(number_body(no_space(x)),"
+    " contains(x, '.')) THEN 0 WHEN regexp_full_match(x, '[0-9]+\\.([0-9]{1,2}|[0-9]{4,})')"
+    " THEN 2 WHEN regexp_full_match(x, '[0-9]+,([0-9]{1,2}|[0-9]{4,})') THEN 1"
+    " WHEN regexp_full_match(x, '[0-9]+[.,][0-9]{3}') THEN 0"
+    " WHEN regexp_full_match(number_body(no_space(x)),"
     " '[0-9]+,[0-9]{1,2}|[0-9]+,[0-9]{4,}|[0-9]{1,3}(\\.[0-9]{3}){2,}(,[0-9]+)?"
     "|[0-9]{1,3}(\\.[0-9]{3})+,[0-9]+') THEN 1 WHEN regexp_full_match(number_body(no_space(x)),"
     " '[0-9]+\\.[0-9]{1,2}|[0-9]+\\.[0-9]{4,}|[0-9]{1,3}(,[0-9]{3}){2,}(\\.[0-9]+)?"
     "|[0-9]{1,3}(,[0-9]{3})+\\.[0-9]+') THEN 2 ELSE 0 END",
-    # A cell that does not decide the mark but reads differently by it: '1.500', '2,250'.
-    "CREATE MACRO mark_ambiguous(x) AS x IS NOT NULL AND (contains(x, ',') OR contains(x, '.'))"
-    " AND decimal_vote(x) = 0 AND regexp_matches(x, '[0-9][.,][0-9]{3}\\b')",
+    # A cell that does not decide the mark (its vote ``v`` is 0) but reads differently by
+    # it: '1.500', '2,250'.
+    "CREATE MACRO mark_ambiguous(x, v) AS v = 0 AND x IS NOT NULL AND (contains(x, ',') OR"
+    " contains(x, '.')) AND regexp_matches(x, '[0-9][.,][0-9]{3}\\b')",
 )
 
 
@@ -655,20 +660,20 @@ def _read_and_check(
         for c in dataset.columns
         if c.type in (NUMBER, INTEGER) and c.name in cells
     ]
-    votes = [_text_only(n, "decimal_vote(" + r + ")") for r, n in numeric]
-    commas = " + ".join("(coalesce(" + v + ", 0) = 1)::INTEGER" for v in votes) or "0"
-    points = " + ".join("(coalesce(" + v + ", 0) = 2)::INTEGER" for v in votes) or "0"
+    # each number cell's vote, once (v<i> beside c<i>); NULL for a workbook's number
+    votes = [_text_only(n, "decimal_vote(" + r + ")") + " AS v" + r[1:] for r, n in numeric]
+    commas = " + ".join("(coalesce(v" + r[1:] + ", 0) = 1)::INTEGER" for r, _ in numeric) or "0"
+    points = " + ".join("(coalesce(v" + r[1:] + ", 0) = 2)::INTEGER" for r, _ in numeric) or "0"
     ambiguous = (
         " OR ".join(
-            "coalesce(" + _text_only(n, "mark_ambiguous(" + r + ")") + ", false)"
-            for r, n in numeric
+            "coalesce(mark_ambiguous(" + r + ", v" + r[1:] + "), false)" for r, _ in numeric
         )
         or "false"
     )
     kept = ["CASE WHEN _bits <> 0 THEN " + n + " END AS " + n for n in source.columns]
     row_mask = _mask(checks, row_bits)
     order = [] if source.first_row is not None else ["_row"]
-    inner = ", ".join([*order, *source.columns, *sorted(source.natives), *parsed])
+    inner = ", ".join([*order, *source.columns, *sorted(source.natives), *parsed, *votes])
     sql = (
         "SELECT "
         + ", ".join(
