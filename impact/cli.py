@@ -32,7 +32,7 @@ from pathlib import Path
 import duckdb
 
 from impact import auth, config, i18n, indicators, status, store, upload
-from impact.upload import bulk, datasets, ingest, views, wide
+from impact.upload import datasets, ingest, views, wide
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
@@ -78,7 +78,7 @@ def _wide_row(text: str) -> tuple[int, str]:
     return int(row), wide.SKIP if code.strip() == "skip" else code.strip()
 
 
-def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> bulk.Checked | None:
+def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> upload.Checked | None:
     """A wide table (years in the columns) checked as the page checks it, with the choices
     the page would ask for given as options; None for any other file."""
     if args.dataset not in (None, "observations") or len(data) > ingest.CELL_BY_CELL_MAX_BYTES:
@@ -96,7 +96,7 @@ def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> bulk.Check
     )
     units = {code: i.unit for code, i in indicators.load_registry(path).items()}
     checked = wide.check(found, choices, vocabulary, units)
-    return bulk.Checked(checked, found.detection, len(found.rows))
+    return upload.Checked(checked, found.detection, len(found.rows))
 
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
@@ -106,7 +106,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     result = _check_wide(args, path, data)
     row_name = wide.cell_name if result else str
     if result is None:
-        result = bulk.check_file(
+        result = upload.check(
             data,
             args.file.name,
             upload.load_vocabulary(path),

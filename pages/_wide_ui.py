@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from impact import status
-from impact.upload import bulk, ingest, wide
+from impact import status, upload
+from impact.upload import ingest, wide
 from pages import _data, _render
 
 
@@ -80,8 +80,8 @@ def _pick(place, label: str, names: dict[str, str], given: str | None, key: str)
     )
 
 
-def check(found: wide.Layout, choices: wide.Choices, path: str, version: int) -> bulk.Checked:
+def check(found: wide.Layout, choices: wide.Choices, path: str, version: int) -> upload.Checked:
     """The table reshaped and checked as any observations file."""
     units = {code: i.unit for code, i in _data.registry(path, version).items()}
     checked = wide.check(found, choices, _data.vocabulary(path, version), units)
-    return bulk.Checked(checked, found.detection, len(found.rows))
+    return upload.Checked(checked, found.detection, len(found.rows))

@@ -10,7 +10,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import store, upload
 from impact.figures import export
-from impact.upload import bulk, datasets, ingest, templates, views, wide
+from impact.upload import datasets, ingest, templates, views, wide
 from pages import _data, _render, _signin, _wide_ui
 
 lang = _render.lang()
@@ -87,7 +87,7 @@ data = file.getvalue()
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
     workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
-    sheets = ingest.read_grid(data, file.name, max_bytes=workbook_limit).detection.sheets
+    sheets = upload.read(data, file.name, max_bytes=workbook_limit).detection.sheets
     if len(sheets) > 1:
         sheet = st.selectbox(_render.t("upload.sheet"), sheets)
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
@@ -106,9 +106,7 @@ if st.session_state.get("upload_check", (None,))[0] != check_key:
     if found and choices:
         result = _wide_ui.check(found, choices, path, version)
     else:
-        result = bulk.check_file(
-            data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes
-        )
+        result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
     st.session_state["upload_check"] = (check_key, result)
 result = st.session_state["upload_check"][1]
 checked, detection = result.validated, result.detection

@@ -33,7 +33,6 @@ sys.path.insert(0, str(ROOT))
 import duckdb  # noqa: E402
 
 from impact import store, synthetic, upload  # noqa: E402
-from impact.upload import bulk  # noqa: E402
 from tests import bench_viewers  # noqa: E402
 
 
@@ -65,7 +64,7 @@ def bench_ingest(csv_path: Path, db: Path, runs: int) -> dict:
 
     def ours() -> None:
         # The upload page's and CLI's own entry point (DuckDB path for a large UTF-8 CSV).
-        result = bulk.check_file(data, csv_path.name, vocab, max_bytes=len(data) + 1)
+        result = upload.check(data, csv_path.name, vocab, max_bytes=len(data) + 1)
         assert result.validated.ok, result.validated.issues[:3]
 
     def bare() -> None:
@@ -88,7 +87,7 @@ def bench_upload(csv_path: Path, seed_db: Path, work: Path, runs: int) -> dict:
     import shutil
 
     data = csv_path.read_bytes()
-    checked = bulk.check_file(
+    checked = upload.check(
         data, csv_path.name, upload.load_vocabulary(seed_db), max_bytes=len(data) + 1
     ).validated
     times: dict[str, list[float]] = {"preview": [], "commit": [], "revert": [], "insert": []}
@@ -360,12 +359,13 @@ def main() -> int:
         "- Page reruns stay flat with a million records: the equity aggregates run in DuckDB once per",
         "  data version and are cached; chart specs are cached per data and options. The cold first",
         "  run pays the DuckDB aggregation once.",
-        "- Large UTF-8 CSVs are checked inside DuckDB (`impact/bulk.py`) in one streaming pass:",
+        "- Every file is checked by one engine in DuckDB (`impact/upload/checks.py`); a large UTF-8",
+        "  CSV is read into it by DuckDB itself (`impact/upload/bulk.py`) in one streaming pass:",
         "  read_csv (all text) feeds one projection that parses every cell (plain digits are cast",
-        "  directly; Rp, %, thousands groups and signs go through SQL macros that mirror the",
-        "  Python rules), runs every check into a bit mask, and hands the typed rows over as Arrow.",
-        "  A test compares both paths issue by issue and row by row. Smaller files, Windows-1252,",
-        "  XLSX and files with blank lines between rows go cell by cell in Python (10 MB at most).",
+        "  directly; Rp, %, thousands groups and signs go through SQL macros), runs every check",
+        "  into a bit mask, and hands the typed rows over as Arrow. Tests compare the engine with",
+        "  the rules in plain Python (tests/reference_checker.py). Smaller files, Windows-1252,",
+        "  XLSX and files with blank lines between rows are read in Python first (10 MB at most).",
         "- Still above the 1.5x aim for ingest + validation: reading all cells as text costs about",
         "  what the bare typed read costs, and on top come the exact parse of every cell (the bare",
         "  read accepts '1e5' or '1_000' and knows nothing of 'Rp1.250.000'), writing the uploaded",

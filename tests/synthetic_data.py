@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from impact import synthetic, upload
-from impact.upload import ingest, validation
+from impact.upload import checks, ingest
 
 
 def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
@@ -15,9 +15,7 @@ def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
         .to_csv(index=False)
         .encode()
     )
-    checked = validation.validate(
-        ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(db)
-    )
+    checked = checks.check_grid(ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(db))
     assert checked.ok, checked.issues[:3]
     upload.commit(
         db,

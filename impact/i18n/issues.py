@@ -14,10 +14,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "issue.file-too-large-for-cells": (
         "Berkas {size_mb} MB hanya dapat diperiksa bila berupa CSV UTF-8 tanpa baris kosong di "
-        "antara data (batas {max_mb} MB untuk XLSX, CSV berkode lain, atau data indikator). Di "
+        "antara data (batas {max_mb} MB untuk XLSX dan CSV berkode lain). Di "
         "Excel pilih Simpan Sebagai > 'CSV UTF-8 (dipisahkan koma)', atau pisahkan per tahun.",
         "A {size_mb} MB file can only be checked as a UTF-8 CSV without blank lines between rows "
-        "(the limit for XLSX, other CSV encodings and indicator data is {max_mb} MB). In Excel "
+        "(the limit for XLSX and other CSV encodings is {max_mb} MB). In Excel "
         "choose Save As > 'CSV UTF-8 (Comma delimited)', or split it by year.",
     ),
     "issue.issues-unlisted": (

@@ -2,8 +2,10 @@
 
 The entry point a page or the CLI needs:
 
-* :func:`check_file` reads a CSV or XLSX (:mod:`.ingest`) and checks every cell
-  (:mod:`.validation`, :mod:`.bulk`) against a dataset (:mod:`.datasets`), writing nothing;
+* :func:`read` reads a CSV or XLSX into a grid (:mod:`.ingest`); :func:`check` reads a file
+  into one text table and checks every cell of it with one engine, in DuckDB (:mod:`.files`,
+  :mod:`.checks`; large UTF-8 CSVs are read by DuckDB itself, :mod:`.bulk`) against a
+  dataset (:mod:`.datasets`) and the code lists (:mod:`.validation`), writing nothing;
 * :func:`preview` diffs the checked rows against the database; :func:`commit` writes them in
   one transaction and :func:`revert` undoes an upload exactly (:mod:`.changes`);
 * :mod:`.templates` makes the files a planner fills in; :mod:`.views` the tables and sentences
@@ -12,7 +14,6 @@ The entry point a page or the CLI needs:
 
 from __future__ import annotations
 
-from impact.upload.bulk import check_file
 from impact.upload.changes import (
     ACTIONS,
     AlreadyRevertedError,
@@ -29,7 +30,9 @@ from impact.upload.changes import (
     preview,
     revert,
 )
+from impact.upload.checks import Checked
 from impact.upload.datasets import DATASETS, Dataset
+from impact.upload.files import check, read
 from impact.upload.ingest import Detection, Issue
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "DATASETS",
     "AlreadyRevertedError",
     "Change",
+    "Checked",
     "Dataset",
     "Detection",
     "Issue",
@@ -46,10 +50,11 @@ __all__ = [
     "StalePreviewError",
     "UnknownUploadError",
     "UploadError",
-    "check_file",
+    "check",
     "commit",
     "history",
     "load_vocabulary",
     "preview",
+    "read",
     "revert",
 ]

@@ -21,8 +21,8 @@ from impact import config
 from impact.upload import datasets
 
 # The largest upload at all: a province's enterprise records as UTF-8 CSV (1M rows ~140 MB)
-# are checked inside DuckDB (impact.bulk). Other files are read cell by cell in Python: a
-# 10 MB CSV took 3.2 s and ~80 MB beyond the file (measured), so those stop at 10 MiB.
+# are read by DuckDB itself (impact.upload.bulk). Other files are read cell by cell in Python
+# here: a 10 MB CSV took 3.2 s and ~80 MB beyond the file (measured), so those stop at 10 MiB.
 DEFAULT_MAX_BYTES = int(config.DEFAULT_MAX_UPLOAD_MB * 2**20)
 CELL_BY_CELL_MAX_BYTES = 10 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10  # title rows allowed above the header

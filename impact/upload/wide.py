@@ -37,7 +37,7 @@ from decimal import Decimal
 import pandas as pd
 
 from impact import i18n
-from impact.upload import datasets, validation
+from impact.upload import checks, datasets
 from impact.upload.datasets import DATASETS
 from impact.upload.ingest import Cell, Detection, Grid, Issue, column_letter
 from impact.upload.validation import Validated, Vocabulary
@@ -354,27 +354,20 @@ def _factor(table_unit: str | None, registry_unit: str) -> int:
     return round(unit_scale(table_unit) / unit_scale(registry_unit))
 
 
-def _decimal(layout: Layout) -> str:
-    """The table's decimal mark, decided from its value cells as the checker decides it."""
-    texts = []
-    for row in layout.rows:
-        for cell in row.cells.values():
-            value, _ = _split_mark(cell)
-            if isinstance(value, str) and value.strip() and value.lower() not in NO_NUMBER:
-                texts.append(value)
-    return validation.detect_decimal(texts, layout.detection.delimiter)[0]
-
-
-def _scaled(value: Cell, factor: int, decimal: str) -> Cell:
-    """A value cell in the registry's unit (exact: decimal arithmetic, no float rounding);
-    a cell that is no number goes on as written, for the checker to name."""
-    try:
-        number = validation.parse_number(value, decimal)
-    except ValueError:
-        return value
-    if number is None:
-        return value
-    return float(Decimal(repr(number)) * factor)
+def _scale_rows(rows: pd.DataFrame, factors: dict[int, int]) -> pd.DataFrame:
+    """Checked rows in the registry's unit: each value of a row in ``factors`` (long row
+    number -> factor) multiplied exactly (decimal arithmetic, no float rounding). Done on the
+    engine's typed values, so the figure is read by the one checker, in the file's own
+    decimal convention, before it is multiplied."""
+    if not factors or rows.empty:
+        return rows
+    rows = rows.copy()
+    for index, number in rows["_row"].items():
+        factor = factors.get(int(number))
+        value = rows.at[index, "value"]
+        if factor and value is not None and value == value:
+            rows.at[index, "value"] = float(Decimal(repr(float(value))) * factor)
+    return rows
 
 
 @dataclass
@@ -398,8 +391,9 @@ _LONG_HEADERS = [
 
 def reshape(
     layout: Layout, choices: Choices, units: dict[str, str] | None = None
-) -> tuple[Grid, list[Issue]]:
-    """The long observations grid of a wide table, and the issues found on the way.
+) -> tuple[Grid, list[Issue], dict[int, int]]:
+    """The long observations grid of a wide table, the issues found on the way, and the
+    long rows whose value is to be multiplied into the registry's unit once checked.
 
     One long row per filled year cell of a row that names an indicator (matched, or chosen);
     rows the planner skipped give none. A cell of '-', '...', '…' or 'x' gives no row and a
@@ -416,7 +410,7 @@ def reshape(
             issues.append(Issue(MISSING[what], row=layout.header_row))
     rows: list[list[Cell]] = []
     numbers: list[int] = []
-    decimal = _decimal(layout)
+    scaled: dict[int, int] = {}  # long row number -> the factor its value is multiplied by
     # A repeated year is refused (wide-year-repeated); its second column is not read as well.
     read = list({c.year: c for c in reversed(layout.columns)}.values())
     read.sort(key=lambda c: c.position)
@@ -468,8 +462,8 @@ def reshape(
                 continue
             value, mark = _split_mark(cell)
             mark = mark or column.mark
-            if factor != 1:
-                value = _scaled(value, factor, decimal)
+            if factor != 1:  # multiplied once checked (check(): _scale_rows)
+                scaled[label_row.row * CELL_FACTOR + column.position + 1] = factor
             rows.append(
                 [
                     code,
@@ -488,7 +482,7 @@ def reshape(
     detection.header_row = layout.header_row  # the years' row, as the sheet shows it
     detection.title_rows = layout.header_row - 1
     grid = Grid(list(_LONG_HEADERS), rows, numbers, detection, [])
-    return grid, issues
+    return grid, issues, scaled
 
 
 def locate(issue: Issue, layout: Layout) -> Issue:
@@ -528,8 +522,8 @@ def check(
     today: dt.date | None = None,
 ) -> Validated:
     """Reshape and check with the one checker every observations file goes through
-    (``validation.validate``); its issues come back on the wide table's cells."""
-    grid, issues = reshape(layout, choices, units)
+    (``checks.check_grid``); its issues come back on the wide table's cells."""
+    grid, issues, scaled = reshape(layout, choices, units)
     dataset = DATASETS["observations"]
     # Every problem at once: the rows that name an indicator are checked even while another
     # row is still to be chosen; not while the region, sector or source is missing (each of
@@ -539,7 +533,8 @@ def check(
         if not grid.rows and not any(i.level == "error" for i in issues):
             issues.append(Issue("file-no-rows", row=layout.header_row))
         return Validated(dataset, pd.DataFrame(), issues)
-    checked = validation.validate(grid, vocab, dataset, today=today)
+    checked = checks.check_grid(grid, vocab, dataset, today=today)
+    checked.rows = _scale_rows(checked.rows, scaled)
     checked.issues = [locate(i, layout) for i in checked.issues] + issues
     checked.issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
     return checked

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from impact import store, upload
-from impact.upload import ingest, validation
+from impact.upload import checks, ingest, validation
 from impact.upload.datasets import DATASETS
 
 # Validation takes "today" to bound years; fixed so 2026 is the last year accepted.
@@ -100,7 +100,7 @@ def _upload_like_the_app(
     """Read, validate, and only when the file is clean preview and commit, as the page does."""
     grid = ingest.read_grid(data, filename, sheet=sheet, max_bytes=max_bytes)
     chosen = DATASETS[dataset] if dataset else None
-    checked = validation.validate(grid, upload.load_vocabulary(path), chosen, today=TODAY)
+    checked = checks.check_grid(grid, upload.load_vocabulary(path), chosen, today=TODAY)
     if checked.ok:
         previewed = upload.preview(path, checked)
         upload.commit(

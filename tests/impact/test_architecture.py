@@ -152,7 +152,18 @@ IDENTIFIER_BUILDERS = {
     "duckdb_memory": "config: a size that matched the size pattern, or the default",
 }
 # Helpers that build SQL fragments; their own return values are checked by the same rules.
-FRAGMENT_BUILDERS = {"_typed", "_struct_type", "_json_of", "_logged", "_parsed_sql", "_number_sql"}
+FRAGMENT_BUILDERS = {
+    "_typed",
+    "_struct_type",
+    "_json_of",
+    "_logged",
+    "_parsed_sql",
+    "_number_sql",
+    "_native",
+    "_grouped_sql",
+    "_mask",
+    "_text_only",
+}
 # Names and attributes that hold identifiers or SQL from the code, never a value from a file
 # or a user: each with why. A name not assigned in the function must be listed here, bare
 # names as "function:name".
@@ -162,16 +173,26 @@ TRUSTED_NAMES = {
     "c.name": "a declared column name",
     "column.name": "a declared column name",
     "column.type": "a declared column type (number, code:<list>, ...)",
-    "_number_sql:raw": "bulk: a generated column name c<i>, from the cells map",
-    "_parsed_sql:raw": "bulk: a generated column name c<i>, from the cells map",
-    "_read_and_check:names": "bulk: generated column names c0..cN",
-    "_blank_rows:names": "bulk: generated column names c0..cN",
-    "_failures:names": "bulk: generated column names c0..cN",
+    "_number_sql:raw": "checks: a generated column name c<i>, from the cells map",
+    "_parsed_sql:raw": "checks: a generated column name c<i>, from the cells map",
+    "_grouped_sql:raw": "checks: a generated column name c<i>, from the cells map",
+    "_native:raw": "checks: a generated column name c<i>, from the cells map",
+    "_blank_rows:names": "checks: generated column names c0..cN (Source.columns)",
+    "_failures:names": "checks: generated column names c0..cN (Source.columns)",
+    "header.dataset": "checks: a declared dataset (upload/datasets.py)",
+    "_text_only:sql": "checks: SQL over generated cell columns, from its callers' constants",
+    "_text_only:native": "checks: a generated number column n<i> (_native)",
+    "header.cells": "checks: dataset column -> generated cell column c<i> (map_header)",
+    "header.unheaded": "checks: generated cell columns c<i> under no header (map_header)",
+    "source.columns": "checks: generated cell columns c<i> (a reader's Source)",
+    "source.natives": "checks: generated number columns n<i> (a reader's Source)",
+    "source.relation": "checks: 'grid' or bulk's constant read_csv call with bound parameters",
     "_typed:types": "changes: SQL types from the _SQL_TYPES allow-list (_column_types)",
     "_struct_type:types": "changes: SQL types from the _SQL_TYPES allow-list (_column_types)",
     "_logged:source": "changes._logged: the upload_change column, 'old_row' or 'row_key' at each call",
     "growth_summary:by": "equity: checked against equity.GROUPS just above the SQL",
-    "check.condition": "bulk: SQL built by _checks from declared columns and constants",
+    "check.condition": "checks: SQL built by _checks from declared columns and constants",
+    "checks[i].condition": "checks: SQL built by _checks from declared columns and constants",
 }
 # Calls that turn a number into SQL text (no quotes can come out of an int).
 NUMERIC_TEXT = {"str"}
@@ -481,7 +502,7 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
 
 
 def test_a_canary_in_every_cell_never_reaches_the_sql_text(tmp_path, executed_sql) -> None:
-    from impact import equity, store
+    from impact import equity, store, upload
     from impact.upload import bulk, changes
     from impact.upload.datasets import DATASETS
 
@@ -514,8 +535,8 @@ def test_a_canary_in_every_cell_never_reaches_the_sql_text(tmp_path, executed_sq
     vocab = changes.load_vocabulary(db)
     today = dt.date(2025, 6, 1)
 
-    fast = bulk.validate_bulk(data, vocab, dataset, today=today)  # the DuckDB path, forced
-    checked = bulk.check_file(data, "kanari.csv", vocab, dataset, today=today)  # cell by cell
+    fast = bulk.validate_bulk(data, vocab, dataset, today=today)  # DuckDB's reader, forced
+    checked = upload.check(data, "kanari.csv", vocab, dataset, today=today)  # read into a grid
     assert fast.validated.ok and checked.validated.ok, checked.validated.issues
     previewed = changes.preview(db, checked.validated)
     assert previewed.counts.get("insert") == 1 and previewed.counts.get("update") == 1
@@ -535,6 +556,13 @@ def test_a_canary_in_every_cell_never_reaches_the_sql_text(tmp_path, executed_sq
     # A cell with the canary that fails its check goes through the failure listing too.
     wrong = _csv(header, [[*rows[0][:4], CANARY, *rows[0][5:]]])  # count is not a number
     assert not bulk.validate_bulk(wrong, vocab, dataset, today=today).validated.ok
+    assert not upload.check(wrong, "kanari.csv", vocab, dataset, today=today).validated.ok
+    observations = DATASETS["observations"]  # the rules across columns, with the canary
+    wrong = _csv(
+        [c.header_id for c in observations.columns],
+        [["batik_workers", "blitar", "batik", 2024, "1,5", "2", "1", "reported", CANARY, CANARY]],
+    )
+    assert not upload.check(wrong, "kanari.csv", vocab, today=today).validated.ok
 
     assert len(executed_sql) > 30
     leaked = [sql for sql in executed_sql if "ZQX" in sql or "Kanari" in sql]

@@ -1,4 +1,5 @@
-"""The DuckDB validation path gives exactly the Python path's answers, only faster."""
+"""DuckDB's reader of large CSVs, through the one engine, gives exactly the reference's answers
+(tests/reference_checker.py over ingest.read_grid), only faster."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 
 from impact import store, synthetic, upload
 from impact.upload import bulk, ingest, validation, views
+from tests import reference_checker as reference
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -42,7 +44,8 @@ BROKEN = {
 
 
 def _python(data: bytes, vocab) -> validation.Validated:
-    return validation.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
+    """The reference: the rules cell by cell in plain Python (tests/reference_checker.py)."""
+    return reference.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
 
 
 @pytest.mark.parametrize("sep", [",", ";"])
@@ -95,7 +98,7 @@ def test_files_the_bulk_path_cannot_number_exactly_go_the_python_way(
     with pytest.raises(bulk.NotBulkError):
         bulk.validate_bulk(data, vocab, today=TODAY)
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
-    checked = bulk.check_file(data, "x.csv", vocab, today=TODAY).validated
+    checked = upload.check(data, "x.csv", vocab, today=TODAY).validated
     assert sorted(i.key() for i in checked.issues) == sorted(
         i.key() for i in _python(data, vocab).issues
     )
@@ -217,20 +220,20 @@ def test_a_large_file_the_fast_path_cannot_take_is_refused_with_what_to_do(vocab
     frame = _records()
     frame.loc[0, "sumber"] = "Dinas Koperasi dan UM — Kab. Blitar"
     data = frame.to_csv(index=False).encode("cp1252")  # Windows encoding: cell by cell only
-    checked = bulk.check_file(data, "besar.csv", vocab, today=TODAY)
+    checked = upload.check(data, "besar.csv", vocab, today=TODAY)
     assert [i.code for i in checked.validated.issues] == ["file-too-large-for-cells"]
     assert not checked.validated.ok and checked.detection.sha256 == ingest.sha256_hex(data)
     text = views.issue_message(checked.validated.issues[0], "id")
     assert "CSV UTF-8" in text and "0,002" not in text  # tells how to save it
     # The same rows as UTF-8 go the fast way.
-    assert bulk.check_file(
+    assert upload.check(
         frame.to_csv(index=False).encode(), "besar.csv", vocab, today=TODAY
     ).validated.ok
 
 
 def test_a_large_file_with_a_missing_column_is_named_from_its_header(vocab, big_files):
     data = _records().drop(columns=["skala"]).to_csv(index=False).encode()
-    checked = bulk.check_file(data, "besar.csv", vocab, today=TODAY)
+    checked = upload.check(data, "besar.csv", vocab, today=TODAY)
     assert [(i.code, i.column) for i in checked.validated.errors] == [("missing-column", "skala")]
     assert checked.validated.rows.empty and checked.rows == 180
     assert checked.detection.size == len(data)
@@ -238,12 +241,12 @@ def test_a_large_file_with_a_missing_column_is_named_from_its_header(vocab, big_
 
 def test_the_overall_limit_still_holds_for_the_fast_path(vocab, big_files):
     data = _records().to_csv(index=False).encode()
-    checked = bulk.check_file(data, "besar.csv", vocab, max_bytes=len(data) - 1, today=TODAY)
+    checked = upload.check(data, "besar.csv", vocab, max_bytes=len(data) - 1, today=TODAY)
     assert [i.code for i in checked.validated.issues] == ["file-too-large"]
 
 
 def test_when_only_the_first_problem_rows_are_listed_the_total_is_given(vocab, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_ISSUES", 3)
+    monkeypatch.setattr(validation, "MAX_ISSUES", 3)
     frame = _records({(r, "pekerja"): "banyak" for r in range(10, 20)})  # 10 rows fail
     frame.loc[40, ["id_usaha", "tahun"]] = frame.loc[41, ["id_usaha", "tahun"]].values
     frame.loc[50, ["id_usaha", "tahun"]] = frame.loc[51, ["id_usaha", "tahun"]].values
@@ -259,7 +262,7 @@ def test_when_only_the_first_problem_rows_are_listed_the_total_is_given(vocab, m
 
 
 def test_a_file_with_every_problem_listed_says_nothing_more(vocab, monkeypatch):
-    monkeypatch.setattr(bulk, "MAX_ISSUES", 3)
+    monkeypatch.setattr(validation, "MAX_ISSUES", 3)
     frame = _records({(r, "pekerja"): "banyak" for r in range(10, 13)})  # exactly three
     issues = bulk.validate_bulk(frame.to_csv(index=False).encode(), vocab, today=TODAY)
     assert [i.code for i in issues.validated.issues] == ["not-a-number"] * 3

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from impact import store
-from impact.upload import bulk, changes, templates
+from impact import store, upload
+from impact.upload import changes, templates
 from impact.upload.datasets import DATASETS
 from tests.synthetic_data import load_synthetic
 
 
 def _check(path: Path, data: bytes):
     vocab = changes.load_vocabulary(path)
-    return bulk.check_file(data, "data_saat_ini.xlsx", vocab).validated
+    return upload.check(data, "data_saat_ini.xlsx", vocab).validated
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from impact import equity, store, synthetic, upload
-from impact.upload import ingest, validation
+from impact.upload import checks, ingest
 
 
 def _load(db: Path, rows: list[tuple]) -> None:
@@ -83,7 +83,7 @@ def test_synthetic_records_go_through_the_validated_upload_path(seeded_db: Path)
         synthetic.enterprise_records(enterprises=40, years=[2021, 2022, 2023], seed=3)
     )
     data = frame.to_csv(index=False).encode()
-    checked = validation.validate(
+    checked = checks.check_grid(
         ingest.read_grid(data, "sintetis.csv"), upload.load_vocabulary(seeded_db)
     )
     assert checked.ok, checked.issues[:3]

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from impact import i18n
-from impact.upload import ingest, validation, views
+from impact.upload import checks, ingest, validation, views
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 
@@ -75,7 +75,7 @@ def plain_zip() -> bytes:
 
 def read_and_validate(vocab, data: bytes, filename: str = "x.csv", **kw):
     grid = ingest.read_grid(data, filename, **kw)
-    return grid, validation.validate(grid, vocab, today=TODAY)
+    return grid, checks.check_grid(grid, vocab, today=TODAY)
 
 
 # --- files that are not a readable table ---------------------------------------------------
@@ -506,7 +506,7 @@ def test_a_second_sheet_can_be_chosen(vocab) -> None:
     )
     grid = ingest.read_grid(data, "x.xlsx", sheet="Tahun lalu")
     assert (grid.detection.sheet, grid.detection.sheets) == ("Tahun lalu", ["Data", "Tahun lalu"])
-    assert validation.validate(grid, vocab, today=TODAY).rows["year"].tolist() == [2023]
+    assert checks.check_grid(grid, vocab, today=TODAY).rows["year"].tolist() == [2023]
     first = ingest.read_grid(xlsx_bytes(*guide, extra_sheets={"Data": [OBS, ROW]}), "x.xlsx")
     assert (first.detection.sheet, first.detection.dataset) == ("Data", None)  # the first sheet
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from impact import upload
-from impact.upload import bulk, ingest, validation
+from impact.upload import bulk, checks, ingest, validation
 from impact.upload.datasets import DATASETS
 
 TODAY = dt.date(2025, 6, 1)
@@ -36,12 +36,12 @@ def csv_of(*lines: str, sep: str = ",", nl: str = "\r\n", header=HEADER) -> byte
 
 
 def python_path(data: bytes, vocab, filename: str = "x.csv") -> validation.Validated:
-    return validation.validate(ingest.read_grid(data, filename), vocab, today=TODAY)
+    return checks.check_grid(ingest.read_grid(data, filename), vocab, today=TODAY)
 
 
 def bulk_path(data: bytes, vocab, monkeypatch) -> validation.Validated:
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
-    return bulk.check_file(data, "x.csv", vocab, today=TODAY).validated
+    return upload.check(data, "x.csv", vocab, today=TODAY).validated
 
 
 def both(data: bytes, vocab, monkeypatch) -> list[validation.Validated]:
@@ -184,16 +184,15 @@ def test_tabs_and_line_breaks_in_quoted_text_are_not_control_characters(vocab) -
 
 
 def test_the_python_path_lists_at_most_max_issues_rows_and_gives_the_total(vocab) -> None:
-    rows = [enterprise(1)] * (bulk.MAX_ISSUES + 50)
+    rows = [enterprise(1)] * (validation.MAX_ISSUES + 50)
     checked = python_path(csv_of(*rows), vocab)
     listed = {i.row for i in checked.issues if i.code == "duplicate-row"}
-    assert len(listed) == bulk.MAX_ISSUES
+    assert len(listed) == validation.MAX_ISSUES
     unlisted = next(i for i in checked.issues if i.code == "issues-unlisted")
-    assert unlisted.params == {"listed": bulk.MAX_ISSUES, "total": bulk.MAX_ISSUES + 49}
+    assert unlisted.params == {"listed": validation.MAX_ISSUES, "total": validation.MAX_ISSUES + 49}
 
 
 def test_the_cap_gives_the_same_answer_both_ways(vocab, monkeypatch) -> None:
-    monkeypatch.setattr(bulk, "MAX_ISSUES", 5)
     monkeypatch.setattr(validation, "MAX_ISSUES", 5)
     rows = [enterprise(i, pekerja="x") for i in range(20)]
     py, bk = both(csv_of(*rows), vocab, monkeypatch)
@@ -246,5 +245,5 @@ def test_a_large_file_with_a_stray_quote_names_the_quote(vocab, monkeypatch) -> 
     monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 2000)
     rows = [enterprise(i) for i in range(1, 60)]
     rows[40] = enterprise(41, sumber='"Survei')
-    checked = bulk.check_file(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
+    checked = upload.check(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
     assert [i.key() for i in checked.errors] == [(42, "sumber", "quote-unclosed")]

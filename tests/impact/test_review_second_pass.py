@@ -1,9 +1,10 @@
-"""A second, adversarial pass over the DuckDB validation path (impact.bulk) and the set-based
-preview / commit / revert (impact.upload.changes).
+"""A second, adversarial pass over DuckDB's reader of large CSVs (impact.upload.bulk), the
+one validation engine (impact.upload.checks) and the set-based preview / commit / revert
+(impact.upload.changes).
 
-Tests marked ``xfail(strict=True)`` are disagreements or bugs this review found: each states
-what should happen, so it turns into a failure (XPASS) once fixed and the mark can go.
-The rest are regression tests for cases the existing suites do not cover.
+"Both ways" compares the page's answer with the reference (tests/reference_checker.py: the
+rules cell by cell in plain Python, over ingest.read_grid). These are regression tests for
+cases the other suites do not cover; the disagreements this review found are fixed.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from impact import store, upload
-from impact.upload import bulk, changes, ingest, validation
+from impact.upload import bulk, changes, checks, ingest, validation
 from impact.upload.datasets import DATASETS
+from tests import reference_checker as reference
 
 TODAY = dt.date(2025, 6, 1)  # as in conftest: 2026 is the last year accepted
 ENTERPRISES = DATASETS["enterprises"]
@@ -54,7 +56,8 @@ def rows_of(n: int, start: int = 10, sep: str = ",") -> list[str]:
 
 
 def _python(data: bytes, vocab) -> validation.Validated:
-    return validation.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
+    """The reference: the rules cell by cell in plain Python (tests/reference_checker.py)."""
+    return reference.validate(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
 
 
 def _issues(checked: validation.Validated) -> list[tuple]:
@@ -73,14 +76,14 @@ def _rows(checked: validation.Validated) -> list[list]:
 
 
 def _routed(data: bytes, vocab, monkeypatch) -> validation.Validated:
-    """check_file with the size limits scaled down, so that this small file goes the DuckDB
-    way when validate_bulk takes it."""
+    """upload.check with the size limits scaled down, so that this small file goes DuckDB's
+    reader when validate_bulk takes it."""
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
-    return bulk.check_file(data, "x.csv", vocab, today=TODAY).validated
+    return upload.check(data, "x.csv", vocab, today=TODAY).validated
 
 
 def assert_same_both_ways(data: bytes, vocab, monkeypatch) -> None:
-    """The upload page's answer (check_file) is the Python path's: same issues (row, column,
+    """The upload page's answer (upload.check) is the reference's: same issues (row, column,
     code, shown value, level) and, for a clean file, the same typed rows."""
     routed, python = _routed(data, vocab, monkeypatch), _python(data, vocab)
     assert _issues(routed) == _issues(python)
@@ -127,7 +130,7 @@ def test_file_layouts_are_read_alike_both_ways(vocab, monkeypatch, data) -> None
     assert_same_both_ways(data, vocab, monkeypatch)
 
 
-# --- bulk: files that crash the page (check_file raises instead of answering) --------------
+# --- bulk: files that crashed the page (upload.check raised instead of answering) --------------
 
 
 def test_a_cell_with_a_line_break_is_read_like_the_python_path(vocab, monkeypatch) -> None:
@@ -199,7 +202,6 @@ def test_an_ambiguous_thousands_mark_is_warned_about_both_ways(vocab, monkeypatc
     assert_same_both_ways(data, vocab, monkeypatch)
 
 
-@pytest.mark.xfail(strict=True, reason="bulk decides the decimal mark from the head only")
 def test_the_decimal_mark_is_decided_by_the_whole_file(vocab, monkeypatch) -> None:
     monkeypatch.setattr(bulk, "HEAD_BYTES", 400)
     lines = [line(i, ";") for i in range(10, 40)]
@@ -254,24 +256,23 @@ def test_backslashes_before_quotes_are_kept_as_written(vocab, monkeypatch) -> No
     assert_same_both_ways(data, vocab, monkeypatch)
 
 
-@pytest.mark.xfail(strict=True, reason="DuckDB unquotes ' \"Survei\"'; Python keeps the quotes")
 def test_a_space_before_an_opening_quote_keeps_the_quotes(vocab, monkeypatch) -> None:
     assert_same_both_ways(csv_of(line(1, sumber=' "Survei"'), line(2)), vocab, monkeypatch)
 
 
-@pytest.mark.xfail(strict=True, reason="DuckDB lower('İ') is 'i', Python's is 'i̇': code accepted")
 def test_code_words_are_lower_cased_as_python_does(vocab, monkeypatch) -> None:
     assert_same_both_ways(csv_of(line(1, wilayah="KOTA BLİTAR"), line(2)), vocab, monkeypatch)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bulk returns no rows when any row fails; Python the good ones"
-)
-def test_a_file_with_errors_gives_the_same_typed_rows(vocab) -> None:
+def test_a_file_with_errors_gives_no_typed_rows_whichever_reader(vocab, monkeypatch) -> None:
+    # Nothing of a file with errors may be written, so no typed rows are handed on.
     data = csv_of(line(1), line(2, tahun="20x4"))
-    python = _python(data, vocab)
-    duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
-    assert _rows(duck) == _rows(python) == [_rows(python)[0]]
+    for checked in (
+        _routed(data, vocab, monkeypatch),
+        bulk.validate_bulk(data, vocab, today=TODAY).validated,
+    ):
+        assert not checked.ok and checked.rows.empty
+    assert len(_rows(_python(data, vocab))) == 1  # the reference keeps the good one
 
 
 # --- bulk: property tests (regression) -----------------------------------------------------
@@ -359,7 +360,7 @@ CELLS = {
 )
 def test_excel_like_files_give_the_same_answers_both_ways(vocab, rows, sep, nl, bom) -> None:
     """Files as Excel writes them (every cell quoted when needed), with odd numbers, years,
-    code words and text; the decimal-ambiguous warning aside (see the xfail above)."""
+    code words and text; the decimal-ambiguous warning aside."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=sep, lineterminator=nl)
     writer.writerow(HEADER)
@@ -381,7 +382,7 @@ def test_excel_like_files_give_the_same_answers_both_ways(vocab, rows, sep, nl, 
 @pytest.fixture(scope="module")
 def macros() -> duckdb.DuckDBPyConnection:
     con = duckdb.connect()
-    for macro in bulk._MACROS:
+    for macro in checks.MACROS:
         con.execute(macro)
     yield con
     con.close()
@@ -395,16 +396,16 @@ def macros() -> duckdb.DuckDBPyConnection:
 def test_sql_numbers_are_parse_number(macros, texts, decimal) -> None:
     # Python's re.IGNORECASE lets 'İ' and 'ı' match the 'i' of 'IDR' (no planner's input)
     texts = [t for t in texts if t.strip() and not {"İ", "ı", "\x00"} & set(t)]
-    sql = "SELECT x, " + bulk._number_sql("x", decimal) + " FROM (SELECT unnest(?) AS x)"
+    sql = "SELECT x, " + checks._number_sql("x", decimal) + " FROM (SELECT unnest(?) AS x)"
     for text, value in macros.execute(sql, [texts]).fetchall():
         try:
-            expected = validation.parse_number(text, decimal)
+            expected = reference.parse_number(text, decimal)
         except ValueError:
             expected = None
         assert value == expected, text
 
 
-# --- check_file routing (regression) -------------------------------------------------------
+# --- upload.check routing (regression) -------------------------------------------------------
 
 
 def _observations_file(rows: int) -> bytes:
@@ -415,21 +416,23 @@ def _observations_file(rows: int) -> bytes:
     return csv_of(*body, header=header)
 
 
-def test_large_indicator_data_goes_the_python_way_until_the_cell_limit(vocab, monkeypatch) -> None:
+def test_large_indicator_data_is_read_by_duckdb_and_checked_across_columns(
+    vocab, monkeypatch
+) -> None:
+    # One engine: indicator data's cross-column rules run in SQL, so a large UTF-8 file of
+    # it goes DuckDB's reader, past the limit of files read into a grid.
     data = _observations_file(26)
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 100)
-    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", len(data))
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", len(data) - 1)
     calls = []
     real = bulk.validate_bulk
     monkeypatch.setattr(bulk, "validate_bulk", lambda *a, **k: calls.append(1) or real(*a, **k))
-    checked = bulk.check_file(data, "x.csv", vocab, today=TODAY)
-    assert calls == [1]  # tried, refused (NotBulkError), then read cell by cell
-    assert [i.code for i in checked.validated.errors] == ["low-above-high"]
+    checked = upload.check(data, "x.csv", vocab, today=TODAY)
+    assert calls == [1]
+    assert [i.key() for i in checked.validated.errors] == [(2, "batas_bawah", "low-above-high")]
+    assert checked.validated.errors[0].value == "800 > 600"
     assert checked.detection.dataset == "observations" and checked.rows == 26
-    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", len(data) - 1)
-    refused = bulk.check_file(data, "x.csv", vocab, today=TODAY)
-    assert [i.code for i in refused.validated.issues] == ["file-too-large-for-cells"]
-    assert refused.validated.rows.empty
+    assert checked.validated.rows.empty
 
 
 def test_a_chosen_sheet_or_a_file_below_the_bulk_size_is_read_cell_by_cell(
@@ -438,9 +441,9 @@ def test_a_chosen_sheet_or_a_file_below_the_bulk_size_is_read_cell_by_cell(
     data = csv_of(line(1), line(2))
     monkeypatch.setattr(bulk, "validate_bulk", lambda *a, **k: pytest.fail("bulk path taken"))
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", len(data) + 1)
-    assert bulk.check_file(data, "x.csv", vocab, today=TODAY).validated.ok
+    assert upload.check(data, "x.csv", vocab, today=TODAY).validated.ok
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
-    checked = bulk.check_file(data, "x.csv", vocab, sheet="Sheet1", today=TODAY)
+    checked = upload.check(data, "x.csv", vocab, sheet="Sheet1", today=TODAY)
     assert checked.validated.ok and checked.rows == 2
 
 
@@ -448,7 +451,7 @@ def test_a_chosen_sheet_or_a_file_below_the_bulk_size_is_read_cell_by_cell(
 
 
 def _checked(path: Path, data: bytes) -> validation.Validated:
-    checked = validation.validate(
+    checked = checks.check_grid(
         ingest.read_grid(data, "x.csv"), upload.load_vocabulary(path), today=TODAY
     )
     assert checked.ok, [i.key() for i in checked.issues]
@@ -737,7 +740,7 @@ def _prepared(path: Path, data: bytes) -> tuple[validation.Validated, upload.Pre
 
 def test_a_file_that_validates_cleanly_can_be_previewed(warm_db) -> None:
     data = csv_of(line(1, pekerja="3000000000"))
-    checked = validation.validate(
+    checked = checks.check_grid(
         ingest.read_grid(data, "x.csv"), upload.load_vocabulary(warm_db), today=TODAY
     )
     if checked.ok:  # either fix will do: store the value, or refuse the cell

@@ -26,7 +26,7 @@ import pandas as pd
 import pytest
 
 from impact import store
-from impact.upload import changes, ingest, validation, views
+from impact.upload import changes, checks, ingest, validation, views
 from impact.upload.datasets import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,7 +71,7 @@ def file_of(dataset: str, *records: dict, drop: tuple[str, ...] = ()) -> bytes:
 
 def check(path: Path, data: bytes, filename: str = "x.csv") -> validation.Validated:
     grid = ingest.read_grid(data, filename)
-    checked = validation.validate(grid, changes.load_vocabulary(path), today=TODAY)
+    checked = checks.check_grid(grid, changes.load_vocabulary(path), today=TODAY)
     assert checked.ok, [i.key() for i in checked.issues]
     return checked
 
@@ -152,7 +152,7 @@ def test_preview_counts_each_row_and_lists_replaced_values(warm_db, snapshot, as
 
 def test_preview_refuses_a_file_with_errors(warm_db) -> None:
     grid = ingest.read_grid(file_of("observations", new_workers(2024, -1)), "x.csv")
-    checked = validation.validate(grid, changes.load_vocabulary(warm_db), today=TODAY)
+    checked = checks.check_grid(grid, changes.load_vocabulary(warm_db), today=TODAY)
     with pytest.raises(changes.NothingToCommitError):
         changes.preview(warm_db, checked)
     with pytest.raises(changes.NothingToCommitError):
@@ -433,7 +433,7 @@ def test_data_version_increases_on_commit_and_revert(warm_db) -> None:
 KILLED_COMMIT = r"""
 import sys, time
 from pathlib import Path
-from impact.upload import changes, ingest, validation
+from impact.upload import changes, checks, ingest
 
 db, path, stop_at = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
 calls = 0
@@ -448,7 +448,7 @@ def checkpoint():
 changes._checkpoint = checkpoint
 data = path.read_bytes()
 grid = ingest.read_grid(data, path.name)
-checked = validation.validate(grid, changes.load_vocabulary(db))
+checked = checks.check_grid(grid, changes.load_vocabulary(db))
 previewed = changes.preview(db, checked)
 changes.commit(db, checked, previewed, editor="killed", filename=path.name,
                sha256=grid.detection.sha256)

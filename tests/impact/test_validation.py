@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from impact import i18n, upload
-from impact.upload import ingest, validation, views, wide
-from impact.upload.datasets import DATASETS
+from impact.upload import checks, ingest, validation, views, wide
+from impact.upload.datasets import DATASETS, NUMBER, YEAR
+from tests import reference_checker as reference
 
 ISSUE_CODES = {k.removeprefix("issue.") for k in i18n.TEXTS if k.startswith("issue.")}
 
@@ -396,14 +397,14 @@ def test_an_unknown_column_is_a_warning_and_the_rest_is_written(
 )
 def test_warnings_do_not_block(vocab, row, expected) -> None:
     grid = ingest.read_grid(csv_bytes(OBS, row), "x.csv")
-    checked = validation.validate(grid, vocab, today=TODAY)
+    checked = checks.check_grid(grid, vocab, today=TODAY)
     assert [(i.key(), i.level) for i in checked.issues] == expected
     assert checked.ok
 
 
 def test_a_duplicate_row_message_names_the_first_row_and_the_key_columns(vocab) -> None:
     grid = ingest.read_grid(csv_bytes(OBS, obs(), obs(value="710")), "x.csv")
-    (issue,) = validation.validate(grid, vocab, today=TODAY).errors
+    (issue,) = checks.check_grid(grid, vocab, today=TODAY).errors
     assert issue.params["first"] == 2
     text = views.issue_message(issue, "en")
     assert text.startswith("This row repeats row 2: the same indikator, wilayah, sektor, tahun.")
@@ -411,8 +412,8 @@ def test_a_duplicate_row_message_names_the_first_row_and_the_key_columns(vocab) 
 
 def test_years_follow_today(vocab) -> None:
     grid = ingest.read_grid(csv_bytes(OBS, obs(year="2027")), "x.csv")
-    assert validation.validate(grid, vocab, today=dt.date(2026, 1, 2)).ok
-    assert not validation.validate(grid, vocab, today=dt.date(2025, 12, 31)).ok
+    assert checks.check_grid(grid, vocab, today=dt.date(2026, 1, 2)).ok
+    assert not checks.check_grid(grid, vocab, today=dt.date(2025, 12, 31)).ok
 
 
 # --- numbers -------------------------------------------------------------------------------
@@ -446,7 +447,8 @@ def test_years_follow_today(vocab) -> None:
     ],
 )
 def test_parse_number(cell, decimal, expected) -> None:
-    assert validation.parse_number(cell, decimal) == expected
+    assert reference.parse_number(cell, decimal) == expected
+    assert reference.engine_value(cell, NUMBER, decimal) == expected
 
 
 @pytest.mark.parametrize(
@@ -471,7 +473,9 @@ def test_parse_number(cell, decimal, expected) -> None:
 )
 def test_parse_number_refuses(cell, decimal) -> None:
     with pytest.raises(ValueError):
-        validation.parse_number(cell, decimal)
+        reference.parse_number(cell, decimal)
+    value = reference.engine_value(cell, NUMBER, decimal)  # NULL or inf: not-a-number
+    assert value is None or math.isinf(value)
 
 
 @pytest.mark.parametrize(
@@ -490,7 +494,8 @@ def test_parse_number_refuses(cell, decimal) -> None:
     ],
 )
 def test_detect_decimal(texts, delimiter, expected) -> None:
-    assert validation.detect_decimal(texts, delimiter) == expected
+    assert reference.detect_decimal(texts, delimiter) == expected
+    assert reference.engine_decimal(texts, delimiter) == expected
 
 
 @pytest.mark.parametrize(
@@ -498,21 +503,25 @@ def test_detect_decimal(texts, delimiter, expected) -> None:
     [("2024", 2024), (2024.0, 2024), ("2024.0", 2024), (" 2000 ", 2000), ("2026", 2026)],
 )
 def test_parse_year(cell, expected) -> None:
-    assert validation.parse_year(cell, 2026) == expected
+    assert reference.parse_year(cell, 2026) == expected
+    assert reference.engine_value(cell, YEAR) == expected
 
 
 @pytest.mark.parametrize("cell", ["2021.5", 2021.5, "1899", "2500", "2027", "24", "th 2024", ""])
 def test_parse_year_refuses(cell) -> None:
     with pytest.raises(ValueError):
-        validation.parse_year(cell, 2026)
+        reference.parse_year(cell, 2026)
+    value = reference.engine_value(cell, YEAR)  # NULL, or a year outside the bounds
+    assert value is None or not 2000 <= value <= 2026
 
 
 # --- every code has its sentences ----------------------------------------------------------
 
 
 def _emitted_codes() -> set[str]:
-    """Codes in impact/upload/ingest.py and validation.py: Issue("x") / fail("x") calls,
-    f"unknown-{list}" for every code list the datasets use, and names assigned a code."""
+    """Codes in the upload modules that emit them: Issue("x") calls, the engine's checks
+    (_Check(condition, "x", ...) and its (condition, "x", params) tuples), "unknown-" + list
+    for every code list the datasets use, and names assigned a code."""
     lists = {
         c.type.split(":", 1)[1]
         for d in DATASETS.values()
@@ -520,7 +529,7 @@ def _emitted_codes() -> set[str]:
         if c.type.startswith("code:")
     }
     codes: set[str] = set()
-    for name in ("ingest.py", "validation.py"):
+    for name in ("ingest.py", "validation.py", "checks.py", "files.py", "bulk.py"):
         tree = ast.parse((UPLOAD_DIR / name).read_text(encoding="utf-8"))
         assigned: dict[str, set[str]] = {}
         parameters: set[str] = set()
@@ -534,14 +543,29 @@ def _emitted_codes() -> set[str]:
                 found = {v.value for v in values if isinstance(v, ast.Constant)}
                 assigned.setdefault(node.targets[0].id, set()).update(found)
         for node in ast.walk(tree):
+            if (
+                name == "checks.py"
+                and isinstance(node, ast.Tuple)
+                and len(node.elts) == 3
+                and not isinstance(node.elts[0], ast.Constant)  # SQL built, not a name list
+                and isinstance(node.elts[1], ast.Constant)
+                and isinstance(node.elts[1].value, str)
+            ):
+                codes.add(node.elts[1].value)  # checks._cell_checks: (condition, code, params)
+            if (
+                isinstance(node, ast.BinOp)
+                and isinstance(node.left, ast.Constant)
+                and node.left.value == "unknown-"
+            ):
+                codes |= {"unknown-" + name for name in lists}
             if not (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("Issue", "fail")
-                and node.args
+                and node.func.id in ("Issue", "_Check")
+                and len(node.args) > (node.func.id == "_Check")
             ):
                 continue
-            first = node.args[0]
+            first = node.args[1] if node.func.id == "_Check" else node.args[0]
             if isinstance(first, ast.Constant):
                 codes.add(first.value)
             elif isinstance(first, ast.JoinedStr):
@@ -550,7 +574,9 @@ def _emitted_codes() -> set[str]:
                 codes |= {prefix + name for name in lists}
             elif isinstance(first, ast.Name) and assigned.get(first.id):
                 codes |= assigned[first.id]
-            else:  # a parameter passed through (fail's own Issue(code, ...)) is counted at its calls
+            elif isinstance(first, ast.Attribute) and first.attr == "code":
+                pass  # Issue(check.code, ...): each check's code is counted where it is made
+            else:  # a parameter passed through is counted at its calls
                 assert isinstance(first, ast.Name) and first.id in parameters, ast.unparse(node)
     # Wide tables: literal Issue("wide-...") calls, and the codes kept in its two tables.
     tree = ast.parse((UPLOAD_DIR / "wide.py").read_text(encoding="utf-8"))
@@ -686,7 +712,7 @@ def check_never_raises(data: bytes, dataset: str | None, vocab, db) -> validatio
     grid = ingest.read_grid(data, "fuzz.csv")
     assert isinstance(grid, ingest.Grid)
     chosen = DATASETS[dataset] if dataset else None
-    checked = validation.validate(grid, vocab, chosen, today=TODAY)
+    checked = checks.check_grid(grid, vocab, chosen, today=TODAY)
     assert isinstance(checked, validation.Validated)
     for issue in checked.issues:
         assert f"issue.{issue.code}" in i18n.TEXTS, issue
@@ -726,7 +752,7 @@ def test_a_score_given_as_a_fraction_is_warned_before_saving(vocab) -> None:
             "batik_competitiveness;blitar;batik;2024;0,85;reported;Disperindag",
         ]
     ).encode("cp1252")
-    checked = validation.validate(ingest.read_grid(data, "x.csv"), vocab)
+    checked = checks.check_grid(ingest.read_grid(data, "x.csv"), vocab)
     (warning,) = [i for i in checked.issues if i.code == "score-as-fraction"]
     assert (warning.row, warning.column, warning.value, warning.level) == (
         2,

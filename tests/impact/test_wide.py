@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from impact import store
-from impact.upload import changes, ingest, validation, views, wide
+from impact.upload import changes, checks, ingest, validation, views, wide
 
 SOURCE = "BPS Kabupaten Blitar, Kabupaten Blitar Dalam Angka 2025"
 
@@ -281,7 +281,7 @@ def test_a_long_file_without_a_mark_column_clears_the_mark(fresh_db, vocab) -> N
         "indikator,wilayah,sektor,tahun,nilai,status,sumber\n"
         f'batik_workers,kab_blitar,batik,2023,1320,reported,"{SOURCE}"\n'
     ).encode()
-    checked = validation.validate(ingest.read_grid(long, "l.csv"), vocab)
+    checked = checks.check_grid(ingest.read_grid(long, "l.csv"), vocab)
     _save(fresh_db, checked)
     assert (2023, 1320.0, None, SOURCE) in _stored(fresh_db, "batik_workers", "kab_blitar")
 

@@ -8,8 +8,8 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from impact import auth, store, synthetic
-from impact.upload import bulk, changes
+from impact import auth, store, synthetic, upload
+from impact.upload import bulk, changes, validation
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -110,8 +110,8 @@ def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check
 ) -> None:
     monkeypatch.setattr(changes, "PREVIEW_LIMIT", 2)
     checks = []
-    real_check = bulk.check_file
-    monkeypatch.setattr(bulk, "check_file", lambda *a, **k: checks.append(1) or real_check(*a, **k))
+    real_check = upload.check
+    monkeypatch.setattr(upload, "check", lambda *a, **k: checks.append(1) or real_check(*a, **k))
     records = synthetic.enterprise_records(2, [2021, 2022], seed=8)  # 4 new rows
     at = _sign_in(open_page("pages/upload.py"))
     at.get("file_uploader")[0].set_value(
@@ -134,7 +134,7 @@ def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check
 
 def test_a_large_file_with_many_problems_says_how_many_rows_in_all(app_db, monkeypatch) -> None:
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # this small file stands in for a large one
-    monkeypatch.setattr(bulk, "MAX_ISSUES", 2)
+    monkeypatch.setattr(validation, "MAX_ISSUES", 2)
     records = synthetic.enterprise_records(3, [2021, 2022], seed=8)
     records["pekerja"] = "banyak"  # every row fails
     at = _sign_in(open_page("pages/upload.py"))
