@@ -113,7 +113,7 @@ if st.session_state.get("upload_preview", (None,))[0] != check_key:
     st.session_state["upload_preview"] = (check_key, upload.preview(path, checked))
 preview = st.session_state["upload_preview"][1]
 counts = preview.counts
-st.subheader(_render.t("upload.preview"))
+st.header(_render.t("upload.preview"))
 a, b, c = st.columns(3)
 a.metric(_render.t("upload.added"), _render.count(counts["insert"]))
 b.metric(_render.t("upload.replaced_rows"), _render.count(counts["update"]))
@@ -121,9 +121,16 @@ c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
 tabs = st.tabs(
     [_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")]
 )
-tabs[0].dataframe(views.rows_table(preview, "insert", lang), hide_index=True)
-tabs[1].dataframe(views.replaced_table(preview, lang), hide_index=True)
-tabs[2].dataframe(views.rows_table(preview, "same", lang), hide_index=True)
+tables = (
+    views.rows_table(preview, "insert", lang),
+    views.replaced_table(preview, lang),
+    views.rows_table(preview, "same", lang),
+)
+for tab, table in zip(tabs, tables, strict=True):
+    if table.empty:  # Streamlit's empty table says "empty", in English
+        tab.caption(_render.t("upload.no_rows"))
+    else:
+        tab.dataframe(table, hide_index=True)
 for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
     if note := views.sample_note(preview, action, lang):  # a large file: first rows only
         tab.caption(note)

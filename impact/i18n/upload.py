@@ -120,6 +120,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.added": ("Baris baru", "New rows"),
     "upload.replaced": ("Nilai yang diganti", "Values replaced"),
     "upload.unchanged": ("Baris sama", "Unchanged rows"),
+    "upload.no_rows": ("Tidak ada baris di sini.", "No rows here."),
     "upload.replaced_rows": ("Baris diganti", "Rows replaced"),
     "upload.sample": (
         "Menampilkan {shown} baris pertama dari {total}.",
