@@ -86,10 +86,17 @@ def violations(page: Page, any_impact: set[str] = ALWAYS_FAILING_RULES) -> list[
     ]
 
 
+# The frame's style element (pages/_frame.css); Streamlit draws st.html a moment after the run
+# that sent it has ended (its code loads on first use), so a check waits for it.
+FRAME_STYLED = """() => [...document.querySelectorAll('style')]
+    .some(s => s.textContent.includes('frame_style'))"""
+
+
 def _open(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector('[data-testid="stMain"] [data-testid="stElementContainer"]')
     wait_for_app_run(page)
+    page.wait_for_function(FRAME_STYLED)
 
 
 def test_the_check_finds_what_it_should(page: Page) -> None:

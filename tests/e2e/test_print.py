@@ -37,6 +37,8 @@ PAGE_WORDS = """() => [...document.querySelectorAll(
     .map(e => e.innerText).join(' ')"""
 
 
+# The frame's style element (pages/_frame.css); Streamlit draws st.html a moment after the run
+# that sent it has ended (its code loads on first use), so the test waits for it.
 FRAME_STYLES = """() => [...document.querySelectorAll('style')]
     .filter(s => s.textContent.includes('frame_style')).length"""
 
@@ -86,6 +88,7 @@ def test_page_prints_on_few_clean_a4_sheets(
             f"document.querySelectorAll('.vega-embed svg').length >= {charts}", timeout=30_000
         )
     wait_for_app_run(page)
+    page.wait_for_function(f"({FRAME_STYLES})() === 1")  # drawn a moment after the run
     styled = page.evaluate(FRAME_STYLES)
     pdf = artifacts / f"print-{path}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
