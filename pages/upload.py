@@ -7,7 +7,7 @@ import zipfile
 
 import streamlit as st
 
-from impact import store, upload
+from impact import deck, store, upload
 from impact.figures import export
 from impact.upload import bulk, datasets, ingest, templates, views
 from pages import _data, _render, _signin
@@ -17,8 +17,15 @@ path, version = _data.db()
 st.title(_render.t("upload.title"))
 st.caption(_render.t("upload.intro"))
 
-if st.session_state.get("upload_saved"):
-    st.success(_render.t("upload.saved", **st.session_state.pop("upload_saved")))
+if saved := st.session_state.pop("upload_saved", None):
+    st.success(_render.t("upload.saved", **saved["message"]))
+    # One step to the hearing pack with the new figures chosen (the deck page checks them).
+    st.page_link(
+        "pages/deck.py",
+        label=_render.t("upload.to_deck"),
+        icon=":material/slideshow:",
+        query_params=saved["deck"] | {"lang": lang},
+    )
 
 editor = _signin.signed_in_editor()
 if not editor:
@@ -149,9 +156,12 @@ if st.button(_render.t("upload.confirm"), type="primary"):
         st.error(_render.t("upload.busy"))
     else:
         st.session_state["upload_saved"] = {
-            "id": upload_id,
-            "added": _render.count(counts["insert"]),
-            "replaced": _render.count(counts["update"]),
+            "message": {
+                "id": upload_id,
+                "added": _render.count(counts["insert"]),
+                "replaced": _render.count(counts["update"]),
+            },
+            "deck": deck.params_after_upload(checked.rows),
         }
         st.session_state["upload_nonce"] = nonce + 1
         _data.refresh()

@@ -137,6 +137,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Saved as upload #{id}: {added} new rows, {replaced} replaced. Charts already use the "
         "new figures; this upload can be reverted in Upload history.",
     ),
+    "upload.to_deck": (
+        "Buka bahan paparan DPRD dengan angka baru ini",
+        "Open the DPRD hearing pack with these new figures",
+    ),
     "upload.stale": (
         "Data berubah sejak pratinjau (editor lain menyimpan). Tidak ada yang tersimpan; lihat "
         "pratinjau baru lalu simpan lagi.",

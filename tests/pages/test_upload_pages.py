@@ -79,6 +79,15 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
     save.click()
     at.run()
     assert any("Tersimpan sebagai unggahan #1" in s.value for s in at.success)
+    # The save message leads to the hearing pack with the new year (and the file's region).
+    [link] = at.get("page_link")
+    assert link.proto.label == "Buka bahan paparan DPRD dengan angka baru ini"
+    assert link.proto.page.endswith("paparan")
+    assert dict(p.split("=") for p in link.proto.query_string.split("&")) == {
+        "ke": "2024",
+        "wilayah": "blitar",
+        "lang": "id",
+    }
     after = {(r[0], r[3]): r[4] for r in _observations(app_db)}
     assert after[("batik_competitiveness", 2024)] == 88.5
     assert after[("batik_competitiveness", 2023)] == 86
