@@ -8,7 +8,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help install install-dev chromium libreoffice libreoffice-if-allowed poppler db run test test-fast bench lint lock clean
+.PHONY: help install install-dev chromium axe libreoffice libreoffice-if-allowed poppler db run test test-fast bench lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,6 +32,21 @@ chromium: ## Install Debian's Chromium for the browser tests when it is missing
 	  $(SUDO) apt-get update -q && \
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
 	fi
+
+# axe-core, the accessibility engine the browser tests inject into every page
+# (tests/e2e/test_accessibility.py): the version pinned in tests/e2e/axe/package.json, checked
+# against the hash in its package-lock.json by `npm ci`. Debian's npm when node's is missing.
+AXE := tests/e2e/axe/node_modules/axe-core/axe.min.js
+
+$(AXE): tests/e2e/axe/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  $(SUDO) apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; \
+	fi
+	npm ci --prefix tests/e2e/axe --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: $(AXE) ## Install axe-core (pinned, hash-checked) for the accessibility browser tests
 
 # The hearing deck's PDF: LibreOffice converts the PPTX. Liberation Sans draws the deck's
 # Arial with the same metrics (chromium brings it too; a server without chromium needs it).
@@ -96,7 +111,7 @@ run: db libreoffice-if-allowed $(TLS_NEEDS) ## Serve on http://localhost:$(PORT)
 	$(BIN)/python serve.py --server.headless true --server.port $(PORT) \
 	  --server.address $(ADDRESS) --browser.gatherUsageStats false $(TLS_ARGS)
 
-test: install-dev chromium libreoffice poppler ## Install what the tests need and run every test
+test: install-dev chromium axe libreoffice poppler ## Install what the tests need and run every test
 	$(BIN)/python -m pytest
 
 test-fast: install-dev ## Every test except the browser tests (tests/e2e), ~5 min

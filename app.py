@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import config, i18n, store
-from pages import _data, _signin
+from pages import _data, _render, _signin
 
 # Language: from the URL (?lang=en) on first load, then from the sidebar picker. "lang" is a
 # plain session key that only this file writes; the picker has a key of its own. Were "lang"
@@ -22,6 +22,7 @@ def _pick_language() -> None:
 
 
 st.set_page_config(page_title=i18n.t("app.title", lang), page_icon="🧵", layout="wide")
+_render.frame_style()  # readable captions, and the page as printed (A4)
 
 with st.sidebar:
     st.markdown(f"### {i18n.t('app.title', lang)}")

@@ -11,6 +11,7 @@ import altair as alt
 import streamlit as st
 
 from impact import deck, i18n
+from impact.deck.model import PARAMS
 from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -23,6 +24,17 @@ _MARK_COLOURS = {"estimated": "orange", "illustrative": "gray"}
 @st.cache_data(show_spinner=False)
 def years(path: str, version: int, region: str) -> list[int]:
     return deck.available_years(path, region)
+
+
+def url_index(name: str, options: list, default=None) -> int:
+    """Index in ``options`` of the value the URL gives for the deck option ``name`` (see
+    deck.PARAMS: region, start_year, end_year), else of ``default``, else 0. Plain values
+    only: anything the options do not hold is ignored."""
+    by_text = {str(o): i for i, o in enumerate(options)}
+    given = st.query_params.get(PARAMS[name])
+    if given in by_text:
+        return by_text[given]
+    return options.index(default) if default in options else 0
 
 
 def _key(options: deck.DeckOptions) -> tuple:

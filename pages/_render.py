@@ -6,10 +6,12 @@ Escaping is decided here once: stored or uploaded text goes through :func:`plain
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import pickle
 import re
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -31,6 +33,17 @@ _BADGE_COLOURS = {
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 _TYPOGRAPHIC_PAIRS = re.compile(r"([-<>~])(?=[->=])")
 _AUTOLINK_STARTS = re.compile(r"(?i)(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)")
+
+
+@functools.cache
+def _frame_css() -> str:
+    return (Path(__file__).with_name("_frame.css")).read_text(encoding="utf-8")
+
+
+def frame_style() -> None:
+    """The frame's own CSS on this page (pages/_frame.css): readable captions and the print
+    layout (A4, no sidebar or controls, charts whole). Called once per run by app.py."""
+    st.html(f"<style>{_frame_css()}</style>")
 
 
 def lang() -> str:

@@ -56,7 +56,7 @@ def signed_in_editor() -> str | None:
         st.info(t("signin.ended", minutes=f"{config.session_idle_s() / 60:g}"))
     st.caption(t("signin.why"))
     with st.form("signin"):
-        st.subheader(t("signin.title"))
+        st.header(t("signin.title"))
         name = st.text_input(t("signin.name"), max_chars=auth.MAX_NAME_CHARS)
         password = st.text_input(t("signin.password"), type="password")
         submitted = st.form_submit_button(t("signin.submit"), type="primary")

@@ -26,10 +26,10 @@ fig = collaboration.gaps_figure(scores[scores["year"] == year], lang)
 scores = fig.extra["scores"]
 _render.figure_panel(fig, f"kolaborasi_{year}", wide=True)
 
-st.subheader(_render.t("collab.spread"))
+st.header(_render.t("collab.spread"))
 st.dataframe(fig.extra["spread_table"], hide_index=True, width="stretch")
 
-st.subheader(_render.t("collab.evidence"))
+st.header(_render.t("collab.evidence"))
 evidence_col = "evidence_en" if lang == "en" else "evidence_id"
 for element in ELEMENTS:
     rows = scores[scores["element"] == element]

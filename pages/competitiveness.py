@@ -50,7 +50,7 @@ fig = figure.change_figure(obs, registry[SCORE], base, end, lang, y_title=_rende
 _render.figure_metrics(fig)
 _render.figure_panel(fig, f"daya_saing_{region}_{sector}", wide=True)
 
-st.subheader(_render.t("comp.component"))
+st.header(_render.t("comp.component"))
 st.caption(_render.t("comp.drivers.caption"))
 # "Competitiveness component: brand management" -> "brand management" (the legend says what).
 parts = {

@@ -35,20 +35,32 @@ agency = c2.text_input(
 )
 c1, c2, c3 = st.columns(3)
 codes = list(regions)
+# Region and years open as a link asks (?wilayah=&dari=&ke=, e.g. from the upload page's save
+# message), when the data offers them; otherwise the defaults.
 region = c1.selectbox(
     _render.t("deck.form.region"),
     codes,
     format_func=regions.get,
     key="deck_region",
-    index=codes.index(deck.DEFAULT_REGION) if deck.DEFAULT_REGION in codes else 0,
+    index=_deck.url_index("region", codes, default=deck.DEFAULT_REGION),
 )
 years = _deck.years(path, version, region)
 if len(years) < 2:
     st.info(_render.t("deck.years.none", region=regions[region]))
     st.stop()
-start = c2.selectbox(_render.t("deck.form.start"), years[:-1], key="deck_start")
+start = c2.selectbox(
+    _render.t("deck.form.start"),
+    years[:-1],
+    key="deck_start",
+    index=_deck.url_index("start_year", years[:-1]),
+)
 later = [y for y in years if y > start]
-end = c3.selectbox(_render.t("deck.form.end"), later, index=len(later) - 1, key="deck_end")
+end = c3.selectbox(
+    _render.t("deck.form.end"),
+    later,
+    key="deck_end",
+    index=_deck.url_index("end_year", later, default=later[-1]),
+)
 sections = st.multiselect(
     _render.t("deck.form.sections"),
     list(deck.SECTIONS),
@@ -75,27 +87,26 @@ if left_out:  # a section without data is named, never dropped silently
 with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
     st.markdown("\n".join(f"{i}. {_render.plain(s.title)}" for i, s in enumerate(slides, start=1)))
 
-if st.button(
-    _render.t("deck.form.build"), type="primary", icon=":material/slideshow:", key="deck_build"
-):
-    with st.spinner():
-        pptx = _deck.pptx(path, version, options)
-    st.success(_render.t("deck.built", count=len(slides)))
-    left, right = st.columns(2)
-    left.download_button(
-        _render.t("deck.download.pptx"),
-        pptx,
-        deck.file_name(options, "pptx"),
-        _deck.PPTX_MIME,
-        key="deck_pptx",
-        on_click="ignore",
-        type="primary",
-        icon=":material/download:",
-    )
+# The pack is ready when the page opens: the PPTX is written on the click of its download
+# (the slides above are already built), the PDF is converted ahead, with a spinner, once per
+# choice of options (cached), so no "build" click stands between a planner and the files.
+st.success(_render.t("deck.built", count=len(slides)))
+left, right = st.columns(2)
+left.download_button(
+    _render.t("deck.download.pptx"),
+    lambda: _deck.pptx(path, version, options),  # cached: the PDF below was made from it
+    deck.file_name(options, "pptx"),
+    _deck.PPTX_MIME,
+    key="deck_pptx",
+    on_click="ignore",
+    type="primary",
+    icon=":material/download:",
+)
+with right:
     try:
-        with st.spinner():
+        with st.spinner(_render.t("deck.pdf.making")):
             pdf = _deck.pdf(path, version, options)
-        right.download_button(
+        st.download_button(
             _render.t("deck.download.pdf"),
             pdf,
             deck.file_name(options, "pdf"),
@@ -105,9 +116,9 @@ if st.button(
             icon=":material/picture_as_pdf:",
         )
     except deck.PdfUnavailableError:
-        right.warning(_render.t("deck.pdf.unavailable"))
+        st.warning(_render.t("deck.pdf.unavailable"))
     except deck.PdfConversionError as exc:
-        right.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
+        st.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
 
 st.page_link(
     "pages/present.py",

@@ -22,7 +22,7 @@ if history.empty:
     st.stop()
 st.dataframe(views.history_table(history, lang), hide_index=True, width="stretch")
 
-st.subheader(_render.t("history.revert"))
+st.header(_render.t("history.revert"))
 active = history[history["reverted_at"].isna()]["id"].tolist()
 if not active:
     st.stop()

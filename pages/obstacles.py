@@ -45,7 +45,7 @@ item = _widgets.url_choice(
     default,
 )
 item_name = items.set_index("item").loc[item, name_col]
-st.subheader(_render.t("obst.links", item=item_name))
+st.header(_render.t("obst.links", item=item_name))
 mine = links[links["item"] == item]
 if mine.empty:
     st.info(_render.t("obst.links.none"))

@@ -8,7 +8,7 @@ import zipfile
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from impact import store, upload
+from impact import deck, store, upload
 from impact.figures import export
 from impact.upload import datasets, ingest, templates, views, wide
 from pages import _data, _render, _signin, _wide_ui
@@ -18,8 +18,15 @@ path, version = _data.db()
 st.title(_render.t("upload.title"))
 st.caption(_render.t("upload.intro"))
 
-if st.session_state.get("upload_saved"):
-    st.success(_render.t("upload.saved", **st.session_state.pop("upload_saved")))
+if saved := st.session_state.pop("upload_saved", None):
+    st.success(_render.t("upload.saved", **saved["message"]))
+    # One step to the hearing pack with the new figures chosen (the deck page checks them).
+    st.page_link(
+        "pages/deck.py",
+        label=_render.t("upload.to_deck"),
+        icon=":material/slideshow:",
+        query_params=saved["deck"] | {"lang": lang},
+    )
 
 editor = _signin.signed_in_editor()
 if not editor:
@@ -139,7 +146,7 @@ if st.session_state.get("upload_preview", (None,))[0] != check_key:
     st.session_state["upload_preview"] = (check_key, upload.preview(path, checked))
 preview = st.session_state["upload_preview"][1]
 counts = preview.counts
-st.subheader(_render.t("upload.preview"))
+st.header(_render.t("upload.preview"))
 a, b, c = st.columns(3)
 a.metric(_render.t("upload.added"), _render.count(counts["insert"]))
 b.metric(_render.t("upload.replaced_rows"), _render.count(counts["update"]))
@@ -147,9 +154,16 @@ c.metric(_render.t("upload.unchanged"), _render.count(counts["same"]))
 tabs = st.tabs(
     [_render.t("upload.added"), _render.t("upload.replaced"), _render.t("upload.unchanged")]
 )
-tabs[0].dataframe(views.rows_table(preview, "insert", lang, row_name), hide_index=True)
-tabs[1].dataframe(views.replaced_table(preview, lang, row_name), hide_index=True)
-tabs[2].dataframe(views.rows_table(preview, "same", lang, row_name), hide_index=True)
+tables = (
+    views.rows_table(preview, "insert", lang, row_name),
+    views.replaced_table(preview, lang, row_name),
+    views.rows_table(preview, "same", lang, row_name),
+)
+for tab, table in zip(tabs, tables, strict=True):
+    if table.empty:  # Streamlit's empty table says "empty", in English
+        tab.caption(_render.t("upload.no_rows"))
+    else:
+        tab.dataframe(table, hide_index=True)
 for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
     if note := views.sample_note(preview, action, lang):  # a large file: first rows only
         tab.caption(note)
@@ -168,9 +182,12 @@ if st.button(_render.t("upload.confirm"), type="primary"):
         st.error(_render.t("upload.busy"))
     else:
         st.session_state["upload_saved"] = {
-            "id": upload_id,
-            "added": _render.count(counts["insert"]),
-            "replaced": _render.count(counts["update"]),
+            "message": {
+                "id": upload_id,
+                "added": _render.count(counts["insert"]),
+                "replaced": _render.count(counts["update"]),
+            },
+            "deck": deck.params_after_upload(checked.rows),
         }
         st.session_state["upload_nonce"] = nonce + 1
         # The new key drops the widget, but Streamlit would keep the saved file in memory

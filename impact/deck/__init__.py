@@ -33,6 +33,7 @@ from impact.deck.model import (
     format_hearing_date,
     options_from_params,
     options_to_params,
+    params_after_upload,
     slide_index,
 )
 
@@ -60,6 +61,7 @@ __all__ = [
     "omitted_text",
     "options_from_params",
     "options_to_params",
+    "params_after_upload",
     "pdf_available",
     "slide_index",
     "write_pptx",

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 import altair as alt
+import pandas as pd
 
 from impact import i18n
 from impact.status import weakest
@@ -186,6 +187,22 @@ def options_to_params(options: DeckOptions) -> dict[str, str]:
         PARAMS["end_year"]: str(options.end_year),
         PARAMS["sections"]: ",".join(options.sections),
     }
+
+
+def params_after_upload(rows: pd.DataFrame) -> dict[str, str]:
+    """The deck page's query parameters right after an upload of ``rows`` (the checked rows,
+    columns ``year`` and ``region`` where the dataset has them), so the save message's link
+    opens the pack with the new figures chosen: the file's newest year as the end year and,
+    when the file holds one region only, that region. Nothing else is set; the deck page
+    checks every value against what the data offers and falls back to its defaults."""
+    params: dict[str, str] = {}
+    if "year" in rows and rows["year"].notna().any():
+        params[PARAMS["end_year"]] = str(int(rows["year"].max()))
+    if "region" in rows:
+        regions = rows["region"].dropna().unique()
+        if len(regions) == 1:
+            params[PARAMS["region"]] = str(regions[0])
+    return params
 
 
 def options_from_params(

@@ -13,10 +13,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- the deck page ---------------------------------------------------------------
     "deck.page.title": ("Bahan paparan DPRD", "DPRD hearing pack"),
     "deck.page.intro": (
-        "Isi judul, tanggal dan instansi, pilih wilayah, tahun dan bagian, lalu buat bahan "
+        "Isi judul, tanggal dan instansi, pilih wilayah, tahun dan bagian, lalu unduh bahan "
         "paparan: PPTX 16:9 dan PDF dengan isi yang sama. Angka, grafik dan sumbernya diambil "
         "dari dasbor ini; catatan pembicara memuat angka persis dan sumber lengkap.",
-        "Fill in the title, date and agency, pick the region, years and sections, then build "
+        "Fill in the title, date and agency, pick the region, years and sections, then download "
         "the pack: a 16:9 PPTX and a PDF with the same content. Figures, charts and sources come "
         "from this dashboard; the speaker notes carry the exact figures and full sources.",
     ),
@@ -28,7 +28,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.form.start": ("Dari tahun", "From year"),
     "deck.form.end": ("Sampai tahun", "To year"),
     "deck.form.sections": ("Bagian yang dimuat", "Sections to include"),
-    "deck.form.build": ("Buat bahan paparan", "Build the pack"),
     "deck.years.none": (
         "Belum ada angka sedikitnya dua tahun untuk {region}. Pilih wilayah lain, atau "
         "tambahkan angkanya lewat halaman Unggah Data.",
@@ -38,6 +37,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.preview": ("Isi paparan: {count} slide", "Contents: {count} slides"),
     "deck.download.pptx": ("Unduh PPTX (16:9)", "Download PPTX (16:9)"),
     "deck.download.pdf": ("Unduh PDF", "Download PDF"),
+    "deck.pdf.making": ("Menyiapkan PDF…", "Preparing the PDF…"),
     "deck.built": (
         "Bahan paparan siap: {count} slide. Periksa berkasnya sebelum dipaparkan.",
         "The pack is ready: {count} slides. Check the files before presenting.",

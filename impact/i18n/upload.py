@@ -120,6 +120,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload.added": ("Baris baru", "New rows"),
     "upload.replaced": ("Nilai yang diganti", "Values replaced"),
     "upload.unchanged": ("Baris sama", "Unchanged rows"),
+    "upload.no_rows": ("Tidak ada baris di sini.", "No rows here."),
     "upload.replaced_rows": ("Baris diganti", "Rows replaced"),
     "upload.sample": (
         "Menampilkan {shown} baris pertama dari {total}.",
@@ -135,6 +136,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "memakai angka baru; unggahan ini bisa dibatalkan di Riwayat Unggahan.",
         "Saved as upload #{id}: {added} new rows, {replaced} replaced. Charts already use the "
         "new figures; this upload can be reverted in Upload history.",
+    ),
+    "upload.to_deck": (
+        "Buka bahan paparan DPRD dengan angka baru ini",
+        "Open the DPRD hearing pack with these new figures",
     ),
     "upload.stale": (
         "Data berubah sejak pratinjau (editor lain menyimpan). Tidak ada yang tersimpan; lihat "

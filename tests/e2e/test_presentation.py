@@ -69,8 +69,7 @@ def test_deck_page_downloads_a_pptx_named_for_region_years_and_date(
     page.goto(f"{server}/paparan?lang=id")
     page.wait_for_selector("h1", timeout=30_000)
     _close_dialogs(page)
-    page.get_by_role("button", name="Buat bahan paparan").click()
-    button = page.get_by_role("button", name="Unduh PPTX (16:9)")
+    button = page.get_by_role("button", name="Unduh PPTX (16:9)")  # ready, no "build" click
     expect(button).to_be_visible(timeout=120_000)
     with page.expect_download() as download:
         button.click()

@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PIL import ImageFont
 from pptx import Presentation
@@ -532,3 +533,23 @@ def test_english_means_english_in_footnotes_and_notes(decks) -> None:
     for indonesian in ("Nilai ilustratif tim dasbor", "dikutip dalam studi", "Studi tidak memberi"):
         assert indonesian not in text, indonesian
     assert "Illustrative value by the dashboard team, not official data" in text
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # A new year for one region: the pack ends at that year, for that region.
+        (
+            pd.DataFrame({"region": ["kab_blitar", "kab_blitar"], "year": [2023, 2024]}),
+            {"ke": "2024", "wilayah": "kab_blitar"},
+        ),
+        # Several regions: the year only; the deck page keeps its default region.
+        (pd.DataFrame({"region": ["blitar", "kota_blitar"], "year": [2024, 2022]}), {"ke": "2024"}),
+        # A dataset without regions (obstacles): the year only.
+        (pd.DataFrame({"item": ["budget_cuts"], "year": [2025]}), {"ke": "2025"}),
+        # Nothing to choose: no parameters, the page's defaults.
+        (pd.DataFrame({"enterprise_id": ["u1"]}), {}),
+    ],
+)
+def test_params_after_upload_choose_the_new_year_and_the_one_region(rows, expected) -> None:
+    assert deck.params_after_upload(rows) == expected

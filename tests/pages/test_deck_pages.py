@@ -37,9 +37,8 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     assert at.title[0].value == title
     assert at.expander[0].label == preview
     assert "+50–70%" in at.expander[0].markdown[0].value
-    assert not at.get("download_button")  # nothing is built before the button is pressed
-    at.button(key="deck_build").click().run()
-    assert not at.exception, [e.value for e in at.exception]
+    # Ready when the page opens: no "build" click between the planner and the files.
+    assert not any(b.label in ("Buat bahan paparan", "Build the pack") for b in at.button)
     expected = labels if pdf.libreoffice() else labels[:1]
     assert _downloads(at) == expected
 
@@ -55,9 +54,25 @@ def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
 def test_deck_page_says_when_libreoffice_is_missing(app_db, monkeypatch) -> None:
     monkeypatch.setattr(pdf, "libreoffice", lambda: None)
     at = open_page(DECK)
-    at.button(key="deck_build").click().run()
     assert _downloads(at) == ["Unduh PPTX (16:9)"]
     assert any("LibreOffice tidak terpasang" in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize(
+    ("params", "chosen"),
+    [
+        ({"wilayah": "kota_blitar", "ke": "2022"}, ("kota_blitar", 2021, 2022)),
+        ({"dari": "2022"}, ("blitar", 2022, 2023)),
+        # What the data does not offer is ignored: the defaults.
+        ({"wilayah": "atlantis", "dari": "1999", "ke": "<b>"}, ("blitar", 2021, 2023)),
+    ],
+)
+def test_deck_page_opens_with_the_region_and_years_of_its_link(app_db, params, chosen) -> None:
+    at = open_page(DECK, **params)
+    values = tuple(at.selectbox(key=k).value for k in ("deck_region", "deck_start", "deck_end"))
+    assert values == chosen
+    first, last = chosen[1], chosen[2]
+    assert f"{first}–{last}" in at.expander[0].markdown[0].value
 
 
 def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:

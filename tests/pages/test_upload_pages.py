@@ -68,14 +68,26 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Baris baru": "1", "Baris diganti": "1", "Baris sama": "0"}
-    replaced = at.dataframe[-2].value  # the 'values replaced' tab
+    replaced = at.tabs[1].dataframe[0].value  # the 'values replaced' tab
     assert ["86", "Estimasi"] == replaced["Baru"].tolist()[:2]
+    # No unchanged rows: the tab says so in her language, not with Streamlit's "empty" table.
+    assert not at.tabs[2].dataframe and at.tabs[1].dataframe
+    assert [c.value for c in at.tabs[2].caption] == ["Tidak ada baris di sini."]
     assert _observations(app_db) == before  # nothing written before the confirmation
 
     save = next(b for b in at.button if b.label == "Simpan ke database")
     save.click()
     at.run()
     assert any("Tersimpan sebagai unggahan #1" in s.value for s in at.success)
+    # The save message leads to the hearing pack with the new year (and the file's region).
+    [link] = at.get("page_link")
+    assert link.proto.label == "Buka bahan paparan DPRD dengan angka baru ini"
+    assert link.proto.page.endswith("paparan")
+    assert dict(p.split("=") for p in link.proto.query_string.split("&")) == {
+        "ke": "2024",
+        "wilayah": "blitar",
+        "lang": "id",
+    }
     after = {(r[0], r[3]): r[4] for r in _observations(app_db)}
     assert after[("batik_competitiveness", 2024)] == 88.5
     assert after[("batik_competitiveness", 2023)] == 86
@@ -121,7 +133,7 @@ def test_a_large_preview_says_it_shows_the_first_rows_and_a_rerun_does_not_check
     assert not at.exception
     assert {m.label: m.value for m in at.metric}["Baris baru"] == "4"
     assert "Menampilkan 2 baris pertama dari 4." in [c.value for c in at.caption]
-    assert len(at.dataframe[-3].value) == 2  # the 'new rows' tab holds the sample only
+    assert len(at.tabs[0].dataframe[0].value) == 2  # the 'new rows' tab holds the sample only
     at.run()  # a rerun (any click) reuses the checked file
     assert checks == [1]
     next(b for b in at.button if b.label == "Simpan ke database").click()
