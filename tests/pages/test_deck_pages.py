@@ -27,7 +27,7 @@ def _downloads(at: AppTest) -> list[str]:
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 19 slides",
+            "Contents: 18 slides",
             ["Download PPTX (16:9)", "Download PDF"],
         ),
     ],
