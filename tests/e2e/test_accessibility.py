@@ -141,7 +141,7 @@ def test_signed_in_upload_with_preview(page: Page, server, tmp_path: Path) -> No
     page.get_by_label("Nama editor").fill("ani")
     page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(FILE)
     page.set_input_files("input[type=file]", str(upload))

@@ -24,7 +24,7 @@ def test_a_large_csv_previews_saves_and_reverts(page: Page, server, artifacts, t
     page.get_by_label("Nama editor").fill("ani")
     page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
 
     page.set_input_files("input[type=file]", str(upload))
     expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=60_000)

@@ -41,7 +41,7 @@ def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path:
     page.get_by_label("Nama editor").fill("ani")
     page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
 
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(FILE)

@@ -91,7 +91,7 @@ def _sign_in(page: Page, url: str) -> None:
     page.get_by_label("Nama editor").fill("ani")
     page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=15_000)
+    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
 
 
 def test_only_a_signed_in_editor_session_may_upload(page: Page, gated_server, tmp_path) -> None:

@@ -35,7 +35,7 @@ def test_saved_file_to_downloaded_deck(page: Page, fresh_server, artifacts, tmp_
     page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
     page.get_by_role("button", name="Masuk").click()
     actions.append("sign in")
-    expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=30_000)
 
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(FILE)
