@@ -119,13 +119,16 @@ class _Deck:
     def t(self, key: str, **params: object) -> str:
         return i18n.t(key, self.lang, **params)
 
-    def region_name(self, region: str | None = None) -> str:
+    def region_names(self) -> dict[str, str]:
+        """Region code -> name in the deck's language."""
         frame = store.read_table(self.path, "region")
-        names = dict(
+        return dict(
             zip(frame["code"], frame["name_en" if self.lang == "en" else "name_id"], strict=True)
         )
+
+    def region_name(self, region: str | None = None) -> str:
         region = region or self.options.region
-        return names.get(region, region)
+        return self.region_names().get(region, region)
 
     def change_of(self, code: str, real: bool = False) -> Figure | None:
         """The figure layer's change of ``code`` in the deck's region and years (memoised), or
@@ -969,11 +972,7 @@ def _targets(deck: _Deck) -> list[Slide]:
     lang, (start, end) = deck.lang, deck.years
     targets = store.targets_with_realisation(deck.path, deck.options.region)
     targets = targets[targets["year"].between(start, end)]
-    regions = store.read_table(deck.path, "region")
-    names = dict(
-        zip(regions["code"], regions["name_en" if lang == "en" else "name_id"], strict=True)
-    )
-    fig = achievement_figures.achievement_figure(targets, deck.registry, names, lang)
+    fig = achievement_figures.achievement_figure(targets, deck.registry, deck.region_names(), lang)
     if fig is None:
         return []
     headers = [deck.t(key) for key, _ in TARGET_COLUMNS]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import achievement, config, i18n
-from impact.figures.figure import PRECISION, Figure, value_formatter
-from impact.figures.marks import marked, statuses_of
+from impact.figures.figure import PRECISION, Figure, value_formatter, year_sources
+from impact.figures.marks import marked
 from impact.growth import Range
 from impact.indicators import Indicator
 from impact.status import weakest
@@ -84,7 +84,7 @@ def achievement_figure(
         )
     if not rows:
         return None
-    status = weakest(statuses) if statuses else statuses_of(targets)
+    status = weakest(statuses)  # one per row shown: never empty here
     assessed = sum(counts.values())
     title = marked(
         i18n.t(
@@ -98,10 +98,6 @@ def achievement_figure(
         lang,
     )
     table = pd.DataFrame(rows)
-    sources = tuple(
-        (str(s), tuple(sorted(int(y) for y in targets.loc[targets["source"] == s, "year"])))
-        for s in dict.fromkeys(targets["source"])
-    )
     return Figure(
         key="achievement",
         kind="achievement",
@@ -109,7 +105,7 @@ def achievement_figure(
         value=None,
         years=(int(targets["year"].min()), int(targets["year"].max())),
         status=status,
-        sources=sources,
+        sources=year_sources(targets),  # the plan documents, with the years they set
         title=title,
         label=i18n.t("ach.heading", lang),
         value_text=f"{counts['met']}/{assessed}",

@@ -49,7 +49,7 @@ def test_no_page_asks_the_internet_for_anything(page: Page, server) -> None:
         page.wait_for_selector(
             '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
         )
-        page.wait_for_timeout(500)  # late requests (icons, fonts) after the run
+        page.wait_for_load_state("networkidle")  # late requests (icons, fonts) after the run
     assert outside == []
     assert seen  # the route did see the dashboard's own requests
     icon = page.locator("link[rel='shortcut icon']").get_attribute("href")
