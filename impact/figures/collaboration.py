@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import evaluation, i18n
-from impact.figures.figure import Figure, marked, source_lines, statuses_of, year_sources
+from impact.figures.figure import (
+    Figure,
+    chart_spec,
+    marked,
+    statuses_of,
+    year_sources,
+)
 from impact.store import ELEMENTS
 
 
@@ -67,17 +73,7 @@ def gaps_figure(scores: pd.DataFrame, lang: str) -> Figure:
             i18n.t("collab.spread", lang): [score(v) for v in gaps["spread"]],
         }
     )
-    chart = {
-        "kind": "dots",
-        "frame": scores,
-        "options": {
-            "status_decided": True, "lang": lang, "x": "score", "y": "element_label",
-            "color": "actor_label", "x_title": i18n.t("collab.score", lang),
-            "y_title": i18n.t("collab.element", lang), "color_title": i18n.t("collab.actor", lang),
-            "title": title, "sources": [], "source_lines": source_lines(year_sources(scores), lang),
-            "notes": [i18n.t("collab.scale", lang)],
-        },
-    }  # fmt: skip
+    chart = chart_spec("dots", scores, lang, year_sources(scores), x="score", y="element_label", color="actor_label", x_title=i18n.t("collab.score", lang), y_title=i18n.t("collab.element", lang), color_title=i18n.t("collab.actor", lang), title=title, notes=[i18n.t("collab.scale", lang)])  # fmt: skip
     return Figure(
         key="collaboration_gaps", kind="score", unit="", value=None, years=None, status=status,
         sources=year_sources(scores), title=title, label=i18n.t("collab.spread", lang),

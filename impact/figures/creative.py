@@ -11,7 +11,13 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import creative, growth, i18n
-from impact.figures.figure import PRECISION, Figure, change_text, source_lines, year_sources
+from impact.figures.figure import (
+    PRECISION,
+    Figure,
+    change_text,
+    chart_spec,
+    year_sources,
+)
 from impact.figures.marks import marked, statuses_of
 from impact.indicators import Indicator
 
@@ -99,26 +105,22 @@ def growth_figure(
     source = year_sources(ends)
     frame = _with_names(grown, names).assign(label=labels)
     unit = i18n.t("unit.pp", lang) if (grown["unit"] == "pp").any() else "%"
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "subsector",
-            "y": "change",
-            "low": "change_low",
-            "high": "change_high",
-            "horizontal": True,
-            "label": "label",
-            "x_title": i18n.t("ce.subsector", lang),
-            "y_title": i18n.t("ce.growth.x", lang, unit=unit),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(source, lang),
-            "height": 220,
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        source,
+        x="subsector",
+        y="change",
+        low="change_low",
+        high="change_high",
+        horizontal=True,
+        label="label",
+        x_title=i18n.t("ce.subsector", lang),
+        y_title=i18n.t("ce.growth.x", lang, unit=unit),
+        title=title,
+        height=220,
+    )
     table = _table(
         frame,
         lang,
@@ -176,21 +178,17 @@ def multiples_figure(
         lang,
     )
     frame = _with_names(obs, names).sort_values(["subsector", "year"])
-    chart = {
-        "kind": "multiples",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "facet": "subsector",
-            "facet_title": i18n.t("ce.subsector", lang),
-            "y_title": i18n.data_text(indicator.unit, lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(frame), lang),
-            "value_format": "rupiah" if _money(indicator) else "number",
-        },
-    }
+    chart = chart_spec(
+        "multiples",
+        frame,
+        lang,
+        year_sources(frame),
+        facet="subsector",
+        facet_title=i18n.t("ce.subsector", lang),
+        y_title=i18n.data_text(indicator.unit, lang),
+        title=title,
+        value_format="rupiah" if _money(indicator) else "number",
+    )
     table = _table(
         frame,
         lang,
@@ -243,21 +241,17 @@ def share_figure(obs: pd.DataFrame, indicator: Indicator, lang: str) -> Figure |
         lang,
     )
     top = min(100.0, max(10.0, float(share["value"].max()) * 1.5))  # a zero baseline, with room
-    chart = {
-        "kind": "series",
-        "frame": share,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "title": title,
-            "y_title": i18n.t("ce.share.y", lang),
-            "sources": [],
-            "source_lines": source_lines(year_sources(used), lang),
-            "formatter": "percent1",
-            "value_format": "percent",
-            "y_domain": (0, top),
-        },
-    }
+    chart = chart_spec(
+        "series",
+        share,
+        lang,
+        year_sources(used),
+        title=title,
+        y_title=i18n.t("ce.share.y", lang),
+        formatter="percent1",
+        value_format="percent",
+        y_domain=(0, top),
+    )
     table = _table(
         share,
         lang,
@@ -310,24 +304,20 @@ def revenue_figure(
         lang,
     )
     frame = _with_names(revenue, names).sort_values(["year", "subsector"])
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "value",
-            "color": "subsector",
-            "color_title": i18n.t("ce.subsector", lang),
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": "Rp",
-            "title": title,
-            "value_format": "rupiah",
-            "sources": [],
-            "source_lines": source_lines(year_sources(frame), lang),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        year_sources(frame),
+        x="year",
+        y="value",
+        color="subsector",
+        color_title=i18n.t("ce.subsector", lang),
+        x_title=i18n.t("chart.year", lang),
+        y_title="Rp",
+        title=title,
+        value_format="rupiah",
+    )
     totals = complete.assign(subsector=i18n.t("ce.total", lang), value=complete["total"])
     rows = pd.concat([frame, totals], ignore_index=True)
     table = pd.DataFrame(
@@ -371,25 +361,21 @@ def young_figure(young: pd.DataFrame, names: dict[str, str], lang: str) -> Figur
         lang,
     )
     frame = rows.assign(label=labels)
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "subsector",
-            "y": "value",
-            "horizontal": True,
-            "label": "label",
-            "x_title": i18n.t("ce.subsector", lang),
-            "y_title": "%",
-            "value_format": "percent",
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(frame), lang),
-            "height": 220,
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        year_sources(frame),
+        x="subsector",
+        y="value",
+        horizontal=True,
+        label="label",
+        x_title=i18n.t("ce.subsector", lang),
+        y_title="%",
+        value_format="percent",
+        title=title,
+        height=220,
+    )
     table = _table(
         frame,
         lang,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import growth, i18n
-from impact.figures.figure import PRECISION, Figure, source_lines
+from impact.figures.figure import PRECISION, Figure, chart_spec
 from impact.figures.marks import marked, statuses_of
 
 HISTOGRAM_ENDS = (-50, 150)  # growth beyond these is gathered in the end bands (equity.py)
@@ -79,23 +79,19 @@ def distribution_figure(
         status=status,
         label=[i18n.format_number(n, lang, 0) for n in bands["n"]],
     )
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "band",
-            "y": "n",
-            "x_title": i18n.t("eq.hist.x", lang),
-            "y_title": i18n.t("eq.hist.y", lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(sources, lang),
-            "label": "label",
-            "wrap": (90, 140),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        sources,
+        x="band",
+        y="n",
+        x_title=i18n.t("eq.hist.x", lang),
+        y_title=i18n.t("eq.hist.y", lang),
+        title=title,
+        label="label",
+        wrap=(90, 140),
+    )
     table = pd.DataFrame(
         {
             i18n.t("eq.hist.x", lang): frame["band"].tolist(),
@@ -180,25 +176,21 @@ def group_figure(
         ],
         label=medians,
     )
-    chart = {
-        "kind": "bar",
-        "frame": shown,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "label_group",
-            "y": "median",
-            "horizontal": True,
-            "label": "label",
-            "x_title": None,
-            "y_title": i18n.t("eq.median.axis", lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(sources, lang),
-            "height": 40 * len(shown) + 20,
-            "wrap": (34, 48),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        shown,
+        lang,
+        sources,
+        x="label_group",
+        y="median",
+        horizontal=True,
+        label="label",
+        x_title=None,
+        y_title=i18n.t("eq.median.axis", lang),
+        title=title,
+        height=40 * len(shown) + 20,
+        wrap=(34, 48),
+    )
     table = pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),

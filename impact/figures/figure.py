@@ -119,6 +119,31 @@ def source_lines(sources: Iterable[tuple[str, tuple[int, ...]]], lang: str) -> l
     ]
 
 
+def chart_spec(
+    kind: str,
+    frame: pd.DataFrame,
+    lang: str,
+    plotted: Iterable[tuple[str, tuple[int, ...]]],
+    *,
+    extra_lines: Iterable[str] = (),
+    **options: object,
+) -> dict:
+    """A figure's chart: a charts.BUILDERS ``kind``, its frame and plain options, with the
+    status already decided by the figure (its title is marked) and one source line per source
+    of the years it plots (``plotted``: year_sources), then ``extra_lines``."""
+    return {
+        "kind": kind,
+        "frame": frame,
+        "options": {
+            "status_decided": True,
+            "lang": lang,
+            "sources": [],
+            "source_lines": [*source_lines(plotted, lang), *extra_lines],
+            **options,
+        },
+    }
+
+
 def change_text(value: growth.Range, kind: str, lang: str, decimals: int = PRECISION) -> str:
     """A change with its sign and unit: '+50–70%', '+30 poin persen'."""
     unit = " " + i18n.t("unit.pp", lang) if kind in growth.POINT_KINDS else "%"
@@ -278,21 +303,18 @@ def change_figure(
     if real is not None and inflation is not None:  # the card's real terms use CPI rates
         rates = inflation[inflation["year"].between(start + 1, end)]
         sources += tuple(s for s in year_sources(rates) if s[0] not in dict(sources))
-    chart = {
-        "kind": "series",
-        "frame": plotted,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "title": title,
-            "y_title": y_title or unit_text(indicator, lang),
-            "sources": [],
-            "source_lines": [*source_lines(year_sources(plotted), lang), *extra_lines],
-            "value_format": axis,
-            "formatter": _formatter_name(indicator, as_index),
-            "y_domain": (0, 100) if is_points else None,
-        },
-    }
+    chart = chart_spec(
+        "series",
+        plotted,
+        lang,
+        year_sources(plotted),
+        extra_lines=extra_lines,
+        title=title,
+        y_title=y_title or unit_text(indicator, lang),
+        value_format=axis,
+        formatter=_formatter_name(indicator, as_index),
+        y_domain=(0, 100) if is_points else None,
+    )
     notes = (
         *_row_notes(plotted, lang, lambda x: i18n.format_number(x, lang, 2)),
         *comparison_notes(comparison, real, lang),
@@ -421,26 +443,22 @@ def year_on_year_figure(
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
         }
     )
-    chart = {
-        "kind": "bar",
-        "frame": shown.assign(change_mid=(shown["change_low"] + shown["change_high"]) / 2),
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "change_mid",
-            "low": "change_low",
-            "high": "change_high",
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("view.yoy", lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(obs), lang),
-            "label": "label",
-            "value_format": "percent",
-            "notes": notes,
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        shown.assign(change_mid=(shown["change_low"] + shown["change_high"]) / 2),
+        lang,
+        year_sources(obs),
+        x="year",
+        y="change_mid",
+        low="change_low",
+        high="change_high",
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("view.yoy", lang),
+        title=title,
+        label="label",
+        value_format="percent",
+        notes=notes,
+    )
     return Figure(
         key=f"{indicator.code}_yoy",
         kind=indicator.kind,
@@ -510,25 +528,21 @@ def components_figure(
             i18n.t("table.source", lang): [i18n.data_text(x, lang) for x in frame["source"]],
         }
     )
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "value",
-            "color": "component",
-            "color_title": i18n.t("comp.component", lang),
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("comp.score", lang),
-            "value_format": "percent",
-            "label": "label",
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(frame), lang),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        year_sources(frame),
+        x="year",
+        y="value",
+        color="component",
+        color_title=i18n.t("comp.component", lang),
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("comp.score", lang),
+        value_format="percent",
+        label="label",
+        title=title,
+    )
     caption = "; ".join(
         f"{name}: {change_text(gain, 'score', lang, 0)}" for name, gain in gains.items()
     )

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import i18n
-from impact.figures.figure import Figure, marked, source_lines, statuses_of, year_sources
+from impact.figures.figure import (
+    Figure,
+    chart_spec,
+    marked,
+    statuses_of,
+    year_sources,
+)
 from impact.figures.marks import status_word
 
 NAMED = 3  # obstacles named in a title; the rest are counted
@@ -58,23 +64,19 @@ def severity_figure(shown: pd.DataFrame, lang: str) -> Figure:
             i18n.t("table.source", lang): [i18n.data_text(s, lang) for s in shown["source"]],
         }
     )
-    chart = {
-        "kind": "heatmap",
-        "frame": shown,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "item_label",
-            "value": "severity",
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("obst.item", lang),
-            "value_title": i18n.t("obst.severity", lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(shown), lang),
-        },
-    }
+    chart = chart_spec(
+        "heatmap",
+        shown,
+        lang,
+        year_sources(shown),
+        x="year",
+        y="item_label",
+        value="severity",
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("obst.item", lang),
+        value_title=i18n.t("obst.severity", lang),
+        title=title,
+    )
     return Figure(
         key="obstacle_severity",
         kind="score",
@@ -119,22 +121,18 @@ def program_link_figure(rows: pd.DataFrame, lang: str) -> Figure:
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in frame["status"]],
         }
     )
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "count",
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("obst.activities", lang),
-            "title": title,
-            "label": "label",
-            "sources": [],
-            "source_lines": source_lines(year_sources(frame), lang),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        year_sources(frame),
+        x="year",
+        y="count",
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("obst.activities", lang),
+        title=title,
+        label="label",
+    )
     return Figure(
         key=f"program_{first['program']}",
         kind="count",

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from impact import growth, i18n
-from impact.figures.figure import Figure, marked, source_lines, statuses_of, year_sources
+from impact.figures.figure import (
+    Figure,
+    chart_spec,
+    marked,
+    statuses_of,
+    year_sources,
+)
 
 
 def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
@@ -38,23 +44,19 @@ def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
             ],
         }
     )
-    chart = {
-        "kind": "bar",
-        "frame": summary,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "count",
-            "color": "program_label",
-            "color_title": i18n.t("prog.program", lang),
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("prog.count", lang),
-            "title": title,
-            "sources": [],
-            "source_lines": source_lines(year_sources(summary), lang),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        summary,
+        lang,
+        year_sources(summary),
+        x="year",
+        y="count",
+        color="program_label",
+        color_title=i18n.t("prog.program", lang),
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("prog.count", lang),
+        title=title,
+    )
     return Figure(
         key="program_activities",
         kind="count",
@@ -95,23 +97,19 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in frame["status"]],
         }
     )
-    chart = {
-        "kind": "bar",
-        "frame": frame,
-        "options": {
-            "status_decided": True,
-            "lang": lang,
-            "x": "year",
-            "y": "budget_rp",
-            "x_title": i18n.t("chart.year", lang),
-            "y_title": i18n.t("prog.budget", lang),
-            "title": title,
-            "label": "label",
-            "value_format": "rupiah",
-            "sources": [],
-            "source_lines": source_lines(year_sources(summary), lang),
-        },
-    }
+    chart = chart_spec(
+        "bar",
+        frame,
+        lang,
+        year_sources(summary),
+        x="year",
+        y="budget_rp",
+        x_title=i18n.t("chart.year", lang),
+        y_title=i18n.t("prog.budget", lang),
+        title=title,
+        label="label",
+        value_format="rupiah",
+    )
     return Figure(
         key="program_budget",
         plotted_sources=year_sources(summary),
