@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from impact import auth, store
 from tests.synthetic_data import load_synthetic
@@ -42,6 +42,15 @@ def wait_for_app_run(page: Page, timeout: float = 60_000) -> None:
     page.wait_for_selector(APP_CONNECTED, timeout=timeout)
     page.wait_for_selector(APP_IDLE, timeout=timeout)
     page.wait_for_function(NOTHING_STALE, timeout=timeout)
+
+
+def sign_in(page: Page, name: str = "ani", timeout: float = 15_000) -> None:
+    """Sign in on the upload page the browser is on, as an editor would, and wait for the
+    signed-in line itself (the form's heading 'Masuk sebagai editor' lingers while it reruns)."""
+    page.get_by_label("Nama editor").fill(name)
+    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    expect(page.get_by_text(f"Masuk sebagai {name}")).to_be_visible(timeout=timeout)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, wait_for_app_run
+from tests.e2e.conftest import ROOT, sign_in, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -138,10 +138,7 @@ def test_signed_in_upload_with_preview(page: Page, server, tmp_path: Path) -> No
     """The upload page as an editor sees it: signed in, a file checked, its preview shown."""
     _open(page, f"{server}/unggah?lang=id")
     assert violations(page) == []  # the sign-in form (its heading under the title)
-    page.get_by_label("Nama editor").fill("ani")
-    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
+    sign_in(page)
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(FILE)
     page.set_input_files("input[type=file]", str(upload))

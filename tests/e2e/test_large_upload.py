@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from impact import synthetic
-from tests.e2e.conftest import EDITOR_PASSWORD
+from tests.e2e.conftest import sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -21,10 +21,7 @@ def test_a_large_csv_previews_saves_and_reverts(page: Page, server, artifacts, t
     page.goto(f"{server}/?lang=id")  # first the home page: a fresh server's first visit at a
     page.wait_for_selector("h1")  # sub-page shows Streamlit's stray 'page not found' (#9992)
     page.goto(f"{server}/unggah?lang=id")
-    page.get_by_label("Nama editor").fill("ani")
-    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
+    sign_in(page)
 
     page.set_input_files("input[type=file]", str(upload))
     expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=60_000)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import EDITOR_PASSWORD, wait_for_app_run
+from tests.e2e.conftest import sign_in, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -38,10 +38,7 @@ def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path:
     assert "2024" not in _competitiveness_chart_text(page)
 
     page.goto(f"{server}/unggah?lang=id")
-    page.get_by_label("Nama editor").fill("ani")
-    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
+    sign_in(page)
 
     upload = tmp_path / "daya_saing_2024.csv"
     upload.write_bytes(FILE)

@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from impact import auth, config, store, synthetic
-from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, _free_port, wait_for_app_run
+from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, _free_port, sign_in, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -88,10 +88,7 @@ def _sign_in(page: Page, url: str) -> None:
     page.goto(f"{url}/?lang=id")
     page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
     page.goto(f"{url}/unggah?lang=id")
-    page.get_by_label("Nama editor").fill("ani")
-    page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_text("Masuk sebagai ani")).to_be_visible(timeout=15_000)
+    sign_in(page)
 
 
 def test_only_a_signed_in_editor_session_may_upload(page: Page, gated_server, tmp_path) -> None:
