@@ -9,7 +9,8 @@ import streamlit as st
 from impact import i18n
 from impact.figures import export, tables
 from impact.store import STATUSES
-from pages import _data, _render, _widgets
+from impact.upload import datasets
+from pages import _current_data, _data, _render, _signin, _widgets
 
 lang = _render.lang()
 path, version = _data.db()
@@ -67,23 +68,37 @@ data = _data.all_observations(
 )
 if data.empty:
     st.info(_render.t("empty.series"))
-    st.stop()
-sectors = _data.names(path, version, "sector", lang)
-shown = tables.observations_table(data, lang, regions, sectors, as_text=True)
-table = tables.observations_table(data, lang, regions, sectors, as_text=False)  # downloads
-st.dataframe(shown, hide_index=True, width="stretch")
-name = "data_batik_blitar" + "".join(f"_{v}" for v in (code, region, status) if v != "all")
-left, right = st.columns(2)
-left.download_button(
-    _render.t("download.csv"),
-    export.to_csv_bytes(table),
-    f"{name}.csv",
-    "text/csv",
-    icon=":material/table:",
-)
-right.download_button(
-    _render.t("download.xlsx"),
-    lambda: export.to_xlsx_bytes(table),
-    f"{name}.xlsx",
-    icon=":material/table:",
-)
+else:
+    sectors = _data.names(path, version, "sector", lang)
+    shown = tables.observations_table(data, lang, regions, sectors, as_text=True)
+    table = tables.observations_table(data, lang, regions, sectors, as_text=False)  # downloads
+    st.dataframe(shown, hide_index=True, width="stretch")
+    name = "data_batik_blitar" + "".join(f"_{v}" for v in (code, region, status) if v != "all")
+    left, right = st.columns(2)
+    left.download_button(
+        _render.t("download.csv"),
+        export.to_csv_bytes(table),
+        f"{name}.csv",
+        "text/csv",
+        icon=":material/table:",
+    )
+    right.download_button(
+        _render.t("download.xlsx"),
+        lambda: export.to_xlsx_bytes(table),
+        f"{name}.xlsx",
+        icon=":material/table:",
+    )
+
+# Each dataset's current rows as its upload template: edit in Excel, upload back.
+st.header(_render.t("src.current"))
+st.caption(_render.t("src.current.intro"))
+editor = _signin.current_editor()
+for column, (dataset_code, dataset) in zip(
+    st.columns(3) * len(datasets.DATASETS), datasets.DATASETS.items(), strict=False
+):
+    if dataset_code in _current_data.EDITOR_ONLY and not editor:
+        column.caption(
+            _render.t("src.current.editor_only", name=_render.t(f"dataset.{dataset_code}"))
+        )
+    else:
+        _current_data.download_button(column, path, version, dataset, f"src_current_{dataset_code}")

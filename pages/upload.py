@@ -11,7 +11,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from impact import deck, store, upload
 from impact.figures import export
 from impact.upload import datasets, ingest, templates, views, wide
-from pages import _data, _render, _signin, _wide_ui
+from pages import _current_data, _data, _render, _signin, _wide_ui
 
 lang = _render.lang()
 path, version = _data.db()
@@ -52,19 +52,7 @@ with st.expander(_render.t("upload.templates")):
             key=f"tpl_xlsx_{code}",
         )
         # The current rows, to edit and upload back; built only when clicked.
-        if store.row_count(path, dataset.table) <= templates.CURRENT_MAX_ROWS:
-            vocabulary = _data.vocabulary(path, version)
-            right.download_button(
-                _render.t("upload.current_xlsx", name=name),
-                lambda d=dataset, v=vocabulary: templates.current_xlsx(path, d, v),
-                f"data_{code}.xlsx",
-                key=f"current_xlsx_{code}",
-                help=_render.t("upload.current_help"),
-            )
-        else:
-            right.caption(
-                _render.t("upload.current_too_large", max=_render.count(templates.CURRENT_MAX_ROWS))
-            )
+        _current_data.download_button(right, path, version, dataset, f"current_xlsx_{code}")
 
 labels = {"auto": _render.t("upload.dataset_auto")} | {
     c: _render.t(f"dataset.{c}") for c in datasets.DATASETS

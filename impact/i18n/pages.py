@@ -147,6 +147,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "src.indicators": ("Indikator", "Indicators"),
     "src.data": ("Semua angka", "All figures"),
+    "src.current": ("Data saat ini untuk diedit", "Current data to edit"),
+    "src.current.intro": (
+        "Setiap kumpulan data sebagai templat unggahnya, berisi semua baris yang tersimpan "
+        "sekarang. Ubah di Excel lalu unggah lagi di halaman Unggah Data (perlu masuk sebagai "
+        "editor): pratinjau hanya menunjukkan yang berubah.",
+        "Each dataset as its upload template, holding every row stored now. Edit it in Excel "
+        "and upload it back on the Upload page (editor sign-in needed): the preview shows "
+        "only what changed.",
+    ),
+    "src.current.editor_only": (
+        "{name}: data per unit usaha hanya bisa diunduh editor yang sudah masuk (halaman "
+        "Unggah Data); halaman Pemerataan menampilkan ringkasannya.",
+        "{name}: per-enterprise data can be downloaded only by a signed-in editor (Upload "
+        "page); the Equity page shows their summary.",
+    ),
     "src.method": ("Cara menghitung", "How figures are computed"),
     "src.method.text": (
         "- **Nilai tingkat** (Rp, jumlah, indeks): selisih, perubahan persen = (akhir/awal − 1) × 100, "

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from impact import auth, i18n
+from impact.upload.datasets import DATASETS
 from tests.pages.apptest import chart_titles, metrics, open_page
 
 
@@ -105,7 +109,8 @@ def test_sources_filters_and_downloads(app_db) -> None:
     at = open_page("pages/sources.py", status="reported")
     data = at.dataframe[-1].value
     assert set(data["Status"]) == {"Dilaporkan"}
-    assert len(at.get("download_button")) == 2
+    filtered = [d.proto.label for d in at.get("download_button")][:2]
+    assert filtered == [i18n.t("download.csv", "id"), i18n.t("download.xlsx", "id")]
     at.selectbox(key="url_indikator").select("batik_competitiveness").run()
     assert at.dataframe[-1].value["Tahun"].tolist() == ["2021", "2023"]
 
@@ -131,3 +136,33 @@ def test_region_pickers_mark_regions_without_data(app_db) -> None:
     assert "Kota & Kabupaten Blitar" in options  # a region with figures reads as its name
     comp = open_page("pages/competitiveness.py", "en").selectbox(key="url_wilayah").options
     assert "East Java (no data yet)" in comp
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sources_offers_current_data_and_enterprise_rows_only_to_editors(app_db, lang) -> None:
+    """Issue 13.4: the sources page, too, gives each dataset's current rows as its template;
+    per-enterprise rows go only to a signed-in editor (viewers see them aggregated)."""
+
+    def current_labels(at) -> set[str]:
+        return {d.proto.label for d in at.get("download_button")}
+
+    def label(code: str) -> str:
+        return i18n.t("upload.current_xlsx", lang, name=i18n.t(f"dataset.{code}", lang))
+
+    viewer = open_page("pages/sources.py", lang)
+    public = {code for code in DATASETS if code != "enterprises"}
+    assert {label(c) for c in public} <= current_labels(viewer)
+    assert label("enterprises") not in current_labels(viewer)
+    why = i18n.t("src.current.editor_only", lang, name=i18n.t("dataset.enterprises", lang))
+    assert why in [c.value for c in viewer.caption]
+
+    editor = open_page("pages/sources.py", lang)
+    editor.session_state["editor_token"] = auth.SESSIONS.open("ani")
+    editor.run()
+    assert {label(c) for c in DATASETS} <= current_labels(editor)
+
+
+def test_sources_offers_current_data_even_when_the_filter_finds_nothing(app_db) -> None:
+    at = open_page("pages/sources.py", indikator="cpi_inflation", wilayah="kota_blitar")
+    assert at.info[0].value == i18n.t("empty.series", "id")
+    assert i18n.t("src.current", "id") in [h.value for h in at.header]
