@@ -31,7 +31,7 @@ from impact.figures import as_of, charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
 from impact.figures.figure import Figure
-from impact.figures.marks import status_word
+from impact.figures.marks import mark_notes, status_word
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -326,6 +326,7 @@ def _figure_slide(
         notes=_notes(
             [fig.title, finding],
             fig.notes,
+            mark_notes(fig.chart["frame"], deck.lang),
             notes,
             [deck.t("deck.notes.reading")],
             _sources_notes(sources, deck.lang),

@@ -65,3 +65,20 @@ def symbol(mark: object) -> str:
 def has_marks(frame: pd.DataFrame) -> bool:
     """True if any row of the frame carries a BPS mark."""
     return "mark" in frame and any(_mark(m) for m in frame["mark"])
+
+
+def mark_notes(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The BPS marks of a plotted frame in one spoken sentence, for a slide's speaker notes:
+    'Tanda BPS pada angka slide ini: 2023 angka sementara (*), ...'. Empty when no row has a
+    mark. One item per (year, mark), in year order: a mark the audience sees on a label is
+    explained in words the presenter can say."""
+    if not has_marks(frame):
+        return []
+    found = sorted(
+        {(int(y), m) for y, m in zip(frame["year"], frame["mark"], strict=True) if _mark(m)}
+    )
+    items = ", ".join(
+        i18n.t("mark.notes.item", lang, year=y, mark=i18n.label("mark", m, lang), symbol=SYMBOLS[m])
+        for y, m in found
+    )
+    return [i18n.t("mark.notes", lang, items=items)]

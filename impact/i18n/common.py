@@ -132,6 +132,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mark.very_provisional": ("angka sangat sementara", "very provisional figure"),
     "mark.revised": ("angka perbaikan", "revised figure"),
     "mark.with_status": ("{status} · {mark}", "{status} · {mark}"),
+    "mark.notes": (
+        "Tanda BPS pada angka slide ini: {items}. Angka sementara dapat berubah ketika BPS "
+        "merilis angka tetap.",
+        "BPS marks on this slide's figures: {items}. Provisional figures may change when BPS "
+        "releases final figures.",
+    ),
+    "mark.notes.item": ("{year} {mark} ({symbol})", "{year} {mark} ({symbol})"),
     "source.line": ("Sumber: {source}", "Source: {source}"),
     "source.illustrative_note": (
         "Titik berongga dan garis putus-putus: angka ilustratif, bukan data resmi.",

@@ -13,6 +13,7 @@ import re
 import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 from PIL import ImageFont
@@ -553,3 +554,34 @@ def test_english_means_english_in_footnotes_and_notes(decks) -> None:
 )
 def test_params_after_upload_choose_the_new_year_and_the_one_region(rows, expected) -> None:
     assert deck.params_after_upload(rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "id",
+            "Tanda BPS pada angka slide ini: 2022 angka perbaikan (r), 2023 angka sementara (*).",
+        ),
+        ("en", "BPS marks on this slide's figures: 2022 revised figure (r), 2023 provisional"),
+    ],
+)
+def test_speaker_notes_say_the_bps_marks_of_the_plotted_figures(
+    tmp_path, lang: str, expected: str
+) -> None:
+    """Issue 13.3: a provisional figure is marked wherever it is shown, the presenter's notes
+    included ('angka sementara' said aloud, not only a '*' on a label)."""
+    path = store.ensure_database(tmp_path / "batik.duckdb")
+    with duckdb.connect(str(path)) as con:
+        for year, mark in ((2023, "provisional"), (2022, "revised")):
+            con.execute(
+                "UPDATE observation SET mark = ? WHERE indicator = 'batik_competitiveness' "
+                "AND region = 'blitar' AND year = ?",
+                [mark, year],
+            )
+    slides = deck.build_slides(path, _options(lang))
+    comp = next(s for s in slides if "55" in s.title and "85" in s.title)
+    assert expected in comp.notes
+    opening = expected.split(":")[0]
+    unmarked = [s for s in slides if s.chart is not None and s is not comp]
+    assert unmarked and all(opening not in s.notes for s in unmarked)
