@@ -166,3 +166,21 @@ def figure_panel(fig: Figure, name: str, *, wide: bool = False, **layout: object
     if caption := fig.extra.get("caption"):  # the figure's own numbers under its chart
         st.caption(plain(caption))
     chart_panel(spec, fig.table, name)
+
+
+_DROPZONE = '[data-testid="stFileUploaderDropzone"]'
+
+
+def uploader_css(button_word: str) -> str:
+    """A style element that hides Streamlit's English words in the file picker: its "400MB per
+    file" (not our limit; the label gives ours) and its button's "Upload", drawn instead as
+    ``button_word`` (a catalogue text; CSS generated content also names the button for screen
+    readers). The word is written as a CSS string with every character escaped as code point."""
+    escaped = "".join(f"\\{ord(c):06x}" for c in button_word)
+    return (
+        "<style>"
+        '[data-testid="stFileUploaderDropzoneInstructions"]{display:none}'
+        f'{_DROPZONE} button [data-testid="stMarkdownContainer"] p{{display:none}}'
+        f'{_DROPZONE} button [data-testid="stMarkdownContainer"]::after{{content:"{escaped}"}}'
+        "</style>"
+    )

@@ -63,8 +63,10 @@ nonce = st.session_state.setdefault("upload_nonce", 0)  # a new key clears the u
 cell_bytes = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # XLSX and other CSVs
 limits = {"max_mb": _render.count(max_bytes / 2**20), "cell_mb": _render.count(cell_bytes / 2**20)}
 # Streamlit writes its own "400MB per file" (max_upload_size, in English) under the drop zone:
-# not our limit, which the label gives in her language. Constant CSS, no file content.
-st.html('<style>[data-testid="stFileUploaderDropzoneInstructions"]{display:none}</style>')
+# not our limit, which the label gives in her language. Its button says "Upload" in English
+# (Streamlit 1.67 has no parameter for it): our word replaces it. Constant CSS from the
+# catalogue, no file content.
+st.html(_render.uploader_css(_render.t("upload.choose_file")))
 file = st.file_uploader(
     _render.t("upload.file" if cell_bytes < max_bytes else "upload.file_one_limit", **limits),
     key=f"file_{nonce}",

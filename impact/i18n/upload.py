@@ -192,6 +192,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "dataset.targets": ("Target indikator (RPJMD/Renstra)", "Indicator targets (RPJMD/Renstra)"),
     "dataset.enterprises": ("Catatan per unit usaha", "Enterprise records"),
     # Wide tables (years across the columns, as BPS publishes them): how they will be read.
+    "upload.choose_file": ("Pilih berkas", "Choose file"),
     "upload.current_xlsx": ("Data {name} saat ini (XLSX)", "Current {name} data (XLSX)"),
     "upload.current_help": (
         "Semua baris yang tersimpan sekarang, dengan pilihan kode di kolom kode. Ubah di Excel "

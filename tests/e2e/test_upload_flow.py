@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import sign_in, wait_for_app_run
+from tests.e2e.conftest import EDITOR_PASSWORD, sign_in, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -74,3 +74,28 @@ def test_upload_preview_save_see_revert(page: Page, server, artifacts, tmp_path:
     page.get_by_role("link", name="Ringkasan").click()
     text = _competitiveness_chart_text(page)
     assert "2024" not in text and HOSTILE.replace(" ", "") not in text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "signin", "password", "done", "word"),
+    [
+        ("id", "Masuk", "Kata sandi", "Masuk sebagai ani", "Pilih berkas"),
+        ("en", "Sign in", "Password", "Signed in as ani", "Choose file"),
+    ],
+)
+def test_the_file_picker_speaks_her_language(
+    page: Page, server, artifacts, lang, signin, password, done, word
+) -> None:
+    """Issue 13.7: Streamlit's own English in the drop zone ("Upload", "400MB per file") is
+    not what she reads; the button says our word, and only our limit is on the page."""
+    page.goto(f"{server}/unggah?lang={lang}")
+    page.get_by_label("Nama editor" if lang == "id" else "Editor name").fill("ani")
+    page.get_by_label(password, exact=True).fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name=signin, exact=True).click()
+    expect(page.get_by_text(done)).to_be_visible(timeout=15_000)
+    wait_for_app_run(page)
+    zone = page.locator('[data-testid="stFileUploaderDropzone"]')
+    expect(zone.get_by_role("button", name=word)).to_be_visible()
+    expect(zone.get_by_text("Upload", exact=True)).to_be_hidden()
+    expect(page.get_by_text("400MB per file")).to_be_hidden()
+    zone.screenshot(path=str(artifacts / f"file_picker_{lang}.png"))

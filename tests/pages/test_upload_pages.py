@@ -8,8 +8,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from impact import auth, store, synthetic, upload
+from impact import auth, i18n, store, synthetic, upload
 from impact.upload import bulk, changes, validation
+from pages._render import uploader_css
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -252,3 +253,6 @@ def test_the_file_picker_shows_one_limit_in_her_language(app_db, lang, words) ->
     assert any(
         '[data-testid="stFileUploaderDropzoneInstructions"]{display:none}' in s for s in styles
     )
+    # ... and its English "Upload" button reads our word (drawn by CSS; checked in Chromium
+    # by tests/e2e/test_upload_flow.py)
+    assert any(uploader_css(i18n.t("upload.choose_file", lang)) in s for s in styles)
