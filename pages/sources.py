@@ -93,12 +93,8 @@ else:
 st.header(_render.t("src.current"))
 st.caption(_render.t("src.current.intro"))
 editor = _signin.current_editor()
-for column, (dataset_code, dataset) in zip(
-    st.columns(3) * len(datasets.DATASETS), datasets.DATASETS.items(), strict=False
-):
+for dataset_code, dataset in datasets.DATASETS.items():  # one per line: the labels are long
     if dataset_code in _current_data.EDITOR_ONLY and not editor:
-        column.caption(
-            _render.t("src.current.editor_only", name=_render.t(f"dataset.{dataset_code}"))
-        )
+        st.caption(_render.t("src.current.editor_only", name=_render.t(f"dataset.{dataset_code}")))
     else:
-        _current_data.download_button(column, path, version, dataset, f"src_current_{dataset_code}")
+        _current_data.download_button(st, path, version, dataset, f"src_current_{dataset_code}")
