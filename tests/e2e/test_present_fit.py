@@ -84,3 +84,33 @@ def test_every_slide_fits_the_screen(page: Page, server, artifacts, lang, width,
             box = page.locator(f".st-key-{key} button").first.bounding_box()
             assert box and 0 <= box["y"] and box["y"] + box["height"] <= height, (index, key)
     assert not too_tall
+
+
+# Every word of the slide title's text on one line: a word split by the line break shows as
+# two client rectangles of its range.
+SPLIT_WORDS = """() => {
+  const title = document.querySelector('[class*="st-key-slide_title"] [data-testid="stText"]');
+  const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+  const split = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (const m of node.data.matchAll(/\\S+/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      if (range.getClientRects().length > 1) split.push(m[0]);
+    }
+  }
+  return split;
+}"""
+
+
+def test_a_portrait_window_keeps_the_cover_title_words_whole(page: Page, server, artifacts):
+    """The type follows the narrower side: in a portrait window (1400 x 2600) the cover title
+    broke "Collabora/tion" when the type followed the height alone."""
+    page.set_viewport_size({"width": 1400, "height": 2600})
+    page.goto(f"{server}/presentasi?lang=en&slide=1")
+    expect(page.locator(".st-key-present_counter")).to_be_visible(timeout=30_000)
+    _settle(page)
+    assert "Collaboration" in page.locator('[class*="st-key-slide_title"]').inner_text()
+    assert page.evaluate(SPLIT_WORDS) == []
+    page.screenshot(path=str(artifacts / "present" / "cover-portrait-en.png"))
