@@ -60,14 +60,15 @@ HEAD_FILL = colors.Color(0.85, 0.85, 0.85)  # header rows: light grey, black tex
 BAND_FILL = colors.Color(0.93, 0.93, 0.93)  # a heading row inside a table
 
 # How far the lists are cut when the page is full; the first level that fits one page wins.
-# obstacles per category, achievement rows, items per matrix cell, detail lines per
-# headline figure.
+# obstacles per category, achievement rows, items per matrix cell (problems, field data,
+# plan documents), detail lines per headline figure.
 LEVELS = (
     {"obstacles": None, "targets": None, "items": None, "details": None},
     {"obstacles": 3, "targets": 8, "items": 3, "details": 2},
     {"obstacles": 2, "targets": 6, "items": 2, "details": 2},
     {"obstacles": 2, "targets": 4, "items": 2, "details": 1},
     {"obstacles": 1, "targets": 3, "items": 1, "details": 1},
+    {"obstacles": 1, "targets": 2, "items": 1, "details": 0},
 )
 
 
@@ -354,7 +355,7 @@ def _matrix(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]:
             [
                 sheet.lines(_cut(problems, level["items"], lang)),
                 sheet.lines([*data[:-1], f"{data[-1]} {refs}".strip()]),
-                sheet.lines(plans),
+                sheet.lines(_cut(plans, level["items"], lang)),
                 sheet.para(follow.body, bold_head=follow.heading),
             ]
         )
