@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import re
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,8 @@ from pypdf import PdfReader
 from impact import store
 from impact.deck import DeckOptions, brief_file_name, build_slides
 from impact.deck import brief as brief_module
-from impact.deck.brief import MARGIN, PAGE, build_brief, missing_glyphs
+from impact.deck.brief import PAGE, build_brief, missing_glyphs
+from tests.pdfcheck import lost, outside, text_of
 
 DATE = dt.date(2026, 12, 7)
 
@@ -102,63 +102,6 @@ def _is_a4(page) -> bool:
     return abs(width - 595.28) < 1 and abs(height - 841.89) < 1
 
 
-def _text(pdf: bytes) -> str:
-    """The page's text as poppler reads it, lines joined (words wrap anywhere in a cell)."""
-    out = subprocess.run(
-        ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    return re.sub(r"\s+", " ", out)
-
-
-class _Words(HTMLParser):
-    """Words and their boxes from `pdftotext -bbox` (its XHTML)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.words: list[tuple[str, float, float, float, float]] = []
-        self._box: tuple[float, ...] | None = None
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag == "word":
-            a = dict(attrs)
-            self._box = tuple(float(a[k]) for k in ("xmin", "ymin", "xmax", "ymax"))
-
-    def handle_data(self, data) -> None:
-        if self._box is not None:
-            self.words.append((data, *self._box))
-            self._box = None
-
-
-def _words(pdf: bytes) -> list[tuple[str, float, float, float, float]]:
-    out = subprocess.run(
-        ["pdftotext", "-bbox", "-", "-"], input=pdf, capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    parser = _Words()
-    parser.feed(out)
-    return parser.words
-
-
-def outside(pdf: bytes) -> list[str]:
-    """Words drawn beyond the margins (cut off by a printer, or off the page)."""
-    width, height = PAGE
-    slack = 1.0  # pt: glyph boxes round
-    return [
-        word
-        for word, x0, y0, x1, y1 in _words(pdf)
-        if x0 < MARGIN - slack
-        or y0 < MARGIN - slack
-        or x1 > width - MARGIN + slack
-        or y1 > height - MARGIN + slack
-    ]
-
-
-def lost(brief: brief_module.Brief) -> list[str]:
-    """Words laid out that the PDF does not give back (clipped, or drawn without a glyph)."""
-    drawn = set(_text(brief.pdf).split())
-    laid = {w for text in brief.texts for w in text.split()}
-    return sorted(laid - drawn)
-
-
 # --- one A4 page -------------------------------------------------------------------------
 
 
@@ -178,13 +121,13 @@ def test_the_seed_data_fits_without_cutting_and_rich_data_is_cut_by_rule(
     seed_briefs, rich_briefs
 ) -> None:
     assert seed_briefs["id"].level == 0
-    assert "Diringkas agar muat satu halaman" not in _text(seed_briefs["id"].pdf)
+    assert "Diringkas agar muat satu halaman" not in text_of(seed_briefs["id"].pdf)
     rich = rich_briefs["id"]
     assert rich.level > 0
-    text = _text(rich.pdf)
+    text = text_of(rich.pdf)
     assert "Diringkas agar muat satu halaman; isi lengkap di bahan paparan." in text
     assert re.search(r"dan \d+ lainnya", text)
-    assert re.search(r"and \d+ more", _text(rich_briefs["en"].pdf))
+    assert re.search(r"and \d+ more", text_of(rich_briefs["en"].pdf))
 
 
 def test_too_much_for_the_shortest_level_is_a_named_fault(rich_db, monkeypatch) -> None:
@@ -280,7 +223,7 @@ def test_the_clipping_checks_can_fail() -> None:
     ],
 )
 def test_the_brief_says_what_the_deck_says(seed_briefs, lang, expected) -> None:
-    text = _text(seed_briefs[lang].pdf)
+    text = text_of(seed_briefs[lang].pdf)
     for phrase in expected:
         assert phrase in text, phrase
     if lang == "en":
@@ -292,7 +235,7 @@ def test_headline_values_are_the_decks_cards(tmp_path) -> None:
     path = store.ensure_database(tmp_path / "batik.duckdb")
     options = _options()
     summary = next(s for s in build_slides(path, options) if s.section == "summary")
-    text = _text(build_brief(path, options).pdf)
+    text = text_of(build_brief(path, options).pdf)
     for card in summary.cards:
         assert card.value in text and card.label in text
         for detail in card.details:
@@ -300,16 +243,16 @@ def test_headline_values_are_the_decks_cards(tmp_path) -> None:
 
 
 def test_the_data_per_line_follows_the_upload_history(rich_db, rich_briefs) -> None:
-    assert "Data per 3 Desember 2026, unggahan #1" in _text(rich_briefs["id"].pdf)
-    assert "Data as of December 3, 2026, upload #1" in _text(rich_briefs["en"].pdf)
+    assert "Data per 3 Desember 2026, unggahan #1" in text_of(rich_briefs["id"].pdf)
+    assert "Data as of December 3, 2026, upload #1" in text_of(rich_briefs["en"].pdf)
     # The plan documents the data names are cited, marked as recorded.
-    assert "RPJMD Kabupaten Blitar 2021–2026" in _text(rich_briefs["id"].pdf)
+    assert "RPJMD Kabupaten Blitar 2021–2026" in text_of(rich_briefs["id"].pdf)
 
 
 def test_a_title_from_the_page_is_text_not_markup(tmp_path) -> None:
     path = store.ensure_database(tmp_path / "batik.duckdb")
     made = build_brief(path, _options(title="<b>Rapat</b> & <font size=40>x</font>"))
-    assert "<b>Rapat</b> & <font size=40>x</font>" in _text(made.pdf)
+    assert "<b>Rapat</b> & <font size=40>x</font>" in text_of(made.pdf)
 
 
 def test_no_colour_carries_meaning(seed_briefs) -> None:
