@@ -260,12 +260,13 @@ def _findings(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]
             if level["details"] is not None:
                 details = details[: level["details"]]
             status = i18n.label("status", card.status, lang) if card.status else "–"
+            weight = BODYS if card.status in (None, "reported") else BOLDS  # not reported: bold
             rows.append(
                 [
                     sheet.para(card.label),
                     sheet.para(card.value, BOLDS),
                     sheet.lines(details),
-                    sheet.para(status),
+                    sheet.para(status, weight),
                     sheet.para(sheet.refs(finding.sources, lang)),
                 ]
             )
@@ -294,7 +295,7 @@ def _targets(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]:
     rows: list[list[Flowable]] = [[sheet.para(c, BOLDS) for c in table.columns]]
     for row in body if limit is None else body[:limit]:
         rows.append([sheet.para(cell) for cell in row.cells])
-    bands = ()
+    bands: tuple[int, ...] = ()
     if limit is not None and len(body) > limit:
         bands = (len(rows),)
         more = i18n.t("brief.more", lang, count=len(body) - limit)
