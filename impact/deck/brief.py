@@ -59,17 +59,37 @@ GRID = colors.Color(0.35, 0.35, 0.35)  # table rules: dark enough to survive a p
 HEAD_FILL = colors.Color(0.85, 0.85, 0.85)  # header rows: light grey, black text on it
 BAND_FILL = colors.Color(0.93, 0.93, 0.93)  # a heading row inside a table
 
-# How far the lists are cut when the page is full; the first level that fits one page wins.
-# obstacles per category, achievement rows, items per matrix cell (problems, field data,
-# plan documents), detail lines per headline figure.
-LEVELS = (
-    {"obstacles": None, "targets": None, "items": None, "details": None},
-    {"obstacles": 3, "targets": 8, "items": 3, "details": 2},
-    {"obstacles": 2, "targets": 6, "items": 2, "details": 2},
-    {"obstacles": 2, "targets": 4, "items": 2, "details": 1},
-    {"obstacles": 1, "targets": 3, "items": 1, "details": 1},
-    {"obstacles": 1, "targets": 2, "items": 1, "details": 0},
+# How far the lists are cut when the page is full, one step at a time, least missed first:
+# obstacles per category, items per matrix cell (problems, field data, plan documents),
+# achievement rows, detail lines per headline figure. Each level is the one before with one
+# more cut; the fullest level that fits one page wins.
+_FULL: dict[str, int | None] = {"obstacles": None, "targets": None, "items": None, "details": None}
+_STEPS = (
+    ("obstacles", 3),
+    ("items", 3),
+    ("targets", 8),
+    ("details", 2),
+    ("obstacles", 2),
+    ("items", 2),
+    ("targets", 6),
+    ("targets", 4),
+    ("details", 1),
+    ("obstacles", 1),
+    ("items", 1),
+    ("targets", 3),
+    ("targets", 2),
+    ("details", 0),
 )
+
+
+def _levels() -> tuple[dict[str, int | None], ...]:
+    levels = [_FULL]
+    for key, limit in _STEPS:
+        levels.append(levels[-1] | {key: limit})
+    return tuple(levels)
+
+
+LEVELS = _levels()
 
 
 class BriefTooLongError(RuntimeError):
@@ -410,18 +430,36 @@ class _OnePage(BaseDocTemplate):
         self.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
 
 
-def render(brief: BriefContent) -> Brief:
-    """The brief as one A4 page: the fullest level of :data:`LEVELS` that fits."""
-    _fonts()
+def _draw(brief: BriefContent, index: int) -> tuple[bytes, int, tuple[str, ...]]:
+    """(PDF bytes, pages it took, texts drawn) of the brief at level ``index``."""
+    story, sheet = _story(brief, index)
+    buffer = io.BytesIO()
     title = f"{i18n.t('brief.kicker', brief.options.lang)}: {brief.options.title.strip()}"
-    for index in range(len(LEVELS)):
-        story, sheet = _story(brief, index)
-        buffer = io.BytesIO()
-        doc = _OnePage(buffer, title, brief.options.lang)
-        doc.build(story)
-        if doc.page == 1:
-            return Brief(buffer.getvalue(), tuple(sheet.texts), index)
-    raise BriefTooLongError(brief.options.region)
+    doc = _OnePage(buffer, title, brief.options.lang)
+    doc.build(story)
+    return buffer.getvalue(), doc.page, tuple(sheet.texts)
+
+
+def render(brief: BriefContent) -> Brief:
+    """The brief as one A4 page: the fullest level of :data:`LEVELS` that fits. Each level
+    holds less than the one before, so the first that fits is found by bisection (about six
+    drawings of ~0.1 s instead of up to fifteen)."""
+    _fonts()
+    pdf, pages, texts = _draw(brief, 0)
+    if pages == 1:
+        return Brief(pdf, texts, 0)
+    low, high = 0, len(LEVELS) - 1  # ``low`` does not fit; ``high`` is the best that does
+    found = _draw(brief, high)
+    if found[1] != 1:
+        raise BriefTooLongError(brief.options.region)
+    while high - low > 1:
+        middle = (low + high) // 2
+        drawn = _draw(brief, middle)
+        if drawn[1] == 1:
+            high, found = middle, drawn
+        else:
+            low = middle
+    return Brief(found[0], found[2], high)
 
 
 def build_brief(path: Path | str, options: DeckOptions) -> Brief:

@@ -118,12 +118,16 @@ def test_the_brief_is_one_a4_page(seed_briefs, rich_briefs, lang) -> None:
 
 
 def test_the_seed_data_fits_without_cutting_and_rich_data_is_cut_by_rule(
-    seed_briefs, rich_briefs
+    seed_briefs, rich_briefs, rich_db
 ) -> None:
     assert seed_briefs["id"].level == 0
     assert "Diringkas agar muat satu halaman" not in text_of(seed_briefs["id"].pdf)
     rich = rich_briefs["id"]
     assert rich.level > 0
+    # The fullest level that fits: the one before it takes a second page.
+    content = brief_module.content.brief_content(rich_db, _options(end_year=2024))
+    assert brief_module._draw(content, rich.level - 1)[1] == 2
+    assert text_of(brief_module._draw(content, rich.level)[0]) == text_of(rich.pdf)
     text = text_of(rich.pdf)
     assert "Diringkas agar muat satu halaman; isi lengkap di bahan paparan." in text
     assert re.search(r"dan \d+ lainnya", text)
@@ -131,7 +135,7 @@ def test_the_seed_data_fits_without_cutting_and_rich_data_is_cut_by_rule(
 
 
 def test_too_much_for_the_shortest_level_is_a_named_fault(rich_db, monkeypatch) -> None:
-    monkeypatch.setattr(brief_module, "LEVELS", brief_module.LEVELS[:1])
+    monkeypatch.setattr(brief_module, "LEVELS", brief_module.LEVELS[:2])
     with pytest.raises(brief_module.BriefTooLongError):
         build_brief(rich_db, _options(end_year=2024))
 
