@@ -79,6 +79,16 @@ def pdf(path: str, version: int, options: deck.DeckOptions) -> bytes:
     return _pdf(path, version, _key(options))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _brief(path: str, version: int, key: tuple) -> bytes:
+    return deck.build_brief(path, deck.DeckOptions(**dict(key)))
+
+
+def brief(path: str, version: int, options: deck.DeckOptions) -> bytes:
+    """The one-page A4 brief of the same options (cached like the PDF)."""
+    return _brief(path, version, _key(options))
+
+
 def _big(text: str, level: int = 4) -> str:
     """Markdown heading text: large type on a projector; the text itself stays literal."""
     return "#" * level + " " + _render.plain(text)

@@ -1,5 +1,6 @@
 """Bahan Paparan DPRD / DPRD hearing pack: the planner sets title, date, agency, region, years
-and sections; the page builds a 16:9 PPTX and its PDF from the dashboard's own figures."""
+and sections; the page builds a 16:9 PPTX and its PDF from the dashboard's own figures, and the
+one-page A4 brief (ringkasan eksekutif) of the same figures."""
 
 from __future__ import annotations
 
@@ -89,9 +90,10 @@ with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
 
 # The pack is ready when the page opens: the PPTX is written on the click of its download
 # (the slides above are already built), the PDF is converted ahead, with a spinner, once per
-# choice of options (cached), so no "build" click stands between a planner and the files.
+# choice of options (cached), so no "build" click stands between a planner and the files; the
+# one-page brief is drawn on the click of its download, from the same figures.
 st.success(_render.t("deck.built", count=len(slides)))
-left, right = st.columns(2)
+left, right, third = st.columns(3)
 left.download_button(
     _render.t("deck.download.pptx"),
     lambda: _deck.pptx(path, version, options),  # cached: the PDF below was made from it
@@ -120,6 +122,16 @@ with right:
     except deck.PdfConversionError as exc:
         st.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
 
+third.download_button(  # the one-page brief: pure Python, with or without LibreOffice
+    _render.t("brief.download"),
+    lambda: _deck.brief(path, version, options),  # drawn on the click (about a second)
+    deck.brief_file_name(options),
+    "application/pdf",
+    key="deck_brief",
+    on_click="ignore",
+    icon=":material/description:",
+    help=_render.t("brief.help"),
+)
 st.page_link(
     "pages/present.py",
     label=_render.t("deck.present_link"),

@@ -3,7 +3,8 @@
 * :mod:`~impact.deck.model`: the options a planner sets and what a slide holds;
 * :mod:`~impact.deck.content`: what the slides say (:func:`build_slides`);
 * :mod:`~impact.deck.layout`: where text goes on a 16:9 slide, and where a slide is split;
-* :mod:`~impact.deck.powerpoint` and :mod:`~impact.deck.pdf`: the files.
+* :mod:`~impact.deck.powerpoint` and :mod:`~impact.deck.pdf`: the files;
+* :mod:`~impact.deck.brief`: the one-page A4 brief (ringkasan eksekutif) from the same figures.
 
 The presentation mode shows the same :class:`Slide` list that the PPTX is written from.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from impact.deck import brief as _brief
 from impact.deck import pdf as _pdf
 from impact.deck import powerpoint as _powerpoint
 from impact.deck.content import available_years, build, build_slides, omitted_text
@@ -29,6 +31,7 @@ from impact.deck.model import (
     Slide,
     Table,
     TableRow,
+    brief_file_name,
     file_name,
     format_hearing_date,
     options_from_params,
@@ -52,7 +55,9 @@ __all__ = [
     "Table",
     "TableRow",
     "available_years",
+    "brief_file_name",
     "build",
+    "build_brief",
     "build_pdf",
     "build_pptx",
     "build_slides",
@@ -87,3 +92,8 @@ def build_pdf(pptx: bytes) -> bytes:
 def pdf_available() -> bool:
     """Whether LibreOffice is installed, so a PDF can be made."""
     return _pdf.libreoffice() is not None
+
+
+def build_brief(path: Path | str, options: DeckOptions) -> bytes:
+    """The one-page brief (ringkasan eksekutif) as A4 PDF bytes; no LibreOffice needed."""
+    return _brief.build_brief(path, options).pdf

@@ -19,8 +19,11 @@ from impact.deck import layout
 from impact.deck.model import (
     SECTOR,
     Block,
+    BriefContent,
     Card,
     DeckOptions,
+    Finding,
+    FollowUp,
     Slide,
     Table,
     TableRow,
@@ -240,26 +243,47 @@ def _card(fig, label: str, lang: str) -> Card:
     return Card(label, fig.value_text, details, fig.status)
 
 
-def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: bool) -> Slide:
-    """Three headline cards (income, competitiveness, workers) for ``region`` and years."""
-    lang = deck.lang
+def _headline(deck: _Deck, region: str, start: int, end: int) -> list[tuple[str, Figure | None]]:
+    """The three headline figures (income in real terms, competitiveness, workers) of
+    ``region`` and years with their card labels; None where a year is missing."""
     income = next(
         (f for code in INCOME_CODES if (f := _figure(deck, code, region, start, end, True))), None
     )
-    comp = _figure(deck, COMPETITIVENESS, region, start, end)
-    jobs = _figure(deck, JOBS, region, start, end)
-    missing = deck.t("deck.card.missing", start=start, end=end)
     labels = (
         deck.t("card.income.label"),
         deck.t("card.comp.label"),
-        deck.registry[JOBS].name(lang) if JOBS in deck.registry else "–",
+        deck.registry[JOBS].name(deck.lang) if JOBS in deck.registry else "–",
     )
+    figures = (
+        income,
+        _figure(deck, COMPETITIVENESS, region, start, end),
+        _figure(deck, JOBS, region, start, end),
+    )
+    return list(zip(labels, figures, strict=True))
+
+
+def _headline_cards(
+    deck: _Deck, headline: list[tuple[str, Figure | None]], start: int, end: int
+) -> list[Card]:
+    missing = deck.t("deck.card.missing", start=start, end=end)
+    return [
+        Card(label, "–", (missing,), None) if fig is None else _card(fig, label, deck.lang)
+        for label, fig in headline
+    ]
+
+
+def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: bool) -> Slide:
+    """Three headline cards (income, competitiveness, workers) for ``region`` and years."""
+    lang = deck.lang
+    headline = _headline(deck, region, start, end)
+    income, comp, _ = (fig for _, fig in headline)
     cards, notes, sources = [], [], []
-    for fig, label in zip((income, comp, jobs), labels, strict=True):
+    for (label, fig), card in zip(
+        headline, _headline_cards(deck, headline, start, end), strict=True
+    ):
+        cards.append(card)
         if fig is None:
-            cards.append(Card(label, "–", (missing,), None))
             continue
-        cards.append(_card(fig, label, lang))
         notes += [label + ":", *fig.notes]
         sources += [src for src, _ in fig.sources]
     statuses = [c.status for c in cards if c.status]
@@ -723,25 +747,44 @@ def _obstacle_evidence(deck: _Deck, codes: tuple[str, ...]) -> tuple[list[str], 
     return parts, statuses, sources
 
 
-def _recommendations(deck: _Deck) -> list[Slide]:
+def _follow_ups(deck: _Deck) -> list[FollowUp]:
+    """The four recommendations with their evidence, as the recommendations slide cites it and
+    the brief's matrix lays it out (problem, field data, plan documents, follow-up)."""
     lang, (start, end) = deck.lang, deck.years
     totals, summary = deck.program_totals(), deck.programs()
     income = deck.income()
-    blocks, statuses, sources = [], set(), []
+    made: list[FollowUp] = []
+    links = store.obstacle_links(deck.path)
 
-    def add(code: str, parts: list[str], more_statuses: set, more_sources: list) -> None:
-        evidence = "; ".join(parts) or deck.t("deck.ev.none")
-        blocks.append(
-            Block(
-                deck.t(f"deck.rec.{code}.heading"),
-                (deck.t(f"deck.rec.{code}.body"), deck.t("deck.rec.evidence", evidence=evidence)),
+    def add(
+        code: str,
+        parts: list[str],
+        more_statuses: set,
+        more_sources: list,
+        problems: list[str] = (),  # type: ignore[assignment]
+        indicators: Iterable[str] = (),
+    ) -> None:
+        linked = links.loc[
+            links["item"].isin(EVIDENCE.get(code, ())) & (links["target_kind"] == "indicator"),
+            "target",
+        ]
+        made.append(
+            FollowUp(
+                code=code,
+                heading=deck.t(f"deck.rec.{code}.heading"),
+                body=deck.t(f"deck.rec.{code}.body"),
+                problems=tuple(problems),
+                data=tuple(p for p in parts if p not in problems),
+                plans=_plans(deck, {*linked, *indicators}),
+                evidence=tuple(parts),
+                statuses=tuple(sorted(more_statuses, key=STATUS_ORDER.index)),
+                sources=tuple(dict.fromkeys(more_sources)),
             )
         )
-        statuses.update(more_statuses)
-        sources.extend(more_sources)
 
     # 1. Cross-sector synergy: coordination obstacles and where the parties' views differ.
     parts, st_, src = _obstacle_evidence(deck, EVIDENCE["synergy"])
+    problems = list(parts)
     scores = _collaboration_frame(deck)
     if not scores.empty:
         gaps = evaluation.divergence(scores)
@@ -759,7 +802,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         )
         st_ |= set(scores["status"])
         src += list(scores["source"])
-    add("synergy", parts, st_, src)
+    add("synergy", parts, st_, src, problems)
 
     # 2. Program continuity: the training program's activities and board turnover.
     parts, st_, src = [], set(), []
@@ -782,7 +825,7 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         st_.add(status)
         src += list(rows["source"])
     more = _obstacle_evidence(deck, EVIDENCE["continuity"])
-    add("continuity", parts + more[0], st_ | more[1], src + more[2])
+    add("continuity", parts + more[0], st_ | more[1], src + more[2], more[0])
 
     # 3. Resource allocation: the budget against the income outcome, and the budget cuts.
     parts, st_, src = [], set(), []
@@ -814,7 +857,8 @@ def _recommendations(deck: _Deck) -> list[Slide]:
         st_.add(income.status)
         src += [source for source, _ in income.sources]
     more = _obstacle_evidence(deck, EVIDENCE["resources"])
-    add("resources", parts + more[0], st_ | more[1], src + more[2])
+    cited = [income.extra["indicator"]] if income is not None else []
+    add("resources", parts + more[0], st_ | more[1], src + more[2], more[0], cited)
 
     # 4. Outcome-based evaluation: outputs are counted, each program's effect is not.
     parts, st_, src = [], set(), []
@@ -844,10 +888,43 @@ def _recommendations(deck: _Deck) -> list[Slide]:
             )
         st_.add(last["status"])
         src += list(summary["source"])
-    add("evaluation", parts, st_, src)
+    add("evaluation", parts, st_, src, indicators=(*INCOME_CODES, COMPETITIVENESS, JOBS))
+    return made
 
+
+def _plans(deck: _Deck, codes: Iterable[str]) -> tuple[str, ...]:
+    """The plan documents (RPJMD, Renstra) that set a target for any of ``codes`` in the deck's
+    region and years, as the target data name them, each marked with the target's status;
+    empty when the data records none (the brief then says who fills it in)."""
+    targets = store.targets_with_realisation(deck.path, deck.options.region)
+    start, end = deck.years
+    rows = targets[targets["indicator"].isin(list(codes)) & targets["year"].between(start, end)]
+    documents = dict.fromkeys(
+        figure.marked(i18n.data_text(source, deck.lang), status, deck.lang)
+        for source, status in zip(rows["source"], rows["status"], strict=True)
+        if isinstance(source, str) and source.strip()
+    )
+    return tuple(documents)
+
+
+def _recommendations(deck: _Deck) -> list[Slide]:
+    lang = deck.lang
+    follow_ups = _follow_ups(deck)
+    blocks = [
+        Block(
+            f.heading,
+            (
+                f.body,
+                deck.t(
+                    "deck.rec.evidence", evidence="; ".join(f.evidence) or deck.t("deck.ev.none")
+                ),
+            ),
+        )
+        for f in follow_ups
+    ]
+    statuses = {s for f in follow_ups for s in f.statuses}
     title = deck.t("deck.recs.title")
-    sources = list(dict.fromkeys(sources))
+    sources = list(dict.fromkeys(s for f in follow_ups for s in f.sources))
     return [
         Slide(
             section="recommendations",
@@ -1093,3 +1170,45 @@ def omitted_text(omitted: tuple[str, ...], options: DeckOptions, region_name: st
     years = {"start": options.start_year, "end": options.end_year}
     sections = "; ".join(t(f"deck.fill.{s}", **years) for s in omitted)
     return t("deck.omitted", region=region_name, sections=sections, **years)
+
+
+def brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
+    """What the one-page brief shows (:mod:`impact.deck.brief`), from the deck's own
+    builders, whatever sections the deck has: the headline cards of the study and of the
+    chosen region and years, the achievement table, the obstacles table and the follow-ups,
+    none of them split into slides."""
+    deck = _Deck(path, options, indicators.load_registry(path))
+    start, end = deck.years
+    wanted = [(STUDY_REGION, *STUDY_YEARS, True)]
+    if (options.region, (start, end)) != (STUDY_REGION, STUDY_YEARS):
+        wanted.append((options.region, start, end, False))
+    findings = []
+    for region, first, last, study in wanted:
+        headline = _headline(deck, region, first, last)
+        cards = _headline_cards(deck, headline, first, last)
+        heading = deck.t(
+            "brief.findings.study" if study else "brief.findings.region",
+            region=deck.region_name(region),
+            start=first,
+            end=last,
+        )
+        findings.append(
+            (
+                heading,
+                tuple(
+                    Finding(card, tuple(dict.fromkeys(s for s, _ in fig.sources)) if fig else ())
+                    for (_, fig), card in zip(headline, cards, strict=True)
+                ),
+            )
+        )
+    targets = _targets(deck)
+    obstacles = _obstacles(deck)
+    return BriefContent(
+        options=options,
+        region_name=deck.region_name(),
+        as_of=as_of.as_of_text(as_of.as_of(path), options.lang),
+        findings=tuple(findings),
+        targets=targets[0] if targets else None,
+        obstacles=obstacles[0] if obstacles else None,
+        follow_ups=tuple(_follow_ups(deck)),
+    )

@@ -145,6 +145,50 @@ class Slide:
         return label
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One headline figure as the brief lists it: the deck's card (label, value, detail lines,
+    status; None when the figure is missing) and the sources of the figure."""
+
+    card: Card
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One recommendation as a row of the commission's matrix: the problem (the obstacles it
+    answers, or the study's problem when none is recorded), the field data (the figures
+    cited as evidence), the plan documents that set targets for the figures involved (empty:
+    none recorded), and the follow-up itself (heading and body). ``evidence`` is every part
+    in the deck's order, as the recommendations slide cites it."""
+
+    code: str
+    heading: str
+    body: str
+    problems: tuple[str, ...]
+    data: tuple[str, ...]
+    plans: tuple[str, ...]
+    evidence: tuple[str, ...]
+    statuses: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class BriefContent:
+    """What the one-page brief shows, taken from the deck's own builders: the headline
+    findings (the study's, and the chosen region and years' when they differ; each a
+    heading with its findings), the achievement slide, the obstacles slide (unsplit), the
+    follow-ups, the region's name and the 'Data per …' line."""
+
+    options: DeckOptions
+    region_name: str
+    as_of: str
+    findings: tuple[tuple[str, tuple[Finding, ...]], ...]
+    targets: Slide | None
+    obstacles: Slide | None
+    follow_ups: tuple[FollowUp, ...]
+
+
 def format_hearing_date(date: dt.date, lang: str) -> str:
     """'14 Mei 2024' (id) / 'May 14, 2024' (en)."""
     return i18n.format_date(date, lang)
@@ -159,6 +203,15 @@ def file_name(options: DeckOptions, ext: str = "pptx") -> str:
         f"{prefix}_{region}_{options.start_year}-{options.end_year}_"
         f"{options.date.isoformat()}.{ext}"
     )
+
+
+def brief_file_name(options: DeckOptions) -> str:
+    """The brief's file: 'ringkasan_eksekutif_batik_<region>_<start>-<end>_<YYYY-MM-DD>.pdf'
+    ('executive_brief_batik_...' in English), like :func:`file_name`."""
+    name = file_name(options, "pdf")
+    prefix = "dprd_hearing_batik" if options.lang == "en" else "paparan_dprd_batik"
+    brief = "executive_brief_batik" if options.lang == "en" else "ringkasan_eksekutif_batik"
+    return brief + name.removeprefix(prefix)
 
 
 # --- the deck in a URL (presentation mode links) ----------------------------------------

@@ -23,12 +23,17 @@ def _downloads(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
-        ("id", "Bahan paparan DPRD", "Isi paparan: 19 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
+        (
+            "id",
+            "Bahan paparan DPRD",
+            "Isi paparan: 19 slide",
+            ["Unduh PPTX (16:9)", "Unduh PDF", "Unduh ringkasan (PDF, A4)"],
+        ),
         (
             "en",
             "DPRD hearing pack",
             "Contents: 18 slides",
-            ["Download PPTX (16:9)", "Download PDF"],
+            ["Download PPTX (16:9)", "Download PDF", "Download the brief (PDF, A4)"],
         ),
     ],
 )
@@ -39,7 +44,8 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     assert "+50–70%" in at.expander[0].markdown[0].value
     # Ready when the page opens: no "build" click between the planner and the files.
     assert not any(b.label in ("Buat bahan paparan", "Build the pack") for b in at.button)
-    expected = labels if pdf.libreoffice() else labels[:1]
+    # The one-page brief needs no LibreOffice: offered either way.
+    expected = labels if pdf.libreoffice() else [labels[0], labels[2]]
     assert _downloads(at) == expected
 
 
@@ -54,7 +60,7 @@ def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
 def test_deck_page_says_when_libreoffice_is_missing(app_db, monkeypatch) -> None:
     monkeypatch.setattr(pdf, "libreoffice", lambda: None)
     at = open_page(DECK)
-    assert _downloads(at) == ["Unduh PPTX (16:9)"]
+    assert _downloads(at) == ["Unduh PPTX (16:9)", "Unduh ringkasan (PDF, A4)"]
     assert any("LibreOffice tidak terpasang" in w.value for w in at.warning)
 
 
