@@ -324,11 +324,6 @@ def regions_chart(
         for name, group in frame.groupby("series", sort=False)
     ]
     data = pd.concat(parts, ignore_index=True) if parts else frame
-    shape_of = dict(zip(STATUS_ORDER, _SHAPE, strict=True))
-    data["point_shape"] = [
-        "diamond" if role == "benchmark" else shape_of.get(s, "circle")
-        for role, s in zip(data["role"], data["status"], strict=True)
-    ]
     roles = dict(zip(data["series"], data["role"], strict=False))
     regions = [s for s in order if roles.get(s) == "region"]
     benchmarks = [s for s in order if roles.get(s) == "benchmark"]
@@ -426,13 +421,21 @@ def regions_chart(
             ),
         )
     )
+    # One shape field and scale on every layer that encodes shape, so the status legend is one.
     shapes = alt.Shape("status_label:N", scale=_status_scale(lang, _SHAPE), legend=status_legend)
     # A white disc under every point, so a hollow point hides the line through it.
-    layers.append(
-        alt.Chart(data)
-        .mark_point(size=150, filled=True, color="#FFFFFF", opacity=1)
-        .encode(x=x, y=y, shape=alt.Shape("point_shape:N", scale=None, legend=None))
-    )
+    if not region_rows.empty:
+        layers.append(
+            alt.Chart(region_rows)
+            .mark_point(size=150, filled=True, color="#FFFFFF", opacity=1)
+            .encode(x=x, y=y, shape=shapes)
+        )
+    if not bench_rows.empty:
+        layers.append(
+            alt.Chart(bench_rows)
+            .mark_point(size=150, filled=True, color="#FFFFFF", opacity=1, shape="diamond")
+            .encode(x=x, y=y)
+        )
     if not region_rows.empty:
         layers.append(
             alt.Chart(region_rows)
