@@ -458,11 +458,19 @@ def regions_chart(
                 x=x, y=y, color=colour, stroke=stroke, fillOpacity=fill_opacity, tooltip=tooltip
             )
         )
-    layers.append(
-        alt.Chart(region_rows)
-        .mark_text(dy=-16, fontSize=13, fontWeight="bold")
-        .encode(x=x, y=y, text="label:N", color=colour, tooltip=tooltip)
-    )
+    # The highest region of each year is labelled above its point, the others below, so two
+    # close values never write over each other.
+    top = region_rows.groupby("year")["value"].transform("max")
+    for rows, dy in (
+        (region_rows[region_rows["value"] >= top], -16),
+        (region_rows[region_rows["value"] < top], 20),
+    ):
+        if not rows.empty:
+            layers.append(
+                alt.Chart(rows)
+                .mark_text(dy=dy, fontSize=13, fontWeight="bold")
+                .encode(x=x, y=y, text="label:N", color=colour, tooltip=tooltip)
+            )
     if bench_rows["series"].nunique() == 1:  # two benchmarks' labels would overlap
         layers.append(
             alt.Chart(bench_rows)

@@ -23,11 +23,11 @@ def _downloads(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
-        ("id", "Bahan paparan DPRD", "Isi paparan: 19 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
+        ("id", "Bahan paparan DPRD", "Isi paparan: 21 slide", ["Unduh PPTX (16:9)", "Unduh PDF"]),
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 18 slides",
+            "Contents: 20 slides",
             ["Download PPTX (16:9)", "Download PDF"],
         ),
     ],
