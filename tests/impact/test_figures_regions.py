@@ -325,3 +325,19 @@ def test_the_shipped_benchmarks_keep_their_status_and_say_where_they_came_from(
         2024: 1.51,
         2025: 2.93,
     }
+
+
+def test_a_reported_range_stays_a_range_beside_the_other_region() -> None:
+    obs = _obs(
+        [
+            ("kota_blitar", 2021, 100, "reported"),
+            ("kota_blitar", 2023, 160, "reported"),
+            ("kab_blitar", 2021, 100, "reported"),
+            ("kab_blitar", 2023, 140, "reported"),
+        ]
+    )
+    last = (obs["region"] == "kota_blitar") & (obs["year"] == 2023)
+    obs.loc[last, ["low", "high"]] = [150.0, 170.0]
+    fig = regions.regions_figure(obs, _indicator("index", "indeks"), "batik", NAMES, "id")
+    assert fig.metrics == (("Kota Blitar", "+50–70%"), ("Kabupaten Blitar", "+40%"))
+    assert "150–170" in set(fig.table["Nilai"])
