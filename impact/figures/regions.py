@@ -146,11 +146,16 @@ def regions_figure(
         changes.append((region, value, start, end))
 
     compared = [r for r, *_ in changes]
-    ends = pd.concat(
-        [present[r][present[r]["year"].astype(int).isin([s, e])] for r, _, s, e in changes]
-        or [rows for rows in present.values()]
-        or [obs.iloc[0:0]]
-    )
+    # The title's status: the weakest of the years its changes are computed from (of every
+    # region figure when there is no change to state; benchmarks never mark it).
+    if changes:
+        ends = pd.concat(
+            [present[r][present[r]["year"].astype(int).isin([s, e])] for r, _, s, e in changes]
+        )
+    elif present:
+        ends = pd.concat(list(present.values()))
+    else:
+        ends = obs.iloc[0:0]
     status = statuses_of(ends)
     if changes and period:
         phrases = [
