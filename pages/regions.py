@@ -40,8 +40,8 @@ fig = regions_figures.regions_figure(
     lang,
     targets=_data.targets(path, version, None),
 )
-for line in fig.extra["missing"]:  # a region without figures is named, not left out
-    st.caption(_render.plain(line))
+for line in [*fig.extra["missing"], *filter(None, [fig.extra["combined"]])]:
+    st.caption(_render.plain(line))  # a region without figures is named, not left out
 if fig.chart is None:
     st.info(_render.t("regions.nothing"))
     st.stop()

@@ -34,6 +34,7 @@ from impact.indicators import Indicator
 REGIONS = ("kota_blitar", "kab_blitar")  # the two administrative regions compared
 BENCHMARKS = ("jatim", "indonesia")  # drawn as 'pembanding' lines where a figure exists
 ECONOMY_WIDE = "all"  # a benchmark of the whole economy (CPI) stands for any sector
+COMBINED = "blitar"  # Kota & Kabupaten together: the study's level, shown on indicator pages
 
 
 def regions_with_data(catalog: pd.DataFrame, code: str) -> list[str]:
@@ -129,6 +130,14 @@ def regions_figure(
         for r in BENCHMARKS
         if r not in present_benches
     ]
+
+    # The study's combined level is not a third region here; say where its figures are.
+    combined = not obs[(obs["region"] == COMBINED) & (obs["sector"] == sector)].empty
+    combined_note = (
+        i18n.t("regions.combined", lang, name=region_names.get(COMBINED, COMBINED))
+        if combined
+        else None
+    )
 
     # Each region's change, compared over the same years wherever both have them.
     period = _period(present) if len(present) == len(REGIONS) else None
@@ -258,6 +267,7 @@ def regions_figure(
         notes=tuple(missing),
         extra={
             "missing": missing,
+            "combined": combined_note,
             "compared": compared,
             "benchmarks": list(present_benches),
             "indicator": indicator.code,

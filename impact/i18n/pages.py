@@ -425,6 +425,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{name}: belum ada perubahan Kota atau Kabupaten Blitar yang dapat dibandingkan",
         "{name}: no change of Blitar City or Regency to compare yet",
     ),
+    "regions.combined": (
+        "Angka gabungan {name} (tingkat studi) untuk indikator ini tidak digambar di sini; "
+        "semuanya ada di halaman Sumber & Metodologi.",
+        "Combined figures for {name} (the study's level) of this indicator are not drawn here; "
+        "all of them are on the Sources and method page.",
+    ),
     "regions.source": ("{name} — {line}", "{name} — {line}"),
     "regions.nothing": (
         "Belum ada angka indikator ini untuk Kota Blitar, Kabupaten Blitar, maupun pembanding. "

@@ -154,6 +154,14 @@ def test_nothing_at_all_gives_no_chart() -> None:
     fig = regions.regions_figure(_obs([]).iloc[0:0], _indicator("count"), "batik", NAMES, "en")
     assert fig.chart is None
     assert len(fig.extra["missing"]) == 4
+    assert fig.extra["combined"] is None
+
+
+def test_the_combined_level_is_pointed_to_not_drawn_as_a_third_region() -> None:
+    obs = _obs([("blitar", 2021, 100, "reported"), ("blitar", 2023, 160, "reported")])
+    fig = regions.regions_figure(obs, _indicator("index", "indeks"), "batik", NAMES, "id")
+    assert fig.chart is None
+    assert fig.extra["combined"].startswith("Angka gabungan Kota & Kabupaten Blitar")
 
 
 # --- benchmarks ---------------------------------------------------------------------------

@@ -87,6 +87,8 @@ def test_an_indicator_nobody_holds_says_so_instead_of_an_empty_chart(app_db) -> 
     assert not at.get("vega_lite_chart")
     assert "Kota Blitar: belum ada data" in _captions(at)
     assert at.info[0].value.startswith("Belum ada angka indikator ini")
+    # the study's combined level holds it: the page says where to find it
+    assert any(c.startswith("Angka gabungan Kota & Kabupaten Blitar") for c in _captions(at))
 
 
 @pytest.mark.parametrize(
