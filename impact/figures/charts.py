@@ -347,7 +347,7 @@ def regions_chart(
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
         if y_domain
-        else alt.Scale(zero=False, padding=24)
+        else alt.Scale(zero=False, padding=36)  # room for labels under the lower points
     )
     y = alt.Y(
         "value:Q",
