@@ -154,12 +154,8 @@ def series_chart(
     frame = series_frame(obs, lang, fmt)
     year_label = i18n.t("chart.year", lang)
     years = sorted(frame["year"].unique().tolist())
-    x = alt.X(
-        "year:Q",
-        title=year_label,
-        scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
-        axis=alt.Axis(values=years, format="d", labelFontSize=14, titleFontSize=14, grid=False),
-    )
+    x_scale, x_axis, _ = year_axis(years, lang)
+    x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
         if y_domain
@@ -338,12 +334,8 @@ def regions_chart(
     )
     years = sorted(data["year"].astype(int).unique().tolist())
     year_label = i18n.t("chart.year", lang)
-    x = alt.X(
-        "year:Q",
-        title=year_label,
-        scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
-        axis=alt.Axis(values=years, format="d", labelFontSize=14, titleFontSize=14, grid=False),
-    )
+    x_scale, x_axis, _ = year_axis(years, lang)
+    x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
         if y_domain
