@@ -86,6 +86,12 @@ navigation = st.navigation(
                 url_path="daya-saing",
             ),
             st.Page(
+                "pages/regions.py",
+                title=i18n.t("nav.regions", lang),
+                icon=":material/compare_arrows:",
+                url_path="perbandingan-wilayah",
+            ),
+            st.Page(
                 "pages/obstacles.py",
                 title=i18n.t("nav.obstacles", lang),
                 icon=":material/block:",

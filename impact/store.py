@@ -281,6 +281,9 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     ("indicator", "indicators_creative.csv"),
     ("observation", "observations_creative.csv"),
     ("indicator_target", "indicator_targets.csv"),
+    # Public benchmarks for the regions view (Jawa Timur, Indonesia), with source and status.
+    ("indicator", "indicators_benchmarks.csv"),
+    ("observation", "observations_benchmarks.csv"),
 )
 _FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
 TABLES = (

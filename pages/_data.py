@@ -91,6 +91,12 @@ def observations(path: str, version: int, code: str, region: str, sector: str) -
 
 
 @st.cache_data(show_spinner=False)
+def indicator_observations(path: str, version: int, code: str) -> pd.DataFrame:
+    """One indicator in every region and sector (for regions side by side)."""
+    return store.observations(path, code, None, None)
+
+
+@st.cache_data(show_spinner=False)
 def obstacles(path: str, version: int) -> pd.DataFrame:
     return store.obstacles_with_latest_severity(path)
 

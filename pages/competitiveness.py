@@ -46,7 +46,15 @@ with g2:
     later = [y for y in years if y > base]
     end = _widgets.url_choice("ke", _render.t("filter.compare_year"), later, default=later[-1])
 
-fig = figure.change_figure(obs, registry[SCORE], base, end, lang, y_title=_render.t("chart.comp.y"))
+fig = figure.change_figure(
+    obs,
+    registry[SCORE],
+    base,
+    end,
+    lang,
+    y_title=_render.t("chart.comp.y"),
+    targets=_data.targets(path, version, region),
+)
 _render.figure_metrics(fig)
 _render.figure_panel(fig, f"daya_saing_{region}_{sector}", wide=True)
 

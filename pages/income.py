@@ -108,6 +108,7 @@ try:
         name=name,
         as_index=view == "index",
         price_rates=rates,
+        targets=_data.targets(path, version, region),
         y_title=_render.t("view.index") if view == "index" else figure.unit_text(indicator, lang),
     )
 except growth.MissingValueError as exc:

@@ -33,6 +33,7 @@ from impact.figures import achievement as achievement_figures
 from impact.figures import as_of, charts, collaboration, figure
 from impact.figures import creative as creative_figures
 from impact.figures import programs as programs_figures
+from impact.figures import regions as regions_figures
 from impact.figures.figure import Figure
 from impact.figures.marks import mark_notes, status_word
 from impact.status import ORDER as STATUS_ORDER
@@ -59,6 +60,7 @@ CONTINUITY_PROGRAM = "training"
 # Chart plot heights (px) as built; the PPTX writer refits them to the slide's free space.
 SERIES_HEIGHT = 150
 BAR_HEIGHT = 150
+REGIONS_HEIGHT = 190  # two series and their labels, one above and one below the points
 # Titles and subtitles are not wrapped by the chart: on a slide the title is the slide's own
 # and the subtitle lines (sources, how to read the marks) become the footnote.
 NO_WRAP = (1000, 1000)
@@ -1034,6 +1036,44 @@ def _creative(deck: _Deck) -> list[Slide]:
     return [_figure_slide(deck, grown, finding=finding, section="creative")]
 
 
+def _regions(deck: _Deck) -> list[Slide]:
+    """Kota beside Kabupaten Blitar (the regions page's figure): one slide per indicator both
+    regions hold for both of the deck's years, with benchmarks and targets where they exist."""
+    lang, (start, end) = deck.lang, deck.years
+    catalog = store.series_catalog(deck.path)
+    names = deck.region_names()
+    targets = store.targets_with_realisation(deck.path)
+    slides = []
+    for code, indicator in deck.registry.items():
+        if len(regions_figures.regions_with_data(catalog, code)) < len(regions_figures.REGIONS):
+            continue
+        obs = store.observations(deck.path, code)
+        obs = obs[obs["year"].between(start, end)]
+        fig = regions_figures.regions_figure(obs, indicator, SECTOR, names, lang, targets=targets)
+        if fig.chart is None or fig.years != (start, end):
+            continue  # both regions over the deck's own years, or no slide
+        if len(fig.extra["compared"]) < len(regions_figures.REGIONS):
+            continue
+        key = (
+            "deck.regions.finding.points"
+            if indicator.kind in growth.POINT_KINDS
+            else "deck.regions.finding.percent"
+        )
+        finding = deck.t(key, start=start, end=end)
+        changes = [deck.t("regions.change", region=r, change=v) for r, v in fig.metrics]
+        slides.append(
+            _figure_slide(
+                deck,
+                fig,
+                finding=finding,
+                section="regions",
+                notes=changes,
+                height=REGIONS_HEIGHT,
+            )
+        )
+    return slides
+
+
 TARGET_COLUMNS = (  # of the achievement table: what a slide has room for, no word broken;
     ("ach.indicator", 0.30),  # each row's status is in words in its last cell
     ("table.year", 0.09),
@@ -1087,6 +1127,7 @@ def _targets(deck: _Deck) -> list[Slide]:
 _BUILDERS = {
     "summary": _summary,
     "charts": _charts,
+    "regions": _regions,
     "obstacles": _obstacles,
     "collaboration": _collaboration,
     "programs": _programs,

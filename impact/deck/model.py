@@ -20,6 +20,7 @@ from impact.status import weakest
 SECTIONS = (
     "summary",
     "charts",
+    "regions",
     "obstacles",
     "collaboration",
     "programs",

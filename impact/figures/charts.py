@@ -25,6 +25,11 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 BLUE = "#0072B2"  # Okabe-Ito blue
 BAND = "#56B4E9"  # Okabe-Ito sky blue
 GREY = "#555555"
+TARGET = "#CC79A7"  # Okabe-Ito reddish purple: a target, apart from every series colour
+# Benchmarks (Jawa Timur, Indonesia) in the regions view: Okabe-Ito green and black, drawn
+# with a long dash, apart from the regions' own colours (blue, orange).
+BENCHMARK_COLOURS = ("#009E73", "#000000")
+BENCHMARK_DASH = [12, 4]
 
 # How each status looks; indexed like STATUS_ORDER.
 _FILL = ("#0072B2", "#FFFFFF", "#FFFFFF")
@@ -134,8 +139,11 @@ def series_chart(
     y_domain: tuple[float, float] | None = None,
     height: int = 260,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+    targets: list[dict] | None = None,
 ) -> alt.LayerChart:
     """A yearly series with status marks, an optional reported-range band and value labels.
+    ``targets`` (figure.target_marks) draws each year's target as a short rule with its
+    label (status in words), solid when reported, dashed otherwise.
 
     ``obs`` is one series (columns year, value, low, high, status, source). ``value_format``
     picks the axis format (index, percent, rupiah, number); ``formatter`` formats labels and
@@ -146,12 +154,8 @@ def series_chart(
     frame = series_frame(obs, lang, fmt)
     year_label = i18n.t("chart.year", lang)
     years = sorted(frame["year"].unique().tolist())
-    x = alt.X(
-        "year:Q",
-        title=year_label,
-        scale=alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
-        axis=alt.Axis(values=years, format="d", labelFontSize=14, titleFontSize=14, grid=False),
-    )
+    x_scale, x_axis, _ = year_axis(years, lang)
+    x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
         if y_domain
@@ -214,12 +218,266 @@ def series_chart(
             x=x, y=y, text="label:N", tooltip=tooltip
         )
     )
+    layers += target_layers(targets, years, lang, y_scale, y_title)
     notes = []
     if (frame["status"] != "reported").any():
         notes.append(i18n.t("source.illustrative_note", lang))
     if has_band:
         notes.append(i18n.t("source.band_note", lang))
     if has_marks(frame):
+        notes.append(i18n.t("source.mark_note", lang))
+    chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
+    return finish(
+        chart,
+        lang=lang,
+        title=title,
+        sources=sources,
+        source_lines=source_lines,
+        notes=notes,
+        height=height,
+        wrap=wrap,
+    )
+
+
+def year_axis(years: list[int], lang: str) -> tuple[alt.Scale, alt.Axis, str]:
+    """The x scale, axis and title of a yearly chart: every year labelled, a little room
+    either side."""
+    return (
+        alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
+        alt.Axis(values=years, format="d", labelFontSize=14, titleFontSize=14, grid=False),
+        i18n.t("chart.year", lang),
+    )
+
+
+def target_layers(
+    targets: list[dict] | None, years: list[int], lang: str, y_scale: alt.Scale, y_title: str
+) -> list[alt.Chart]:
+    """Each target (figure.target_marks: year, target, label, status, source) as a short
+    horizontal rule across its year, solid when the target is reported and dashed otherwise,
+    with its label ('Target 160 (ilustratif)') under it. Shares the chart's x and y scales."""
+    if not targets:
+        return []
+    data = pd.DataFrame(targets)
+    data["x_from"] = data["year"] - 0.22
+    data["x_to"] = data["year"] + 0.22
+    x_scale, x_axis, x_title = year_axis(years, lang)
+    x_from = alt.X("x_from:Q", scale=x_scale, axis=x_axis, title=x_title)
+    y = alt.Y("target:Q", scale=y_scale, title=y_title)
+    tooltip = [alt.Tooltip("label:N", title=y_title), alt.Tooltip("source:N", title="")]
+    rule = (
+        alt.Chart(data)
+        .mark_rule(color=TARGET, strokeWidth=3.5)
+        .encode(
+            x=x_from,
+            x2="x_to:Q",
+            y=y,
+            strokeDash=alt.condition(
+                "datum.status == 'reported'", alt.value([1, 0]), alt.value([6, 3])
+            ),
+            tooltip=tooltip,
+        )
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(dy=20, fontSize=12, fontWeight="bold", color="#8E3B6B")
+        .encode(x=alt.X("year:Q", scale=x_scale, axis=x_axis, title=x_title), y=y, text="label:N")
+    )
+    return [rule, text]
+
+
+def regions_chart(
+    frame: pd.DataFrame,
+    *,
+    lang: str,
+    title: str,
+    y_title: str,
+    sources: list[str],
+    source_lines: list[str] | None = None,
+    value_format: str = "number",
+    formatter: Callable[[float], str] | str | None = None,
+    y_domain: tuple[float, float] | None = None,
+    series_order: list[str] | None = None,
+    benchmark_note: str | None = None,
+    targets: list[dict] | None = None,
+    height: int = 300,
+    wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
+) -> alt.LayerChart:
+    """Several regions' yearly series on one chart, one colour per region, and benchmark
+    series (``role`` 'benchmark': Jawa Timur, Indonesia) as long-dashed lines in colours of
+    their own. Every point keeps its status mark (reported filled, others hollow; a region's
+    segment touching a non-reported point dashed short), and its value label.
+
+    ``frame``: columns series (the name shown in the legend), role ('region' or
+    'benchmark'), year, value, low, high, status, source. ``series_order``: regions first,
+    then benchmarks (their colours follow this order). ``targets``: see target_layers.
+    """
+    fmt = label_formatter(formatter, lang)
+    order = series_order or list(dict.fromkeys(frame["series"]))
+    parts = [
+        series_frame(group.drop(columns=["series", "role"]), lang, fmt).assign(
+            series=name, role=group["role"].iloc[0]
+        )
+        for name, group in frame.groupby("series", sort=False)
+    ]
+    data = pd.concat(parts, ignore_index=True) if parts else frame
+    roles = dict(zip(data["series"], data["role"], strict=False))
+    regions = [s for s in order if roles.get(s) == "region"]
+    benchmarks = [s for s in order if roles.get(s) == "benchmark"]
+    colours = [*PALETTE[: len(regions)], *BENCHMARK_COLOURS[: len(benchmarks)]]
+    colour_title = i18n.t("filter.region", lang)
+    colour_scale = alt.Scale(domain=[*regions, *benchmarks], range=colours)
+    colour = alt.Color(
+        "series:N",
+        scale=colour_scale,
+        title=colour_title,
+        legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
+    )
+    years = sorted(data["year"].astype(int).unique().tolist())
+    year_label = i18n.t("chart.year", lang)
+    x_scale, x_axis, _ = year_axis(years, lang)
+    x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
+    y_scale = (
+        alt.Scale(domain=list(y_domain), nice=False)
+        if y_domain
+        else alt.Scale(zero=False, padding=36)  # room for labels under the lower points
+    )
+    y = alt.Y(
+        "value:Q",
+        title=y_title,
+        scale=y_scale,
+        axis=alt.Axis(format=AXIS_FORMATS[value_format], labelFontSize=13, titleFontSize=14),
+    )
+    tooltip = [
+        alt.Tooltip("series:N", title=colour_title),
+        alt.Tooltip("year:Q", title=year_label, format="d"),
+        alt.Tooltip("label:N", title=y_title),
+        alt.Tooltip("status_text:N", title=i18n.t("status.legend", lang)),
+        alt.Tooltip("source:N", title=i18n.t("table.source", lang)),
+    ]
+    region_rows = data[data["role"] == "region"]
+    bench_rows = data[data["role"] == "benchmark"]
+    layers: list[alt.Chart] = []
+    reported = region_rows[region_rows["status"] == "reported"]
+    has_band = bool((region_rows["low"].notna() & region_rows["high"].notna()).any())
+    if has_band and len(reported) >= 2:
+        layers.append(
+            alt.Chart(reported)
+            .mark_area(opacity=0.2)
+            .encode(x=x, y=alt.Y("band_low:Q", scale=y_scale), y2="band_high:Q", color=colour)
+        )
+    if not region_rows.empty:
+        layers.append(
+            alt.Chart(region_rows)
+            .transform_filter("isValid(datum.next_year)")
+            .mark_rule(strokeWidth=3)
+            .encode(
+                x=x,
+                x2="next_year:Q",
+                y=y,
+                y2="next_value:Q",
+                color=colour,
+                strokeDash=alt.StrokeDash(
+                    "segment_label:N", scale=_status_scale(lang, _DASH), legend=None
+                ),
+            )
+        )
+    if not bench_rows.empty:
+        layers.append(
+            alt.Chart(bench_rows)
+            .mark_line(strokeWidth=2, strokeDash=BENCHMARK_DASH)
+            .encode(x=x, y=y, color=colour, detail="series:N")
+        )
+    # Points take their region's colour: reported filled, the others hollow (fill opacity by
+    # status). The status legend comes from a layer of its own that draws nothing on the plot
+    # (grey symbols, filled for reported, hollow otherwise, as the points are).
+    status_legend = alt.Legend(
+        title=i18n.t("status.legend", lang), orient="bottom", labelFontSize=13, titleFontSize=13
+    )
+    fill_opacity = alt.FillOpacity(
+        "status_label:N", scale=_status_scale(lang, (1.0, 0.0, 0.0)), legend=None
+    )
+    stroke = alt.Stroke("series:N", scale=colour_scale, legend=None)
+    layers.append(
+        alt.Chart(data)
+        .mark_point(size=0, strokeWidth=2.5, color=GREY, opacity=1)
+        .encode(
+            x=x,
+            y=y,
+            fill=alt.Fill(
+                "status_label:N",
+                scale=_status_scale(lang, (GREY, "#FFFFFF", "#FFFFFF")),
+                legend=status_legend,
+            ),
+            shape=alt.Shape(
+                "status_label:N", scale=_status_scale(lang, _SHAPE), legend=status_legend
+            ),
+        )
+    )
+    # One shape field and scale on every layer that encodes shape, so the status legend is one.
+    shapes = alt.Shape("status_label:N", scale=_status_scale(lang, _SHAPE), legend=status_legend)
+    # A white disc under every point, so a hollow point hides the line through it.
+    if not region_rows.empty:
+        layers.append(
+            alt.Chart(region_rows)
+            .mark_point(size=150, filled=True, color="#FFFFFF", opacity=1)
+            .encode(x=x, y=y, shape=shapes)
+        )
+    if not bench_rows.empty:
+        layers.append(
+            alt.Chart(bench_rows)
+            .mark_point(size=150, filled=True, color="#FFFFFF", opacity=1, shape="diamond")
+            .encode(x=x, y=y)
+        )
+    if not region_rows.empty:
+        layers.append(
+            alt.Chart(region_rows)
+            .mark_point(size=150, strokeWidth=2.5, opacity=1, filled=True)
+            .encode(
+                x=x,
+                y=y,
+                color=colour,
+                stroke=stroke,
+                fillOpacity=fill_opacity,
+                shape=shapes,
+                tooltip=tooltip,
+            )
+        )
+    if not bench_rows.empty:
+        layers.append(
+            alt.Chart(bench_rows)
+            .mark_point(size=150, strokeWidth=2.5, opacity=1, shape="diamond", filled=True)
+            .encode(
+                x=x, y=y, color=colour, stroke=stroke, fillOpacity=fill_opacity, tooltip=tooltip
+            )
+        )
+    # The highest region of each year is labelled above its point, the others below, so two
+    # close values never write over each other.
+    top = region_rows.groupby("year")["value"].transform("max")
+    for rows, dy in (
+        (region_rows[region_rows["value"] >= top], -16),
+        (region_rows[region_rows["value"] < top], 20),
+    ):
+        if not rows.empty:
+            layers.append(
+                alt.Chart(rows)
+                .mark_text(dy=dy, fontSize=13, fontWeight="bold")
+                .encode(x=x, y=y, text="label:N", color=colour, tooltip=tooltip)
+            )
+    if bench_rows["series"].nunique() == 1:  # two benchmarks' labels would overlap
+        layers.append(
+            alt.Chart(bench_rows)
+            .mark_text(dy=18, fontSize=12)
+            .encode(x=x, y=y, text="label:N", color=colour, tooltip=tooltip)
+        )
+    layers += target_layers(targets, years, lang, y_scale, y_title)
+    notes = []
+    if (data["status"] != "reported").any():
+        notes.append(i18n.t("source.illustrative_note", lang))
+    if has_band:
+        notes.append(i18n.t("source.band_note", lang))
+    if benchmark_note and not bench_rows.empty:
+        notes.append(benchmark_note)
+    if has_marks(data):
         notes.append(i18n.t("source.mark_note", lang))
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
@@ -665,6 +923,7 @@ def with_as_of(chart: alt.TopLevelMixin, line: str) -> alt.TopLevelMixin:
 # The chart builders by name, for callers that cache a chart by its (plain) options.
 BUILDERS: dict[str, Callable[..., alt.TopLevelMixin]] = {
     "series": series_chart,
+    "regions": regions_chart,
     "bar": bar_chart,
     "heatmap": heatmap,
     "dots": dot_plot,

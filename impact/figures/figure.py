@@ -188,13 +188,17 @@ def change_figure(
     as_index: bool = False,
     price_rates: pd.DataFrame | None = None,
     key: str | None = None,
+    targets: pd.DataFrame | None = None,
 ) -> Figure:
     """The change of one series (``obs``: one indicator, region and sector, every year it
     has) from ``start`` to ``end``: value, status, sources, title, card, chart, table, notes.
 
     ``inflation`` (BPS CPI rates) adds real terms for levels. ``name`` replaces the
-    indicator's name in titles (a page may say '… (riil, harga 2021)'). Raises the named
-    growth errors when a year is missing or the base cannot be changed from.
+    indicator's name in titles (a page may say '… (riil, harga 2021)'). ``targets``
+    (store.targets_with_realisation) draws the targets set for this series on its chart,
+    when the chart shows the indicator's own values (not an index or real terms: a target is
+    set in the indicator's own, nominal unit). Raises the named growth errors when a year is
+    missing or the base cannot be changed from.
     """
     comparison = growth.compare_years(obs, indicator.kind, start, end)
     ends = obs[obs["year"].isin([start, end])]
@@ -303,16 +307,23 @@ def change_figure(
     if real is not None and inflation is not None:  # the card's real terms use CPI rates
         rates = inflation[inflation["year"].between(start + 1, end)]
         sources += tuple(s for s in year_sources(rates) if s[0] not in dict(sources))
+    target_options: list[dict] = []
+    if targets is not None and not as_index and price_rates is None and not plotted.empty:
+        target_options, target_lines = target_marks(
+            series_targets(targets, obs), indicator, lang, years=plotted["year"]
+        )
+        extra_lines = [*extra_lines, *target_lines]
     chart = chart_spec(
         "series",
         plotted,
         lang,
         year_sources(plotted),
         extra_lines=extra_lines,
+        targets=target_options,
         title=title,
         y_title=y_title or unit_text(indicator, lang),
         value_format=axis,
-        formatter=_formatter_name(indicator, as_index),
+        formatter=formatter_name(indicator, as_index),
         y_domain=(0, 100) if is_points else None,
     )
     notes = (
@@ -342,6 +353,76 @@ def change_figure(
     )
 
 
+# --- targets drawn on a chart -------------------------------------------------------------
+
+
+def series_targets(targets: pd.DataFrame, obs: pd.DataFrame) -> pd.DataFrame:
+    """The targets (store.targets_with_realisation rows) set for the series ``obs`` holds:
+    same indicator, region and sector."""
+    if targets.empty or obs.empty:
+        return targets.iloc[0:0]
+    keep = pd.Series(True, index=targets.index)
+    for column in ("indicator", "region", "sector"):
+        if column in obs and obs[column].nunique() == 1:
+            keep &= targets[column] == obs[column].iloc[0]
+    return targets[keep]
+
+
+def target_marks(
+    targets: pd.DataFrame,
+    indicator: Indicator,
+    lang: str,
+    *,
+    years: Iterable[int],
+    region_names: dict[str, str] | None = None,
+) -> tuple[list[dict], list[str]]:
+    """The targets of ``indicator`` within the plotted ``years`` as a chart draws them, and
+    the lines naming their plan document.
+
+    Returns (marks, lines): one plain dict per target (year, target, label, status, source;
+    the label 'Target 160 (ilustratif)' carries its status in words, so an illustrative
+    target never reads as an official one), and one line per plan document naming the years
+    it sets ('Target 2022, 2023: <document> (ilustratif)'), then how to read the marks.
+    ``region_names`` (the regions view) puts the region in each label. Nothing when no target
+    falls within the years."""
+    years = [int(y) for y in years]
+    if targets.empty or not years:
+        return [], []
+    rows = targets[
+        (targets["indicator"] == indicator.code)
+        & targets["year"].astype(int).between(min(years), max(years))
+    ].sort_values(["region", "year"])
+    if rows.empty:
+        return [], []
+    fmt, _ = value_formatter(indicator, lang)
+    marks = []
+    for row in rows.itertuples():
+        value = fmt(float(row.target))
+        if region_names:
+            region = region_names.get(row.region, row.region)
+            text = i18n.t("chart.target.region", lang, region=region, value=value)
+        else:
+            text = i18n.t("chart.target.label", lang, value=value)
+        marks.append(
+            {
+                "year": int(row.year),
+                "target": float(row.target),
+                "label": marked(text, row.status, lang),
+                "status": str(row.status),
+                "source": i18n.data_text(row.source, lang),
+            }
+        )
+    lines = []
+    for (source, status), group in rows.groupby(["source", "status"], sort=False):
+        years_text = ", ".join(str(y) for y in sorted(set(group["year"].astype(int))))
+        line = i18n.t(
+            "chart.target.source", lang, years=years_text, document=i18n.data_text(source, lang)
+        )
+        lines.append(marked(line, str(status), lang))
+    lines.append(i18n.t("source.note.target", lang))
+    return marks, lines
+
+
 def _difference(r: growth.Range, fmt: Callable[[float], str]) -> str:
     return fmt(r.low) if r.is_point else f"{fmt(r.low)} – {fmt(r.high)}"
 
@@ -350,7 +431,8 @@ def _value(r: growth.Range, fmt: Callable[[float], str]) -> str:
     return fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"
 
 
-def _formatter_name(indicator: Indicator, as_index: bool) -> str:
+def formatter_name(indicator: Indicator, as_index: bool) -> str:
+    """The charts.LABEL_FORMATS name for an indicator's labels (chart options stay plain)."""
     if as_index:
         return "index"
     if indicator.kind in ("score", "share", "rate"):

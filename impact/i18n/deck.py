@@ -60,6 +60,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # --- sections ------------------------------------------------------------------
     "deck.section.summary": ("Ringkasan angka utama", "Headline figures"),
     "deck.section.charts": ("Grafik temuan", "Charts of the findings"),
+    "deck.section.regions": ("Kota dan Kabupaten", "City and Regency"),
     "deck.section.obstacles": ("Hambatan dan angka terdampak", "Obstacles and figures affected"),
     "deck.section.collaboration": ("Kartu skor kolaborasi", "Collaboration scorecard"),
     "deck.section.programs": ("Program dan hasil", "Programs and outcomes"),
@@ -307,6 +308,23 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.fill.charts": (
         "Grafik (perlu seri pendapatan, daya saing atau tenaga kerja {start} dan {end})",
         "Charts (needs the income, competitiveness or workers series for {start} and {end})",
+    ),
+    "deck.fill.regions": (
+        "Kota dan Kabupaten (perlu angka Kota Blitar dan Kabupaten Blitar untuk indikator yang "
+        "sama, {start} dan {end})",
+        "City and Regency (needs Blitar City and Blitar Regency figures of the same indicator for "
+        "{start} and {end})",
+    ),
+    "deck.regions.finding.points": (
+        "Kota Blitar dan Kabupaten Blitar pada tahun yang sama, {start}–{end}; perubahan dalam "
+        "poin persen.",
+        "Blitar City and Blitar Regency over the same years, {start}–{end}; changes in "
+        "percentage points.",
+    ),
+    "deck.regions.finding.percent": (
+        "Kota Blitar dan Kabupaten Blitar pada tahun yang sama, {start}–{end}; perubahan dalam "
+        "persen.",
+        "Blitar City and Blitar Regency over the same years, {start}–{end}; changes in percent.",
     ),
     "deck.fill.obstacles": (
         "Hambatan (perlu keparahan hambatan sampai {end})",

@@ -413,4 +413,60 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pandangan paling berbeda, sama lebarnya ({spread} poin), soal: {elements}",
         "Views differ most, equally ({spread} points), on: {elements}",
     ),
+    # Regions side by side (pages/regions.py, impact/figures/regions.py)
+    "nav.regions": ("Perbandingan Wilayah", "Regions compared"),
+    "regions.heading": ("Perbandingan Wilayah", "Regions compared"),
+    "regions.intro": (
+        "Kota Blitar dan Kabupaten Blitar pada grafik dan tabel yang sama, untuk setiap "
+        "indikator yang dimiliki keduanya, dengan pembanding Jawa Timur atau Indonesia bila ada "
+        "angkanya. Perubahan dibandingkan pada tahun yang sama: poin persen untuk skor, pangsa "
+        "dan laju; persen untuk nilai, jumlah dan indeks.",
+        "Blitar City and Blitar Regency on one chart and one table, for every indicator both "
+        "have, with East Java or Indonesia as a benchmark where a figure exists. Changes are "
+        "compared over the same years: percentage points for scores, shares and rates; percent "
+        "for values, counts and indices.",
+    ),
+    "regions.fewer": ("{name} (kurang dari dua wilayah)", "{name} (fewer than two regions)"),
+    "regions.benchmark": ("{name} (pembanding)", "{name} (benchmark)"),
+    "regions.missing": ("{name}: belum ada data", "{name}: no data yet"),
+    "regions.change": ("{region} {change}", "{region} {change}"),
+    "regions.change.own": (
+        "{region} {change} ({start}–{end})",
+        "{region} {change} ({start}–{end})",
+    ),
+    "regions.title": ("{name}, {start}–{end}: {changes}", "{name}, {start}–{end}: {changes}"),
+    "regions.title.own": ("{name}: {changes}", "{name}: {changes}"),
+    "regions.title.none": (
+        "{name}: belum ada perubahan Kota atau Kabupaten Blitar yang dapat dibandingkan",
+        "{name}: no change of Blitar City or Regency to compare yet",
+    ),
+    "regions.combined": (
+        "Angka gabungan {name} (tingkat studi) untuk indikator ini tidak digambar di sini; "
+        "semuanya ada di halaman Sumber & Metodologi.",
+        "Combined figures for {name} (the study's level) of this indicator are not drawn here; "
+        "all of them are on the Sources and method page.",
+    ),
+    "regions.source": ("{name} — {line}", "{name} — {line}"),
+    "regions.nothing": (
+        "Belum ada angka indikator ini untuk Kota Blitar, Kabupaten Blitar, maupun pembanding. "
+        "Pilih indikator lain, atau tambahkan angkanya lewat halaman Unggah Data.",
+        "This indicator has no figures yet for Blitar City, Blitar Regency or a benchmark. "
+        "Pick another indicator, or add its figures on the Upload data page.",
+    ),
+    "source.note.benchmark": (
+        "Garis putus-putus panjang dengan belah ketupat: pembanding (Jawa Timur, Indonesia), "
+        "bukan wilayah Blitar; belah ketupat terisi bila angkanya dilaporkan.",
+        "Long-dashed lines with diamonds: benchmarks (East Java, Indonesia), not a Blitar "
+        "region; a filled diamond is a reported figure.",
+    ),
+    # Targets drawn on a chart (figure.target_marks)
+    "chart.target.label": ("Target {value}", "Target {value}"),
+    "chart.target.region": ("Target {region} {value}", "Target {region} {value}"),
+    "chart.target.source": ("Target {years}: {document}", "Target {years}: {document}"),
+    "source.note.target": (
+        "Garis pendek ungu: target tahun itu menurut dokumen perencanaan; putus-putus bila "
+        "targetnya bukan target resmi yang dilaporkan.",
+        "Short purple rules: that year's target from the plan document; dashed when the target "
+        "is not a reported, official one.",
+    ),
 }

@@ -32,6 +32,7 @@ PAGES = [
     "",
     "pendapatan?harga=real&tampilan=index",
     "daya-saing",
+    "perbandingan-wilayah",
     "hambatan",
     "kolaborasi",
     "program",

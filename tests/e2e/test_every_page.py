@@ -15,6 +15,7 @@ PAGES = [
     ("ringkasan", "", 2),
     ("pendapatan", "&indikator=batik_income_avg&wilayah=kab_blitar&harga=real&tampilan=index", 1),
     ("daya-saing", "&dari=2021&ke=2023", 2),
+    ("perbandingan-wilayah", "&indikator=batik_workers&sektor=batik", 1),
     ("hambatan", "&kategori=resources&hambatan=budget_cuts", 4),
     ("kolaborasi", "&tahun=2023", 1),
     ("program", "&wilayah=blitar&tahun=2022", 5),

@@ -17,6 +17,7 @@ PATHS = [
     "ringkasan",
     "pendapatan",
     "daya-saing",
+    "perbandingan-wilayah",
     "hambatan",
     "kolaborasi",
     "program",

@@ -35,6 +35,10 @@ TITLES = {
         "Pendapatan pelaku batik naik 50–70% dari 2021 ke 2023",
         "Daya saing produk naik 30 poin persen, dari 55% ke 85%",
         "Tenaga kerja industri batik naik 29,2% dari 2021 ke 2023 (ilustratif)",
+        "Rata-rata pendapatan usaha batik per bulan, 2021–2023: Kota Blitar +55,9%; Kabupaten "
+        "Blitar +62,5% (ilustratif)",
+        "Tenaga kerja industri batik, 2021–2023: Kota Blitar +30,6%; Kabupaten Blitar +28,3% "
+        "(ilustratif)",
         "Yang menahan dampak: empat kategori hambatan",
         "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2 "
         "(ilustratif)",
@@ -54,6 +58,10 @@ TITLES = {
         "Batik entrepreneurs' income rose 50–70% from 2021 to 2023",
         "Product competitiveness rose 30 percentage points, from 55% to 85%",
         "Batik industry workers rose 29.2% from 2021 to 2023 (illustrative)",
+        "Average monthly income per batik enterprise, 2021–2023: Blitar City +55.9%; Blitar "
+        "Regency +62.5% (illustrative)",
+        "Batik industry workers, 2021–2023: Blitar City +30.6%; Blitar Regency +28.3% "
+        "(illustrative)",
         "What holds the impact back: four kinds of obstacles",
         "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2 "
         "(illustrative)",
@@ -262,10 +270,12 @@ def test_sections_pick_the_slides(seeded_db) -> None:
 
 def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
     slides = deck.build_slides(seeded_db, _options(region="jatim"))
-    # Obstacles and collaboration scores are the study's, not a region's: they stay.
+    # Obstacles and collaboration scores are the study's, not a region's: they stay; so does
+    # Kota beside Kabupaten Blitar, which compares those two whatever the deck's region.
     assert {s.section for s in slides} == {
         "cover",
         "summary",
+        "regions",
         "obstacles",
         "collaboration",
         "recommendations",

@@ -26,13 +26,13 @@ def _downloads(at: AppTest) -> list[str]:
         (
             "id",
             "Bahan paparan DPRD",
-            "Isi paparan: 19 slide",
+            "Isi paparan: 21 slide",
             ["Unduh PPTX (16:9)", "Unduh PDF", "Unduh ringkasan (PDF, A4)"],
         ),
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 18 slides",
+            "Contents: 20 slides",
             ["Download PPTX (16:9)", "Download PDF", "Download the brief (PDF, A4)"],
         ),
     ],

@@ -23,6 +23,7 @@ PAGES = [
     "pages/overview.py",
     "pages/income.py",
     "pages/competitiveness.py",
+    "pages/regions.py",
     "pages/obstacles.py",
     "pages/programs.py",
     "pages/collaboration.py",

@@ -16,6 +16,7 @@ PAGES = [
     "pages/overview.py",
     "pages/income.py",
     "pages/competitiveness.py",
+    "pages/regions.py",
     "pages/obstacles.py",
     "pages/collaboration.py",
     "pages/programs.py",
