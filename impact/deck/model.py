@@ -25,6 +25,7 @@ SECTIONS = (
     "programs",
     "targets",
     "creative",
+    "gender",
     "recommendations",
     "sources",
 )
