@@ -957,9 +957,11 @@ def _creative(deck: _Deck) -> list[Slide]:
     return [_figure_slide(deck, grown, finding=finding, section="creative")]
 
 
-# The women-and-men table (figures/equity.gender_figures' growth table): group with n, n,
-# median, middle half, share up >= 50%, share that joined a program, small group, status.
-GENDER_WIDTHS = (0.21, 0.10, 0.12, 0.15, 0.11, 0.10, 0.09, 0.12)
+# The women-and-men table: figures/equity.gender_figures' growth table without its n column
+# (n stays in each group's cell, 'Perempuan (n=147)'; eight columns at 18 pt break words):
+# group, median, middle half, share up >= 50%, share that joined a program, small, status.
+# Each at least its longest header word in either language (layout.text_width, bold).
+GENDER_WIDTHS = (0.21, 0.155, 0.135, 0.14, 0.105, 0.125, 0.13)
 
 
 def _gender(deck: _Deck) -> list[Slide]:
@@ -976,10 +978,11 @@ def _gender(deck: _Deck) -> list[Slide]:
     if figures is None:
         return []
     grown, joined = figures
+    shown = grown.table.drop(columns=i18n.t("eq.n", lang))
     table = Table(
-        columns=tuple(grown.table.columns),
+        columns=tuple(shown.columns),
         widths=GENDER_WIDTHS,
-        rows=tuple(TableRow(tuple(str(v) for v in row)) for row in grown.table.values.tolist()),
+        rows=tuple(TableRow(tuple(str(v) for v in row)) for row in shown.values.tolist()),
     )
     names = [source for source, _ in sources]
     reading = [
