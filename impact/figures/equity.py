@@ -309,8 +309,10 @@ def gender_figures(
         status,
         lang,
     )
-    growth_fig = _median_figure(
-        frame, names, medians, growth_title, "equity_by_gender", sources, lang
+    growth_fig = replace(
+        _median_figure(frame, names, medians, growth_title, "equity_by_gender", sources, lang),
+        label=i18n.t("eq.gender.heading", lang),
+        value_text=_by_gender_words(frame, medians, lang),
     )
     rates = [i18n.format_percent(r, lang, 0) for r in frame["participation"]]
     growth_fig.table.insert(
@@ -364,8 +366,8 @@ def gender_figures(
         status=status,
         sources=sources,
         title=part_title,
-        label="",
-        value_text="",
+        label=i18n.t("eq.gender.joined", lang),
+        value_text=_by_gender_words(frame, rates, lang),
         chart=chart,
         table=table,
     )
