@@ -16,10 +16,15 @@ from impact import store
 from impact.indicators import Indicator
 
 SMALL_GROUP = 30  # fewer enterprises than this: the figure is shown, marked as fragile
-GROUPS = {"size_class", "region", "sector", "participant"}  # allow-list for GROUP BY
+GROUPS = {"size_class", "region", "sector", "participant", "gender"}  # allow-list for GROUP BY
+# The owner's gender as stored (impact.upload.validation 'gender'), women first as the page
+# and deck name them; records without it form their own group, never mixed into another.
+GENDERS = ("P", "L")
+NOT_RECORDED = "not_recorded"
 
 # Per-enterprise growth between $start and $end. An enterprise joined a program if it listed
-# one in any year from $start to $end. Zero incomes at the start cannot grow by a percent and
+# one in any year from $start to $end. Its owner's gender is the latest one recorded in those
+# years ('not_recorded' when none is). Zero incomes at the start cannot grow by a percent and
 # are counted apart (excluded), never turned into inf.
 _GROWTH = """
     WITH span AS (
@@ -35,6 +40,8 @@ _GROWTH = """
                any_value(income) FILTER (WHERE year = $start) AS income_start,
                any_value(income) FILTER (WHERE year = $end) AS income_end,
                bool_or(coalesce(programs, '') <> '') AS participant,
+               coalesce(arg_max(owner_gender, year) FILTER (WHERE owner_gender IS NOT NULL),
+                        'not_recorded') AS gender,
                max(list_position(['reported', 'estimated', 'illustrative'], status)) AS rank
         FROM span GROUP BY enterprise_id)
     SELECT *, (income_end / income_start - 1) * 100 AS growth_pct
@@ -70,8 +77,9 @@ def growth_summary(
     """Distribution of per-enterprise income growth (percent), overall or per group.
 
     Columns: group (None overall), n, median, q1, q3 (percent), share_50 (percent of
-    enterprises that grew by 50% or more), small (n < SMALL_GROUP), status (weakest).
-    ``by`` is one of GROUPS.
+    enterprises that grew by 50% or more), participants (how many of the n joined a program
+    from ``start`` to ``end``), participation (that share, percent), small (n < SMALL_GROUP),
+    status (weakest). ``by`` is one of GROUPS.
     """
     if by is not None and by not in GROUPS:
         raise ValueError(f"cannot group by {by!r}")
@@ -81,6 +89,8 @@ def growth_summary(
         " quantile_cont(growth_pct, 0.5) AS median,"
         " quantile_cont(growth_pct, 0.25) AS q1, quantile_cont(growth_pct, 0.75) AS q3,"
         " avg(CASE WHEN growth_pct >= 50 THEN 100.0 ELSE 0 END) AS share_50,"
+        " count(*) FILTER (WHERE participant) AS participants,"
+        " avg(CASE WHEN participant THEN 100.0 ELSE 0 END) AS participation,"
         " ['reported', 'estimated', 'illustrative'][max(rank)] AS status"
         " FROM (" + _GROWTH + ") GROUP BY ALL ORDER BY grp"
     )
@@ -89,6 +99,17 @@ def growth_summary(
     out = out.rename(columns={"grp": "group"})
     out["small"] = out["n"] < SMALL_GROUP
     return out
+
+
+def by_gender(path: Path | str, start: int, end: int, *, region=None, sector=None) -> pd.DataFrame:
+    """:func:`growth_summary` by the owner's gender: income growth and program participation
+    of the same enterprises, with n, rows in the order P, L, NOT_RECORDED (a group without
+    any enterprise has no row). Records without a gender are the NOT_RECORDED row: counted
+    and shown, never dropped or put in another group."""
+    out = growth_summary(path, start, end, "gender", region=region, sector=sector)
+    order = {code: i for i, code in enumerate((*GENDERS, NOT_RECORDED))}
+    out = out.assign(_order=out["group"].map(order)).sort_values("_order", kind="stable")
+    return out.drop(columns="_order").reset_index(drop=True)
 
 
 def excluded(path: Path | str, start: int, end: int, *, region=None, sector=None) -> dict[str, int]:

@@ -256,6 +256,12 @@ MIGRATIONS: list[list[str]] = [
                source VARCHAR NOT NULL, note VARCHAR,
                PRIMARY KEY (indicator, region, sector, year))""",
     ],
+    [
+        # The owner's gender of an enterprise record ('P' perempuan, 'L' laki-laki; NULL: not
+        # recorded), for gender-disaggregated figures (PUG). Existing rows stay NULL. As for
+        # 'mark', the upload check (the 'gender' code list) keeps it to P and L.
+        "ALTER TABLE enterprise_record ADD COLUMN IF NOT EXISTS owner_gender VARCHAR",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

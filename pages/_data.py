@@ -192,6 +192,7 @@ def equity_figures(path: str, version: int, start: int, end: int, region: str | 
         equity.excluded(path, start, end, region=region),
         equity.growth_histogram(path, start, end, region=region),
         equity.mean_income_by_year(path, region=region),
+        equity.by_gender(path, start, end, region=region),
     )
 
 

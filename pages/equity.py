@@ -1,5 +1,5 @@
 """Pemerataan Manfaat / Who gained: the distribution of enterprise income growth, by size
-class and region, and program participants against non-participants."""
+class and region, program participants against non-participants, and women and men owners."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ with f3:
     )
 scope = None if region == "all" else region
 
-overall, by_group, gap, left_out, bands, mean = _data.equity_figures(
+overall, by_group, gap, left_out, bands, mean, by_gender = _data.equity_figures(
     path, version, start, end, scope
 )
 if overall.empty:
@@ -54,3 +54,15 @@ for column, group in zip(cols, ("size_class", "region", "participant"), strict=T
 st.caption(_render.t("eq.small", n=SMALL_GROUP))
 if gap_text := equity.gap_text(gap, by_group["participant"], lang):
     st.info(_render.plain(gap_text))
+
+st.header(_render.t("eq.gender.heading"))
+st.caption(_render.t("eq.gender.intro", start=start, end=end))
+women_men = equity.gender_figures(by_gender, spread.sources, start, end, lang)
+if women_men is None:
+    st.info(_render.plain(equity.gender_missing(by_gender, start, end, lang)))
+    st.stop()
+for column, fig in zip(st.columns(2, gap="medium"), women_men, strict=True):
+    with column:
+        _render.figure_panel(fig, f"{fig.key}_{start}-{end}_{region}")
+st.caption(_render.plain(equity.gender_note(by_gender, lang)))
+st.caption(_render.t("eq.small", n=SMALL_GROUP))

@@ -8,10 +8,13 @@ from impact import synthetic, upload
 from impact.upload import checks, ingest
 
 
-def load_synthetic(db: Path, enterprises: int = 300, seed: int = 11) -> None:
-    """Synthetic records (status illustrative) through read -> validate -> preview -> commit."""
+def load_synthetic(
+    db: Path, enterprises: int = 300, seed: int = 11, *, gender: bool = True
+) -> None:
+    """Synthetic records (status illustrative) through read -> validate -> preview -> commit;
+    ``gender=False``: without the owner's gender column."""
     data = (
-        synthetic.enterprise_records(enterprises, [2021, 2022, 2023], seed=seed)
+        synthetic.enterprise_records(enterprises, [2021, 2022, 2023], seed=seed, gender=gender)
         .to_csv(index=False)
         .encode()
     )

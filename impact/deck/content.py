@@ -14,7 +14,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from impact import evaluation, growth, i18n, indicators, store
+from impact import equity, evaluation, growth, i18n, indicators, store
 from impact.deck import layout
 from impact.deck.model import (
     SECTOR,
@@ -32,6 +32,7 @@ from impact.deck.model import (
 from impact.figures import achievement as achievement_figures
 from impact.figures import as_of, charts, collaboration, figure
 from impact.figures import creative as creative_figures
+from impact.figures import equity as equity_figures
 from impact.figures import programs as programs_figures
 from impact.figures import regions as regions_figures
 from impact.figures.figure import Figure
@@ -1074,6 +1075,57 @@ def _regions(deck: _Deck) -> list[Slide]:
     return slides
 
 
+# The women-and-men table: figures/equity.gender_figures' growth table without its n column
+# (n stays in each group's cell, 'Perempuan (n=147)'; eight columns at 18 pt break words):
+# group, median, middle half, share up >= 50%, share that joined a program, small, status.
+# Each at least its longest header word in either language (layout.text_width, bold).
+GENDER_WIDTHS = (0.21, 0.155, 0.135, 0.14, 0.105, 0.125, 0.13)
+
+
+def _gender(deck: _Deck) -> list[Slide]:
+    """Women and men: income growth and program participation by the owner's gender (the
+    equity page's figures) as one table, for the deck's years; Blitar as a whole takes every
+    enterprise record. None when no record of both years has a gender (the section is then
+    named as left out)."""
+    lang, (start, end) = deck.lang, deck.years
+    scope = None if deck.options.region == STUDY_REGION else deck.options.region
+    frame = equity.by_gender(deck.path, start, end, region=scope)
+    mean = equity.mean_income_by_year(deck.path, region=scope)
+    sources = equity_figures.record_sources(mean, start, end)
+    figures = equity_figures.gender_figures(frame, sources, start, end, lang)
+    if figures is None:
+        return []
+    grown, joined = figures
+    shown = grown.table.drop(columns=i18n.t("eq.n", lang))
+    table = Table(
+        columns=tuple(shown.columns),
+        widths=GENDER_WIDTHS,
+        rows=tuple(TableRow(tuple(str(v) for v in row)) for row in shown.values.tolist()),
+    )
+    names = [source for source, _ in sources]
+    reading = [
+        equity_figures.gender_note(frame, lang),
+        i18n.t("eq.small", lang, n=equity.SMALL_GROUP),
+    ]
+    return [
+        Slide(
+            section="gender",
+            title=grown.title,
+            finding=joined.title,
+            table=table,
+            footnote=_footnote(lang, names, reading),
+            sources=tuple(names),
+            statuses=tuple(dict.fromkeys(frame["status"])),
+            notes=_notes(
+                [grown.title, joined.title],
+                [" · ".join(str(v) for v in row) for row in grown.table.values.tolist()],
+                reading,
+                _sources_notes(names, lang),
+            ),
+        )
+    ]
+
+
 TARGET_COLUMNS = (  # of the achievement table: what a slide has room for, no word broken;
     ("ach.indicator", 0.30),  # each row's status is in words in its last cell
     ("table.year", 0.09),
@@ -1133,6 +1185,7 @@ _BUILDERS = {
     "programs": _programs,
     "targets": _targets,
     "creative": _creative,
+    "gender": _gender,
     "recommendations": _recommendations,
 }
 

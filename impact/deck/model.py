@@ -26,6 +26,7 @@ SECTIONS = (
     "programs",
     "targets",
     "creative",
+    "gender",
     "recommendations",
     "sources",
 )

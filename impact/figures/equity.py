@@ -1,5 +1,6 @@
 """Who gained: the equity figures (the spread of enterprise income growth, its median by size
-class, region and program participation, and the participants' gap), composed once.
+class, region and program participation, the participants' gap, and income growth and program
+participation by the owner's gender), composed once.
 
 Every figure gives the number of enterprises behind it, flags small groups, carries the
 weakest status of the records it uses and names the sources of the two years it compares.
@@ -7,9 +8,12 @@ weakest status of the records it uses and names the sources of the two years it 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 
 from impact import growth, i18n
+from impact.equity import GENDERS, NOT_RECORDED
 from impact.figures.figure import PRECISION, Figure, chart_spec
 from impact.figures.marks import marked, statuses_of
 
@@ -135,9 +139,12 @@ def distribution_figure(
 
 
 def group_name(group: str, code: object, region_names: dict[str, str], lang: str) -> str:
-    """A group's name: a size class, a region or participants / non-participants."""
+    """A group's name: a size class, a region, an owner's gender (or 'not recorded') or
+    participants / non-participants."""
     if group == "size_class":
         return i18n.label("size", str(code), lang)
+    if group == "gender":
+        return i18n.label("gender", str(code), lang)
     if group == "region":
         return region_names.get(str(code), str(code))
     return i18n.t("eq.participants" if code else "eq.others", lang)
@@ -168,14 +175,37 @@ def group_figure(
         status,
         lang,
     )
+    fig = _median_figure(frame, names, medians, title, f"equity_by_{group}", sources, lang)
+    return replace(fig, label=" & ".join(tops), value_text=highest)
+
+
+def _with_n(frame: pd.DataFrame, names: list[str]) -> list[str]:
+    """Each group's name with the n behind it, and ⚠ on a small group (see eq.small)."""
     # n beside the group's name, not after the bar: a narrow column would cut it off there.
-    shown = frame.assign(
-        label_group=[
-            f"{name} (n={int(n)})" + (" ⚠" if small else "")
-            for name, n, small in zip(names, frame["n"], frame["small"], strict=True)
-        ],
-        label=medians,
-    )
+    return [
+        f"{name} (n={int(n)})" + (" ⚠" if small else "")
+        for name, n, small in zip(names, frame["n"], frame["small"], strict=True)
+    ]
+
+
+def _small_words(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [
+        i18n.t("table.col.small.yes" if s else "table.col.small.no", lang) for s in frame["small"]
+    ]
+
+
+def _median_figure(
+    frame: pd.DataFrame,
+    names: list[str],
+    medians: list[str],
+    title: str,
+    key: str,
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    lang: str,
+) -> Figure:
+    """The median growth of each group as bars, n beside each name, and its table."""
+    status = statuses_of(frame)
+    shown = frame.assign(label_group=_with_n(frame, names), label=medians)
     chart = chart_spec(
         "bar",
         shown,
@@ -203,15 +233,12 @@ def group_figure(
             i18n.t("eq.share50", lang): [
                 i18n.format_percent(v, lang, 0) for v in shown["share_50"]
             ],
-            i18n.t("table.col.small", lang): [
-                i18n.t("table.col.small.yes" if s else "table.col.small.no", lang)
-                for s in shown["small"]
-            ],
+            i18n.t("table.col.small", lang): _small_words(shown, lang),
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
         }
     )
     return Figure(
-        key=f"equity_by_{group}",
+        key=key,
         kind="level",
         unit="%",
         value=None,
@@ -219,8 +246,8 @@ def group_figure(
         status=status,
         sources=sources,
         title=title,
-        label=" & ".join(tops),
-        value_text=highest,
+        label="",
+        value_text="",
         chart=chart,
         table=table,
     )
@@ -239,3 +266,120 @@ def gap_text(gap: dict, participants: pd.DataFrame, lang: str) -> str | None:
         n2=gap["n_others"],
     )
     return marked(text, statuses_of(participants), lang)
+
+
+# --- women and men: the owner's gender (pengarusutamaan gender, PUG) ---------------------
+
+
+def _by_gender_words(frame: pd.DataFrame, values: list[str], lang: str) -> str:
+    """'Perempuan +35%, Laki-laki +10%': the recorded genders only (not the 'not recorded')."""
+    return ", ".join(
+        f"{group_name('gender', g, {}, lang)} {v}"
+        for g, v in zip(frame["group"], values, strict=True)
+        if g in GENDERS
+    )
+
+
+def gender_figures(
+    frame: pd.DataFrame,
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    start: int,
+    end: int,
+    lang: str,
+) -> tuple[Figure, Figure] | None:
+    """(income growth by the owner's gender, program participation by the owner's gender)
+    from ``frame`` (equity.by_gender), or None when no record has a gender.
+
+    Both give n beside every group and flag small groups as the size classes do; the records
+    without a gender are their own row, 'not recorded', shown and counted but left out of the
+    titles. The growth figure's table holds both measures (the deck's table)."""
+    if not frame["group"].isin(GENDERS).any():
+        return None
+    names = [group_name("gender", g, {}, lang) for g in frame["group"]]
+    medians = [_pct(m, lang) for m in frame["median"]]
+    status = statuses_of(frame)
+    growth_title = marked(
+        i18n.t(
+            "eq.gender.growth.title",
+            lang,
+            start=start,
+            end=end,
+            values=_by_gender_words(frame, medians, lang),
+        ),
+        status,
+        lang,
+    )
+    growth_fig = replace(
+        _median_figure(frame, names, medians, growth_title, "equity_by_gender", sources, lang),
+        label=i18n.t("eq.gender.heading", lang),
+        value_text=_by_gender_words(frame, medians, lang),
+    )
+    rates = [i18n.format_percent(r, lang, 0) for r in frame["participation"]]
+    growth_fig.table.insert(
+        len(growth_fig.table.columns) - 2, i18n.t("eq.gender.joined", lang), rates
+    )
+    part_title = marked(
+        i18n.t(
+            "eq.gender.part.title",
+            lang,
+            start=start,
+            end=end,
+            values=_by_gender_words(frame, rates, lang),
+        ),
+        status,
+        lang,
+    )
+    shown = frame.assign(label_group=_with_n(frame, names), label=rates)
+    chart = chart_spec(
+        "bar",
+        shown,
+        lang,
+        sources,
+        x="label_group",
+        y="participation",
+        horizontal=True,
+        label="label",
+        x_title=None,
+        y_title=i18n.t("eq.gender.part.axis", lang),
+        title=part_title,
+        height=40 * len(shown) + 20,
+        wrap=(34, 48),
+    )
+    table = pd.DataFrame(
+        {
+            i18n.t("table.col.group", lang): shown["label_group"].tolist(),
+            i18n.t("eq.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
+            i18n.t("eq.gender.participants", lang): [
+                i18n.format_number(n, lang, 0) for n in shown["participants"]
+            ],
+            i18n.t("eq.gender.joined", lang): rates,
+            i18n.t("table.col.small", lang): _small_words(shown, lang),
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
+        }
+    )
+    part_fig = Figure(
+        key="equity_participation_by_gender",
+        kind="share",
+        unit="%",
+        value=None,
+        years=(start, end),
+        status=status,
+        sources=sources,
+        title=part_title,
+        label=i18n.t("eq.gender.joined", lang),
+        value_text=_by_gender_words(frame, rates, lang),
+        chart=chart,
+        table=table,
+    )
+    return growth_fig, part_fig
+
+
+def gender_note(frame: pd.DataFrame, lang: str) -> str:
+    """How many enterprises have no owner's gender recorded, and that they are counted apart."""
+    rows = frame.loc[frame["group"] == NOT_RECORDED, "n"]
+    return i18n.t("eq.gender.not_recorded", lang, n=int(rows.sum()))
+
+
+def gender_missing(frame: pd.DataFrame, start: int, end: int, lang: str) -> str:
+    """What the section says instead of charts when no record has a gender."""
+    return i18n.t("eq.gender.none", lang, start=start, end=end, n=int(frame["n"].sum()))

@@ -106,6 +106,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "size.micro": ("Mikro", "Micro"),
     "size.small": ("Kecil", "Small"),
     "size.medium": ("Menengah", "Medium"),
+    # The owner's gender of an enterprise record (impact.equity.GENDERS, NOT_RECORDED).
+    "gender.P": ("Perempuan", "Women"),
+    "gender.L": ("Laki-laki", "Men"),
+    "gender.not_recorded": ("Tidak dicatat", "Not recorded"),
     "nav.creative": ("Ekonomi Kreatif", "Creative economy"),
     "card.income.label": ("Pendapatan pelaku usaha batik", "Batik entrepreneurs' income"),
     "card.income.cagr": (

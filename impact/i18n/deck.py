@@ -74,6 +74,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Batik {share} dari {name} {region} pada {year}",
         "Batik is {share} of {name} in {region} in {year}",
     ),
+    "deck.section.gender": ("Perempuan dan laki-laki", "Women and men"),
     "deck.section.recommendations": ("Rekomendasi", "Recommendations"),
     "deck.section.sources": ("Sumber dan metode", "Sources and method"),
     # --- every slide -----------------------------------------------------------------
@@ -350,6 +351,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.fill.creative": (
         "Ekonomi kreatif (perlu tenaga kerja per subsektor {start} dan {end})",
         "Creative economy (needs workers by subsector for {start} and {end})",
+    ),
+    "deck.fill.gender": (
+        "Perempuan dan laki-laki (perlu catatan per unit usaha {start} dan {end} dengan kolom "
+        "jenis_kelamin_pemilik terisi)",
+        "Women and men (needs enterprise records for {start} and {end} with the owner's gender, "
+        "jenis_kelamin_pemilik, filled in)",
     ),
     "deck.fill.recommendations": (
         "Rekomendasi (perlu bukti dari bagian lain)",

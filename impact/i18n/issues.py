@@ -125,6 +125,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Skala usaha '{value}' tidak dikenal. Tulis mikro, kecil atau menengah.",
         "Unknown size class '{value}'. Write micro, small or medium.",
     ),
+    "issue.unknown-gender": (
+        "Jenis kelamin pemilik '{value}' tidak dikenal. Tulis P (perempuan) atau L (laki-laki), "
+        "atau kosongkan bila tidak dicatat.",
+        "Unknown owner's gender '{value}'. Write P (female, perempuan) or L (male, laki-laki), "
+        "or leave it empty when not recorded.",
+    ),
     "issue.unknown-status": (
         "Status '{value}' tidak dikenal. Tulis dilaporkan, estimasi atau ilustratif.",
         "Unknown status '{value}'. Write reported, estimated or illustrative.",

@@ -295,6 +295,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "⚠ kelompok kecil (< {n} usaha): angka rapuh",
         "⚠ small group (< {n} enterprises): fragile figure",
     ),
+    "eq.gender.heading": ("Perempuan dan laki-laki", "Women and men"),
+    "eq.gender.intro": (
+        "Menurut jenis kelamin pemilik usaha, untuk perencanaan responsif gender (PUG): "
+        "pertumbuhan pendapatan (ukuran yang sama dengan skala usaha) dan keikutsertaan program "
+        "(usaha yang ikut setidaknya satu program antara {start} dan {end}), dari usaha yang sama.",
+        "By the enterprise owner's gender, for gender-responsive planning (PUG): income growth "
+        "(the same measure as for size classes) and program participation (enterprises that "
+        "joined at least one program between {start} and {end}), of the same enterprises.",
+    ),
+    "eq.gender.growth.title": (
+        "Pertumbuhan median {start}–{end} menurut jenis kelamin pemilik: {values}",
+        "Median growth {start}–{end} by owner's gender: {values}",
+    ),
+    "eq.gender.part.title": (
+        "Ikut program {start}–{end} menurut jenis kelamin pemilik: {values}",
+        "Joined a program {start}–{end} by owner's gender: {values}",
+    ),
+    "eq.gender.part.axis": ("Usaha yang ikut program (%)", "Enterprises that joined a program (%)"),
+    "eq.gender.joined": ("Ikut program", "Joined a program"),
+    "eq.gender.participants": ("Jumlah ikut program", "Number that joined"),
+    "eq.gender.not_recorded": (
+        "Tidak dicatat: {n} usaha tanpa jenis kelamin pemilik. Dihitung sebagai kelompok "
+        "sendiri, tidak dimasukkan ke perempuan atau laki-laki.",
+        "Not recorded: {n} enterprises without the owner's gender. Counted as a group of their "
+        "own, never put with women or men.",
+    ),
+    "eq.gender.none": (
+        "Belum ada catatan jenis kelamin pemilik untuk {start}–{end}: {n} usaha dihitung, "
+        "semuanya tidak dicatat. Isi kolom jenis_kelamin_pemilik (P atau L) di templat 'Catatan "
+        "per unit usaha' untuk angka terpilah menurut jenis kelamin.",
+        "No owner's gender recorded for {start}–{end}: {n} enterprises counted, none with it. "
+        "Fill the jenis_kelamin_pemilik column (P or L) of the 'Enterprise records' template "
+        "for gender-disaggregated figures.",
+    ),
     "eq.source": (
         "Sumber angka di halaman ini: catatan per unit usaha ({sources}). Angka agregat di halaman "
         "lain berasal dari seri indikator, bukan dari catatan ini.",

@@ -171,6 +171,14 @@ DATASETS: dict[str, Dataset] = {
                 Column("region", "wilayah", "region", "code:region"),
                 Column("sector", "sektor", "sector", "code:sector"),
                 Column("size_class", "skala", "size_class", "code:size"),
+                # The owner's gender (P/L), optional: blank means not recorded, never guessed.
+                Column(
+                    "owner_gender",
+                    "jenis_kelamin_pemilik",
+                    "owner_gender",
+                    "code:gender",
+                    required=False,
+                ),
                 Column("income", "pendapatan_rp", "income_rp", NUMBER, low=0),
                 Column("workers", "pekerja", "workers", INTEGER, required=False, low=0),
                 Column("output", "output_rp", "output_rp", NUMBER, required=False, low=0),

@@ -33,6 +33,7 @@ _TYPE_WORDS = {
     "code:direction": "arah yang lebih baik: makin tinggi (higher) atau makin rendah (lower)",
     "code:actor": "pemerintah, asosiasi atau pelaku usaha",
     "code:size": "mikro, kecil atau menengah",
+    "code:gender": "jenis kelamin pemilik: P (perempuan) atau L (laki-laki); kosong bila tidak dicatat",
     "codes:program": "kode program yang diikuti, dipisah titik koma (;), boleh kosong",
     "code:element": "dialog tatap muka, kepercayaan, komitmen, pemahaman bersama, hasil sementara",
 }
@@ -65,10 +66,22 @@ def csv_bytes(dataset: Dataset) -> bytes:
 
 
 def xlsx_bytes(dataset: Dataset) -> bytes:
+    """The empty XLSX template: the headers, a drop-down on every column whose code list is
+    fixed (status, skala, jenis_kelamin_pemilik, ...; lists kept in the database, such as
+    regions, come with the current-data download), and the guide."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "data"
+    sheet.append([c.header_id for c in dataset.columns])
+    _add_choices(book, sheet, dataset, Vocabulary.with_fixed_lists(), 1 + _SPARE_ROWS)
+    sheet.freeze_panes = "A2"
+    guide = book.create_sheet("petunjuk")
+    for row in [list(guide_frame(dataset).columns), *guide_frame(dataset).values.tolist()]:
+        guide.append(row)
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        header_frame(dataset).to_excel(writer, index=False, sheet_name="data")
-        guide_frame(dataset).to_excel(writer, index=False, sheet_name="petunjuk")
+    book.save(buffer)
     return buffer.getvalue()
 
 
@@ -121,7 +134,6 @@ def current_xlsx(path: Path | str, dataset: Dataset, vocab: Vocabulary) -> bytes
     Raises TooManyRowsError above CURRENT_MAX_ROWS rows."""
     from openpyxl import Workbook
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     if store.row_count(path, dataset.table) > CURRENT_MAX_ROWS:
         raise TooManyRowsError(store.row_count(path, dataset.table))
@@ -135,9 +147,6 @@ def current_xlsx(path: Path | str, dataset: Dataset, vocab: Vocabulary) -> bytes
     for record in frame[names].itertuples(index=False):
         sheet.append([_cell_value(c, v) for c, v in zip(dataset.columns, record, strict=True)])
     last = sheet.max_row + _SPARE_ROWS
-    lists = book.create_sheet(LIST_SHEET)
-    lists.sheet_state = "hidden"
-    list_column = 0
     for index, column in enumerate(dataset.columns, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = 14 if column.type != TEXT else 40
@@ -155,6 +164,27 @@ def current_xlsx(path: Path | str, dataset: Dataset, vocab: Vocabulary) -> bytes
                     isinstance(cell.value, float) and cell.value.is_integer()
                 )
                 cell.number_format = "#,##0" if whole else "#,##0.0#########"
+    _add_choices(book, sheet, dataset, vocab, last)
+    sheet.freeze_panes = "A2"
+    guide = book.create_sheet("petunjuk")
+    for row in [list(guide_frame(dataset).columns), *guide_frame(dataset).values.tolist()]:
+        guide.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _add_choices(book, sheet, dataset: Dataset, vocab: Vocabulary, last: int) -> None:
+    """A drop-down of its code list on every code column of ``sheet`` (rows 2 to ``last``),
+    the lists on a hidden sheet. Other words are still accepted (no error box): planners
+    write names (Kota Blitar, perempuan) as well as codes."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    lists = book.create_sheet(LIST_SHEET)
+    lists.sheet_state = "hidden"
+    list_column = 0
+    for index, column in enumerate(dataset.columns, start=1):
         if not column.type.startswith("code:"):
             continue
         codes = vocab.codes(column.type.split(":", 1)[1])
@@ -169,14 +199,8 @@ def current_xlsx(path: Path | str, dataset: Dataset, vocab: Vocabulary) -> bytes
             type="list",
             formula1=f"{LIST_SHEET}!${list_letter}$2:${list_letter}${len(codes) + 1}",
             allow_blank=not column.required,
-            showErrorMessage=False,  # names planners write (Kota Blitar) are accepted too
+            showErrorMessage=False,
         )
+        letter = get_column_letter(index)
         choice.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(choice)
-    sheet.freeze_panes = "A2"
-    guide = book.create_sheet("petunjuk")
-    for row in [list(guide_frame(dataset).columns), *guide_frame(dataset).values.tolist()]:
-        guide.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()

@@ -38,6 +38,12 @@ FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
         "small": ("kecil", "usaha kecil"),
         "medium": ("menengah", "usaha menengah"),
     },
+    # The owner's gender of an enterprise record: P and L as planners write them in
+    # gender-disaggregated tables (PUG), the words in both languages; blank = not recorded.
+    "gender": {
+        "P": ("perempuan", "wanita", "female", "woman", "women"),
+        "L": ("laki-laki", "laki laki", "lelaki", "pria", "male", "man", "men"),
+    },
     # BPS marks (impact.status.MARKS), as BPS prints them and in words.
     "mark": {
         "provisional": ("*", "angka sementara", "provisional"),

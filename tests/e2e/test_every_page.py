@@ -19,7 +19,7 @@ PAGES = [
     ("hambatan", "&kategori=resources&hambatan=budget_cuts", 4),
     ("kolaborasi", "&tahun=2023", 1),
     ("program", "&wilayah=blitar&tahun=2022", 5),
-    ("pemerataan", "&wilayah=kab_blitar", 4),
+    ("pemerataan", "&wilayah=kab_blitar", 6),
     ("ekonomi-kreatif", "&indikator=ce_value_added&wilayah=kota_blitar", 5),
     ("sumber", "&status=illustrative", 0),
     ("paparan", "", 0),

@@ -47,3 +47,43 @@ def test_groups_tied_at_the_top_are_all_named_with_their_counts() -> None:
     )
     assert fig.chart["frame"]["label"].tolist()[1] == "+30%"
     assert fig.chart["frame"]["label_group"].tolist()[1] == "Small (n=12) ⚠"
+
+
+GENDER = pd.DataFrame(
+    {"group": ["P", "L", "not_recorded"], "n": [40, 12, 5], "median": [35.04, 10.0, 40.0],
+     "q1": [15.0, 0.0, 40.0], "q3": [62.5, 20.0, 40.0], "share_50": [50.0, 0.0, 0.0],
+     "participants": [30, 4, 0], "participation": [75.0, 100 / 3, 0.0],
+     "small": [False, True, True], "status": ["reported", "reported", "illustrative"]}
+)  # fmt: skip
+SOURCES = (("Survei A", (2021, 2023)),)
+
+
+def test_gender_figures_give_n_flag_small_groups_and_keep_not_recorded_out_of_the_titles():
+    growth_fig, part_fig = equity.gender_figures(GENDER, SOURCES, 2021, 2023, "id")
+    assert growth_fig.title == (
+        "Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: Perempuan +35%, "
+        "Laki-laki +10% (ilustratif)"
+    )
+    assert part_fig.title == (
+        "Ikut program 2021–2023 menurut jenis kelamin pemilik: Perempuan 75%, Laki-laki 33% "
+        "(ilustratif)"
+    )
+    assert part_fig.chart["frame"]["label_group"].tolist() == [
+        "Perempuan (n=40)",
+        "Laki-laki (n=12) ⚠",
+        "Tidak dicatat (n=5) ⚠",
+    ]
+    assert part_fig.chart["options"]["source_lines"] == ["Sumber: Survei A"]
+    table = growth_fig.table.set_index("Kelompok")
+    assert table.loc["Laki-laki (n=12) ⚠", "Ikut program"] == "33%"
+    assert table.loc["Laki-laki (n=12) ⚠", "Kelompok kecil"] == "ya"
+    assert part_fig.table["Jumlah ikut program"].tolist() == ["30", "4", "0"]
+    assert equity.gender_note(GENDER, "en").startswith("Not recorded: 5 enterprises")
+
+
+def test_gender_figures_in_english_and_none_without_any_gender() -> None:
+    growth_fig, _ = equity.gender_figures(GENDER.iloc[:2], SOURCES, 2021, 2023, "en")
+    assert growth_fig.title == "Median growth 2021–2023 by owner's gender: Women +35%, Men +10%"
+    nobody = GENDER.iloc[2:]
+    assert equity.gender_figures(nobody, SOURCES, 2021, 2023, "en") is None
+    assert "5 enterprises counted, none with it" in equity.gender_missing(nobody, 2021, 2023, "en")

@@ -187,6 +187,7 @@ def families() -> dict[str, set[str]]:
         "element": set(store.ELEMENTS),
         "kind": set(store.KINDS),  # pages/sources.py
         "size": set(FIXED_VOCABULARY["size"]),  # pages/equity.py
+        "gender": {*FIXED_VOCABULARY["gender"], "not_recorded"},  # figures/equity.py group_name
         "dataset": set(DATASETS),  # f"dataset.{code}"
         "deck.section": set(model.SECTIONS),  # pages/_deck_ui.py
         # deck/content.py omitted_text: f"deck.fill.{section}" for every section with slides

@@ -17,7 +17,7 @@ from impact.upload.datasets import DATASETS
 
 TODAY = dt.date(2025, 6, 1)
 HEADER = [c.header_id for c in DATASETS["enterprises"].columns]
-BASE = "U{i},2024,kota_blitar,batik,micro,1000,2,3000,training,reported,Survei"
+BASE = "U{i},2024,kota_blitar,batik,micro,P,1000,2,3000,training,reported,Survei"
 OBS_HEADER = [c.header_id for c in DATASETS["observations"].columns]
 
 
@@ -88,7 +88,7 @@ def test_an_unquoted_comma_in_a_source_shifts_nothing_silently(vocab, monkeypatc
     data = csv_of(enterprise(1), enterprise(2, sumber="Dinas Koperasi, Kab. Blitar"))
     for checked in both(data, vocab, monkeypatch):
         assert not checked.ok
-        assert (3, "L", "cell-beyond-header") in keys(checked)
+        assert (3, "M", "cell-beyond-header") in keys(checked)  # 12 columns: M is the 13th
 
 
 def test_a_cell_under_a_blank_header_is_an_error(vocab, monkeypatch) -> None:

@@ -34,7 +34,7 @@ HEADER = [c.header_id for c in ENTERPRISES.columns]
 BASE = dict(
     zip(
         HEADER,
-        "U1,2024,kota_blitar,batik,micro,1000,2,3000,training,reported,Survei".split(","),
+        "U1,2024,kota_blitar,batik,micro,P,1000,2,3000,training,reported,Survei".split(","),
         strict=True,
     )
 )
@@ -527,7 +527,9 @@ def test_revert_restores_any_double_bit_for_bit_and_any_text(warm_db) -> None:
     ]
     with store.connect(warm_db) as con:
         con.executemany(
-            "INSERT INTO enterprise_record VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO enterprise_record (enterprise_id, year, region, sector, size_class,"
+            " income, workers, output, programs, status, source)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [list(r) for r in stored],
         )
     before = _all_tables(warm_db)
@@ -540,6 +542,7 @@ def test_revert_restores_any_double_bit_for_bit_and_any_text(warm_db) -> None:
                 "region": "kab_blitar",
                 "sector": "batik",
                 "size_class": "small",
+                "owner_gender": "L",  # stored NULL before: the revert restores NULL
                 "income": 1.0,
                 "workers": 1,
                 "output": 2.0,
@@ -557,6 +560,7 @@ def test_revert_restores_any_double_bit_for_bit_and_any_text(warm_db) -> None:
                 "region": "kab_blitar",
                 "sector": "batik",
                 "size_class": "small",
+                "owner_gender": None,
                 "income": 0.1,
                 "workers": None,
                 "output": None,

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.apptest import APP, open_page
+from tests.pages.apptest import APP, chart_titles, open_page
 from tests.synthetic_data import load_synthetic
 
 
@@ -26,7 +27,7 @@ def test_with_synthetic_records(app_db, lang) -> None:
     titles = [
         " ".join(json.loads(c.proto.spec)["title"]["text"]) for c in at.get("vega_lite_chart")
     ]
-    assert len(titles) == 4
+    assert len(titles) == 6  # the spread, three groups, and women and men (two)
     assert titles[0].startswith(
         "Sebaran pertumbuhan pendapatan 2021–2023" if lang == "id" else "Spread of income growth"
     )
@@ -51,3 +52,43 @@ def test_income_page_offers_the_series_derived_from_records(app_db) -> None:
     )
     table = at.dataframe[0].value
     assert table["Catatan"].str.startswith("n = ").all() and set(table["Status"]) == {"Ilustratif"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_women_and_men_section_with_n_small_groups_and_not_recorded(app_db, lang) -> None:
+    load_synthetic(app_db)
+    at = open_page("pages/equity.py", lang, wilayah="kab_blitar")
+    heading = "Perempuan dan laki-laki" if lang == "id" else "Women and men"
+    assert heading in [h.value for h in at.header]
+    growth, joined = chart_titles(at)[-2:]
+    if lang == "id":
+        assert growth.startswith("Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: ")
+        assert "Perempuan +" in growth and "Laki-laki +" in growth
+        assert joined.startswith("Ikut program 2021–2023 menurut jenis kelamin pemilik: ")
+        assert growth.endswith("(ilustratif)") and joined.endswith("(ilustratif)")
+    else:
+        assert growth.startswith("Median growth 2021–2023 by owner's gender: Women +")
+        assert joined.startswith("Joined a program 2021–2023 by owner's gender: Women ")
+        assert growth.endswith("(illustrative)") and joined.endswith("(illustrative)")
+    group = "Kelompok" if lang == "id" else "Group"
+    groups = at.dataframe[-1].value[group].tolist()  # the participation chart's data table
+    assert groups[0].startswith("Perempuan (n=" if lang == "id" else "Women (n=")
+    assert groups[1].startswith("Laki-laki (n=" if lang == "id" else "Men (n=")
+    assert groups[2].startswith("Tidak dicatat (n=" if lang == "id" else "Not recorded (n=")
+    assert groups[2].endswith("⚠")
+    not_recorded = int(groups[2].split("n=")[1].split(")")[0])
+    word = "usaha tanpa jenis kelamin pemilik" if lang == "id" else "enterprises without the"
+    assert any(f"{not_recorded} {word}" in c.value for c in at.caption)
+
+
+def test_without_any_gender_the_section_says_what_would_fill_it(app_db) -> None:
+    load_synthetic(app_db, gender=False)
+    at = open_page("pages/equity.py", "id")
+    assert "Perempuan dan laki-laki" in [h.value for h in at.header]
+    assert len(at.get("vega_lite_chart")) == 4  # no empty chart for women and men
+    infos = [re.sub(r"\\(.)", r"\1", i.value) for i in at.info]  # Markdown escapes removed
+    assert any(
+        "Belum ada catatan jenis kelamin pemilik untuk 2021–2023: 300 usaha dihitung" in i
+        and "jenis_kelamin_pemilik (P atau L)" in i
+        for i in infos
+    ), infos

@@ -143,7 +143,7 @@ def test_pages_tell_one_figure_the_same_way(app_db, page: str, lang: str) -> Non
 def test_the_equity_page_with_enterprise_records(app_db, lang: str, region: str) -> None:
     load_synthetic(app_db)
     at = open_page("pages/equity.py", lang, wilayah=region)
-    assert len(_charts(at)) == 4
+    assert len(_charts(at)) == 6  # spread, three groups, women and men (growth, participation)
     _check_page(at, lang)
 
 
