@@ -33,8 +33,8 @@ def test_with_gender_the_section_is_in_the_deck(app_db) -> None:
     load_synthetic(app_db, enterprises=40)
     at = open_page("pages/deck.py", "id", dari="2021", ke="2023")
     assert "Perempuan dan laki-laki" not in _warnings(at)
-    # one slide more than the 19 of the seed data alone (test_deck_pages.py)
-    assert at.expander[0].label == "Isi paparan: 20 slide"
+    # one slide more than the 21 of the seed data alone (test_deck_pages.py)
+    assert at.expander[0].label == "Isi paparan: 22 slide"
     assert "Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik" in (
         at.expander[0].markdown[0].value
     )
