@@ -170,12 +170,9 @@ def serve(db: Path):
         auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
     }
     proc = subprocess.Popen(
-        [
+        [  # serve.py: `streamlit run app.py` behind the upload gate, as `make run` serves it
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(ROOT / "app.py"),
+            str(ROOT / "serve.py"),
             "--server.headless",
             "true",
             "--server.port",
@@ -203,11 +200,44 @@ def serve(db: Path):
 
 
 def peak_memory_mb(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM), in MB."""
+    return _status_mb(pid, "VmHWM")
+
+
+def _status_mb(pid: int, field: str) -> float:
     status = Path(f"/proc/{pid}/status").read_text()
     return (
-        int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM")))
-        / 1024
+        int(next(line.split()[1] for line in status.splitlines() if line.startswith(field))) / 1024
     )
+
+
+class RssSampler:
+    """Samples a process's resident memory (VmRSS) every 20 ms in a thread, so that the peak of
+    one phase (up to the preview, then up to the save) is known apart from the whole run's
+    VmHWM. ``mark()`` returns the peak since the previous mark and starts a new phase."""
+
+    def __init__(self, pid: int) -> None:
+        import threading
+
+        self.pid, self.peak, self.stop = pid, 0.0, threading.Event()
+        self.samples: list[tuple[float, float]] = []  # (seconds, MB), for a closer look
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.wait(0.02):
+            with contextlib.suppress(OSError, StopIteration):
+                rss = _status_mb(self.pid, "VmRSS")
+                self.peak = max(self.peak, rss)
+                self.samples.append((time.perf_counter(), rss))
+
+    def mark(self) -> float:
+        peak, self.peak = self.peak, _status_mb(self.pid, "VmRSS")
+        return max(peak, self.peak)
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join()
 
 
 def server_peak_memory_mb(db: Path) -> float:
@@ -244,22 +274,33 @@ def bench_page_upload(seed_db: Path, csv_path: Path, work: Path) -> dict:
         page.get_by_label("Kata sandi").fill(EDITOR_PASSWORD)
         page.get_by_role("button", name="Masuk").click()
         expect(page.get_by_text("Masuk sebagai")).to_be_visible(timeout=30_000)
+        sampler = RssSampler(pid)
+        before = sampler.mark()
         start = time.perf_counter()
         page.set_input_files("input[type=file]", str(csv_path))
         expect(page.get_by_role("button", name="Simpan ke database")).to_be_visible(timeout=600_000)
         to_preview = time.perf_counter() - start
-        memory_preview = peak_memory_mb(pid)
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        memory_preview = sampler.mark()
         start = time.perf_counter()
         page.get_by_role("button", name="Simpan ke database").click()
         expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=600_000)
         to_saved = time.perf_counter() - start
+        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+        memory_save = sampler.mark()
+        page.wait_for_timeout(2000)  # what the server keeps once the saved page is shown
+        after = sampler.mark()
+        sampler.close()
         browser.close()
         memory = peak_memory_mb(pid)
     db.unlink()
     return {
         "to_preview": to_preview,
         "to_saved": to_saved,
+        "memory_before": before,
         "memory_preview": memory_preview,
+        "memory_save": memory_save,
+        "memory_after": after,
         "memory": memory,
     }
 
