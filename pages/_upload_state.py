@@ -30,13 +30,13 @@ def kept_check(key: tuple, version: int) -> upload.Checked | None:
     return kept[3]
 
 
-def keep_check(key: tuple, version: int, result: upload.Checked, file) -> None:
+def keep_check(key: tuple, version: int, result: upload.Checked, file, widget: str) -> None:
     """Keep ``result``, removing the previous one's spill; a spilled result lets go of the
     uploaded bytes at once (see release_bytes)."""
     forget()
     spilled = isinstance(result.validated.rows, upload.Spill)
     if spilled:
-        release_bytes(file)
+        release_bytes(file, widget)
     st.session_state[CHECK] = (key, version, spilled, result)
 
 
@@ -48,8 +48,8 @@ def forget() -> None:
         validation.release(kept[3].validated)
 
 
-def release_bytes(file) -> None:
-    """Let go of Streamlit's copy of an uploaded file's bytes, keeping its id and name (the
+def release_bytes(file, key: str) -> None:
+    """Let go of Streamlit's copy of an uploaded file's bytes (widget ``key``), keeping its id and name (the
     file box still shows it; the next rerun's file reads as empty). Streamlit would hold them
     until the session ends, in the server's memory and against this session's upload cap
     (impact.gate), which now counts the file as 0 bytes."""
@@ -59,9 +59,13 @@ def release_bytes(file) -> None:
     record = files.get(file.file_id) if files else None
     if record is not None and files is not None:
         files[file.file_id] = record._replace(data=b"")
-    # The session's last finished run keeps this run's file object (Streamlit's old widget
-    # state) until the next run ends, and the object shares the bytes: closing it lets go.
-    file.close()
+    # The session keeps this run's file objects (Streamlit's widget state) until the next run
+    # ends, and each shares the bytes: emptying them lets go (truncate copies nothing).
+    kept = st.session_state.get(key)
+    for each in [file, *(kept if isinstance(kept, list) else [kept])]:
+        if hasattr(each, "truncate") and getattr(each, "file_id", None) == file.file_id:
+            each.seek(0)
+            each.truncate(0)
 
 
 def remove_file(file) -> None:

@@ -113,7 +113,7 @@ if result is None:
         result = _wide_ui.check(found, choices, path, version)
     else:
         result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
-    _upload_state.keep_check(check_key, version, result, file)
+    _upload_state.keep_check(check_key, version, result, file, f"file_{nonce}")
 del data  # a large file's bytes are let go once checked
 checked, detection = result.validated, result.detection
 
