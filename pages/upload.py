@@ -88,7 +88,8 @@ if file is None:
     st.session_state.pop("wide_layout", None)
     st.stop()
 
-data = file.getvalue()
+released = _upload_state.let_go_of(file)  # a large file: its bytes wait on disk
+data = file.getvalue()  # empty once let go
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
     workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
@@ -106,15 +107,20 @@ row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check (its rows then wait on disk, its bytes let go).
 check_key = (file.file_id, dataset_code, sheet, repr(choices))
-result = _upload_state.kept_check(check_key, version)
+result = _upload_state.kept_check(check_key, version, released)
 if result is None:
+    if released:
+        data = _upload_state.bytes_of(file)
+    elif _upload_state.lets_go(data, found):  # Streamlit's copy goes before the check
+        _upload_state.let_go(file, f"file_{nonce}", data)
+        released = True
     vocabulary = _data.vocabulary(path, version)
     if found and choices:
         result = _wide_ui.check(found, choices, path, version)
     else:
         result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
-    _upload_state.keep_check(check_key, version, result, file, f"file_{nonce}")
-del data  # a large file's bytes are let go once checked
+    _upload_state.keep_check(check_key, version, result, released)
+del data  # this run's copy of a large file's bytes goes now
 checked, detection = result.validated, result.detection
 
 with st.expander(_render.t("upload.detected"), expanded=not checked.ok):
