@@ -407,21 +407,9 @@ def _parsed_sql(column: datasets.Column, raw: str, decimal: str, source: Source)
             + ", NULL) IS NOT NULL THEN NULL"
             " ELSE array_to_string(list_sort(list_distinct(" + codes + ")), ';') END"
         )
-    return (
-        "CASE WHEN map_contains("
-        + lookup
-        + ", "
-        + raw
-        + ") THEN "
-        + lookup
-        + "["
-        + raw
-        + "] ELSE "
-        + lookup
-        + "[norm("
-        + raw
-        + ")] END"
-    )
+    # One lookup for a cell written as the code list writes it (the usual cell; every code
+    # in the list is a word of it, and no word maps to NULL), the normalized word otherwise.
+    return "coalesce(" + lookup + "[" + raw + "], " + lookup + "[norm(" + raw + ")])"
 
 
 def _grouped_sql(raw: str, decimal: str, source: Source) -> str:
