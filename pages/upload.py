@@ -6,12 +6,11 @@ import io
 import zipfile
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import deck, store, upload
 from impact.figures import export
 from impact.upload import datasets, ingest, templates, views, wide
-from pages import _current_data, _data, _render, _signin, _wide_ui
+from pages import _current_data, _data, _render, _signin, _upload_state, _wide_ui
 
 lang = _render.lang()
 path, version = _data.db()
@@ -75,12 +74,12 @@ file = st.file_uploader(
     max_upload_size=min(max(2 * max_bytes // 2**20, 50), st.get_option("server.maxUploadSize")),
 )
 if file is None:
-    st.session_state.pop("upload_check", None)  # a checked file's rows can be large
-    st.session_state.pop("upload_preview", None)
+    _upload_state.forget()  # a checked file's rows can be large (on disk: removed)
     st.session_state.pop("wide_layout", None)
     st.stop()
 
-data = file.getvalue()
+released = _upload_state.let_go_of(file)  # a large file: its bytes wait on disk
+data = file.getvalue()  # empty once let go
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
     workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
@@ -96,16 +95,22 @@ if dataset_code in ("auto", "observations"):
 choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
 row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
-# a province's file takes seconds to check.
-check_key = (file.file_id, dataset_code, sheet, version, repr(choices))
-if st.session_state.get("upload_check", (None,))[0] != check_key:
+# a province's file takes seconds to check (its rows then wait on disk, its bytes let go).
+check_key = (file.file_id, dataset_code, sheet, repr(choices))
+result = _upload_state.kept_check(check_key, version, released)
+if result is None:
+    if released:
+        data = _upload_state.bytes_of(file)
+    elif _upload_state.lets_go(data, found):  # Streamlit's copy goes before the check
+        _upload_state.let_go(file, f"file_{nonce}", data)
+        released = True
     vocabulary = _data.vocabulary(path, version)
     if found and choices:
         result = _wide_ui.check(found, choices, path, version)
     else:
         result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
-    st.session_state["upload_check"] = (check_key, result)
-result = st.session_state["upload_check"][1]
+    _upload_state.keep_check(check_key, version, result, released)
+del data  # this run's copy of a large file's bytes goes now
 checked, detection = result.validated, result.detection
 
 with st.expander(_render.t("upload.detected"), expanded=not checked.ok):
@@ -132,9 +137,10 @@ if not checked.ok:
 
 # Previewed once per checked file and data version, like the check above (the commit
 # compares again inside its transaction, so a preview kept a moment too long cannot mislead).
-if st.session_state.get("upload_preview", (None,))[0] != check_key:
-    st.session_state["upload_preview"] = (check_key, upload.preview(path, checked))
-preview = st.session_state["upload_preview"][1]
+preview_key = (check_key, version)
+if st.session_state.get(_upload_state.PREVIEW, (None,))[0] != preview_key:
+    st.session_state[_upload_state.PREVIEW] = (preview_key, upload.preview(path, checked))
+preview = st.session_state[_upload_state.PREVIEW][1]
 counts = preview.counts
 st.header(_render.t("upload.preview"))
 a, b, c = st.columns(3)
@@ -177,13 +183,12 @@ if st.button(_render.t("upload.confirm"), type="primary"):
                 "added": _render.count(counts["insert"]),
                 "replaced": _render.count(counts["update"]),
             },
-            "deck": deck.params_after_upload(checked.rows),
+            "deck": deck.params_after_upload(upload.distinct_rows(checked, ["year", "region"])),
         }
         st.session_state["upload_nonce"] = nonce + 1
+        _upload_state.forget()  # the saved rows' spill file goes too
         # The new key drops the widget, but Streamlit would keep the saved file in memory
         # until the session ends, counting against this session's upload cap (impact.gate).
-        ctx = get_script_run_ctx()
-        if ctx is not None and hasattr(ctx.uploaded_file_mgr, "remove_file"):
-            ctx.uploaded_file_mgr.remove_file(ctx.session_id, file.file_id)
+        _upload_state.remove_file(file)
         _data.refresh()
         st.rerun()

@@ -7,7 +7,9 @@ The entry point a page or the CLI needs:
   :mod:`.checks`; large UTF-8 CSVs are read by DuckDB itself, :mod:`.bulk`) against a
   dataset (:mod:`.datasets`) and the code lists (:mod:`.validation`), writing nothing;
 * :func:`preview` diffs the checked rows against the database; :func:`commit` writes them in
-  one transaction and :func:`revert` undoes an upload exactly (:mod:`.changes`);
+  one transaction and :func:`revert` undoes an upload exactly (:mod:`.changes`); a large
+  file's checked rows wait on disk between the two (:class:`Spill`, :mod:`.spill`), and
+  :func:`release` removes them;
 * :mod:`.templates` makes the files a planner fills in; :mod:`.views` the tables and sentences
   that show an upload and its problems.
 """
@@ -34,6 +36,8 @@ from impact.upload.checks import Checked
 from impact.upload.datasets import DATASETS, Dataset
 from impact.upload.files import check, read
 from impact.upload.ingest import Detection, Issue
+from impact.upload.spill import Spill
+from impact.upload.validation import distinct_rows, release
 
 __all__ = [
     "ACTIONS",
@@ -47,14 +51,17 @@ __all__ = [
     "NothingToCommitError",
     "Preview",
     "RevertConflictError",
+    "Spill",
     "StalePreviewError",
     "UnknownUploadError",
     "UploadError",
     "check",
     "commit",
+    "distinct_rows",
     "history",
     "load_vocabulary",
     "preview",
     "read",
+    "release",
     "revert",
 ]

@@ -30,9 +30,10 @@ from concurrent.futures import ThreadPoolExecutor
 import duckdb
 import pandas as pd
 
-from impact.upload import checks, datasets, ingest
+from impact.upload import checks, datasets, ingest, validation
 from impact.upload.checks import Checked
 from impact.upload.datasets import Dataset
+from impact.upload.spill import Spill
 from impact.upload.validation import Validated, Vocabulary
 
 BULK_MIN_BYTES = 5 * 2**20  # smaller files are quick enough to read into a grid
@@ -144,13 +145,16 @@ def validate_bulk(
                 tmp.write(data)
                 tmp.flush()
                 try:
-                    result = _check(con, tmp.name, d, names, header, vocab, today, parallel=True)
+                    result = _check(
+                        con, tmp.name, d, names, header, vocab, today, Spill(), parallel=True
+                    )
                 except duckdb.Error:
                     try:  # one reading thread copes with line breaks inside quoted cells
-                        result = _check(con, tmp.name, d, names, header, vocab, today)
+                        result = _check(con, tmp.name, d, names, header, vocab, today, Spill())
                     except duckdb.Error as exc:  # stray quotes, another encoding further down
                         raise NotBulkError("DuckDB cannot read this file as written") from exc
             if blank_line.result():
+                validation.release(result.validated)
                 raise NotBulkError("blank line between data rows")
             d.size, d.sha256 = len(data), digest.result()
     finally:
@@ -161,6 +165,7 @@ def validate_bulk(
     if result.records != lines or any(b in data for b in _MOJIBAKE_BYTES):
         refusal = ingest.scan_csv(data)
         if refusal:
+            validation.release(result.validated)
             return Checked(Validated(dataset, pd.DataFrame(), [refusal]), d, 0)
     return Checked(result.validated, d, result.rows)
 
@@ -173,9 +178,12 @@ def _check(
     header: checks.Header,
     vocab: Vocabulary,
     today: dt.date | None,
+    spill: Spill,
     *,
     parallel: bool = False,
 ) -> checks.Result:
+    """Check the CSV at ``csv_path``; the checked rows go to ``spill`` (on disk, not into
+    the server's memory)."""
     source = checks.Source(
         "read_csv($file, header = false, skip = $skip, all_varchar = true, delim = $delim,"
         " quote = '\"', escape = '\"', comment = '', names = $names, null_padding = true,"
@@ -192,7 +200,7 @@ def _check(
         delimiter=d.delimiter,
         guess_rows=checks.DECIMAL_GUESS_ROWS,
     )
-    return checks.check_source(con, source, header, vocab, d, today=today)
+    return checks.check_source(con, source, header, vocab, d, today=today, spill=spill)
 
 
 def _scratch_dir() -> str | None:

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ import pandas as pd
 
 from impact import store
 from impact.upload.datasets import DATASETS, Dataset
+from impact.upload.spill import Spill
 from impact.upload.validation import Validated, Vocabulary
 
 _WRITE_LOCK = threading.Lock()
@@ -217,24 +219,47 @@ def _struct_type(dataset: Dataset, types: dict[str, str], columns: list[str]) ->
 
 
 _DIFF = "upload_diff"  # the temporary table of one connection's diff
-_INCOMING = "upload_incoming"  # the registered frame of validated rows
+_INCOMING = "upload_incoming"  # the registered frame of validated rows (a small file)
+
+
+@contextmanager
+def _incoming(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame | Spill) -> Iterator[str]:
+    """The checked rows as a relation of ``con`` for the block: a frame registered, or a
+    spilled file attached read-only (its rows are read from disk, never into Python)."""
+    if isinstance(rows, Spill):
+        with rows.attached(con) as alias:
+            yield rows.relation(alias)
+        return
+    con.register(_INCOMING, rows)
+    try:
+        yield _INCOMING
+    finally:
+        con.unregister(_INCOMING)
 
 
 def _diff(
-    con: duckdb.DuckDBPyConnection, dataset: Dataset, rows: pd.DataFrame, present: set[str]
+    con: duckdb.DuckDBPyConnection,
+    dataset: Dataset,
+    incoming: str,
+    present: set[str],
+    *,
+    keep: bool = True,
 ) -> list[str]:
     """Join the new rows to the table on the key, inside DuckDB, and classify each.
 
     Fills the temporary table ``upload_diff``: ``_row``, ``action`` (insert / update /
     same), ``old_<column>`` (NULL for an insert) and ``new_<column>`` for every column, both
-    in the stored types. Columns the file does not have keep their stored values (see
-    Dataset.given_columns). "same" means every column equal, NULL equal to NULL. Returns the
-    columns the upload gives.
+    in the stored types, from ``incoming`` (a relation of ``_incoming``). Columns the file
+    does not have keep their stored values (see Dataset.given_columns). "same" means every
+    column equal, NULL equal to NULL. Returns the columns the upload gives.
+
+    ``keep=False`` makes it a view instead, computed again by each query that reads it: the
+    preview only counts and samples it, and a million rows' old and new values held as a
+    table cost the server as much memory as DuckDB is allowed.
     """
     columns = [c.name for c in dataset.columns]
     given = [c for c in columns if c in dataset.given_columns(present)]
     types = _column_types(con, dataset)
-    con.register(_INCOMING, rows)
     typed = ", ".join(_typed(dataset, types, c) + " AS " + _ident(dataset, c) for c in columns)
     join = " AND ".join(
         "t." + _ident(dataset, k) + " = n." + _ident(dataset, k) for k in dataset.key
@@ -261,11 +286,11 @@ def _diff(
         for c in columns
     )
     sql = (
-        "CREATE OR REPLACE TEMP TABLE " + _DIFF + " AS"
+        "CREATE OR REPLACE TEMP " + ("TABLE " if keep else "VIEW ") + _DIFF + " AS"
         " WITH n AS (SELECT CAST(n._row AS BIGINT) AS _row, "
         + typed
         + " FROM "
-        + _INCOMING
+        + incoming
         + " AS n),"
         " joined AS (SELECT n._row, t.rowid IS NOT NULL AS present, "
         + old
@@ -280,27 +305,25 @@ def _diff(
         + same
         + " THEN 'same' ELSE 'update' END AS action, * EXCLUDE (_row, present) FROM joined"
     )
-    try:
-        con.execute(sql)
-    finally:
-        con.unregister(_INCOMING)
+    con.execute(sql)
     return given
 
 
 def _summary(con: duckdb.DuckDBPyConnection, dataset: Dataset) -> tuple[dict, tuple[int, int]]:
-    """(counts per action, signature) of the diff table, computed in SQL."""
+    """(counts per action, signature) of the diff, computed in SQL in one pass."""
     counts = dict.fromkeys(ACTIONS, 0)
-    sql = "SELECT action, count(*) FROM " + _DIFF + " GROUP BY action"
-    counts |= dict(con.execute(sql).fetchall())
     values = ", ".join(
         _ident(dataset, c.name, p) for p in ("old_", "new_") for c in dataset.columns
     )
     sql = (
-        "SELECT count(*), coalesce(sum(CAST(hash(_row, action, " + values + ") AS HUGEINT)), 0)"
-        " FROM " + _DIFF
+        "SELECT action, count(*), sum(CAST(hash(_row, action, " + values + ") AS HUGEINT))"
+        " FROM " + _DIFF + " GROUP BY action"
     )
-    rows, total = con.execute(sql).fetchone()
-    return counts, (int(rows), int(total))
+    total = 0
+    for action, count, hashes in con.execute(sql).fetchall():
+        counts[action] = count
+        total += int(hashes)
+    return counts, (sum(counts.values()), total)
 
 
 def _sample(con: duckdb.DuckDBPyConnection, dataset: Dataset, limit: int) -> list[Change]:
@@ -332,8 +355,8 @@ def preview(path: Path | str, validated: Validated) -> Preview:
     if not validated.ok:
         raise NothingToCommitError("the file has errors or no rows")
     dataset, limit = validated.dataset, PREVIEW_LIMIT
-    with store.connect(path) as con:
-        _diff(con, dataset, validated.rows, validated.columns)
+    with store.connect(path) as con, _incoming(con, validated.rows) as incoming:
+        _diff(con, dataset, incoming, validated.columns, keep=False)
         counts, signature = _summary(con, dataset)
         return Preview(dataset, counts, signature, _sample(con, dataset, limit), limit)
 
@@ -360,9 +383,9 @@ def commit(
     dataset = validated.dataset
     columns = [c.name for c in dataset.columns]
     table = store.quote_table(dataset.table)
-    with _WRITE_LOCK, store.connect(path) as con:
+    with _WRITE_LOCK, store.connect(path) as con, _incoming(con, validated.rows) as incoming:
         with store.transaction(con):
-            given = _diff(con, dataset, validated.rows, validated.columns)
+            given = _diff(con, dataset, incoming, validated.columns)
             counts, signature = _summary(con, dataset)
             if (counts, signature) != (previewed.counts, tuple(previewed.signature)):
                 raise StalePreviewError("the data changed since the preview")

@@ -28,19 +28,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
+from impact import config
 from impact.upload import datasets, ingest, validation
 from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
 from impact.upload.ingest import Grid, Issue
+from impact.upload.spill import TABLE as SPILL_TABLE
+from impact.upload.spill import Spill
 from impact.upload.validation import (
     MAX_YEAR_AHEAD,
     MIN_YEAR,
@@ -126,6 +129,11 @@ def connect() -> duckdb.DuckDBPyConnection:
     with _engine_lock:
         if _engine is None:
             engine = duckdb.connect()
+            # Bounded like the store (BATIK_DUCKDB_MEMORY): above it DuckDB writes to a
+            # temporary folder of its own, not the working directory of the server.
+            engine.execute("SET memory_limit = '" + config.duckdb_memory() + "'")
+            scratch = Path(tempfile.gettempdir()) / "batik-duckdb"
+            engine.execute("SET temp_directory = ?", [str(scratch)])
             for macro in MACROS:
                 engine.execute(macro)
             _engine = engine
@@ -399,21 +407,9 @@ def _parsed_sql(column: datasets.Column, raw: str, decimal: str, source: Source)
             + ", NULL) IS NOT NULL THEN NULL"
             " ELSE array_to_string(list_sort(list_distinct(" + codes + ")), ';') END"
         )
-    return (
-        "CASE WHEN map_contains("
-        + lookup
-        + ", "
-        + raw
-        + ") THEN "
-        + lookup
-        + "["
-        + raw
-        + "] ELSE "
-        + lookup
-        + "[norm("
-        + raw
-        + ")] END"
-    )
+    # One lookup for a cell written as the code list writes it (the usual cell; every code
+    # in the list is a word of it, and no word maps to NULL), the normalized word otherwise.
+    return "coalesce(" + lookup + "[" + raw + "], " + lookup + "[norm(" + raw + ")])"
 
 
 def _grouped_sql(raw: str, decimal: str, source: Source) -> str:
@@ -618,10 +614,12 @@ def _read_and_check(
     checks: list[_Check],
     decimal: str,
     vocab: Vocabulary,
-) -> pa.Table:
-    """One pass over the text table: every cell parsed, every check run. Returns the typed
-    values, the bit mask of the failed checks (``_bits``; ``_fails`` the errors among them),
-    each row's decimal votes and, for rows with a problem only, the cells as written."""
+    table: str,
+) -> None:
+    """One pass over the text table: every cell parsed, every check run, written to
+    ``table`` (in file order): the typed values, the bit mask of the failed checks
+    (``_bits``; ``_fails`` the errors among them), each row's decimal votes and, for rows
+    with a problem only, the cells as written."""
     dataset, cells = header.dataset, header.cells
     params: dict[str, object] = dict(source.params)
     lists = {c.type.split(":", 1)[1] for c in dataset.columns if c.name in cells and ":" in c.type}
@@ -699,7 +697,8 @@ def _read_and_check(
         + source.relation
         + ")))"
     )
-    return con.sql(sql, params=params).to_arrow_table()
+    kind = "TABLE " if "." in table else "TEMP TABLE "  # in a spill file, or in memory
+    con.execute("CREATE OR REPLACE " + kind + table + " AS " + sql, params)
 
 
 def _decide_decimal(commas: int, points: int, delimiter: str | None) -> tuple[str, bool]:
@@ -745,10 +744,40 @@ def check_source(
     detection: ingest.Detection,
     *,
     today: dt.date | None = None,
+    spill: Spill | None = None,
 ) -> Result:
     """Check every row of a reader's text table; ``con`` has the macros (:func:`connect`).
 
-    The result has no typed rows when any error is found. Sets ``detection.decimal``."""
+    The checked rows are written to a table: in ``spill`` (a DuckDB file on disk) when given,
+    which the result's rows then are, else to a temporary table read back as a frame. The
+    result has no typed rows when any error is found (and ``spill`` is then removed). Sets
+    ``detection.decimal``."""
+    try:
+        if spill is None:
+            return _check_into(con, source, header, vocab, detection, today, "typed_rows")
+        with spill.attached(con, read_only=False) as alias:
+            result = _check_into(
+                con, source, header, vocab, detection, today, alias + "." + SPILL_TABLE, spill
+            )
+        if isinstance(result.validated.rows, pd.DataFrame):  # errors: nothing to keep
+            spill.remove()
+        return result
+    except BaseException:
+        if spill is not None:
+            spill.remove()
+        raise
+
+
+def _check_into(
+    con: duckdb.DuckDBPyConnection,
+    source: Source,
+    header: Header,
+    vocab: Vocabulary,
+    detection: ingest.Detection,
+    today: dt.date | None,
+    table: str,
+    spill: Spill | None = None,
+) -> Result:
     dataset = header.dataset
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
     issues = list(header.issues)
@@ -757,28 +786,30 @@ def check_source(
         checks = _checks(header, decimal, max_year, vocab, source)
         if len(checks) > 63:
             raise ValueError("more checks than the failure mask holds")
-        table = _read_and_check(con, source, header, checks, decimal, vocab)
-        commas = pc.sum(table["_commas"]).as_py() or 0
-        points = pc.sum(table["_points"]).as_py() or 0
+        _read_and_check(con, source, header, checks, decimal, vocab, table)
+        commas, points, ambiguous, records = con.execute(
+            "SELECT coalesce(sum(_commas), 0), coalesce(sum(_points), 0),"
+            " coalesce(bool_or(_ambiguous), false), count(*) FROM " + table
+        ).fetchone()
         decided, guessed = _decide_decimal(commas, points, source.delimiter)
         if decided == decimal:
             break
         decimal = decided  # the first rows did not say what the whole file says: again
     detection.decimal = decimal
-    if guessed and pc.any(table["_ambiguous"]).as_py():
+    if guessed and ambiguous:
         issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
-    # Row i of the table is data row i of the text table (DuckDB keeps the insertion order).
-    index = pa.array(np.arange(table.num_rows, dtype=np.int64))
-    table = table.append_column("_i", index)
-    if source.first_row is not None:
-        table = table.append_column("_row", pc.add(index, source.first_row))
-    con.register("typed", table)
+    # Row i of the table is data row i of the text table: DuckDB keeps the insertion order,
+    # and a table written once numbers its rows (rowid) in that order.
+    row = "" if source.first_row is None else ", rowid + " + str(int(source.first_row)) + " AS _row"
+    con.execute(
+        "CREATE OR REPLACE TEMP VIEW typed AS SELECT rowid AS _i" + row + ", * FROM " + table
+    )
     try:
         blank = _blank_rows(con, source.columns)
-        rows = table.num_rows - len(blank)
+        rows = records - len(blank)
         if rows == 0:
             no_rows = [Issue("file-no-rows", row=header.row)]
-            return Result(Validated(dataset, pd.DataFrame(), no_rows), 0, table.num_rows)
+            return Result(Validated(dataset, pd.DataFrame(), no_rows), 0, records)
         issues += _failures(con, checks, source.columns, blank, vocab, header)
         issues += _duplicates(con, header)
         listed = len({i.row for i in issues if i.level == "error" and i.row is not None})
@@ -786,16 +817,22 @@ def check_source(
             total = _rows_with_problems(con, dataset, blank)
             if total > listed:
                 issues.append(unlisted_issue(listed, total))
+        issues.sort(key=lambda x: (x.row or 0, x.level != "error", x.column or "", x.code))
+        typed: pd.DataFrame | Spill = pd.DataFrame()
+        if not any(x.level == "error" for x in issues):
+            # No error: the rows that failed an error check are the blank ones.
+            names = [c.name for c in dataset.columns]
+            if spill is not None:
+                spill.columns, spill.count, spill.first_row = tuple(names), rows, source.first_row
+                typed = spill
+            else:
+                sql = "SELECT " + ", ".join(["_row", *names]) + " FROM typed WHERE _fails = 0"
+                typed = con.sql(sql + " ORDER BY _i").to_arrow_table().to_pandas()
     finally:
-        con.unregister("typed")
-    issues.sort(key=lambda x: (x.row or 0, x.level != "error", x.column or "", x.code))
-    typed = pd.DataFrame()
-    if not any(x.level == "error" for x in issues):
-        keep = table.select(["_row", *(c.name for c in dataset.columns)])
-        if blank:
-            keep = keep.filter(pc.invert(pc.is_in(table["_i"], pa.array(sorted(blank)))))
-        typed = keep.to_pandas()
-    return Result(Validated(dataset, typed, issues, set(header.cells)), rows, table.num_rows)
+        con.execute("DROP VIEW typed")
+        if spill is None:
+            con.execute("DROP TABLE " + table)
+    return Result(Validated(dataset, typed, issues, set(header.cells)), rows, records)
 
 
 def _blank_rows(con: duckdb.DuckDBPyConnection, names: Sequence[str]) -> set[int]:

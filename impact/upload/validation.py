@@ -16,6 +16,7 @@ import pandas as pd
 
 from impact.upload.datasets import Dataset
 from impact.upload.ingest import CONTROL_CHARACTERS, Cell, Issue, column_letter
+from impact.upload.spill import Spill
 
 MAX_ISSUES = 1000  # rows with problems listed per upload, on every path; the rest are counted
 MIN_YEAR = 2000
@@ -107,10 +108,13 @@ class Vocabulary:
 
 @dataclass
 class Validated:
-    """Typed rows ready to write (column ``_row`` = spreadsheet row) and every issue found."""
+    """Typed rows ready to write (column ``_row`` = spreadsheet row) and every issue found.
+
+    ``rows`` is a frame, or for a large file a :class:`~impact.upload.spill.Spill` (the rows
+    in a DuckDB file on disk, which preview and commit read there)."""
 
     dataset: Dataset | None
-    rows: pd.DataFrame
+    rows: pd.DataFrame | Spill
     issues: list[Issue]
     columns: set[str] = field(default_factory=set)  # dataset columns the file has
 
@@ -120,7 +124,22 @@ class Validated:
 
     @property
     def ok(self) -> bool:
-        return self.dataset is not None and not self.errors and not self.rows.empty
+        return self.dataset is not None and not self.errors and len(self.rows) > 0
+
+
+def release(validated: Validated) -> None:
+    """Let go of what a check keeps on disk (a spilled file's rows); nothing for a frame."""
+    if isinstance(validated.rows, Spill):
+        validated.rows.remove()
+
+
+def distinct_rows(validated: Validated, columns: list[str]) -> pd.DataFrame:
+    """Each combination of ``columns`` (those the dataset has) the checked rows hold, once:
+    a small frame, read from disk for a spilled file."""
+    rows = validated.rows
+    if isinstance(rows, Spill):
+        return rows.frame([c for c in columns if c in rows.columns], distinct=True)
+    return rows[[c for c in columns if c in rows]].drop_duplicates()
 
 
 def control_issue(row: int, column: str, cell: str) -> Issue:

@@ -150,6 +150,7 @@ IDENTIFIER_BUILDERS = {
     "_ident": "upload/changes: a dataset's declared column, quoted, with an old_/new_ prefix",
     "_in_list": "store: a SQL list of module constants (the CHECK constraints of the schema)",
     "duckdb_memory": "config: a size that matched the size pattern, or the default",
+    "_quoted_path": "upload/spill: a path we made (tempfile.mkdtemp), as an SQL string literal",
 }
 # Helpers that build SQL fragments; their own return values are checked by the same rules.
 FRAGMENT_BUILDERS = {
@@ -163,6 +164,7 @@ FRAGMENT_BUILDERS = {
     "_grouped_sql",
     "_mask",
     "_text_only",
+    "relation",
 }
 # Names and attributes that hold identifiers or SQL from the code, never a value from a file
 # or a user: each with why. A name not assigned in the function must be listed here, bare
@@ -193,6 +195,12 @@ TRUSTED_NAMES = {
     "growth_summary:by": "equity: checked against equity.GROUPS just above the SQL",
     "check.condition": "checks: SQL built by _checks from declared columns and constants",
     "checks[i].condition": "checks: SQL built by _checks from declared columns and constants",
+    "_diff:incoming": "changes: _incoming's relation, a registered frame's name or Spill.relation",
+    "_read_and_check:table": "checks: 'typed_rows' or a spill's fresh alias + '.typed'",
+    "_check_into:table": "checks: 'typed_rows' or a spill's fresh alias + '.typed'",
+    "frame:columns": "upload/spill: checked against the spill's declared columns above the SQL",
+    "relation:alias": "upload/spill: a fresh alias for an attached spill file (attached)",
+    "self.columns": "upload/spill: a dataset's declared column names (set by checks)",
 }
 # Calls that turn a number into SQL text (no quotes can come out of an int).
 NUMERIC_TEXT = {"str"}

@@ -12,7 +12,7 @@ from impact import auth, config
 def test_defaults_without_any_setting(tmp_path: Path) -> None:
     settings = config.load({config.SECRETS_FILE: str(tmp_path / "none.toml")})
     assert settings.db_path == config.DEFAULT_DB_PATH
-    assert settings.duckdb_memory == "512MB"
+    assert settings.duckdb_memory == "256MB"
     assert settings.max_upload_bytes == 200 * 2**20
     assert settings.editor_password_hash is None and settings.editors == {}
     assert settings.session_idle_s == 30 * 60

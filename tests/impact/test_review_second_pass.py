@@ -68,10 +68,11 @@ def _issues(checked: validation.Validated) -> list[tuple]:
 
 
 def _rows(checked: validation.Validated) -> list[list]:
-    if checked.rows.empty:
+    rows = checked.rows.frame() if isinstance(checked.rows, upload.Spill) else checked.rows
+    if rows.empty:
         return []
     columns = ["_row", *(c.name for c in checked.dataset.columns)]
-    frame = checked.rows[columns].astype(object)
+    frame = rows[columns].astype(object)
     return frame.where(frame.notna(), None).values.tolist()
 
 

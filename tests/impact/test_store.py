@@ -168,7 +168,7 @@ def test_obstacle_links_point_at_known_indicators_and_programs(seeded_db: Path) 
 def test_duckdb_memory_is_limited_and_only_a_size_is_taken_from_the_environment(
     seeded_db, monkeypatch
 ) -> None:
-    assert config.duckdb_memory({}) == config.DEFAULT_DUCKDB_MEMORY == "512MB"
+    assert config.duckdb_memory({}) == config.DEFAULT_DUCKDB_MEMORY == "256MB"
     assert config.duckdb_memory({config.DUCKDB_MEMORY: " 2GB "}) == "2GB"
     for bad in ("banyak", "1GB'; DROP TABLE upload; --", "-1GB", "1e9"):
         with pytest.raises(config.ConfigError):
@@ -178,7 +178,7 @@ def test_duckdb_memory_is_limited_and_only_a_size_is_taken_from_the_environment(
     monkeypatch.setenv(config.DUCKDB_MEMORY, "2GB")
     with store.connect(seeded_db) as con:
         raised = con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
-    assert (default, raised) == ("488.2 MiB", "1.8 GiB")
+    assert (default, raised) == ("244.1 MiB", "1.8 GiB")
 
 
 def test_migration_v6_gives_the_illustrative_rp_income_the_studys_range(seeded_db) -> None:

@@ -256,3 +256,57 @@ def test_the_file_picker_shows_one_limit_in_her_language(app_db, lang, words) ->
     # ... and its English "Upload" button reads our word (drawn by CSS; checked in Chromium
     # by tests/e2e/test_upload_flow.py)
     assert any(uploader_css(i18n.t("upload.choose_file", lang)) in s for s in styles)
+
+
+# --- issue 13.5: a province's file waits on disk, and its bytes are let go -------------------
+
+
+def test_a_large_checked_file_waits_on_disk_and_is_removed_once_saved(
+    app_db, monkeypatch, tmp_path
+) -> None:
+    import tempfile
+
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # this small file stands in for a large one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = synthetic.enterprise_records(3, [2021, 2022], seed=8).to_csv(index=False).encode()
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("usaha.csv", data, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert {m.label: m.value for m in at.metric}["Baris baru"] == "6"
+    key, version, released, result = at.session_state["upload_check"]
+    spill = result.validated.rows
+    assert isinstance(spill, upload.Spill) and released  # the rows on disk, the bytes let go
+    assert spill.path.is_file() and spill.path.parent.parent == tmp_path
+    assert len(spill) == 6 and spill.frame()["_row"].tolist() == list(range(2, 8))
+    kept = at.session_state["upload_kept_bytes"]  # the page's copy, for another check
+    assert kept.path.read_bytes() == data and kept.path.parent == tmp_path
+    at.run()  # the confirm button's rerun: the file now reads as empty, the check stands
+    assert not at.exception and at.session_state["upload_check"][3] is result
+    at.selectbox[0].set_value("enterprises").run()  # another choice: checked again, from disk
+    assert not at.exception and at.session_state["upload_check"][3] is not result
+    assert spill.removed  # the first check's rows went with it
+    assert {m.label: m.value for m in at.metric}["Baris baru"] == "6"
+    spill = at.session_state["upload_check"][3].validated.rows
+    next(b for b in at.button if b.label == "Simpan ke database").click()
+    at.run()
+    assert any("Tersimpan" in s.value for s in at.success)
+    assert "upload_check" not in at.session_state
+    assert spill.removed and not list(tmp_path.glob("batik-upload-*"))  # rows and bytes
+    assert len(store.read_table(app_db, "enterprise_record")) == 6
+
+
+def test_a_large_file_taken_off_the_page_removes_its_spill(app_db, monkeypatch, tmp_path) -> None:
+    import tempfile
+
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = synthetic.enterprise_records(2, [2021], seed=8).to_csv(index=False).encode()
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("usaha.csv", data, "text/csv"))
+    at.run()
+    assert len(list(tmp_path.glob("batik-upload-*"))) == 2  # its rows and its bytes
+    at.get("file_uploader")[0].set_value(None)
+    at.run()
+    assert not at.exception and "upload_check" not in at.session_state
+    assert not list(tmp_path.glob("batik-upload-*"))

@@ -1,0 +1,123 @@
+"""Checked rows kept on disk between the check and the commit, not in the server's memory.
+
+A province's file is a million rows; held as a pandas frame in the page's session between
+the preview and the save, they cost the server about 400 MB for as long as the planner
+looks at the preview. :class:`Spill` is a DuckDB file in a folder of its own under the
+system's temporary directory (``$TMPDIR``), written by the checking engine
+(:mod:`impact.upload.checks`) and read by the preview and the commit
+(:mod:`impact.upload.changes`), each attaching it read-only for one statement's time.
+
+The folder is removed by :meth:`Spill.remove` (after a save, when the file is taken off
+the page, or replaced by another check), and in any case when the object is garbage
+collected (the browser session ended) or the process exits.
+
+The file is named by us (``tempfile.mkdtemp``); no text from an upload is part of its path.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import tempfile
+import weakref
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+PREFIX = "batik-upload-"
+TABLE = "typed"  # the checked rows and the engine's working columns (see checks.check_source)
+
+
+def _quoted_path(path: Path) -> str:
+    """A path of ours as an SQL string literal (ATTACH takes no parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+class Spill:
+    """The checked rows of one upload in a DuckDB file on disk.
+
+    ``relation(alias)`` is the SQL of the rows a commit writes (``_row`` and the dataset's
+    columns, in file order) once the file is attached as ``alias``; ``len()`` is their count.
+    """
+
+    def __init__(self, directory: str | None = None) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=directory))
+        self.path = self.folder / "rows.duckdb"
+        self.columns: tuple[str, ...] = ()
+        self.count = 0
+        self.first_row: int | None = None  # rows numbered from here in order; None: ``_row``
+        self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
+
+    def __len__(self) -> int:
+        return self.count
+
+    @property
+    def removed(self) -> bool:
+        return not self._remove.alive
+
+    def remove(self) -> None:
+        """Delete the file and its folder (again: nothing)."""
+        self._remove()
+
+    def relation(self, alias: str) -> str:
+        """The rows to write, once attached as ``alias`` (an identifier of ours): rows that
+        failed no error check, i.e. every row but the blank ones when the file is clean."""
+        row = "_row" if self.first_row is None else "rowid + " + str(int(self.first_row))
+        return (
+            "(SELECT "
+            + ", ".join([row + " AS _row", *self.columns])
+            + " FROM "
+            + alias
+            + "."
+            + TABLE
+            + " WHERE _fails = 0)"
+        )
+
+    @contextmanager
+    def attached(self, con: duckdb.DuckDBPyConnection, *, read_only: bool = True) -> Iterator[str]:
+        """Attach the file to ``con`` under a fresh alias for the block; yields the alias."""
+        if self.removed:
+            raise FileNotFoundError(self.path)
+        alias = "spill_" + str(int(secrets.randbits(63)))  # attached databases are per process
+        mode = " (READ_ONLY)" if read_only else ""
+        con.execute("ATTACH " + _quoted_path(self.path) + " AS " + alias + mode)
+        try:
+            yield alias
+        finally:
+            con.execute("DETACH " + alias)
+
+    def frame(
+        self, columns: Sequence[str] | None = None, *, distinct: bool = False
+    ) -> pd.DataFrame:
+        """The rows (or some of their columns, once each with ``distinct``) as a frame: for
+        small answers (a save message's years and regions) and tests, never for a whole
+        province's file in the server."""
+        wanted = list(columns) if columns is not None else ["_row", *self.columns]
+        unknown = set(wanted) - {"_row", *self.columns}
+        if unknown:
+            raise ValueError(f"unknown columns {sorted(unknown)}")
+        con = duckdb.connect()
+        try:
+            with self.attached(con) as alias:
+                sql = (
+                    "SELECT "
+                    + ("DISTINCT " if distinct else "")
+                    + ", ".join(wanted)
+                    + " FROM "
+                    + self.relation(alias)
+                    + ("" if distinct else " ORDER BY _row")
+                )
+                return con.sql(sql).to_arrow_table().to_pandas()
+        finally:
+            con.close()
+
+    def size(self) -> int:
+        """Bytes of the file on disk (0 once removed)."""
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return 0
