@@ -43,6 +43,11 @@ FRAME_STYLES = """() => [...document.querySelectorAll('style')]
     .filter(s => s.textContent.includes('frame_style')).length"""
 
 
+NOTHING_LOADING = """() => !document.querySelector(
+    '[data-testid="stMain"] [data-testid="stSkeleton"], '
+    + '[data-testid="stMain"] [data-testid="stSkeletonElement"]')"""
+
+
 def _words(text: str) -> list[str]:
     return INVISIBLE.sub("", text).split()
 
@@ -89,6 +94,9 @@ def test_page_prints_on_few_clean_a4_sheets(
         )
     wait_for_app_run(page)
     page.wait_for_function(f"({FRAME_STYLES})() === 1")  # drawn a moment after the run
+    # Elements whose code loads on first use (st.metric among them) show a skeleton until it
+    # has: on a busy machine the outcome cards were still grey boxes on paper.
+    page.wait_for_function(NOTHING_LOADING, timeout=30_000)
     styled = page.evaluate(FRAME_STYLES)
     pdf = artifacts / f"print-{path}.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
