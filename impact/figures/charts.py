@@ -10,7 +10,7 @@ Colours are Okabe-Ito (colour-blind safe).
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -219,13 +219,7 @@ def series_chart(
         )
     )
     layers += target_layers(targets, years, lang, y_scale, y_title)
-    notes = []
-    if (frame["status"] != "reported").any():
-        notes.append(i18n.t("source.illustrative_note", lang))
-    if has_band:
-        notes.append(i18n.t("source.band_note", lang))
-    if has_marks(frame):
-        notes.append(i18n.t("source.mark_note", lang))
+    notes = reading_notes(frame, lang, band=has_band)
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
         chart,
@@ -237,6 +231,23 @@ def series_chart(
         height=height,
         wrap=wrap,
     )
+
+
+def reading_notes(
+    frame: pd.DataFrame, lang: str, *, band: bool, extra: Sequence[str] = ()
+) -> list[str]:
+    """The lines under a series chart saying how to read what it draws, in this order: hollow
+    points and dotted lines (when a plotted figure is not reported), the band (a reported
+    range), ``extra`` (e.g. what a benchmark line is), the BPS marks beside the numbers."""
+    notes = []
+    if (frame["status"] != "reported").any():
+        notes.append(i18n.t("source.illustrative_note", lang))
+    if band:
+        notes.append(i18n.t("source.band_note", lang))
+    notes += extra
+    if has_marks(frame):
+        notes.append(i18n.t("source.mark_note", lang))
+    return notes
 
 
 def year_axis(years: list[int], lang: str) -> tuple[alt.Scale, alt.Axis, str]:
@@ -470,15 +481,8 @@ def regions_chart(
             .encode(x=x, y=y, text="label:N", color=colour, tooltip=tooltip)
         )
     layers += target_layers(targets, years, lang, y_scale, y_title)
-    notes = []
-    if (data["status"] != "reported").any():
-        notes.append(i18n.t("source.illustrative_note", lang))
-    if has_band:
-        notes.append(i18n.t("source.band_note", lang))
-    if benchmark_note and not bench_rows.empty:
-        notes.append(benchmark_note)
-    if has_marks(data):
-        notes.append(i18n.t("source.mark_note", lang))
+    benchmarks = [benchmark_note] if benchmark_note and not bench_rows.empty else []
+    notes = reading_notes(data, lang, band=has_band, extra=benchmarks)
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
         chart,
