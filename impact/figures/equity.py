@@ -194,6 +194,33 @@ def _small_words(frame: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
+def _group_bars(
+    shown: pd.DataFrame,
+    value: str,
+    axis_title: str,
+    title: str,
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    lang: str,
+) -> dict:
+    """One horizontal bar per group (``label_group``: its name and n) of ``value``, labelled
+    with the group's ``label`` text: the chart options of every by-group figure."""
+    return chart_spec(
+        "bar",
+        shown,
+        lang,
+        sources,
+        x="label_group",
+        y=value,
+        horizontal=True,
+        label="label",
+        x_title=None,
+        y_title=axis_title,
+        title=title,
+        height=40 * len(shown) + 20,
+        wrap=(34, 48),
+    )
+
+
 def _median_figure(
     frame: pd.DataFrame,
     names: list[str],
@@ -206,21 +233,7 @@ def _median_figure(
     """The median growth of each group as bars, n beside each name, and its table."""
     status = statuses_of(frame)
     shown = frame.assign(label_group=_with_n(frame, names), label=medians)
-    chart = chart_spec(
-        "bar",
-        shown,
-        lang,
-        sources,
-        x="label_group",
-        y="median",
-        horizontal=True,
-        label="label",
-        x_title=None,
-        y_title=i18n.t("eq.median.axis", lang),
-        title=title,
-        height=40 * len(shown) + 20,
-        wrap=(34, 48),
-    )
+    chart = _group_bars(shown, "median", i18n.t("eq.median.axis", lang), title, sources, lang)
     table = pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),
@@ -330,21 +343,8 @@ def gender_figures(
         lang,
     )
     shown = frame.assign(label_group=_with_n(frame, names), label=rates)
-    chart = chart_spec(
-        "bar",
-        shown,
-        lang,
-        sources,
-        x="label_group",
-        y="participation",
-        horizontal=True,
-        label="label",
-        x_title=None,
-        y_title=i18n.t("eq.gender.part.axis", lang),
-        title=part_title,
-        height=40 * len(shown) + 20,
-        wrap=(34, 48),
-    )
+    axis = i18n.t("eq.gender.part.axis", lang)
+    chart = _group_bars(shown, "participation", axis, part_title, sources, lang)
     table = pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),
