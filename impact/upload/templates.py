@@ -76,13 +76,7 @@ def xlsx_bytes(dataset: Dataset) -> bytes:
     sheet.title = "data"
     sheet.append([c.header_id for c in dataset.columns])
     _add_choices(book, sheet, dataset, Vocabulary.with_fixed_lists(), 1 + _SPARE_ROWS)
-    sheet.freeze_panes = "A2"
-    guide = book.create_sheet("petunjuk")
-    for row in [list(guide_frame(dataset).columns), *guide_frame(dataset).values.tolist()]:
-        guide.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return _finished(book, sheet, dataset)
 
 
 def write_templates(directory: Path = TEMPLATE_DIR) -> list[Path]:
@@ -165,6 +159,11 @@ def current_xlsx(path: Path | str, dataset: Dataset, vocab: Vocabulary) -> bytes
                 )
                 cell.number_format = "#,##0" if whole else "#,##0.0#########"
     _add_choices(book, sheet, dataset, vocab, last)
+    return _finished(book, sheet, dataset)
+
+
+def _finished(book, sheet, dataset: Dataset) -> bytes:
+    """The workbook's bytes, its header row frozen and the column guide on a sheet of its own."""
     sheet.freeze_panes = "A2"
     guide = book.create_sheet("petunjuk")
     for row in [list(guide_frame(dataset).columns), *guide_frame(dataset).values.tolist()]:
