@@ -97,6 +97,12 @@ def _has_control(data: bytes) -> bool:
     return False
 
 
+def _mojibake_bytes(data: bytes) -> bool:
+    """Whether the bytes of 'Ã', 'Â' or 'â€' are in ``data``. Each begins with 0xC3: one byte,
+    found by memchr (~0.01 s for 137 MB), rules out the three searches (~0.3 s together)."""
+    return b"\xc3" in data and any(b in data for b in _MOJIBAKE_BYTES)
+
+
 def _lines(data: bytes, header_row: int | None) -> int:
     """Rows below the header, roughly: the lines."""
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
@@ -198,7 +204,7 @@ def validate_bulk(
     # Fewer records than lines: a cell holds line breaks, genuine (Alt+Enter) or an unclosed
     # quote swallowing rows; garbled bytes may be 'Ã©'. read_grid's own scan decides.
     lines = data.count(b"\n", body) + (not data.endswith(b"\n"))
-    if result.records != lines or any(b in data for b in _MOJIBAKE_BYTES):
+    if result.records != lines or _mojibake_bytes(data):
         refusal = ingest.scan_csv(data)
         if refusal:
             validation.release(result.validated)

@@ -287,3 +287,11 @@ def test_a_control_character_is_refused_by_the_fast_path_as_by_the_reference(voc
     python = sorted(i.key() for i in _python(data, vocab).issues)
     duck = sorted(i.key() for i in bulk.validate_bulk(data, vocab, today=TODAY).validated.issues)
     assert duck == python and python
+
+
+def test_the_bytes_of_garbled_text_are_found_behind_their_first_byte() -> None:
+    assert all(b.startswith(b"\xc3") for b in bulk._MOJIBAKE_BYTES)
+    for garbled in ("Ã©", "Â ", "â€“"):
+        assert bulk._mojibake_bytes(("Batik " + garbled).encode())
+    assert not bulk._mojibake_bytes("Batik é, Blitar".encode())
+    assert not bulk._mojibake_bytes(b"plain ascii")
