@@ -71,7 +71,8 @@ FIXED_VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
-def _norm(text: object) -> str:
+def normalized(text: object) -> str:
+    """A word of a code list as it is looked up: stripped, lower case, runs of spaces as one."""
     return re.sub(r"\s+", " ", str(text).strip().lower())
 
 
@@ -89,13 +90,13 @@ class Vocabulary:
         table = self.words.setdefault(name, {})
         for word in (code, *aliases):
             if word:
-                table[_norm(word)] = code
+                table[normalized(word)] = code
 
     def codes(self, name: str) -> list[str]:
         return sorted(set(self.words.get(name, {}).values()))
 
     def lookup(self, name: str, word: str) -> str | None:
-        return self.words.get(name, {}).get(_norm(word))
+        return self.words.get(name, {}).get(normalized(word))
 
     @classmethod
     def with_fixed_lists(cls) -> Vocabulary:

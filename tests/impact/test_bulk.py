@@ -269,3 +269,29 @@ def test_a_file_with_every_problem_listed_says_nothing_more(vocab, monkeypatch):
     frame = _records({(r, "pekerja"): "banyak" for r in range(10, 13)})  # exactly three
     issues = bulk.validate_bulk(frame.to_csv(index=False).encode(), vocab, today=TODAY)
     assert [i.code for i in issues.validated.issues] == ["not-a-number"] * 3
+
+
+def test_control_characters_are_found_in_any_chunk_of_the_bytes(monkeypatch) -> None:
+    """The engine leaves out its control-character check when the bytes hold none; the bytes
+    are looked at a chunk at a time, and a control byte in the last chunk still counts."""
+    monkeypatch.setattr(bulk, "_CONTROL_CHUNK", 4)
+    assert not bulk._has_control(b"a,b\tc\r\n\xc3\xa9\xe2\x80\x8b,\x7f\n")
+    for char in ["\x00", "\x0b", "\x0c", "\x1b", "\x1f"]:
+        assert bulk._has_control(b"abcdefghij" + char.encode())
+
+
+def test_a_control_character_is_refused_by_the_fast_path_as_by_the_reference(vocab) -> None:
+    frame = _records()
+    frame.loc[30, "sumber"] = "Survei\x1bBPS"
+    data = frame.to_csv(index=False).encode()
+    python = sorted(i.key() for i in _python(data, vocab).issues)
+    duck = sorted(i.key() for i in bulk.validate_bulk(data, vocab, today=TODAY).validated.issues)
+    assert duck == python and python
+
+
+def test_the_bytes_of_garbled_text_are_found_behind_their_first_byte() -> None:
+    assert all(b.startswith(b"\xc3") for b in bulk._MOJIBAKE_BYTES)
+    for garbled in ("Ã©", "Â ", "â€“"):
+        assert bulk._mojibake_bytes(("Batik " + garbled).encode())
+    assert not bulk._mojibake_bytes("Batik é, Blitar".encode())
+    assert not bulk._mojibake_bytes(b"plain ascii")
