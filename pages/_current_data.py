@@ -1,12 +1,11 @@
 """The current rows of a dataset as its upload template (XLSX), to edit and upload back.
 
 One button for the upload page and the sources page. The workbook is built only when the
-button is clicked (`templates.current_xlsx`), so a page view costs one row count per dataset.
+button is clicked (`templates.current_xlsx`); the row counts are cached per data version.
 """
 
 from __future__ import annotations
 
-from impact import store
 from impact.upload import templates
 from impact.upload.datasets import Dataset
 from pages import _data, _render
@@ -19,7 +18,7 @@ EDITOR_ONLY = frozenset({"enterprises"})
 def download_button(container, path: str, version: int, dataset: Dataset, key: str) -> None:
     """The dataset's "current data (XLSX)" button in ``container``, or why there is none."""
     name = _render.t(f"dataset.{dataset.code}")
-    rows = store.row_count(path, dataset.table)
+    rows = _data.row_count(path, version, dataset.table)
     if rows > templates.CURRENT_MAX_ROWS:
         container.caption(
             _render.t("upload.current_too_large", max=_render.count(templates.CURRENT_MAX_ROWS))

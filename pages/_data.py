@@ -102,6 +102,12 @@ def obstacles(path: str, version: int) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False)
+def row_count(path: str, version: int, table: str) -> int:
+    """Rows of a stored table (an upload moves ``version``, so the count follows it)."""
+    return store.row_count(path, table)
+
+
+@st.cache_data(show_spinner=False)
 def vocabulary(path: str, version: int):
     return upload.load_vocabulary(path)
 

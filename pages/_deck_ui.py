@@ -103,8 +103,8 @@ def _cell(text: str, bold: bool = False) -> str:
 # Presentation mode only (the style element lives on that page and goes with it): the type
 # scales with the screen, 16 px at 1280 x 720 and 24 px at 1920 x 1080, so the layout that fits
 # one fits the other the same way; by the height on a 16:9 screen, by the width on a narrower
-# one (a portrait window otherwise broke words: "Collabora/tion"); the slide is one column as tall as the screen and
-# its chart takes what the text leaves. Static CSS written here, never text from a user.
+# one (a portrait window otherwise broke words: "Collabora/tion"); the slide is one column as
+# tall as the screen and its chart takes what the text leaves. Static CSS written here, never text from a user.
 _FIT_CSS = """<style>
 html { font-size: min(calc(100vh / 45), calc(100vw / 80)) !important; }
 [data-testid="stMainBlockContainer"] { padding-top: 3.6rem !important; padding-bottom: 0 !important; }
