@@ -660,7 +660,9 @@ def _read_and_check(
     typed = []
     for c in dataset.columns:
         value = (
-            ("CAST(p_" + c.name + " AS BIGINT)" if c.type == INTEGER else "p_" + c.name)
+            # TRY_CAST: a whole number past BIGINT (a 25-digit cell, inf) fails its range
+            # check; a plain CAST stopped the whole check with a DuckDB error instead.
+            ("TRY_CAST(p_" + c.name + " AS BIGINT)" if c.type == INTEGER else "p_" + c.name)
             if c.name in cells
             else "NULL"
         )

@@ -295,3 +295,18 @@ def test_the_bytes_of_garbled_text_are_found_behind_their_first_byte() -> None:
         assert bulk._mojibake_bytes(("Batik " + garbled).encode())
     assert not bulk._mojibake_bytes("Batik é, Blitar".encode())
     assert not bulk._mojibake_bytes(b"plain ascii")
+
+
+def test_a_whole_number_past_what_a_column_holds_is_refused_not_a_fault(vocab) -> None:
+    """A 25-digit worker count (or one that overflows to infinity) is refused by its range
+    check, naming row, column and value; it stopped the whole check with a DuckDB error."""
+    for value, code in (("9" * 25, "out-of-range"), ("9" * 400, "not-a-number")):
+        frame = _records({(4, "pekerja"): value})
+        data = frame.to_csv(index=False).encode()
+        for checked in (
+            bulk.validate_bulk(data, vocab, today=TODAY).validated,
+            _python(data, vocab),
+        ):
+            assert [(i.row, i.column, i.code) for i in checked.issues] == [(6, "pekerja", code)]
+        grid = upload.check(data, "x.csv", vocab, today=TODAY).validated
+        assert [(i.row, i.column, i.code) for i in grid.issues] == [(6, "pekerja", code)]
