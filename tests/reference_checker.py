@@ -466,7 +466,9 @@ def engine_value(cell: Cell, column_type: str, decimal: str = ".") -> object:
     con = checks.connect()
     try:
         con.register("cell", table)
-        return con.execute("SELECT " + sql + " FROM cell").fetchall()[0][0]
+        # with each number cell's shape beside it (k0), as the engine's pass has it
+        sql += " FROM (SELECT *, plain_number(c0) AS " + checks._plain("c0") + " FROM cell)"
+        return con.execute("SELECT " + sql).fetchall()[0][0]
     finally:
         con.close()
 
@@ -478,8 +480,8 @@ def engine_decimal(texts: list[str], delimiter: str | None) -> tuple[str, bool]:
     con = checks.connect()
     try:
         votes = con.execute(
-            "SELECT coalesce(sum((decimal_vote(x) = 1)::INTEGER), 0),"
-            " coalesce(sum((decimal_vote(x) = 2)::INTEGER), 0) FROM (SELECT unnest(?) AS x)",
+            "SELECT coalesce(sum((v = 1)::INTEGER), 0), coalesce(sum((v = 2)::INTEGER), 0)"
+            " FROM (SELECT vote_of(x, plain_number(x)) AS v FROM (SELECT unnest(?) AS x))",
             [texts or [None]],
         ).fetchall()[0]
     finally:

@@ -32,6 +32,12 @@ PREFIX = "batik-upload-"
 TABLE = "typed"  # the checked rows and the engine's working columns (see checks.check_source)
 
 
+def part_table(part: int) -> str:
+    """The table of the ``part``-th stretch of the file's rows: a large file is checked in
+    parts side by side, each part written in its own table (see checks.check_source)."""
+    return TABLE if part == 0 else TABLE + "_" + str(int(part))
+
+
 def _quoted_path(path: Path) -> str:
     """A path of ours as an SQL string literal (ATTACH takes no parameters)."""
     return "'" + str(path).replace("'", "''") + "'"
@@ -41,7 +47,10 @@ class Spill:
     """The checked rows of one upload in a DuckDB file on disk.
 
     ``relation(alias)`` is the SQL of the rows a commit writes (``_row`` and the dataset's
-    columns, in file order) once the file is attached as ``alias``; ``len()`` is their count.
+    columns) once the file is attached as ``alias``; ``len()`` is their count. The rows are
+    in one table per part of the file (``part_table``); ``first_rows`` are the spreadsheet
+    numbers of each part's first row (its rows numbered on in order), or None when the one
+    table has a ``_row`` column.
     """
 
     def __init__(self, directory: str | None = None) -> None:
@@ -49,7 +58,7 @@ class Spill:
         self.path = self.folder / "rows.duckdb"
         self.columns: tuple[str, ...] = ()
         self.count = 0
-        self.first_row: int | None = None  # rows numbered from here in order; None: ``_row``
+        self.first_rows: tuple[int, ...] | None = None
         self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
 
     def __len__(self) -> int:
@@ -66,15 +75,26 @@ class Spill:
     def relation(self, alias: str) -> str:
         """The rows to write, once attached as ``alias`` (an identifier of ours): rows that
         failed no error check, i.e. every row but the blank ones when the file is clean."""
-        row = "_row" if self.first_row is None else "rowid + " + str(int(self.first_row))
+        if self.first_rows is None:
+            parts = [(TABLE, "_row")]
+        else:
+            parts = [
+                (part_table(k), "rowid + " + str(int(first)))
+                for k, first in enumerate(self.first_rows)
+            ]
         return (
-            "(SELECT "
-            + ", ".join([row + " AS _row", *self.columns])
-            + " FROM "
-            + alias
-            + "."
-            + TABLE
-            + " WHERE _fails = 0)"
+            "("
+            + " UNION ALL ".join(
+                "SELECT "
+                + ", ".join([row + " AS _row", *self.columns])
+                + " FROM "
+                + alias
+                + "."
+                + table
+                + " WHERE _fails = 0"
+                for table, row in parts
+            )
+            + ")"
         )
 
     @contextmanager

@@ -151,6 +151,7 @@ IDENTIFIER_BUILDERS = {
     "_in_list": "store: a SQL list of module constants (the CHECK constraints of the schema)",
     "duckdb_memory": "config: a size that matched the size pattern, or the default",
     "_quoted_path": "upload/spill: a path we made (tempfile.mkdtemp), as an SQL string literal",
+    "part_table": "upload/spill: 'typed' or 'typed_' + an int (a part's table)",
 }
 # Helpers that build SQL fragments; their own return values are checked by the same rules.
 FRAGMENT_BUILDERS = {
@@ -161,6 +162,8 @@ FRAGMENT_BUILDERS = {
     "_parsed_sql",
     "_number_sql",
     "_native",
+    "_plain",
+    "_clean_sql",
     "_grouped_sql",
     "_mask",
     "_text_only",
@@ -179,6 +182,9 @@ TRUSTED_NAMES = {
     "_parsed_sql:raw": "checks: a generated column name c<i>, from the cells map",
     "_grouped_sql:raw": "checks: a generated column name c<i>, from the cells map",
     "_native:raw": "checks: a generated column name c<i>, from the cells map",
+    "_plain:raw": "checks: a generated column name c<i>, from the cells map",
+    "_read_and_check:clean": "checks: _clean_sql's SQL over declared and generated columns",
+    "_number_sql:plain": "checks: _plain(raw), the shape column k<i> beside a cell column",
     "_blank_rows:names": "checks: generated column names c0..cN (Source.columns)",
     "_failures:names": "checks: generated column names c0..cN (Source.columns)",
     "header.dataset": "checks: a declared dataset (upload/datasets.py)",
@@ -196,8 +202,8 @@ TRUSTED_NAMES = {
     "check.condition": "checks: SQL built by _checks from declared columns and constants",
     "checks[i].condition": "checks: SQL built by _checks from declared columns and constants",
     "_diff:incoming": "changes: _incoming's relation, a registered frame's name or Spill.relation",
-    "_read_and_check:table": "checks: 'typed_rows' or a spill's fresh alias + '.typed'",
-    "_check_into:table": "checks: 'typed_rows' or a spill's fresh alias + '.typed'",
+    "_read_and_check:tables": "checks: 'typed_rows' or a spill's fresh alias + part_table(k)",
+    "_check_into:tables": "checks: 'typed_rows' or a spill's fresh alias + part_table(k)",
     "frame:columns": "upload/spill: checked against the spill's declared columns above the SQL",
     "relation:alias": "upload/spill: a fresh alias for an attached spill file (attached)",
     "self.columns": "upload/spill: a dataset's declared column names (set by checks)",
@@ -364,14 +370,9 @@ def sql_problems(source: str, where: str = "<snippet>") -> list[str]:
     for function in _functions(tree):
         checker = SqlChecker(function, tree)
         for node in ast.walk(function):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ("execute", "sql", "executemany")
-                and node.args
-            ):
-                if not checker.ok(node.args[0]):
-                    problems.append(f"{where}:{node.lineno}: {checker.problems[-1]}")
+            sql = _sql_argument(node)
+            if sql is not None and not checker.ok(sql):
+                problems.append(f"{where}:{node.lineno}: {checker.problems[-1]}")
         if function.name in FRAGMENT_BUILDERS:
             for node in ast.walk(function):
                 if isinstance(node, ast.Return) and not checker.ok(node.value):
@@ -379,13 +380,29 @@ def sql_problems(source: str, where: str = "<snippet>") -> list[str]:
     return problems
 
 
+_SQL_METHODS = ("execute", "sql", "executemany")
+
+
+def _sql_argument(node: ast.AST) -> ast.expr | None:
+    """The SQL text argument of ``x.execute(sql, ...)`` (or .sql, .executemany), or of the
+    same method handed to a thread pool: ``pool.submit(x.execute, sql, ...)``."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return None
+    if node.func.attr in _SQL_METHODS and node.args:
+        return node.args[0]
+    method = node.args[0] if node.args else None
+    if (
+        node.func.attr == "submit"
+        and isinstance(method, ast.Attribute)
+        and method.attr in _SQL_METHODS
+        and len(node.args) > 1
+    ):
+        return node.args[1]
+    return None
+
+
 def _sql_calls(source: str) -> int:
-    return sum(
-        isinstance(n, ast.Call)
-        and isinstance(n.func, ast.Attribute)
-        and n.func.attr in ("execute", "sql", "executemany")
-        for n in ast.walk(ast.parse(source))
-    )
+    return sum(_sql_argument(n) is not None for n in ast.walk(ast.parse(source)))
 
 
 def test_sql_text_is_built_from_constants_and_allow_listed_identifiers() -> None:
@@ -428,6 +445,10 @@ BAD_SNIPPETS = {
     "str() of a cell": """
         def f(con, cell):
             con.execute("SELECT " + str(cell))
+    """,
+    "handed to a thread pool": """
+        def f(pool, con, source):
+            pool.submit(con.execute, "SELECT * FROM program WHERE source = '" + source + "'")
     """,
 }
 

@@ -274,10 +274,12 @@ def test_a_file_with_every_problem_listed_says_nothing_more(vocab, monkeypatch):
 def test_control_characters_are_found_in_any_chunk_of_the_bytes(monkeypatch) -> None:
     """The engine leaves out its control-character check when the bytes hold none; the bytes
     are looked at a chunk at a time, and a control byte in the last chunk still counts."""
-    monkeypatch.setattr(bulk, "_CONTROL_CHUNK", 4)
+    monkeypatch.setattr(bulk, "_BYTE_CHUNK", 4)
     assert not bulk._has_control(b"a,b\tc\r\n\xc3\xa9\xe2\x80\x8b,\x7f\n")
+    assert not bulk._has_control(b"a,b\tc\r\n\xc3\xa9\xe2\x80\x8b,\x7f\n", line_feeds=2)
     for char in ["\x00", "\x0b", "\x0c", "\x1b", "\x1f"]:
         assert bulk._has_control(b"abcdefghij" + char.encode())
+        assert bulk._has_control(b"a\r\nb\t\n" + char.encode() + b"\n")
 
 
 def test_a_control_character_is_refused_by_the_fast_path_as_by_the_reference(vocab) -> None:
@@ -295,6 +297,98 @@ def test_the_bytes_of_garbled_text_are_found_behind_their_first_byte() -> None:
         assert bulk._mojibake_bytes(("Batik " + garbled).encode())
     assert not bulk._mojibake_bytes("Batik é, Blitar".encode())
     assert not bulk._mojibake_bytes(b"plain ascii")
+
+
+# --- a large file read in parts, side by side ------------------------------------------------
+
+
+def _parts_of(data: bytes, parts: int = 2) -> list[bytes]:
+    body = data.index(b"\n") + 1
+    return [data[a:b] for a, b in bulk.split_rows(data, body, parts)]
+
+
+def test_parts_cover_the_file_in_order_and_end_where_a_record_ends() -> None:
+    rows = [f"U-{i},2023,kab_blitar,batik,micro,P,{i},1,2,,reported,Survei" for i in range(40)]
+    rows[19] = 'U-19,2023,kab_blitar,batik,micro,P,19,1,2,,reported,"Survei\nbaris\n""dua""\ntiga"'
+    data = ("header\n" + "\n".join(rows) + "\n").encode()
+    for count in (2, 3, 5):
+        parts = _parts_of(data, count)
+        assert b"".join(parts) == data and parts[0].startswith(b"header\n")
+        assert all(p.endswith(b"\n") for p in parts)
+        for part in parts:  # each part holds whole records: its quotes pair up
+            assert part.count(b'"') % 2 == 0
+    assert len(_parts_of(data.replace(b'"dua"', b'"dua'), 2)) == 1  # odd quotes: no parts
+    assert len(_parts_of(b"header\nonly one row\n", 2)) == 1
+    assert len(_parts_of(data, 1)) == 1
+
+
+def test_a_file_read_in_parts_numbers_its_rows_as_one_file(vocab, monkeypatch) -> None:
+    """Cells with line breaks before the middle (fewer records than lines), problems and a
+    repeated key in the later part: the same rows, issues and row numbers as the reference,
+    and the file was indeed read in two parts."""
+    frame = _records(BROKEN)
+    frame.loc[2, "sumber"] = "Survei\nbaris dua\nbaris tiga"
+    frame.loc[150, "pekerja"] = "banyak"
+    frame.loc[170, ["id_usaha", "tahun"]] = frame.loc[10, ["id_usaha", "tahun"]].values
+    data = frame.to_csv(index=False).encode()
+    assert len(_parts_of(data)) == 2
+    reads: list[int] = []
+    check = bulk._check
+    monkeypatch.setattr(
+        bulk,
+        "_check",
+        lambda con, paths, *a, **k: reads.append(len(paths)) or check(con, paths, *a, **k),
+    )
+    duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
+    assert reads == [2]  # both parts read, no second reading of the whole
+    python = _python(data, vocab)
+    assert sorted(i.key() for i in duck.issues) == sorted(i.key() for i in python.issues)
+    assert {(i.row, i.code) for i in duck.issues} >= {(152, "not-a-number"), (172, "duplicate-row")}
+    frame = _records()
+    frame.loc[2, "sumber"] = "Survei\nbaris dua"
+    data = frame.to_csv(index=False).encode()
+    rows = _frame(bulk.validate_bulk(data, vocab, today=TODAY).validated)
+    expected = _python(data, vocab).rows
+    assert rows["_row"].tolist() == expected["_row"].tolist() == list(range(2, len(frame) + 2))
+    assert rows["enterprise_id"].tolist() == frame["id_usaha"].tolist()
+    assert rows["source"].tolist() == expected["source"].tolist()
+
+
+def test_a_part_that_ends_inside_a_quoted_cell_sends_the_whole_file_to_duckdb(vocab, monkeypatch):
+    """Quotes inside unquoted cells ('5" kain', as Excel writes them) upset the count of
+    quotes, so a part may end inside a later quoted cell; DuckDB refuses that part, and the
+    whole file is read as one: the same answer as the reference."""
+    frame = _records()
+    frame.loc[1, "sumber"] = frame.loc[170, "sumber"] = "Kain 5x lebar"
+    data = frame.to_csv(index=False).encode()
+    data = data.replace(b"Kain 5x lebar", b'Kain 5" lebar')  # unquoted: two stray quotes
+    body = data.index(b"\n") + 1
+    middle = body + (len(data) - body) // 2
+    row_start = data.rindex(b"\n", 0, middle) + 1
+    line_end = data.index(b"\n", row_start)
+    row = data[row_start:line_end]
+    # that row's last cell a long quoted note across the middle, one word per line
+    note = b'"Catatan' + b"\nbaris" * 80 + b'"'  # within the 500 characters of a source
+    data = (
+        data[:row_start] + row[: row.rindex(b",", 0, row.index(b'"')) + 1] + note + data[line_end:]
+    )
+    parts = _parts_of(data)
+    assert len(parts) == 2  # and the first ends inside the note's quotes
+    assert data.index(b'"Catatan') < len(parts[0]) < data.index(b'baris"')
+    reads: list[int] = []
+    check = bulk._check
+    monkeypatch.setattr(
+        bulk,
+        "_check",
+        lambda con, paths, *a, **k: reads.append(len(paths)) or check(con, paths, *a, **k),
+    )
+    duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
+    assert reads[0] == 2 and set(reads[1:]) == {1}  # the parts, then the whole file
+    python = _python(data, vocab)
+    assert sorted(i.key() for i in duck.issues) == sorted(i.key() for i in python.issues)
+    assert duck.ok and python.ok, [i.key() for i in python.issues]
+    assert _frame(duck)["source"].tolist() == python.rows["source"].tolist()
+    assert 'Kain 5" lebar' in python.rows["source"].tolist()
 
 
 def test_a_whole_number_past_what_a_column_holds_is_refused_not_a_fault(vocab) -> None:

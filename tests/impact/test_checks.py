@@ -150,3 +150,79 @@ def test_a_workbook_number_is_taken_as_a_number_whatever_the_texts_decimal_mark(
     checked = checks.check_grid(ingest.read_grid(_xlsx(rows), "x.xlsx"), vocab, today=TODAY)
     assert checked.ok, checked.issues
     assert checked.rows["value"].tolist() == [1250.5, 2.5]
+
+
+# --- the engine's shortcuts change nothing ---------------------------------------------------
+
+ENTERPRISES = DATASETS["enterprises"]
+ODD_VALUES = ["", " ", "  \u00a0", "x", "X ", " 7", "2023", "2023.0", "1999", "2030", "inf"]
+ODD_VALUES += ["-0", "-1", "1e5", "1.500", "1,5", "Rp1.250.000", "(3)", "2147483648", "P", "l"]
+ODD_VALUES += ["Mikro", "kab_blitar", "batik", "training;exhibition", "reported", "Survei"]
+ODD_VALUES += ["y" * 64, "y" * 65, "1.0", "12,5", "nan", "0", "9" * 400]
+
+
+# A valid record; every file below changes one of its cells to one odd value per row, every
+# cell and every odd value (a row is mostly clean, as in a real file, so the shortcut is
+# taken and each of its edges is tried). The base income decides the decimal mark.
+VALID = ["U", "2023", "kab_blitar", "batik", "micro", "P", "1500000", "3", "2000000"]
+VALID += ["training", "reported", "Survei", "", ""]
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+@pytest.mark.parametrize("income", ["1500000,5", "1500000.5"])
+def test_the_clean_row_shortcut_finds_what_the_full_checks_find(vocab, sep, income, monkeypatch):
+    """A row the engine's shortcut calls clean skips the cell checks (checks._clean_sql); on
+    odd cells (blanks of spaces, bounds, inf, fractions, long texts, cells right of the
+    header) the issues and rows are the same as with every check run on every row."""
+    assert len(VALID) == len(ENTERPRISES.columns) + 2
+    header = [c.header_id for c in ENTERPRISES.columns] + ["", ""]
+    base = [income if i == 6 else cell for i, cell in enumerate(VALID)]
+    rows = [base]
+    for column in range(len(base)):
+        for odd in ODD_VALUES:
+            row = [*base]
+            row[0], row[column] = "U-" + str(len(rows)), odd
+            rows.append(row)
+    out = io.StringIO()
+    csv.writer(out, delimiter=sep, lineterminator="\n").writerows([header, *rows])
+    data = out.getvalue().encode()
+
+    def check() -> validation.Validated:
+        return checks.check_grid(ingest.read_grid(data, "x.csv"), vocab, today=TODAY)
+
+    shortcut = check()
+    monkeypatch.setattr(checks, "_clean_sql", lambda *args: None)
+    full = check()
+    assert len({i.row for i in full.issues}) > 100  # the odd cells are found
+    assert _issues(shortcut) == _issues(full)
+
+
+WORDS = st.one_of(
+    st.text(alphabet="0123456789.,", max_size=12),
+    st.text(max_size=8),
+    st.sampled_from(["1.500", "2,250", "12.5", "1,5", "7", "1.234.567,89", " 1.500 ", "1.0"]),
+)
+
+
+@settings(max_examples=80, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(texts=st.lists(WORDS, min_size=1, max_size=30), decimal=st.sampled_from([",", "."]))
+def test_the_shortcut_macros_equal_the_full_rules(texts, decimal) -> None:
+    """plain_number's shortcuts (vote_of, ambiguous_of, the number's fast cast) and text_of
+    give what the full rules give, cell for cell."""
+    texts = [t.replace("\x00", "") for t in texts] + [None]
+    con = checks.connect()
+    try:
+        sql = (
+            "SELECT x, vote_of(x, k) = decimal_vote(x), ambiguous_of(x, decimal_vote(x), k)"
+            " = coalesce(mark_ambiguous(x, decimal_vote(x)), false), "
+            + checks._number_sql("x", decimal, "k")
+            + " IS NOT DISTINCT FROM "
+            + checks._number_sql("x", decimal)
+            + ", text_of(x) IS NOT DISTINCT FROM (CASE WHEN is_blank(x) THEN NULL"
+            " ELSE py_strip(x) END) FROM (SELECT x, plain_number(x) AS k FROM"
+            " (SELECT unnest(?) AS x))"
+        )
+        for text, *same in con.execute(sql, [texts]).fetchall():
+            assert all(same), (text, same)
+    finally:
+        con.close()
