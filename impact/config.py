@@ -10,6 +10,7 @@ Variable                       Meaning                                          
 =============================  =================================================  ==========
 BATIK_DB_PATH                  the DuckDB file                                    data/batik.duckdb
 BATIK_DUCKDB_MEMORY            DuckDB's memory limit (a size: 256MB, 2GB)         256MB
+BATIK_CHECK_MEMORY             the same, for checking an upload                   160MB
 BATIK_MAX_UPLOAD_MB            the largest upload, in MB                          200
 BATIK_EDITOR_PASSWORD_HASH     one shared editor password hash (any name)         none
 BATIK_SECRETS_FILE             TOML file with ``[editors] name = "scrypt$..."``   .streamlit/secrets.toml
@@ -36,6 +37,7 @@ DATA_DIR = PROJECT_DIR / "data"
 
 DB_PATH = "BATIK_DB_PATH"
 DUCKDB_MEMORY = "BATIK_DUCKDB_MEMORY"
+CHECK_MEMORY = "BATIK_CHECK_MEMORY"
 MAX_UPLOAD_MB = "BATIK_MAX_UPLOAD_MB"
 EDITOR_PASSWORD_HASH = "BATIK_EDITOR_PASSWORD_HASH"
 SECRETS_FILE = "BATIK_SECRETS_FILE"
@@ -48,6 +50,11 @@ DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # then held ~1.5 GB at its peak; with 512 MB DuckDB spills to a temporary file instead and the
 # peak is ~1.1 GB, for ~10% more time (measured; see BENCHMARKS.md).
 DEFAULT_DUCKDB_MEMORY = "256MB"  # a 1M-row save peaks ~270 MB above the idle server
+# Checking an upload runs while the page holds the file's bytes (137 MB for a province's
+# million records), its parts read side by side; DuckDB keeps blocks it has written until
+# its limit. 160 MB keeps that check's server peak under 600 MB, at no measurable cost in
+# time against 256 MB (ratios to a bare read_csv, side by side; BENCHMARKS.md).
+DEFAULT_CHECK_MEMORY = "160MB"
 DEFAULT_MAX_UPLOAD_MB = 200.0
 DEFAULT_SECRETS_FILE = PROJECT_DIR / ".streamlit" / "secrets.toml"
 DEFAULT_SESSION_IDLE_MINUTES = 30.0
@@ -75,6 +82,7 @@ class Settings:
 
     db_path: Path = DEFAULT_DB_PATH
     duckdb_memory: str = DEFAULT_DUCKDB_MEMORY
+    check_memory: str = DEFAULT_CHECK_MEMORY
     max_upload_bytes: int = int(DEFAULT_MAX_UPLOAD_MB * 2**20)
     editor_password_hash: str | None = None
     editors: Mapping[str, str] = field(default_factory=dict)
@@ -143,9 +151,19 @@ def db_path(env: Mapping[str, str] | None = None) -> Path:
 def duckdb_memory(env: Mapping[str, str] | None = None) -> str:
     """DuckDB's memory limit: ``$BATIK_DUCKDB_MEMORY`` (a size: '2GB'), else 256MB. Cheap: the
     store reads it on every connection."""
-    memory = _raw(env, DUCKDB_MEMORY) or DEFAULT_DUCKDB_MEMORY
+    return _size(env, DUCKDB_MEMORY, DEFAULT_DUCKDB_MEMORY)
+
+
+def check_memory(env: Mapping[str, str] | None = None) -> str:
+    """DuckDB's memory limit while an upload is checked: ``$BATIK_CHECK_MEMORY`` (a size),
+    else 160MB."""
+    return _size(env, CHECK_MEMORY, DEFAULT_CHECK_MEMORY)
+
+
+def _size(env: Mapping[str, str] | None, name: str, default: str) -> str:
+    memory = _raw(env, name) or default
     if not _SIZE.fullmatch(memory):
-        raise ConfigError(DUCKDB_MEMORY, memory, "a size such as 512MB or 2GB")
+        raise ConfigError(name, memory, "a size such as 512MB or 2GB")
     return memory
 
 
@@ -191,6 +209,7 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
     return Settings(
         db_path=db_path(environ),
         duckdb_memory=duckdb_memory(environ),
+        check_memory=check_memory(environ),
         max_upload_bytes=max_upload_bytes(environ),
         editor_password_hash=editor_password_hash(environ),
         editors=_editors(secrets),

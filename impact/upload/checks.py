@@ -147,9 +147,9 @@ def connect() -> duckdb.DuckDBPyConnection:
     with _engine_lock:
         if _engine is None:
             engine = duckdb.connect()
-            # Bounded like the store (BATIK_DUCKDB_MEMORY): above it DuckDB writes to a
-            # temporary folder of its own, not the working directory of the server.
-            engine.execute("SET memory_limit = '" + config.duckdb_memory() + "'")
+            # Bounded (BATIK_CHECK_MEMORY): above it DuckDB writes to a temporary folder of
+            # its own, not the working directory of the server.
+            engine.execute("SET memory_limit = '" + config.check_memory() + "'")
             scratch = Path(tempfile.gettempdir()) / "batik-duckdb"
             engine.execute("SET temp_directory = ?", [str(scratch)])
             for macro in MACROS:

@@ -150,6 +150,7 @@ IDENTIFIER_BUILDERS = {
     "_ident": "upload/changes: a dataset's declared column, quoted, with an old_/new_ prefix",
     "_in_list": "store: a SQL list of module constants (the CHECK constraints of the schema)",
     "duckdb_memory": "config: a size that matched the size pattern, or the default",
+    "check_memory": "config: a size that matched the size pattern, or the default",
     "_quoted_path": "upload/spill: a path we made (tempfile.mkdtemp), as an SQL string literal",
     "part_table": "upload/spill: 'typed' or 'typed_' + an int (a part's table)",
 }

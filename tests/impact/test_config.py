@@ -13,6 +13,7 @@ def test_defaults_without_any_setting(tmp_path: Path) -> None:
     settings = config.load({config.SECRETS_FILE: str(tmp_path / "none.toml")})
     assert settings.db_path == config.DEFAULT_DB_PATH
     assert settings.duckdb_memory == "256MB"
+    assert settings.check_memory == "160MB"
     assert settings.max_upload_bytes == 200 * 2**20
     assert settings.editor_password_hash is None and settings.editors == {}
     assert settings.session_idle_s == 30 * 60
@@ -27,6 +28,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
         {
             config.DB_PATH: str(tmp_path / "b.duckdb"),
             config.DUCKDB_MEMORY: "2GB",
+            config.CHECK_MEMORY: "1GB",
             config.MAX_UPLOAD_MB: "0.5",
             config.EDITOR_PASSWORD_HASH: shared,
             config.SECRETS_FILE: str(secrets),
@@ -36,6 +38,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     )
     assert settings.db_path == tmp_path / "b.duckdb"
     assert (settings.duckdb_memory, settings.max_upload_bytes) == ("2GB", 2**19)
+    assert settings.check_memory == "1GB"
     assert settings.editor_password_hash == shared
     assert settings.editors == {"sari": "scrypt$1$2$3$a$b"}
     assert settings.session_idle_s == 300
@@ -48,6 +51,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     [
         (config.DUCKDB_MEMORY, "banyak"),
         (config.DUCKDB_MEMORY, "1GB'; DROP TABLE upload; --"),
+        (config.CHECK_MEMORY, "1GB'; SELECT 1; --"),
         (config.MAX_UPLOAD_MB, "sepuluh"),
         (config.MAX_UPLOAD_MB, "inf"),
         (config.MAX_UPLOAD_MB, "nan"),

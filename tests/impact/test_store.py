@@ -181,6 +181,20 @@ def test_duckdb_memory_is_limited_and_only_a_size_is_taken_from_the_environment(
     assert (default, raised) == ("244.1 MiB", "1.8 GiB")
 
 
+def test_the_upload_check_has_its_own_lower_memory_limit() -> None:
+    """The check runs while the page holds the file's bytes (BATIK_CHECK_MEMORY, 160MB)."""
+    from impact.upload import checks
+
+    assert config.check_memory({}) == config.DEFAULT_CHECK_MEMORY == "160MB"
+    with pytest.raises(config.ConfigError):
+        config.check_memory({config.CHECK_MEMORY: "1GB'; SELECT 1; --"})
+    con = checks.connect()
+    try:  # the engine is made once per process, with the setting of that moment
+        assert con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "152.5 MiB"
+    finally:
+        con.close()
+
+
 def test_migration_v6_gives_the_illustrative_rp_income_the_studys_range(seeded_db) -> None:
     # A database seeded before v6 holds 2023 as the point 4,800,000 (+60%, the midpoint).
     with store.connect(seeded_db) as con:
