@@ -48,11 +48,18 @@ _BLANK_LINE = re.compile(rb"\n[ \t\r]*\n[ \t\r]*[^\s]")  # a blank line, data ro
 # only (a multibyte sequence's bytes are all >= 0x80): bytes without one hold no cell with one.
 _BYTE_CHUNK = 4 * 2**20
 _SPLIT_TRIES = 10_000  # line feeds looked at for the end of a part before giving up on it
+MAX_PARTS = 8  # parts read side by side at most, whatever the threads
+_BOM = "\ufeff".encode()
 SPACE_BEFORE_QUOTE = "a space before an opening quote: read_grid keeps the quotes"
 
 
 class NotBulkError(Exception):
     """This file needs ``read_grid`` (encoding, blank lines, or an unknown layout)."""
+
+
+class WidenedError(Exception):
+    """DuckDB reads a file (or a part of it) with more columns than the header and its spare
+    columns: a cell beyond them would not be checked."""
 
 
 class HeaderError(NotBulkError):
@@ -184,18 +191,22 @@ def validate_bulk(
         # first (~0.05 s): without one, the engine need not look for one in every cell.
         with ThreadPoolExecutor(2) as pool, tempfile.TemporaryDirectory(dir=_scratch_dir()) as tmp:
             digest = pool.submit(ingest.sha256_hex, data)
-            blank_line = pool.submit(_BLANK_LINE.search, data, body)
+            # from the line feed that ends the header: an empty line right below it counts
+            blank_line = pool.submit(_BLANK_LINE.search, data, max(body - 1, 0))
             space_quote = pool.submit(_space_before_quote, data, d.delimiter or ",")
             line_feeds = data.count(b"\n")
             plain = not _has_control(data, line_feeds)
-            ranges = split_rows(data, body, _threads(con))
+            ranges = split_rows(data, body, min(_threads(con), MAX_PARTS))
             paths = _write_parts(data, ranges, tmp)
             result = None
             if len(paths) > 1:  # parts side by side, each read by one thread, in order
                 try:
                     result = _check(con, paths, d, names, header, vocab, today, plain=plain)
-                except duckdb.Error:  # a part DuckDB cannot read alone: the whole file
-                    pass
+                except (duckdb.Error, WidenedError):
+                    # A part DuckDB cannot read alone (it ends inside a quoted cell), or one
+                    # it reads wider than the header: the whole file, as one.
+                    for path in paths:
+                        os.unlink(path)
             if result is None:
                 whole = (
                     paths[0] if len(paths) == 1 else _write_parts(data, [(0, len(data))], tmp)[0]
@@ -204,10 +215,12 @@ def validate_bulk(
                     result = _check(
                         con, [whole], d, names, header, vocab, today, parallel=True, plain=plain
                     )
+                except WidenedError as exc:
+                    raise NotBulkError(str(exc)) from exc
                 except duckdb.Error:
                     try:  # one reading thread copes with line breaks inside quoted cells
                         result = _check(con, [whole], d, names, header, vocab, today, plain=plain)
-                    except duckdb.Error as exc:  # stray quotes, another encoding further down
+                    except (duckdb.Error, WidenedError) as exc:  # stray quotes, an encoding
                         raise NotBulkError("DuckDB cannot read this file as written") from exc
             if blank_line.result():
                 validation.release(result.validated)
@@ -258,6 +271,15 @@ def _check(
             {"file": path, "skip": d.header_row if k == 0 else 0} for k, path in enumerate(paths)
         ),
     )
+    for part in range(len(paths)):
+        # DuckDB takes the column count of a file from its first rows, whatever names it is
+        # given: a first row with cells right of the spare columns makes the file wider,
+        # and the check, which reads the named columns only, would never see those cells.
+        read = con.execute(
+            "SELECT * FROM " + source.relation + " LIMIT 0", source.part_params(part)
+        )
+        if len(read.description or ()) != len(names):
+            raise WidenedError("a row near the top of a part has more cells than the header")
     return checks.check_source(con, source, header, vocab, d, today=today, spill=Spill())
 
 
@@ -269,8 +291,9 @@ def split_rows(data: bytes, body: int, parts: int) -> list[tuple[int, int]]:
     start) are even in number: inside a quoted cell they are odd (the opening quote, then
     doubled ones). A quote inside an unquoted cell (``5" x``) upsets the count; a part that
     then ends inside a quoted cell ends with an unclosed quote, which DuckDB refuses, and
-    the whole file is read instead. A file whose quotes are odd in number, or a line feed
-    not found near the mark (a long quoted cell), gives fewer parts."""
+    the whole file is read instead. No part starts with U+FEFF (DuckDB would take it for
+    the part's byte-order mark and drop it from the cell). A file whose quotes are odd in
+    number, or a line feed not found near the mark (a long quoted cell), gives fewer parts."""
     bounds = [0]
     if parts > 1 and data.count(b'"', body) % 2 == 0:
         size, quotes, counted = len(data) - body, 0, body
@@ -282,7 +305,8 @@ def split_rows(data: bytes, body: int, parts: int) -> list[tuple[int, int]]:
                     break
                 quotes += data.count(b'"', counted, at)
                 counted = at
-                if quotes % 2 == 0:
+                # not before a row starting with U+FEFF: DuckDB drops it as a part's BOM
+                if quotes % 2 == 0 and not data.startswith(_BOM, at + 1):
                     break
                 at = data.find(b"\n", at + 1)
             else:

@@ -404,3 +404,58 @@ def test_a_whole_number_past_what_a_column_holds_is_refused_not_a_fault(vocab) -
             assert [(i.row, i.column, i.code) for i in checked.issues] == [(6, "pekerja", code)]
         grid = upload.check(data, "x.csv", vocab, today=TODAY).validated
         assert [(i.row, i.column, i.code) for i in grid.issues] == [(6, "pekerja", code)]
+
+
+def _row_at_part_start(data: bytes, parts: int = 2) -> int:
+    """Where the second part starts (a byte offset)."""
+    return bulk.split_rows(data, data.index(b"\n") + 1, parts)[1][0]
+
+
+def test_a_row_wider_than_the_spare_columns_at_a_part_start_is_not_lost(vocab, monkeypatch):
+    """DuckDB takes a part's width from its first rows: a remark in column Q on the row that
+    starts a part (or on the file's first data row) made a column the check never read, and
+    the file passed without it. Now DuckDB's reading is refused and the Python reader names
+    the cell (found by an adversarial review)."""
+    monkeypatch.setattr(bulk, "_threads", lambda con: 2)
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    clean = _records().to_csv(index=False).encode()
+    cut = _row_at_part_start(clean)
+    end = clean.index(b"\n", cut)
+    for at in (end, clean.index(b"\n", clean.index(b"\n") + 1)):  # part start; first data row
+        data = clean[:at] + b",,,,,cek lagi: omzet ganda" + clean[at:]
+        with pytest.raises(bulk.NotBulkError):
+            bulk.validate_bulk(data, vocab, today=TODAY)
+        checked = upload.check(data, "x.csv", vocab, today=TODAY).validated
+        expected = sorted(i.key() for i in _python(data, vocab).issues)
+        assert sorted(i.key() for i in checked.issues) == expected
+        assert [i.code for i in checked.issues] == ["cell-beyond-header"]
+
+
+def test_a_row_starting_with_a_zero_width_no_break_space_keeps_it(vocab, monkeypatch):
+    """U+FEFF pasted at the start of an id: at the start of a part DuckDB took it for the
+    part's byte-order mark and dropped it (and a key then repeated an earlier one). No part
+    starts there now; the id is stored as written."""
+    monkeypatch.setattr(bulk, "_threads", lambda con: 2)
+    clean = _records().to_csv(index=False).encode()
+    cut = _row_at_part_start(clean)
+    data = clean[:cut] + "\ufeff".encode() + clean[cut:]
+    assert _row_at_part_start(data) != cut
+    duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
+    python = _python(data, vocab)
+    assert duck.ok and python.ok
+    ids = _frame(duck)["enterprise_id"].tolist()
+    assert ids == python.rows["enterprise_id"].tolist()
+    assert sum(i.startswith("\ufeff") for i in ids) == 1
+
+
+def test_an_empty_line_right_below_the_header_keeps_the_row_numbers(vocab, monkeypatch):
+    """DuckDB skips it, so every row was numbered one too low; the search for blank lines
+    now starts at the line feed that ends the header."""
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    text = _records({(10, "pekerja"): "banyak"}).to_csv(index=False)
+    header, rest = text.split("\n", 1)
+    data = (header + "\n\n" + rest).encode()
+    with pytest.raises(bulk.NotBulkError):
+        bulk.validate_bulk(data, vocab, today=TODAY)
+    checked = upload.check(data, "x.csv", vocab, today=TODAY).validated
+    assert [(i.row, i.code) for i in checked.issues] == [(13, "not-a-number")]
