@@ -302,6 +302,25 @@ def test_the_bytes_of_garbled_text_are_found_behind_their_first_byte() -> None:
 # --- a large file read in parts, side by side ------------------------------------------------
 
 
+@pytest.fixture
+def two_parts(monkeypatch) -> None:
+    """Large files read in two parts, whatever the machine's threads."""
+    monkeypatch.setattr(bulk, "_threads", lambda con: 2)
+
+
+@pytest.fixture
+def part_reads(two_parts, monkeypatch) -> list[int]:
+    """How many files each reading of a large file was given (the parts, or the whole)."""
+    reads: list[int] = []
+    check = bulk._check
+    monkeypatch.setattr(
+        bulk,
+        "_check",
+        lambda con, paths, *a, **k: reads.append(len(paths)) or check(con, paths, *a, **k),
+    )
+    return reads
+
+
 def _parts_of(data: bytes, parts: int = 2) -> list[bytes]:
     body = data.index(b"\n") + 1
     return [data[a:b] for a, b in bulk.split_rows(data, body, parts)]
@@ -322,7 +341,7 @@ def test_parts_cover_the_file_in_order_and_end_where_a_record_ends() -> None:
     assert len(_parts_of(data, 1)) == 1
 
 
-def test_a_file_read_in_parts_numbers_its_rows_as_one_file(vocab, monkeypatch) -> None:
+def test_a_file_read_in_parts_numbers_its_rows_as_one_file(vocab, part_reads) -> None:
     """Cells with line breaks before the middle (fewer records than lines), problems and a
     repeated key in the later part: the same rows, issues and row numbers as the reference,
     and the file was indeed read in two parts."""
@@ -332,15 +351,8 @@ def test_a_file_read_in_parts_numbers_its_rows_as_one_file(vocab, monkeypatch) -
     frame.loc[170, ["id_usaha", "tahun"]] = frame.loc[10, ["id_usaha", "tahun"]].values
     data = frame.to_csv(index=False).encode()
     assert len(_parts_of(data)) == 2
-    reads: list[int] = []
-    check = bulk._check
-    monkeypatch.setattr(
-        bulk,
-        "_check",
-        lambda con, paths, *a, **k: reads.append(len(paths)) or check(con, paths, *a, **k),
-    )
     duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
-    assert reads == [2]  # both parts read, no second reading of the whole
+    assert part_reads == [2]  # both parts read, no second reading of the whole
     python = _python(data, vocab)
     assert sorted(i.key() for i in duck.issues) == sorted(i.key() for i in python.issues)
     assert {(i.row, i.code) for i in duck.issues} >= {(152, "not-a-number"), (172, "duplicate-row")}
@@ -354,7 +366,7 @@ def test_a_file_read_in_parts_numbers_its_rows_as_one_file(vocab, monkeypatch) -
     assert rows["source"].tolist() == expected["source"].tolist()
 
 
-def test_a_part_that_ends_inside_a_quoted_cell_sends_the_whole_file_to_duckdb(vocab, monkeypatch):
+def test_a_part_that_ends_inside_a_quoted_cell_sends_the_whole_file_to_duckdb(vocab, part_reads):
     """Quotes inside unquoted cells ('5" kain', as Excel writes them) upset the count of
     quotes, so a part may end inside a later quoted cell; DuckDB refuses that part, and the
     whole file is read as one: the same answer as the reference."""
@@ -375,15 +387,8 @@ def test_a_part_that_ends_inside_a_quoted_cell_sends_the_whole_file_to_duckdb(vo
     parts = _parts_of(data)
     assert len(parts) == 2  # and the first ends inside the note's quotes
     assert data.index(b'"Catatan') < len(parts[0]) < data.index(b'baris"')
-    reads: list[int] = []
-    check = bulk._check
-    monkeypatch.setattr(
-        bulk,
-        "_check",
-        lambda con, paths, *a, **k: reads.append(len(paths)) or check(con, paths, *a, **k),
-    )
     duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
-    assert reads[0] == 2 and set(reads[1:]) == {1}  # the parts, then the whole file
+    assert part_reads[0] == 2 and set(part_reads[1:]) == {1}  # the parts, then the whole file
     python = _python(data, vocab)
     assert sorted(i.key() for i in duck.issues) == sorted(i.key() for i in python.issues)
     assert duck.ok and python.ok, [i.key() for i in python.issues]
@@ -406,20 +411,16 @@ def test_a_whole_number_past_what_a_column_holds_is_refused_not_a_fault(vocab) -
         assert [(i.row, i.column, i.code) for i in grid.issues] == [(6, "pekerja", code)]
 
 
-def _row_at_part_start(data: bytes, parts: int = 2) -> int:
-    """Where the second part starts (a byte offset)."""
-    return bulk.split_rows(data, data.index(b"\n") + 1, parts)[1][0]
-
-
-def test_a_row_wider_than_the_spare_columns_at_a_part_start_is_not_lost(vocab, monkeypatch):
+def test_a_row_wider_than_the_spare_columns_at_a_part_start_is_not_lost(
+    vocab, two_parts, monkeypatch
+):
     """DuckDB takes a part's width from its first rows: a remark in column Q on the row that
     starts a part (or on the file's first data row) made a column the check never read, and
     the file passed without it. Now DuckDB's reading is refused and the Python reader names
     the cell (found by an adversarial review)."""
-    monkeypatch.setattr(bulk, "_threads", lambda con: 2)
     monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
     clean = _records().to_csv(index=False).encode()
-    cut = _row_at_part_start(clean)
+    cut = len(_parts_of(clean)[0])
     end = clean.index(b"\n", cut)
     for at in (end, clean.index(b"\n", clean.index(b"\n") + 1)):  # part start; first data row
         data = clean[:at] + b",,,,,cek lagi: omzet ganda" + clean[at:]
@@ -431,15 +432,14 @@ def test_a_row_wider_than_the_spare_columns_at_a_part_start_is_not_lost(vocab, m
         assert [i.code for i in checked.issues] == ["cell-beyond-header"]
 
 
-def test_a_row_starting_with_a_zero_width_no_break_space_keeps_it(vocab, monkeypatch):
+def test_a_row_starting_with_a_zero_width_no_break_space_keeps_it(vocab, two_parts):
     """U+FEFF pasted at the start of an id: at the start of a part DuckDB took it for the
     part's byte-order mark and dropped it (and a key then repeated an earlier one). No part
     starts there now; the id is stored as written."""
-    monkeypatch.setattr(bulk, "_threads", lambda con: 2)
     clean = _records().to_csv(index=False).encode()
-    cut = _row_at_part_start(clean)
+    cut = len(_parts_of(clean)[0])
     data = clean[:cut] + "\ufeff".encode() + clean[cut:]
-    assert _row_at_part_start(data) != cut
+    assert len(_parts_of(data)[0]) != cut
     duck = bulk.validate_bulk(data, vocab, today=TODAY).validated
     python = _python(data, vocab)
     assert duck.ok and python.ok
