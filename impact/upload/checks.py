@@ -844,25 +844,24 @@ def _read_and_check(
         + "))))"
     )
     kind = "TABLE " if "." in tables[0] else "TEMP TABLE "  # in a spill file, or in memory
-    if len(tables) == 1:
-        con.execute(
-            "CREATE OR REPLACE " + kind + tables[0] + " AS " + sql,
-            {**source.part_params(0), **params},
-        )
-        return
-    cursors = [con.cursor() for _ in tables]
+    # Part 0 on ``con`` (a temporary table is its connection's own); the others beside it.
+    cursors = [con.cursor() for _ in tables[1:]]
     try:
-        with ThreadPoolExecutor(len(tables)) as pool:
-            done = [
+        with ThreadPoolExecutor(max(len(cursors), 1)) as pool:
+            others = [
                 pool.submit(
-                    cursors[part].execute,
-                    "CREATE OR REPLACE " + kind + table + " AS " + sql,
+                    cursors[part - 1].execute,
+                    "CREATE OR REPLACE " + kind + tables[part] + " AS " + sql,
                     {**source.part_params(part), **params},
                 )
-                for part, table in enumerate(tables)
+                for part in range(1, len(tables))
             ]
-            for part in done:
-                part.result()  # the first failure is raised, once every part has stopped
+            con.execute(
+                "CREATE OR REPLACE " + kind + tables[0] + " AS " + sql,
+                {**source.part_params(0), **params},
+            )
+            for other in others:
+                other.result()  # the first failure is raised, once every part has stopped
     finally:
         for cursor in cursors:
             cursor.close()
