@@ -6,7 +6,8 @@ medians of several runs; timings live here, never in timed tests.
 
 Measures
 1. upload ingest + validation of the enterprise CSV vs a bare DuckDB ``read_csv`` of the same file
-   into a table (pairs run side by side, the median of their ratios, the load average);
+   into a table (pairs run side by side, the median of their ratios, the load average), and
+   the design's floor in the same runs (``design_floor``);
    the wide-table path at scale (tests/bench_wide.py); preview, commit, revert; the same
    upload through the page of a real ``serve.py`` server in Chromium, with the server's
    resident memory sampled (idle, peak up to the preview, peak while saving, after);
@@ -80,21 +81,83 @@ def bench_ingest(csv_path: Path, db: Path, runs: int) -> dict:
         con.close()
 
     ours()  # warm-up: page cache, DuckDB and pyarrow loaded
-    bare_times, our_times, loads = [], [], [os.getloadavg()[0]]
-    for _ in range(runs):  # alternated, so that a busy moment hits both alike
+    floor = design_floor(data)
+    bare_times, our_times, floor_times, loads = [], [], [], [os.getloadavg()[0]]
+    for _ in range(runs):  # alternated, so that a busy moment hits all alike
         bare_times.append(median_time(bare, 1))
         our_times.append(median_time(ours, 1))
+        floor_times.append(median_time(floor, 1))
         loads.append(os.getloadavg()[0])
     t_bare, t_ours = statistics.median(bare_times), statistics.median(our_times)
     ratios = sorted(o / b for o, b in zip(our_times, bare_times, strict=True))
+    floors = sorted(f / b for f, b in zip(floor_times, bare_times, strict=True))
     return {
         "bare_s": t_bare,
         "ours_s": t_ours,
         "ratio": statistics.median(ratios),  # of each run's pair, taken side by side
         "ratios": ratios,
+        "floor_s": statistics.median(floor_times),
+        "floor_ratio": statistics.median(floors),
         "load": (min(loads), max(loads)),
         "mb": len(data) / 2**20,
     }
+
+
+def design_floor(data: bytes):
+    """What the check cannot do with less, as a function to time: the file cut into the same
+    parts (bulk.split_rows, one per DuckDB thread), each read as text by one thread, its
+    number and year cells cast as they stand (TRY_CAST: no planners' rules, no checks) and
+    written to a table of its own in a DuckDB file on disk, as the check writes its spill.
+    The text table is the engine's design (one engine for every file); the file on disk
+    keeps the server under its memory aim. The gap between this and the bare read is what
+    the design costs before any rule runs."""
+    from impact.upload import bulk
+
+    header = data[: data.index(b"\n")].decode("utf-8-sig").split(",")
+    names = [f"c{i}" for i in range(len(header))]
+    casts = {"tahun": "INTEGER", "pendapatan_rp": "DOUBLE", "pekerja": "BIGINT"}
+    casts["output_rp"] = "DOUBLE"
+    columns = ", ".join(
+        f"TRY_CAST({n} AS {casts[h]}) AS {n}" if h in casts else n
+        for n, h in zip(names, header, strict=True)
+    )
+
+    def floor() -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        # the parts where the check writes them (/dev/shm), the tables in $TMPDIR as a spill
+        with (
+            tempfile.TemporaryDirectory(dir=bulk._scratch_dir()) as tmp,
+            tempfile.TemporaryDirectory() as spill,
+        ):
+            con = duckdb.connect()
+            threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
+            body = data.index(b"\n") + 1
+            ranges = bulk.split_rows(data, body, min(threads, bulk.MAX_PARTS))
+            paths = bulk._write_parts(data, ranges, tmp)
+            con.execute("ATTACH '" + spill + "/floor.duckdb' AS floor")
+            cursors = [con.cursor() for _ in paths]
+            sql = (
+                "CREATE TABLE floor.part_{k} AS SELECT " + columns + " FROM read_csv($file,"
+                " header = false, skip = $skip, all_varchar = true, names = $names,"
+                " null_padding = true, parallel = false)"
+            )
+            with ThreadPoolExecutor(len(paths)) as pool:
+                done = [
+                    pool.submit(
+                        cursor.execute,
+                        sql.format(k=k),
+                        {"file": path, "skip": int(k == 0), "names": names},
+                    )
+                    for k, (cursor, path) in enumerate(zip(cursors, paths, strict=True))
+                ]
+                for part in done:
+                    part.result()
+            for cursor in cursors:
+                cursor.close()
+            con.close()
+
+    return floor
 
 
 def bench_wide(work: Path) -> dict | None:
@@ -419,6 +482,11 @@ def main() -> int:
         f"{ingest_result['ratio']:.1f}x (runs: "
         + ", ".join(f"{r:.1f}" for r in ingest_result["ratios"])
         + ") | within 1.5x |",
+        "| the design's floor, in the same runs: the file cut into the same parts, each read as"
+        " text and its number cells cast as they stand (no planners' rules, no checks) into a"
+        " DuckDB file on disk, vs the bare read | "
+        f"{ingest_result['floor_s']:.2f} s vs {ingest_result['bare_s']:.2f} s | "
+        f"{ingest_result['floor_ratio']:.2f}x | – |",
         f"| upload preview + commit of {rows:,} new rows vs a bare `INSERT ... FROM read_csv` | "
         f"{upload['preview']:.2f} s + {upload['commit']:.2f} s vs {upload['insert']:.2f} s | "
         f"{(upload['preview'] + upload['commit']) / upload['insert']:.1f}x | – |",
@@ -496,6 +564,14 @@ def main() -> int:
         "  thousands groups, decimal comma decided by the whole file), runs ~27 checks per row and",
         "  writes to disk, ~1.1 CPU-s per million rows for the projection alone on this machine.",
         "  The bare read accepts '1e5' or '1_000' and knows nothing of 'Rp1.250.000'.",
+        "- The design's floor (the table's second row) is what no rule costs yet: the engine",
+        "  reads every file as text (one engine for every format), and a large file's rows go",
+        "  to a file on disk (the memory aim). That alone comes to about the 1.5x aim, before",
+        "  the hash, the byte scans, the planners' number rules and the checks. Within this",
+        "  design the aim cannot be met on this machine; a reader that types and checks cells",
+        "  in C++ (the rules written a second time) or rows kept in memory (the memory aim",
+        "  missed) would be needed. Writing to the file costs ~0.35 s of the floor here; an",
+        "  in-memory spill measured ~0.3 s faster through the whole check.",
         "- Preview and commit are set-based in DuckDB. The preview's diff is a view (counts, a",
         "  signature the commit re-checks, the first 1,000 rows per action); the commit's diff is",
         "  one temporary table, and change log, inserts and updates are one statement each.",
