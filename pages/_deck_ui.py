@@ -89,9 +89,17 @@ def brief(path: str, version: int, options: deck.DeckOptions) -> bytes:
     return _brief(path, version, _key(options))
 
 
-def _big(text: str, level: int = 4) -> str:
-    """Markdown heading text: large type on a projector; the text itself stays literal."""
-    return "#" * level + " " + _render.plain(text)
+# Type sizes of a slide's text (rem of the fitted page, see _FIT_CSS), by role.
+_SIZES = {"value": "xl", "cover": "l", "block": "m", "finding": "s", "head": "s"}
+
+
+def _big(text: str, role: str, key: str) -> None:
+    """Literal ``text`` in large type for its ``role`` (a card's value, a finding...): a
+    paragraph in a keyed container that _FIT_CSS sizes, not a Markdown heading. Headings
+    are structure a screen reader lists; used for type size, they put a value's h2 under a
+    finding's h5 (axe: heading-order). ``key`` tells this text apart on the slide."""
+    size = _SIZES[role]
+    st.container(key="slide_size_" + size + "_" + key).markdown(_render.plain(text), anchors=False)
 
 
 def _cell(text: str, bold: bool = False) -> str:
@@ -116,11 +124,23 @@ html { font-size: min(calc(100vh / 45), calc(100vw / 80)) !important; }
 .st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div,
 .st-key-slide > [data-testid="stElementContainer"]:has([data-testid="stVegaLiteChart"]) > div > div,
 .st-key-slide [data-testid="stVegaLiteChart"] { height: 100%; }
-[class*="st-key-slide_mark"] .stMarkdownBadge { font-size: 1.35rem !important; padding: 0.15em 0.6em; }
+[class*="st-key-slide_mark"] .stMarkdownBadge { font-size: 1.35rem !important; font-weight: 600;
+  padding: 0.15em 0.6em; }
+[class*="st-key-slide_mark_"] { padding-top: 0.75rem; }
 .st-key-slide_table { padding-bottom: 1.1rem !important; }
 .st-key-slide_table p { font-size: 0.92rem; line-height: 1.3; margin-bottom: 0.1rem; }
 .st-key-slide_table [data-testid="stVerticalBlock"] { gap: 0.35rem; }
 .st-key-slide_foot p { font-size: 0.8rem; line-height: 1.3; }
+[class*="st-key-slide_size_"] { padding-top: 0.6rem; }
+[class*="st-key-slide_size_"] p { font-weight: 600; line-height: 1.2; margin: 0; }
+[class*="st-key-slide_size_xl_"] { padding: 1rem 0 0.2rem; }
+[class*="st-key-slide_size_l_"] { padding: 1rem 0 0.6rem; }
+.st-key-slide_size_s_finding { padding-top: 0; }
+[class*="st-key-slide_size_s_head"], [class*="st-key-slide_size_s_section"] { padding-bottom: 0.6rem; }
+[class*="st-key-slide_size_xl_"] p { font-size: 2.25rem; }
+[class*="st-key-slide_size_l_"] p { font-size: 1.75rem; }
+[class*="st-key-slide_size_m_"] p { font-size: 1.5rem; }
+[class*="st-key-slide_size_s_"] p { font-size: 1.25rem; }
 </style>"""
 
 
@@ -137,7 +157,6 @@ def show(slide: deck.Slide, lang: str, nav=None) -> None:
 
 
 def _slide(slide: deck.Slide, lang: str, nav) -> None:
-    fit = nav is not None
     if nav is None:
         _title(slide.title)
     else:
@@ -150,11 +169,12 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
     if slide.finding or mark:
         left, right = st.columns([3.6, 1.4], vertical_alignment="center")
         if slide.finding:
-            left.markdown(_big(slide.finding, 5), anchors=False)
+            with left:
+                _big(slide.finding, "finding", "finding")
         if mark:  # large enough to read from the back of the room
             colour = _MARK_COLOURS.get(slide.status or "", "gray")
-            right.container(key="slide_mark" if nav is not None else None).markdown(
-                f"#### :{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
+            right.container(key="slide_mark").markdown(
+                f":{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
             )
     if slide.chart is not None:
         if nav is None:
@@ -167,13 +187,14 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
     elif slide.cards:
         columns = st.columns(len(slide.cards), border=True)
         for number, (column, fig) in enumerate(zip(columns, slide.cards, strict=True)):
-            with column:  # headings, not st.metric: a metric cuts a long value with "…"
+            with column:  # large text, not st.metric: a metric cuts a long value with "…"
                 st.markdown(_render.plain(fig.label))
-                st.markdown(_big(fig.value, 2), anchors=False)
-                st.markdown("\n".join(_big(d, 5) for d in fig.details), anchors=False)
+                _big(fig.value, "value", f"value{number}")
+                for line, detail in enumerate(fig.details):
+                    _big(detail, "finding", f"detail{number}_{line}")
                 if fig.status:
-                    st.container(key=f"slide_mark_{number}" if fit else None).markdown(
-                        "#### " + _render.badge(fig.status), anchors=False
+                    st.container(key=f"slide_mark_{number}").markdown(
+                        _render.badge(fig.status), anchors=False
                     )
     elif slide.table is not None:
         _table(slide.table)
@@ -182,9 +203,10 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
         for index, block in enumerate(slide.blocks):
             with columns[index % slide.columns]:
                 if block.heading:
-                    st.markdown(_big(block.heading, 4), anchors=False)
-                level = 3 if slide.section == "cover" else 5  # the cover has room to spare
-                st.markdown("\n".join(_big(line, level) for line in block.lines), anchors=False)
+                    _big(block.heading, "block", f"block{index}")
+                role = "cover" if slide.section == "cover" else "finding"  # room to spare
+                for number, line in enumerate(block.lines):
+                    _big(line, role, f"line{index}_{number}")
     if slide.footnote:
         with st.container(key="slide_foot" if nav is not None else None):
             st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
@@ -228,11 +250,14 @@ def _title(text: str) -> None:
 def _table(table: deck.Table) -> None:
     widths = list(table.widths)
     with st.container(border=True, key="slide_table", gap="small"):
-        for column, text in zip(st.columns(widths), table.columns, strict=True):
-            column.markdown(_big(text, 5), anchors=False)
-        for row in table.rows:
+        for number, (column, text) in enumerate(
+            zip(st.columns(widths), table.columns, strict=True)
+        ):
+            with column:
+                _big(text, "head", f"head{number}")
+        for number, row in enumerate(table.rows):
             if row.section:
-                st.markdown(_big(row.cells[0], 5), anchors=False)
+                _big(row.cells[0], "head", f"section{number}")
                 continue
             for column, text in zip(st.columns(widths), row.cells, strict=True):
                 column.markdown(_cell(text))
