@@ -90,7 +90,7 @@ def brief(path: str, version: int, options: deck.DeckOptions) -> bytes:
 
 
 # Type sizes of a slide's text (rem of the fitted page, see _FIT_CSS), by role.
-_SIZES = {"value": "xl", "cover": "l", "block": "m", "finding": "s", "head": "s"}
+_SIZES = {"value": "xl", "cover": "l", "block": "m", "finding": "s", "detail": "s", "head": "s"}
 
 
 def _big(text: str, role: str, key: str) -> None:
@@ -191,7 +191,7 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
                 st.markdown(_render.plain(fig.label))
                 _big(fig.value, "value", f"value{number}")
                 for line, detail in enumerate(fig.details):
-                    _big(detail, "finding", f"detail{number}_{line}")
+                    _big(detail, "detail", f"detail{number}_{line}")
                 if fig.status:
                     st.container(key=f"slide_mark_{number}").markdown(
                         _render.badge(fig.status), anchors=False
@@ -204,7 +204,7 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
             with columns[index % slide.columns]:
                 if block.heading:
                     _big(block.heading, "block", f"block{index}")
-                role = "cover" if slide.section == "cover" else "finding"  # room to spare
+                role = "cover" if slide.section == "cover" else "detail"  # room to spare
                 for number, line in enumerate(block.lines):
                     _big(line, role, f"line{index}_{number}")
     if slide.footnote:
