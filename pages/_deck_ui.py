@@ -7,6 +7,8 @@ from. Caches key on the database path and data version, so a new upload shows at
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import altair as alt
 import streamlit as st
 
@@ -15,7 +17,6 @@ from impact.deck.model import PARAMS
 from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
-SCREEN_CHART_HEIGHT = 190  # px of plot: title, chart, legend and buttons fit 1280 x 720
 SCREEN_FONT_PX = 16  # chart axis and legend text on a slide
 _FIT = alt.AutoSizeParams(type="fit", contains="padding")
 _MARK_COLOURS = {"estimated": "orange", "illustrative": "gray"}
@@ -144,27 +145,22 @@ html { font-size: min(calc(100vh / 45), calc(100vw / 80)) !important; }
 </style>"""
 
 
-def show(slide: deck.Slide, lang: str, nav=None) -> None:
-    """One slide, full width: its title (with ``nav``, a callable drawing the slide buttons,
-    at its right), the finding and status mark, then its one figure and the footnote.
-
-    With ``nav`` (presentation mode) the slide fills the screen height and no more: the
-    chart stretches into the space left, the type follows the screen (see ``_FIT_CSS``)."""
-    fit = nav is not None
-    st.html(_FIT_CSS)  # the .st-key-slide rules apply to the fitted slide only
-    with st.container(key="slide" if fit else None, gap="small"):
+def show(slide: deck.Slide, lang: str, nav: Callable[[], None]) -> None:
+    """One slide of the presentation mode, full width: its title (``nav``, a callable drawing
+    the slide buttons, at its right), the finding and status mark, then its one figure and
+    the footnote. The slide fills the screen height and no more: the chart stretches into
+    the space left, the type follows the screen (see ``_FIT_CSS``)."""
+    st.html(_FIT_CSS)
+    with st.container(key="slide", gap="small"):
         _slide(slide, lang, nav)
 
 
-def _slide(slide: deck.Slide, lang: str, nav) -> None:
-    if nav is None:
+def _slide(slide: deck.Slide, lang: str, nav: Callable[[], None]) -> None:
+    head, side = st.columns([3.6, 1.4], vertical_alignment="top")
+    with head:
         _title(slide.title)
-    else:
-        head, side = st.columns([3.6, 1.4], vertical_alignment="top")
-        with head:
-            _title(slide.title)
-        with side:
-            nav()
+    with side:
+        nav()
     mark = slide.mark(lang)
     if slide.finding or mark:
         left, right = st.columns([3.6, 1.4], vertical_alignment="center")
@@ -176,14 +172,8 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
             right.container(key="slide_mark").markdown(
                 f":{colour}-badge[:material/warning: {_render.plain(mark)}]", anchors=False
             )
-    if slide.chart is not None:
-        if nav is None:
-            chart = slide.chart.properties(height=SCREEN_CHART_HEIGHT)  # the slide's is squat
-            st.altair_chart(chart, width="stretch", theme=None)
-        else:  # the space the text leaves on the screen, axes and legend included ("fit")
-            st.vega_lite_chart(
-                _screen_spec(slide.chart), width="stretch", height="stretch", theme=None
-            )
+    if slide.chart is not None:  # the space the text leaves, axes and legend included ("fit")
+        st.vega_lite_chart(_screen_spec(slide.chart), width="stretch", height="stretch", theme=None)
     elif slide.cards:
         columns = st.columns(len(slide.cards), border=True)
         for number, (column, fig) in enumerate(zip(columns, slide.cards, strict=True)):
@@ -208,7 +198,7 @@ def _slide(slide: deck.Slide, lang: str, nav) -> None:
                 for number, line in enumerate(block.lines):
                     _big(line, role, f"line{index}_{number}")
     if slide.footnote:
-        with st.container(key="slide_foot" if nav is not None else None):
+        with st.container(key="slide_foot"):
             st.caption("  \n".join(_render.plain(line) for line in slide.footnote))
 
 
