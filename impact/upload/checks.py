@@ -66,16 +66,21 @@ _SPACE = "[\\s\\x{0b}\\x{1c}-\\x{1f}\\x{85}\\x{a0}\\x{1680}\\x{2000}-\\x{200a}\\
 # The cell rules as SQL macros, created in each scratch connection. Constants only: every
 # value from the file reaches them as data.
 MACROS = (
-    # str.strip(). Most cells start and end with a printable ASCII character: left as they are.
-    # (x[-1], the last character, costs a third of right(x, 1).)
-    "CREATE MACRO py_strip(x) AS CASE WHEN unicode(x) BETWEEN 33 AND 126 AND unicode(x[-1])"
-    " BETWEEN 33 AND 126 THEN x ELSE regexp_replace(x, '^" + _SPACE + "+|" + _SPACE + "+$', '',"
-    " 'g') END",
+    # Whether a cell starts and ends with a printable ASCII character, as most cells do:
+    # nothing to strip. (x[-1], the last character, costs a third of right(x, 1).)
+    "CREATE MACRO printable_ends(x) AS unicode(x) BETWEEN 33 AND 126 AND unicode(x[-1])"
+    " BETWEEN 33 AND 126",
+    # str.strip().
+    "CREATE MACRO py_strip(x) AS CASE WHEN printable_ends(x) THEN x ELSE regexp_replace(x, '^"
+    + _SPACE
+    + "+|"
+    + _SPACE
+    + "+$', '', 'g') END",
     "CREATE MACRO is_blank(x) AS CASE WHEN x IS NULL THEN true WHEN unicode(x) BETWEEN 33 AND 126"
     " THEN false ELSE py_strip(x) = '' END",
     # A text cell's value: stripped, NULL when blank (one CASE for the usual cell).
-    "CREATE MACRO text_of(x) AS CASE WHEN unicode(x) BETWEEN 33 AND 126 AND unicode(x[-1])"
-    " BETWEEN 33 AND 126 THEN x WHEN is_blank(x) THEN NULL ELSE py_strip(x) END",
+    "CREATE MACRO text_of(x) AS CASE WHEN printable_ends(x) THEN x WHEN is_blank(x) THEN NULL"
+    " ELSE py_strip(x) END",
     # Stripped, lower case as Python lowers it (a dotted capital I is 'i' + a combining dot),
     # runs of spaces as one.
     "CREATE MACRO norm(x) AS regexp_replace(lower(replace(py_strip(x), 'İ', 'i\u0307')), '"
