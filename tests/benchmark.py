@@ -115,8 +115,12 @@ def design_floor(data: bytes):
 
     header = data[: data.index(b"\n")].decode("utf-8-sig").split(",")
     names = [f"c{i}" for i in range(len(header))]
-    casts = {"tahun": "INTEGER", "pendapatan_rp": "DOUBLE", "pekerja": "BIGINT"}
-    casts["output_rp"] = "DOUBLE"
+    casts = {
+        "tahun": "INTEGER",
+        "pendapatan_rp": "DOUBLE",
+        "pekerja": "BIGINT",
+        "output_rp": "DOUBLE",
+    }
     columns = ", ".join(
         f"TRY_CAST({n} AS {casts[h]}) AS {n}" if h in casts else n
         for n, h in zip(names, header, strict=True)
@@ -131,9 +135,8 @@ def design_floor(data: bytes):
             tempfile.TemporaryDirectory() as spill,
         ):
             con = duckdb.connect()
-            threads = int(con.execute("SELECT current_setting('threads')").fetchone()[0])
             body = data.index(b"\n") + 1
-            ranges = bulk.split_rows(data, body, min(threads, bulk.MAX_PARTS))
+            ranges = bulk.split_rows(data, body, min(bulk._threads(con), bulk.MAX_PARTS))
             paths = bulk._write_parts(data, ranges, tmp)
             con.execute("ATTACH '" + spill + "/floor.duckdb' AS floor")
             cursors = [con.cursor() for _ in paths]
