@@ -262,6 +262,17 @@ MIGRATIONS: list[list[str]] = [
         # 'mark', the upload check (the 'gender' code list) keeps it to P and L.
         "ALTER TABLE enterprise_record ADD COLUMN IF NOT EXISTS owner_gender VARCHAR",
     ],
+    [
+        # The study reports 2021 and 2023 only; the seed once filled 2022 with the straight
+        # line's midpoint (income index 130, competitiveness 70), marked illustrative. A
+        # figure nobody published is a guess: charts now draw the gap instead. Removed
+        # unless someone uploaded a figure in its place (then value, status or source differ).
+        """DELETE FROM observation
+           WHERE region = 'blitar' AND sector = 'batik' AND year = 2022
+             AND status = 'illustrative' AND source = 'Nilai ilustratif tim dasbor, bukan data resmi'
+             AND ((indicator = 'batik_income_index' AND value = 130)
+               OR (indicator = 'batik_competitiveness' AND value = 70))""",
+    ],
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

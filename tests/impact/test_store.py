@@ -68,12 +68,9 @@ def test_schema_version_is_recorded(seeded_db: Path) -> None:
 
 def test_study_figures_round_trip(seeded_db: Path) -> None:
     comp = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
-    assert comp.set_index("year")["value"].to_dict() == {2021: 55, 2022: 70, 2023: 85}
-    assert comp.set_index("year")["status"].to_dict() == {
-        2021: "reported",
-        2022: "illustrative",
-        2023: "reported",
-    }
+    # The study reports 2021 and 2023 only: no figure is invented for 2022.
+    assert comp.set_index("year")["value"].to_dict() == {2021: 55, 2023: 85}
+    assert comp.set_index("year")["status"].to_dict() == {2021: "reported", 2023: "reported"}
     income = store.observations(seeded_db, "batik_income_index", "blitar", "batik")
     row = income[income["year"] == 2023].iloc[0]
     assert (row["low"], row["high"], row["status"]) == (150, 170, "reported")
@@ -97,8 +94,8 @@ def test_headlines_from_the_store_match_the_study(seeded_db: Path) -> None:
     assert income.real.percent.high < 70  # inflation takes something off
     comp = _change(seeded_db, "batik_competitiveness", 2021, 2023)
     assert comp.comparison.points.low == pytest.approx(30)
-    # 2022 is illustrative, so a change ending there is illustrative too
-    mid = _change(seeded_db, "batik_competitiveness", 2021, 2022)
+    # The workers' 2022 is illustrative, so a change ending there is illustrative too
+    mid = _change(seeded_db, "batik_workers", 2021, 2022)
     assert mid.status == "illustrative"
 
 
@@ -208,3 +205,35 @@ def test_migration_v6_gives_the_illustrative_rp_income_the_studys_range(seeded_d
     store.ensure_database(seeded_db)
     row = store.observations(seeded_db, "batik_income_avg", "blitar", "batik").iloc[-1]
     assert (row["year"], row["value"], row["low"], row["high"]) == (2023, 4.8e6, 4.5e6, 5.1e6)
+
+
+def _insert_midpoints(con, income: float = 130, comp: float = 70) -> None:
+    source = "Nilai ilustratif tim dasbor, bukan data resmi"
+    for code, value in (("batik_income_index", income), ("batik_competitiveness", comp)):
+        con.execute(
+            "INSERT INTO observation VALUES (?, 'blitar', 'batik', 2022, ?, NULL, NULL,"
+            " 'illustrative', ?, 'titik tengah', NULL)",
+            [code, value, source],
+        )
+
+
+def test_migration_v10_removes_the_invented_2022_midpoints(seeded_db) -> None:
+    # A database seeded before v10 holds the straight line's midpoints for 2022.
+    with store.connect(seeded_db) as con:
+        _insert_midpoints(con)
+        con.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    store.ensure_database(seeded_db)
+    for code in ("batik_income_index", "batik_competitiveness"):
+        years = store.observations(seeded_db, code, "blitar", "batik")["year"].tolist()
+        assert years == [2021, 2023], code
+
+
+def test_migration_v10_keeps_a_2022_figure_someone_uploaded(seeded_db) -> None:
+    with store.connect(seeded_db) as con:
+        _insert_midpoints(con, income=131)  # an editor's own figure, not the midpoint
+        con.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+    store.ensure_database(seeded_db)
+    income = store.observations(seeded_db, "batik_income_index", "blitar", "batik")
+    assert income["year"].tolist() == [2021, 2022, 2023]
+    comp = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
+    assert comp["year"].tolist() == [2021, 2023]

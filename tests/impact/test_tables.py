@@ -14,11 +14,12 @@ def test_series_table_in_both_languages(seeded_db: Path) -> None:
     obs = store.observations(seeded_db, "batik_income_index", "blitar", "batik")
     table = tables.series_table(obs, "id", lambda x: i18n.format_number(x, "id", 0))
     assert list(table.columns) == ["Tahun", "Nilai", "Status", "Sumber", "Catatan"]
-    assert table["Nilai"].tolist() == ["100", "130", "150–170"]
-    assert table["Status"].tolist() == ["Dilaporkan", "Ilustratif", "Dilaporkan"]
+    # The reported range, never the midpoint that places the line; no invented 2022.
+    assert table["Nilai"].tolist() == ["100", "150–170"]
+    assert table["Status"].tolist() == ["Dilaporkan", "Dilaporkan"]
     en = tables.series_table(obs, "en", lambda x: i18n.format_number(x, "en", 0))
     assert list(en.columns)[:3] == ["Year", "Value", "Status"]
-    assert en["Status"].tolist()[1] == "Illustrative"
+    assert en["Status"].tolist() == ["Reported", "Reported"]
 
 
 def _mark_2023(path: Path, mark: str | None) -> None:
