@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 import vl_convert as vlc
 
 from impact import i18n, store
@@ -25,6 +27,8 @@ def _income_chart(db: Path, lang: str):
 
 def test_series_frame_marks_segments_touching_illustrative_points(seeded_db: Path) -> None:
     obs = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
+    middle = obs.iloc[[0]].assign(year=2022, value=70.0, status="illustrative")
+    obs = pd.concat([obs, middle]).sort_values("year")
     frame = charts.series_frame(obs, "id", lambda x: f"{x:.0f}")
     assert frame["status_label"].tolist() == ["Dilaporkan", "Ilustratif", "Dilaporkan"]
     assert frame["segment_label"].tolist()[:2] == ["Ilustratif", "Ilustratif"]
