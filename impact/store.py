@@ -12,6 +12,7 @@ import errno
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import NoReturn
 
@@ -323,6 +324,68 @@ def db_path_from_env() -> Path:
     return config.db_path()
 
 
+# Tables whose rows carry a status; a view that hides a status hides their rows of it.
+STATUS_TABLES = (
+    "observation",
+    "obstacle",
+    "collaboration",
+    "program",
+    "program_target",
+    "indicator_target",
+    "enterprise_record",
+)
+# The statuses every connection opened in this context leaves out (see :func:`hiding`).
+_HIDDEN: ContextVar[tuple[str, ...]] = ContextVar("hidden_statuses", default=())
+
+
+@contextmanager
+def hiding(*statuses: str) -> Iterator[None]:
+    """Within the block, every connection this module opens reads the store without rows of
+    ``statuses`` (e.g. ``hiding("illustrative")``: what a planner can defend in public).
+
+    One mechanism for every query, so a figure, a chart point, a table row or a source built
+    on a hidden row cannot slip through one reader that forgot a filter: each connection
+    shadows the status tables with temporary views of the rows kept. Read-only use: writes
+    inside the block would go to the views and fail. Threads started inside do not inherit
+    it (a ContextVar), so run the readers in the block's own thread.
+    """
+    unknown = set(statuses) - set(STATUSES)
+    if unknown:
+        raise ValueError(f"unknown status {sorted(unknown)}")
+    token = _HIDDEN.set(tuple(sorted(set(_HIDDEN.get()) | set(statuses))))
+    try:
+        yield
+    finally:
+        _HIDDEN.reset(token)
+
+
+def hidden_statuses() -> tuple[str, ...]:
+    """The statuses hidden from connections opened here now (empty: every row is read)."""
+    return _HIDDEN.get()
+
+
+def _shadow_hidden(con: duckdb.DuckDBPyConnection, hidden: tuple[str, ...]) -> None:
+    # Unqualified names resolve to the temporary schema first, so these views stand in for
+    # the tables in every query of this connection. The view reads the table through its
+    # catalog (a view named like its table would otherwise read itself). The statuses are
+    # checked against STATUSES by hiding(); the catalog name is quoted as an identifier.
+    catalog = con.execute("SELECT current_database()").fetchone()[0]
+    source = '"' + str(catalog).replace('"', '""') + '".main.'
+    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    for table in STATUS_TABLES:
+        if table in tables:
+            con.execute(
+                "CREATE TEMP VIEW "
+                + quote_table(table)
+                + " AS SELECT * FROM "
+                + source
+                + quote_table(table)
+                + " WHERE status NOT IN ("
+                + _in_list(hidden)
+                + ")"
+            )
+
+
 @contextmanager
 def connect(
     path: Path | str, *, retries: int = 50, wait_s: float = 0.1
@@ -350,6 +413,8 @@ def connect(
         # SET takes no parameters; config.duckdb_memory() only returns a checked size.
         setting = "SET memory_limit = '" + config.duckdb_memory() + "'"
         con.execute(setting)
+        if hidden := _HIDDEN.get():
+            _shadow_hidden(con, hidden)
         yield con
     except (duckdb.Error, OSError) as exc:
         # A full disk, a read-only folder or a damaged block found mid-query: named, so the

@@ -7,14 +7,15 @@ the pages render), the rest comes from :mod:`impact.growth`, :mod:`impact.evalua
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
-from impact import equity, evaluation, growth, i18n, indicators, store
+from impact import equity, evaluation, growth, i18n, indicators, readiness, store
 from impact.deck import layout
 from impact.deck.model import (
     SECTOR,
@@ -113,6 +114,9 @@ class _Deck:
     registry: dict[str, indicators.Indicator] = field(default_factory=dict)
     _figures: dict = field(default_factory=dict)
     _programs: pd.DataFrame | None = None
+    # Headline figures left off the cards (no figure for both years): label -> the agency
+    # that produces it, for the pack's 'still being collected' slide.
+    dropped: dict[str, str] = field(default_factory=dict)
 
     @property
     def lang(self) -> str:
@@ -143,6 +147,16 @@ class _Deck:
         if key not in self._figures:
             self._figures[key] = _figure(self, code, self.options.region, *self.years, real)
         return self._figures[key]
+
+    def wanted(
+        self, label: str, code: str, region: str, start: int, end: int, real: bool = False
+    ) -> Figure | None:
+        """The change of ``code``, or None with ``label`` recorded (with the agency that
+        produces the figure) for the pack's 'still being collected' slide."""
+        fig = _figure(self, code, region, start, end, real)
+        if fig is None and code in self.registry:
+            self.dropped.setdefault(label, self.registry[code].agency)
+        return fig
 
     def income(self) -> Figure | None:
         """The deck's income figure: the first of INCOME_CODES with both years, real terms."""
@@ -246,45 +260,47 @@ def _card(fig, label: str, lang: str) -> Card:
     return Card(label, fig.value_text, details, fig.status)
 
 
-def _headline(deck: _Deck, region: str, start: int, end: int) -> list[tuple[str, Figure | None]]:
-    """The three headline figures (income in real terms, competitiveness, workers) of
-    ``region`` and years with their card labels; None where a year is missing."""
-    income = next(
-        (f for code in INCOME_CODES if (f := _figure(deck, code, region, start, end, True))), None
+def _headline(
+    deck: _Deck, region: str, start: int, end: int, *, study: bool = False
+) -> list[tuple[str, Figure | None]]:
+    """The headline figures of ``region`` and years with their card labels (None where a
+    year is missing): income in real terms and competitiveness, the study's two findings,
+    and for any other region or years also the workers. The study's slide and box hold the
+    study's findings only: a figure the study did not report never stands beside them.
+    A missing figure is recorded, with the agency that produces it, for the pack's 'still
+    being collected' slide."""
+    income_code = next(
+        (code for code in INCOME_CODES if _figure(deck, code, region, start, end, True)),
+        INCOME_CODES[0],
     )
-    labels = (
-        deck.t("card.income.label"),
-        deck.t("card.comp.label"),
-        deck.registry[JOBS].name(deck.lang) if JOBS in deck.registry else "–",
-    )
-    figures = (
-        income,
-        _figure(deck, COMPETITIVENESS, region, start, end),
-        _figure(deck, JOBS, region, start, end),
-    )
-    return list(zip(labels, figures, strict=True))
-
-
-def _headline_cards(
-    deck: _Deck, headline: list[tuple[str, Figure | None]], start: int, end: int
-) -> list[Card]:
-    missing = deck.t("deck.card.missing", start=start, end=end)
+    wanted = [
+        (deck.t("card.income.label"), income_code, True),
+        (deck.t("card.comp.label"), COMPETITIVENESS, False),
+    ]
+    if not study and JOBS in deck.registry:
+        wanted.append((deck.registry[JOBS].name(deck.lang), JOBS, False))
     return [
-        Card(label, "–", (missing,), None) if fig is None else _card(fig, label, deck.lang)
-        for label, fig in headline
+        (label, deck.wanted(label, code, region, start, end, real)) for label, code, real in wanted
     ]
 
 
-def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: bool) -> Slide:
-    """Three headline cards (income, competitiveness, workers) for ``region`` and years."""
+def _headline_cards(deck: _Deck, headline: list[tuple[str, Figure | None]]) -> list[Card]:
+    """A card for each figure there is; a missing one is left off the cards (see
+    :func:`_headline`), never shown as a dash among the findings."""
+    return [_card(fig, label, deck.lang) for label, fig in headline if fig is not None]
+
+
+def _summary_slide(deck: _Deck, region: str, start: int, end: int, *, study: bool) -> Slide | None:
+    """The headline cards (income, competitiveness and, beyond the study, workers) for
+    ``region`` and years; None when none of them has figures for both years."""
     lang = deck.lang
-    headline = _headline(deck, region, start, end)
-    income, comp, _ = (fig for _, fig in headline)
-    cards, notes, sources = [], [], []
-    for (label, fig), card in zip(
-        headline, _headline_cards(deck, headline, start, end), strict=True
-    ):
-        cards.append(card)
+    headline = _headline(deck, region, start, end, study=study)
+    income, comp = headline[0][1], headline[1][1]
+    cards = _headline_cards(deck, headline)
+    if not cards:
+        return None
+    notes, sources = [], []
+    for label, fig in headline:
         if fig is None:
             continue
         notes += [label + ":", *fig.notes]
@@ -323,7 +339,7 @@ def _summary(deck: _Deck) -> list[Slide]:
     slides = [_summary_slide(deck, STUDY_REGION, *STUDY_YEARS, study=True)]
     if (deck.options.region, (start, end)) != (STUDY_REGION, STUDY_YEARS):
         slides.append(_summary_slide(deck, deck.options.region, start, end, study=False))
-    return slides
+    return [slide for slide in slides if slide is not None]
 
 
 def _figure_slide(
@@ -375,7 +391,11 @@ def _charts(deck: _Deck) -> list[Slide]:
     if comp is not None:
         finding = "; ".join(_card(comp, "", lang).details)
         slides.append(_figure_slide(deck, comp, finding=finding, section="charts"))
-    jobs = _figure(deck, JOBS, region, start, end)
+    jobs = (
+        deck.wanted(deck.registry[JOBS].name(lang), JOBS, region, start, end)
+        if JOBS in deck.registry
+        else None
+    )
     if jobs is not None:
         c = jobs.comparison
         num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
@@ -1195,26 +1215,85 @@ def build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[st
     sections asked for that have no slide because their figures are missing for the region
     and years). A section never shows an empty chart, and never drops silently: the deck page
     names the omitted ones. Raises store errors only; growth faults become omissions."""
-    deck = _Deck(path, options, indicators.load_registry(path))
-    body: list[Slide] = []
-    omitted: list[str] = []
-    for section in options.sections:
-        if section in _BUILDERS:
-            made = _BUILDERS[section](deck)
-            body += made
-            if not made:
-                omitted.append(section)
-    data_as_of = as_of.as_of_text(as_of.as_of(path), options.lang)
-    if "sources" in options.sections:
-        body += _sources(deck, body, data_as_of)
+    with defended(options):
+        deck = _Deck(path, options, indicators.load_registry(path))
+        body: list[Slide] = []
+        omitted: list[str] = []
+        for section in options.sections:
+            if section in _BUILDERS:
+                made = _BUILDERS[section](deck)
+                body += made
+                if not made:
+                    omitted.append(section)
+        data_as_of = as_of.as_of_text(as_of.as_of(path), options.lang)
+        if "sources" in options.sections:
+            body += _sources(deck, body, data_as_of)
     # Every slide says how old its figures are ('Data per …, unggahan #4'), last in its footer.
     body = [
         slide if slide.section == "sources" else replace(slide, footnote=_dated(slide, data_as_of))
         for slide in body
     ]  # the sources slides say it in their own 'made from' line
+    body += _collecting(deck, tuple(omitted))
     pages = [page for slide in body for page in layout.paginate(slide, options.lang)]
-    cover = _cover(deck, pages, data_as_of)
-    return [cover, *pages], tuple(omitted)
+    slides = [_cover(deck, pages, data_as_of), *pages]
+    if options.illustrative:  # every slide of a practice pack says it is an example
+        mark = deck.t("deck.watermark")
+        slides = [
+            replace(slide, watermark=mark, notes=_notes([mark], [slide.notes])) for slide in slides
+        ]
+    return slides, tuple(omitted)
+
+
+@contextmanager
+def defended(options: DeckOptions) -> Iterator[None]:
+    """The store as the pack reads it: without illustrative rows unless the planner asked for
+    them (for practice), so no section, card, chart point, table row or source of the default
+    pack can rest on an example figure."""
+    with nullcontext() if options.illustrative else store.hiding("illustrative"):
+        yield
+
+
+def collecting_lines(deck: _Deck, omitted: tuple[str, ...]) -> tuple[readiness.Collecting, ...]:
+    """What the pack leaves out and what would fill it: the omitted sections, then the
+    headline figures left off the cards."""
+    start, end = deck.years
+    return readiness.collecting(omitted, deck.dropped.items(), lang=deck.lang, start=start, end=end)
+
+
+def _collecting(deck: _Deck, omitted: tuple[str, ...]) -> list[Slide]:
+    """The pack's last slide, 'Data yang masih dikumpulkan': each section or headline figure
+    left out, what it needs, which office usually holds it and the template to fill. A
+    commission asks for exactly this list; it is the case for a data budget."""
+    lines = collecting_lines(deck, omitted)
+    if not lines:
+        return []
+    title = deck.t("collecting.title")
+    finding = deck.t(
+        "collecting.finding.practice" if deck.options.illustrative else "collecting.finding"
+    )
+    table = Table(
+        columns=(
+            deck.t("collecting.col.what"),
+            deck.t("collecting.col.needs"),
+            deck.t("collecting.col.offices"),
+            deck.t("collecting.col.template"),
+        ),
+        widths=(0.2, 0.36, 0.26, 0.18),
+        rows=tuple(TableRow((c.what, c.needs, c.offices, c.template)) for c in lines),
+    )
+    return [
+        Slide(
+            section="collecting",
+            title=title,
+            finding=finding,
+            table=table,
+            footnote=(deck.t("collecting.footnote"),),
+            notes=_notes(
+                [title, finding],
+                [f"{c.what}: {c.needs} ({c.offices}; {c.template})" for c in lines],
+            ),
+        )
+    ]
 
 
 def _dated(slide: Slide, data_as_of: str) -> tuple[str, ...]:
@@ -1271,38 +1350,52 @@ def brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
     builders, whatever sections the deck has: the headline cards of the study and of the
     chosen region and years, the achievement table, the obstacles table and the follow-ups,
     none of them split into slides."""
-    deck = _Deck(path, options, indicators.load_registry(path))
-    start, end = deck.years
-    wanted = [(STUDY_REGION, *STUDY_YEARS, True)]
-    if (options.region, (start, end)) != (STUDY_REGION, STUDY_YEARS):
-        wanted.append((options.region, start, end, False))
-    findings = []
-    for region, first, last, study in wanted:
-        headline = _headline(deck, region, first, last)
-        cards = _headline_cards(deck, headline, first, last)
-        heading = deck.t(
-            "brief.findings.study" if study else "brief.findings.region",
-            region=deck.region_name(region),
-            start=first,
-            end=last,
-        )
-        findings.append(
-            (
-                heading,
-                tuple(
-                    Finding(card, tuple(dict.fromkeys(s for s, _ in fig.sources)) if fig else ())
-                    for (_, fig), card in zip(headline, cards, strict=True)
-                ),
+    with defended(options):
+        deck = _Deck(path, options, indicators.load_registry(path))
+        start, end = deck.years
+        wanted = [(STUDY_REGION, *STUDY_YEARS, True)]
+        if (options.region, (start, end)) != (STUDY_REGION, STUDY_YEARS):
+            wanted.append((options.region, start, end, False))
+        findings = []
+        for region, first, last, study in wanted:
+            headline = [
+                (label, fig)
+                for label, fig in _headline(deck, region, first, last, study=study)
+                if fig
+            ]
+            if not headline:
+                continue
+            heading = deck.t(
+                "brief.findings.study" if study else "brief.findings.region",
+                region=deck.region_name(region),
+                start=first,
+                end=last,
             )
-        )
-    targets = _targets(deck)
-    obstacles = _obstacles(deck)
+            findings.append(
+                (
+                    heading,
+                    tuple(
+                        Finding(
+                            _card(fig, label, deck.lang),
+                            tuple(dict.fromkeys(s for s, _ in fig.sources)),
+                        )
+                        for label, fig in headline
+                    ),
+                )
+            )
+        targets = _targets(deck)
+        obstacles = _obstacles(deck)
+        follow_ups = tuple(_follow_ups(deck))
+        # The box names what the pack of the same options leaves out, as its last slide does.
+        omitted = tuple(s for s in options.sections if s in _BUILDERS and not _BUILDERS[s](deck))
+        as_of_text = as_of.as_of_text(as_of.as_of(path), options.lang)
     return BriefContent(
         options=options,
         region_name=deck.region_name(),
-        as_of=as_of.as_of_text(as_of.as_of(path), options.lang),
+        as_of=as_of_text,
         findings=tuple(findings),
         targets=targets[0] if targets else None,
         obstacles=obstacles[0] if obstacles else None,
-        follow_ups=tuple(_follow_ups(deck)),
+        follow_ups=follow_ups,
+        collecting=collecting_lines(deck, omitted),
     )

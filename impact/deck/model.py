@@ -57,7 +57,12 @@ class PdfConversionError(DeckError):
 @dataclass(frozen=True)
 class DeckOptions:
     """What the planner asks for. ``sections`` is a subset of :data:`SECTIONS` (kept in the
-    deck's order); ``lang`` is 'id' (default) or 'en'. The title slide is always included."""
+    deck's order); ``lang`` is 'id' (default) or 'en'. The title slide is always included.
+
+    ``illustrative`` False (the default) builds the pack a planner can defend in public: only
+    reported and estimated figures; a section, card or chart point resting on illustrative
+    values is left out and named on the pack's last slide. True brings the illustrative
+    figures back for practice, every slide watermarked as an example."""
 
     title: str
     date: dt.date
@@ -67,6 +72,7 @@ class DeckOptions:
     end_year: int = 2023
     sections: tuple[str, ...] = SECTIONS
     lang: str = i18n.DEFAULT_LANG
+    illustrative: bool = False
 
     def __post_init__(self) -> None:
         if int(self.end_year) <= int(self.start_year):
@@ -78,6 +84,7 @@ class DeckOptions:
         object.__setattr__(self, "lang", i18n.normalize_lang(self.lang))
         object.__setattr__(self, "start_year", int(self.start_year))
         object.__setattr__(self, "end_year", int(self.end_year))
+        object.__setattr__(self, "illustrative", bool(self.illustrative))
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,7 @@ class Slide:
     notes: str = ""
     sources: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    watermark: str = ""  # across the slide when the pack holds example figures
 
     @property
     def status(self) -> str | None:
@@ -180,7 +188,7 @@ class BriefContent:
     """What the one-page brief shows, taken from the deck's own builders: the headline
     findings (the study's, and the chosen region and years' when they differ; each a
     heading with its findings), the achievement slide, the obstacles slide (unsplit), the
-    follow-ups, the region's name and the 'Data per …' line."""
+    follow-ups, the region's name, the 'Data per …' line and what is still being collected."""
 
     options: DeckOptions
     region_name: str
@@ -189,6 +197,7 @@ class BriefContent:
     targets: Slide | None
     obstacles: Slide | None
     follow_ups: tuple[FollowUp, ...]
+    collecting: tuple = ()  # readiness.Collecting lines: what the pack leaves out
 
 
 def format_hearing_date(date: dt.date, lang: str) -> str:
@@ -227,6 +236,7 @@ PARAMS = {
     "start_year": "dari",
     "end_year": "ke",
     "sections": "bagian",
+    "illustrative": "ilustratif",
 }
 MAX_PARAM_CHARS = 200  # a title or agency longer than this is not a hearing title
 
@@ -241,6 +251,7 @@ def options_to_params(options: DeckOptions) -> dict[str, str]:
         PARAMS["start_year"]: str(options.start_year),
         PARAMS["end_year"]: str(options.end_year),
         PARAMS["sections"]: ",".join(options.sections),
+        PARAMS["illustrative"]: "1" if options.illustrative else "0",
     }
 
 
@@ -291,6 +302,7 @@ def options_from_params(
         end_year=end_year,
         sections=sections,
         lang=lang,
+        illustrative=text("illustrative") == "1",  # only an explicit '1' brings examples in
     )
 
 

@@ -322,6 +322,34 @@ def _render(slide, s: Slide, lang: str, index: int, count: int) -> None:
     _footer(slide, s, f, index, count, lang)
 
 
+WATERMARK_RED = RGBColor(0xC0, 0x1C, 0x1C)
+WATERMARK_ALPHA = 30  # percent opaque: the slide stays readable under it
+
+
+def _watermark(slide, text: str, lang: str) -> None:
+    """The practice pack's mark across the slide: large, tilted, translucent red text on top
+    of everything, so no slide of a pack with example figures can pass for official."""
+    box = Box(MARGIN, SLIDE_H / 2 - 45, SLIDE_W - 2 * MARGIN, 90)
+    shape = _textbox(
+        slide,
+        box,
+        [Para(text, 44, True, WATERMARK_RED, align=PP_ALIGN.CENTER)],
+        lang,
+        "watermark",
+        anchor=MSO_ANCHOR.MIDDLE,
+    )
+    shape.rotation = -18
+    # python-pptx has no API for a colour's transparency: <a:alpha> inside the run's colour.
+    for colour in shape._element.iter(
+        "{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr"
+    ):
+        alpha = colour.makeelement(
+            "{http://schemas.openxmlformats.org/drawingml/2006/main}alpha",
+            {"val": str(WATERMARK_ALPHA * 1000)},
+        )
+        colour.append(alpha)
+
+
 def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:
     """The slides as a 16:9 PPTX (bytes), speaker notes included."""
     prs = Presentation()
@@ -334,6 +362,8 @@ def write_pptx(slides: list[Slide], options: DeckOptions) -> bytes:
             _render_cover(slide, s, lang, index, len(slides))
         else:
             _render(slide, s, lang, index, len(slides))
+        if s.watermark:
+            _watermark(slide, s.watermark, lang)
         slide.notes_slide.notes_text_frame.text = s.notes
     props = prs.core_properties
     props.title = slides[0].title if slides else options.title

@@ -1,18 +1,18 @@
 """The catalogue: every text key of every area, merged, and the one function that reads it.
 
 Areas (:mod:`.common`, :mod:`.pages`, :mod:`.upload`, :mod:`.issues`, :mod:`.deck`,
-:mod:`.brief`, :mod:`.cli`)
+:mod:`.brief`, :mod:`.cli`, :mod:`.readiness`)
 each hold ``TEXTS: key -> (Bahasa Indonesia, English)``; a key lives in exactly one area.
 """
 
 from __future__ import annotations
 
-from impact.i18n import brief, cli, common, deck, issues, pages, upload
+from impact.i18n import brief, cli, common, deck, issues, pages, readiness, upload
 
 LANGS = ("id", "en")
 DEFAULT_LANG = "id"
 
-AREAS = (common, pages, upload, issues, deck, brief, cli)
+AREAS = (common, pages, upload, issues, deck, brief, cli, readiness)
 TEXTS: dict[str, tuple[str, str]] = {}
 for _area in AREAS:
     _clash = TEXTS.keys() & _area.TEXTS.keys()
