@@ -25,6 +25,7 @@ PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 BLUE = "#0072B2"  # Okabe-Ito blue
 BAND = "#56B4E9"  # Okabe-Ito sky blue
 GREY = "#555555"
+GAP_GREY = "#9A9A9A"  # the connector across years without a figure
 TARGET = "#CC79A7"  # Okabe-Ito reddish purple: a target, apart from every series colour
 # Benchmarks (Jawa Timur, Indonesia) in the regions view: Okabe-Ito green and black, drawn
 # with a long dash, apart from the regions' own colours (blue, orange).
@@ -78,7 +79,9 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
 
     Adds: status_label; label (the value, or its reported range, formatted); next_year,
     next_value and segment_label (status of the line to the next point, the weaker of its
-    two ends); band_low/band_high (the reported range, or the value, on reported rows).
+    two ends); gap_label (on a row whose next figure is more than a year later: 'tidak ada
+    angka 2022', the years without a figure; else None); band_low/band_high (the reported
+    range, or the value, on reported rows).
     """
     out = obs.sort_values("year").reset_index(drop=True).copy()
     out["year"] = out["year"].astype(int)
@@ -94,9 +97,21 @@ def series_frame(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
         i18n.label("status", weakest((s, n)), lang) if isinstance(n, str) else None
         for s, n in zip(out["status"], next_status, strict=True)
     ]
+    out["gap_label"] = [
+        i18n.t("chart.gap", lang, years=_missing_years(int(y), int(n)))
+        if pd.notna(n) and n - y > 1
+        else None
+        for y, n in zip(out["year"], out["next_year"], strict=True)
+    ]
     out["band_low"] = out["low"].where(has_range, out["value"])
     out["band_high"] = out["high"].where(has_range, out["value"])
     return out
+
+
+def _missing_years(year: int, next_year: int) -> str:
+    """'2022' or '2022–2024': the years between two figures."""
+    first, last = year + 1, next_year - 1
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def _with_words(data: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -154,7 +169,8 @@ def series_chart(
     frame = series_frame(obs, lang, fmt)
     year_label = i18n.t("chart.year", lang)
     years = sorted(frame["year"].unique().tolist())
-    x_scale, x_axis, _ = year_axis(years, lang)
+    # Every year of the span on the axis, those without a figure too: a gap shows as a gap.
+    x_scale, x_axis, _ = year_axis(list(range(years[0], years[-1] + 1)), lang)
     x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
@@ -185,7 +201,7 @@ def series_chart(
             .encode(x=x, y=alt.Y("band_low:Q", scale=y_scale), y2="band_high:Q")
         )
     layers.append(
-        base.transform_filter("isValid(datum.next_year)")
+        base.transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
         .mark_rule(color=BLUE, strokeWidth=3)
         .encode(
             x=x,
@@ -199,6 +215,27 @@ def series_chart(
             ),
         )
     )
+    if frame["gap_label"].notna().any():
+        # Years nobody published: a thin grey connector that says so, never a point or a
+        # line that reads as a trend through them.
+        gaps = base.transform_filter("isValid(datum.gap_label)")
+        layers.append(
+            gaps.mark_rule(color=GAP_GREY, strokeWidth=1.5, strokeDash=[2, 4]).encode(
+                x=x, x2="next_year:Q", y=y, y2="next_value:Q"
+            )
+        )
+        layers.append(
+            gaps.transform_calculate(
+                gap_x="(datum.year + datum.next_year) / 2",
+                gap_y="(datum.value + datum.next_value) / 2",
+            )
+            .mark_text(fontSize=12, fontStyle="italic", color=GREY, dy=16)
+            .encode(
+                x=alt.X("gap_x:Q", scale=x_scale, axis=x_axis, title=year_label),
+                y=alt.Y("gap_y:Q", scale=y_scale, title=y_title),
+                text="gap_label:N",
+            )
+        )
     status_legend = alt.Legend(
         title=i18n.t("status.legend", lang), orient="bottom", labelFontSize=13, titleFontSize=13
     )

@@ -398,6 +398,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "overview.figures": ("angka utama", "headline"),
     "chart.year": ("Tahun", "Year"),
+    # A gap between two figures: no point is drawn for a year nobody published.
+    "chart.gap": ("tidak ada angka {years}", "no figure for {years}"),
     "chart.income.title": (
         "Pendapatan pelaku batik {verb} {range} dari {start} ke {end}",
         "Batik entrepreneurs' income {verb} {range} from {start} to {end}",
