@@ -47,7 +47,27 @@ def test_spec_has_locale_source_and_status_legend(seeded_db: Path) -> None:
     assert spec["config"]["locale"]["number"]["decimal"] == ","
     assert "Sumber: Sumber X" in spec["title"]["subtitle"]
     marks = [layer["mark"]["type"] for layer in spec["layer"]]
-    assert marks == ["area", "rule", "point", "text"]
+    # band, lines between consecutive years, the gap's connector and its words, points, labels
+    assert marks == ["area", "rule", "rule", "text", "point", "text"]
+
+
+def test_a_year_without_a_figure_is_a_labelled_gap_never_a_point(seeded_db: Path) -> None:
+    obs = store.observations(seeded_db, "batik_competitiveness", "blitar", "batik")
+    for lang, words in (("id", "tidak ada angka 2022"), ("en", "no figure for 2022")):
+        frame = charts.series_frame(obs, lang, lambda x: f"{x:.0f}")
+        assert frame["year"].tolist() == [2021, 2023]  # no point for 2022
+        assert frame["gap_label"].iloc[0] == words and pd.isna(frame["gap_label"].iloc[1])
+        spec = charts.series_chart(obs, lang=lang, title="T", y_title="Y", sources=["S"]).to_dict()
+        layers = spec["layer"]
+        trend = next(x for x in layers if x["mark"]["type"] == "rule" and "transform" in x)
+        # The trend line skips the gap; the connector is thin, dotted and says why.
+        assert "!isValid(datum.gap_label)" in trend["transform"][0]["filter"]
+        connector = [x for x in layers if x["mark"].get("strokeDash") == [2, 4]]
+        assert len(connector) == 1 and connector[0]["mark"]["strokeWidth"] < 3
+        assert spec["layer"][0]["encoding"]["x"]["axis"]["values"] == [2021, 2022, 2023]
+    several = obs.assign(year=[2020, 2024])
+    frame = charts.series_frame(several, "id", lambda x: f"{x:.0f}")
+    assert frame["gap_label"].iloc[0] == "tidak ada angka 2021–2023"
 
 
 def test_chart_renders_to_svg_with_indonesian_labels(seeded_db: Path) -> None:
