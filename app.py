@@ -155,6 +155,12 @@ navigation = st.navigation(
                 icon=":material/history:",
                 url_path="riwayat",
             ),
+            st.Page(
+                "pages/readiness.py",
+                title=i18n.t("nav.readiness", lang),
+                icon=":material/checklist:",
+                url_path="kelengkapan-data",
+            ),
         ],
     },
     expanded=True,  # every page listed: planners should not hunt behind "View more"

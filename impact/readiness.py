@@ -63,8 +63,9 @@ def office_names(offices: Iterable[str], lang: str) -> str:
 
 
 def template_file(template: str) -> str:
-    """The template's file name as the upload page offers it ('observations.xlsx')."""
-    return f"{template}.xlsx" if template else ""
+    """The template's file name as the upload and readiness pages offer it
+    ('templat_observations.xlsx'); '' for a section drawn from the others."""
+    return f"templat_{template}.xlsx" if template else ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ def collecting(
 
 COLUMNS = (
     "section",
+    "table",
     "item",
     "name",
     "reported",
@@ -162,45 +164,74 @@ def _status_years(path: Path | str) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def readiness(path: Path | str, lang: str, *, last_year: int | None = None) -> pd.DataFrame:
-    """One row per section and figure (an indicator, or a table's rows for sections that draw
-    on one): the years with reported, estimated and illustrative figures, the years from
-    :data:`FIRST_YEAR` to ``last_year`` (default: the newest year any figure has) with no
-    reported or estimated figure, the offices that hold it and the template that fills it.
+@dataclass(frozen=True, eq=False)
+class Readiness:
+    """The readiness rows (columns :data:`COLUMNS`) and the years they count from and to."""
+
+    rows: pd.DataFrame
+    first: int
+    last: int
+
+    @property
+    def complete(self) -> int:
+        """How many figures have a reported or estimated figure for every year."""
+        return int(self.rows["missing"].eq("").sum())
+
+
+def readiness(path: Path | str, lang: str, *, last_year: int | None = None) -> Readiness:
+    """One row per figure the dashboard and the pack draw on (an indicator, or a table's rows
+    for sections that draw on one), with the sections it feeds (``section``: their codes
+    joined by ','), the years with reported, estimated and illustrative figures, the years
+    from :data:`FIRST_YEAR` to ``last_year`` (default: the newest year any of these figures
+    has) with no reported or estimated figure, the offices that hold it, and the template
+    that fills it (``table``: the template's dataset code; ``template``: its file name).
     Columns: :data:`COLUMNS`; years as text ('2021, 2023'), '' when none."""
     found = _status_years(path)
     registry = indicators.load_registry(path)
-    if last_year is None:
-        last_year = int(found["year"].max()) if not found.empty else FIRST_YEAR
-    span = set(range(FIRST_YEAR, last_year + 1))
-    rows = []
+    items: dict[tuple[str, str], dict] = {}
     for need in NEEDS.values():
         if not need.template:
             continue
-        offices = office_names(need.offices, lang)
         if need.table == "observation":  # each figure's own producer, as the registry says
-            items = [
+            wanted = [
                 (code, registry[code].name(lang), i18n.data_text(registry[code].agency, lang))
                 for code in need.indicators
                 if code in registry
             ]
         else:
-            items = [(need.table, i18n.t(f"readiness.table.{need.table}", lang), offices)]
-        for item, name, holder in items:
-            mine = found[(found["table"] == need.table) & (found["item"] == item)]
-            by_status = {
-                s: set(mine.loc[mine["status"] == s, "year"].astype(int)) for s in STATUS_ORDER
+            wanted = [
+                (
+                    need.table,
+                    i18n.t(f"readiness.table.{need.table}", lang),
+                    office_names(need.offices, lang),
+                )
+            ]
+        for item, name, holder in wanted:
+            row = items.setdefault(
+                (need.table, item),
+                {"sections": [], "table": need.template, "item": item, "name": name,
+                 "offices": holder, "template": template_file(need.template)},
+            )  # fmt: skip
+            row["sections"].append(need.section)
+    keys = pd.MultiIndex.from_tuples(list(items), names=["table", "item"])
+    mine = found.set_index(["table", "item"])
+    mine = mine[mine.index.isin(keys)].reset_index()
+    if last_year is None:
+        last_year = int(mine["year"].max()) if not mine.empty else FIRST_YEAR
+    span = set(range(FIRST_YEAR, last_year + 1))
+    rows = []
+    for (table, item), row in items.items():
+        years = mine[(mine["table"] == table) & (mine["item"] == item)]
+        by_status = {
+            s: set(years.loc[years["status"] == s, "year"].astype(int)) for s in STATUS_ORDER
+        }
+        defended = by_status["reported"] | by_status["estimated"]
+        rows.append(
+            {
+                "section": ",".join(row.pop("sections")),
+                **row,
+                **{s: _years_text(by_status[s]) for s in STATUS_ORDER},
+                "missing": _years_text(span - defended),
             }
-            defended = by_status["reported"] | by_status["estimated"]
-            rows.append(
-                {
-                    "section": need.section,
-                    "item": item,
-                    "name": name,
-                    **{s: _years_text(by_status[s]) for s in STATUS_ORDER},
-                    "missing": _years_text(span - defended),
-                    "offices": holder,
-                    "template": template_file(need.template),
-                }
-            )
-    return pd.DataFrame(rows, columns=list(COLUMNS))
+        )
+    return Readiness(pd.DataFrame(rows, columns=list(COLUMNS)), FIRST_YEAR, last_year)

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import equity, i18n, indicators, store, upload
+from impact import readiness as readiness_module
 from impact.figures import as_of as as_of_module
 from impact.figures import figure
 
@@ -78,6 +79,11 @@ def _lang() -> str:
 def refresh() -> None:
     """After this process wrote (upload, revert): every cached figure is read again."""
     _version.clear()
+
+
+@st.cache_data(show_spinner=False)
+def readiness(path: str, version: int, language: str) -> readiness_module.Readiness:
+    return readiness_module.readiness(path, language)
 
 
 @st.cache_data(show_spinner=False)

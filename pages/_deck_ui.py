@@ -128,6 +128,7 @@ html { font-size: min(calc(100vh / 45), calc(100vw / 80)) !important; }
 [class*="st-key-slide_mark"] .stMarkdownBadge { font-size: 1.35rem !important; font-weight: 600;
   padding: 0.15em 0.6em; }
 [class*="st-key-slide_mark_"] { padding-top: 0.75rem; }
+.st-key-slide_watermark .stMarkdownBadge { font-size: 1.35rem !important; font-weight: 700; }
 .st-key-slide_table { padding-bottom: 1.1rem !important; }
 .st-key-slide_table p { font-size: 0.92rem; line-height: 1.3; margin-bottom: 0.1rem; }
 .st-key-slide_table [data-testid="stVerticalBlock"] { gap: 0.35rem; }
@@ -156,6 +157,10 @@ def show(slide: deck.Slide, lang: str, nav: Callable[[], None]) -> None:
 
 
 def _slide(slide: deck.Slide, lang: str, nav: Callable[[], None]) -> None:
+    if slide.watermark:  # a practice pack: every slide says its figures are examples
+        st.container(key="slide_watermark").markdown(
+            f":red-badge[:material/warning: {_render.plain(slide.watermark)}]", anchors=False
+        )
     head, side = st.columns([3.6, 1.4], vertical_alignment="top")
     with head:
         _title(slide.title)

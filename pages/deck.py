@@ -69,6 +69,13 @@ sections = st.multiselect(
     format_func=lambda s: _deck.section_label(s, lang),
     key="deck_sections",
 )
+# Off by default: the pack holds only figures a planner can defend in public.
+illustrative = st.toggle(
+    _render.t("deck.form.illustrative"),
+    value=st.query_params.get(deck.PARAMS["illustrative"]) == "1",
+    key="deck_illustrative",
+    help=_render.t("deck.form.illustrative_help"),
+)
 
 options = deck.DeckOptions(
     title=title.strip() or _render.t("deck.default_title"),
@@ -79,12 +86,16 @@ options = deck.DeckOptions(
     end_year=end,
     sections=tuple(sections),
     lang=lang,
+    illustrative=illustrative,
 )
-with st.spinner():
+with st.spinner(_render.t("deck.building")):
     slides = _deck.slides(path, version, options)
-left_out = deck.omitted_text(_deck.omitted(path, version, options), options, regions[region])
+omitted = _deck.omitted(path, version, options)
+st.info(_render.plain(deck.readiness_text(omitted, options)), icon=":material/fact_check:")
+left_out = deck.omitted_text(omitted, options, regions[region])
 if left_out:  # a section without data is named, never dropped silently
     st.warning(_render.plain(left_out))
+st.page_link("pages/readiness.py", label=_render.t("readiness.title"), icon=":material/checklist:")
 with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
     st.markdown("\n".join(f"{i}. {_render.plain(s.title)}" for i, s in enumerate(slides, start=1)))
 

@@ -16,7 +16,13 @@ from pathlib import Path
 from impact.deck import brief as _brief
 from impact.deck import pdf as _pdf
 from impact.deck import powerpoint as _powerpoint
-from impact.deck.content import available_years, build, build_slides, omitted_text
+from impact.deck.content import (
+    available_years,
+    build,
+    build_slides,
+    omitted_text,
+    readiness_text,
+)
 from impact.deck.model import (
     DEFAULT_REGION,
     MAX_PARAM_CHARS,
@@ -64,6 +70,7 @@ __all__ = [
     "file_name",
     "format_hearing_date",
     "omitted_text",
+    "readiness_text",
     "options_from_params",
     "options_to_params",
     "params_after_upload",

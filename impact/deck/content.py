@@ -1336,13 +1336,24 @@ def available_years(path: Path | str, region: str) -> list[int]:
 
 
 def omitted_text(omitted: tuple[str, ...], options: DeckOptions, region_name: str) -> str | None:
-    """The deck page's sentence naming the sections left out and what would fill each."""
+    """The deck page's sentence naming the sections left out and what would fill each; in
+    the default pack, left out for want of reported figures (illustrative ones not counted)."""
     if not omitted:
         return None
     t = lambda key, **kw: i18n.t(key, options.lang, **kw)  # noqa: E731
     years = {"start": options.start_year, "end": options.end_year}
     sections = "; ".join(t(f"deck.fill.{s}", **years) for s in omitted)
-    return t("deck.omitted", region=region_name, sections=sections, **years)
+    key = "deck.omitted" if options.illustrative else "deck.omitted.reported"
+    return t(key, region=region_name, sections=sections, **years)
+
+
+def readiness_text(omitted: tuple[str, ...], options: DeckOptions) -> str:
+    """'8 dari 11 bagian yang dipilih siap dengan angka yang dilaporkan.' (the default pack),
+    or what the practice pack is."""
+    if options.illustrative:
+        return i18n.t("deck.ready.practice", options.lang)
+    asked = len(options.sections)
+    return i18n.t("deck.ready", options.lang, ready=asked - len(omitted), asked=asked)
 
 
 def brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
