@@ -63,8 +63,15 @@ BAND_FILL = colors.Color(0.93, 0.93, 0.93)  # a heading row inside a table
 # obstacles per category, items per matrix cell (problems, field data, plan documents),
 # achievement rows, detail lines per headline figure. Each level is the one before with one
 # more cut; the fullest level that fits one page wins.
-_FULL: dict[str, int | None] = {"obstacles": None, "targets": None, "items": None, "details": None}
+_FULL: dict[str, int | None] = {
+    "obstacles": None,
+    "targets": None,
+    "items": None,
+    "details": None,
+    "collecting": None,
+}
 _STEPS = (
+    ("collecting", 6),
     ("obstacles", 3),
     ("items", 3),
     ("targets", 8),
@@ -79,6 +86,7 @@ _STEPS = (
     ("targets", 3),
     ("targets", 2),
     ("details", 0),
+    ("collecting", 3),
 )
 
 
@@ -178,6 +186,7 @@ BOLDS = _style("bold", bold=True)
 KICKER = _style("kicker", 9, bold=True)
 TITLE = _style("title", 14, bold=True)
 SECTION = _style("section", 10, bold=True, space=4)
+WATERMARK = _style("watermark", 11, bold=True)  # a practice brief's first line, in words
 
 
 # --- what is drawn -----------------------------------------------------------------------
@@ -254,7 +263,9 @@ def _header(sheet: _Sheet, brief: BriefContent) -> list[Flowable]:
         "brief.scope", region=brief.region_name, start=options.start_year, end=options.end_year
     )
     line = " · ".join(p for p in (scope, options.agency.strip(), date) if p)
+    practice = [sheet.para(t("deck.watermark"), WATERMARK)] if options.illustrative else []
     return [
+        *practice,
         sheet.para(t("brief.kicker").upper(), KICKER),
         sheet.para(options.title.strip() or t("deck.default_title"), TITLE),
         sheet.para(line, BODYS),
@@ -387,6 +398,37 @@ def _matrix(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]:
     ]
 
 
+COLLECTING_WIDTHS = (0.2, 0.35, 0.24, 0.21)
+
+
+def _collecting(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]:
+    """The box 'Data yang masih dikumpulkan': what the pack of the same options leaves out,
+    what would fill it, who holds it and the template (the deck's last slide, as a table)."""
+    if not brief.collecting:
+        return []
+    lang = brief.options.lang
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    keys = ("collecting.col.what", "collecting.col.needs", "collecting.col.offices")
+    rows: list[list[Flowable]] = [
+        [sheet.para(t(k), BOLDS) for k in (*keys, "collecting.col.template")]
+    ]
+    lines = list(brief.collecting)
+    limit = level["collecting"]
+    for line in lines if limit is None else lines[:limit]:
+        rows.append([sheet.para(c) for c in (line.what, line.needs, line.offices, line.template)])
+    bands: tuple[int, ...] = ()
+    if limit is not None and len(lines) > limit:
+        bands = (len(rows),)
+        rows.append([sheet.para(i18n.t("brief.more", lang, count=len(lines) - limit)), "", "", ""])
+    finding = "collecting.finding.practice" if brief.options.illustrative else "collecting.finding"
+    return [
+        sheet.para(t("brief.section.collecting"), SECTION),
+        sheet.para(t(finding)),
+        Spacer(0, 2),
+        _table(rows, COLLECTING_WIDTHS, bands),
+    ]
+
+
 def _footer(sheet: _Sheet, brief: BriefContent, level: int) -> list[Flowable]:
     lang = brief.options.lang
     out: list[Flowable] = [Spacer(0, 4), sheet.para(i18n.t("brief.status_note", lang))]
@@ -406,6 +448,7 @@ def _story(brief: BriefContent, level_index: int) -> tuple[list[Flowable], _Shee
         *_targets(sheet, brief, level),
         *_obstacles(sheet, brief, level),
         *_matrix(sheet, brief, level),
+        *_collecting(sheet, brief, level),
     ]
     story += _footer(sheet, brief, level_index)  # after the rest: the sources are numbered
     return story, sheet
@@ -414,7 +457,7 @@ def _story(brief: BriefContent, level_index: int) -> tuple[list[Flowable], _Shee
 class _OnePage(BaseDocTemplate):
     """One frame inside the margins; counts the pages the story took."""
 
-    def __init__(self, buffer: io.BytesIO, title: str, lang: str) -> None:
+    def __init__(self, buffer: io.BytesIO, title: str, lang: str, watermark: str = "") -> None:
         super().__init__(
             buffer,
             pagesize=PAGE,
@@ -427,7 +470,20 @@ class _OnePage(BaseDocTemplate):
             lang=lang,
         )
         frame = Frame(MARGIN, MARGIN, WIDTH, PAGE[1] - 2 * MARGIN, 0, 0, 0, 0, id="page")
-        self.addPageTemplates([PageTemplate(id="brief", frames=[frame])])
+        self.watermark = watermark
+        self.addPageTemplates([PageTemplate(id="brief", frames=[frame], onPage=self._mark)])
+
+    def _mark(self, canvas, doc) -> None:
+        """A practice brief's mark across the page, translucent, under nothing it hides."""
+        if not self.watermark:
+            return
+        canvas.saveState()
+        canvas.setFillColor(colors.Color(0.75, 0.11, 0.11, alpha=0.18))
+        canvas.setFont(BOLD, 40)
+        canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+        canvas.rotate(35)
+        canvas.drawCentredString(0, 0, self.watermark)
+        canvas.restoreState()
 
 
 def _draw(brief: BriefContent, index: int) -> tuple[bytes, int, tuple[str, ...]]:
@@ -435,7 +491,8 @@ def _draw(brief: BriefContent, index: int) -> tuple[bytes, int, tuple[str, ...]]
     story, sheet = _story(brief, index)
     buffer = io.BytesIO()
     title = f"{i18n.t('brief.kicker', brief.options.lang)}: {brief.options.title.strip()}"
-    doc = _OnePage(buffer, title, brief.options.lang)
+    watermark = i18n.t("deck.watermark", brief.options.lang) if brief.options.illustrative else ""
+    doc = _OnePage(buffer, title, brief.options.lang, watermark)
     doc.build(story)
     return buffer.getvalue(), doc.page, tuple(sheet.texts)
 

@@ -23,6 +23,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.section.targets": ("2. Capaian target kinerja", "2. Targets and achievement"),
     "brief.section.obstacles": ("3. Empat kategori hambatan", "3. The four obstacle categories"),
     "brief.section.matrix": ("4. Matriks tindak lanjut", "4. Follow-up matrix"),
+    "brief.section.collecting": ("5. Data yang masih dikumpulkan", "5. Data still being collected"),
     "brief.findings.study": (
         "Temuan studi: {region}, {start}–{end}",
         "The study's finding: {region}, {start}–{end}",
