@@ -26,6 +26,7 @@ from impact.deck.content import (
 from impact.deck.model import (
     DEFAULT_REGION,
     MAX_PARAM_CHARS,
+    PARAMS,
     SECTIONS,
     Block,
     Card,
@@ -49,6 +50,7 @@ from impact.deck.model import (
 __all__ = [
     "DEFAULT_REGION",
     "MAX_PARAM_CHARS",
+    "PARAMS",
     "SECTIONS",
     "Block",
     "Card",

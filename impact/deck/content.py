@@ -232,6 +232,9 @@ def _figure(deck: _Deck, code: str, region: str, start: int, end: int, real: boo
     if code not in deck.registry:
         return None
     obs = store.observations(deck.path, code, region, SECTOR)
+    # The deck's years only: a 2021-2023 pack built after a 2024 upload neither plots nor
+    # cites 2024 (the page shows every year; a hearing pack is about the years it names).
+    obs = obs[obs["year"].between(start, end)]
     inflation = (
         store.observations(deck.path, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all")
         if real

@@ -44,12 +44,13 @@ TITLES = {
         "(ilustratif)",
         "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
         "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
-        "Capaian target: 3 dari 5 target tercapai, 1 sebagian tercapai (ilustratif)",
+        "Capaian target: 1 dari 3 target tercapai, 1 sebagian tercapai (ilustratif)",
         "Pertumbuhan tenaga kerja ekonomi kreatif per subsektor, Kota Blitar 2021–2023: Film "
         "tercepat (+83,3%) (ilustratif)",
         "Empat rekomendasi dari bukti: sinergi, kesinambungan, anggaran, evaluasi hasil",
         "Sumber data: 5 sumber; setiap angka bertanda status",
         "Cara menghitung: poin persen untuk skor, rentang dibawa utuh, riil dengan IHK BPS",
+        "Data yang masih dikumpulkan",
     ],
     "en": [
         "The Impact of Collaboration on Blitar's Batik Industry",
@@ -67,12 +68,13 @@ TITLES = {
         "(illustrative)",
         "Program budget −11% from 2021 to 2023 (illustrative)",
         "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
-        "Targets: 3 of 5 met, 1 partly met (illustrative)",
+        "Targets: 1 of 3 met, 1 partly met (illustrative)",
         "Growth of creative economy workers by subsector, Blitar City 2021–2023: Film fastest "
         "(+83.3%) (illustrative)",
         "Four recommendations from the evidence: synergy, continuity, resources, outcomes",
         "Data sources: 5 sources; every figure is marked with its status",
         "How figures are computed: percentage points for scores, whole ranges, BPS CPI",
+        "Data still being collected",
     ],
 }
 CONTINUED = {"id": " (lanjutan)", "en": " (continued)"}
@@ -97,10 +99,13 @@ def deck_db(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def decks(deck_db: Path) -> dict[str, tuple[list[deck.Slide], bytes]]:
+    """The practice pack (illustrative figures included, every slide watermarked): every
+    section of the seed data, so layout, type and marks are tested on all of them."""
     out = {}
     for lang in ("id", "en"):
-        slides = deck.build_slides(deck_db, _options(lang))
-        out[lang] = (slides, deck.write_pptx(slides, _options(lang)))
+        options = _options(lang, illustrative=True)
+        slides = deck.build_slides(deck_db, options)
+        out[lang] = (slides, deck.write_pptx(slides, options))
     return out
 
 
@@ -119,6 +124,16 @@ def _texts(slide) -> str:
             parts.append(shape.text_frame.text)
         if shape.has_table:
             parts += [cell.text_frame.text for row in shape.table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def _texts_of(slide: deck.Slide) -> str:
+    """Every text a built slide shows (title, finding, cards, table, blocks, footnote)."""
+    parts = [slide.title, slide.finding, *slide.footnote]
+    parts += [x for c in slide.cards for x in (c.label, c.value, *c.details)]
+    if slide.table is not None:
+        parts += [*slide.table.columns, *(c for r in slide.table.rows for c in r.cells)]
+    parts += [x for b in slide.blocks for x in (b.heading, *b.lines)]
     return "\n".join(parts)
 
 
@@ -151,16 +166,26 @@ def test_slide_titles_in_order(decks, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "figures"),
+    ("lang", "figures", "not_the_study"),
     [
-        ("id", ["+50–70%", "+30 poin persen", "+29,2%", "480 → 620 orang", "+38,6–57,0%"]),
-        ("en", ["+50–70%", "+30 percentage points", "+29.2%", "480 → 620 people", "+38.6–57.0%"]),
+        ("id", ["+50–70%", "+30 poin persen", "+38,6–57,0%"], ["+29,2%", "480 → 620 orang"]),
+        (
+            "en",
+            ["+50–70%", "+30 percentage points", "+38.6–57.0%"],
+            ["+29.2%", "480 → 620 people"],
+        ),
     ],
 )
-def test_summary_slide_has_the_headline_figures(decks, lang: str, figures: list[str]) -> None:
+def test_summary_slide_has_the_headline_figures(
+    decks, lang: str, figures: list[str], not_the_study: list[str]
+) -> None:
     summary = _texts(_open(decks[lang][1]).slides[1])
     for text in figures:
         assert text in summary, text
+    # 'Temuan studi' holds the study's findings only: the (illustrative) workers are not one,
+    # even in the practice pack.
+    for text in not_the_study:
+        assert text not in summary, text
 
 
 def test_figures_come_from_the_dashboards_functions(deck_db, decks) -> None:
@@ -211,22 +236,18 @@ def test_illustrative_figures_are_marked_on_the_slide(decks) -> None:
         assert marks[built.title] == built.mark("id")
         if built.status in ("estimated", "illustrative"):
             assert "status-mark" in shapes, built.title
-    assert marks[TITLES["id"][2]] == "Sebagian ilustratif"  # income: 2022 is illustrative
+    assert marks[TITLES["id"][2]] is None  # income: the study's two reported years only
     assert marks[TITLES["id"][4]] == "Ilustratif"  # workers: every value illustrative
     assert marks[TITLES["id"][0]] is None  # the title slide shows no figure
-    # The summary's cards carry their own status: the workers card is illustrative.
+    # The summary's cards carry their own status: both study findings are reported.
     summary = {s.name: s.text_frame.text for s in _open(data).slides[1].shapes if s.has_text_frame}
-    assert summary["status-illustrative"] == "Ilustratif"
     assert summary["status-reported"] == "Dilaporkan"
+    assert "status-illustrative" not in summary
 
 
 def test_english_marks_are_translated(decks) -> None:
     slides = decks["en"][0]
-    assert [s.mark("en") for s in slides[2:5]] == [
-        "Partly illustrative",
-        "Partly illustrative",
-        "Illustrative",
-    ]
+    assert [s.mark("en") for s in slides[2:6]] == [None, None, "Illustrative", "Illustrative"]
 
 
 def test_speaker_notes_carry_exact_figures_and_sources(decks) -> None:
@@ -237,7 +258,7 @@ def test_speaker_notes_carry_exact_figures_and_sources(decks) -> None:
     assert "Badan Pusat Statistik (BPS)" in summary  # real income uses BPS inflation
     assert "+22,47–30,38%" in income  # the CAGR with two decimals, not the slide's one
     assert "2023: 150–170 (dilaporkan)" in income
-    assert "2022: 130 (ilustratif)" in income
+    assert "2022" not in income  # no figure was invented between the reported years
     assert "+30 poin persen" in comp and "+54,55%" in comp
     everything = "\n".join(notes)
     assert "Skor ilustratif tim dasbor" in everything  # the collaboration scores' source
@@ -269,7 +290,7 @@ def test_sections_pick_the_slides(seeded_db) -> None:
 
 
 def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
-    slides = deck.build_slides(seeded_db, _options(region="jatim"))
+    slides = deck.build_slides(seeded_db, _options(region="jatim", illustrative=True))
     # Obstacles and collaboration scores are the study's, not a region's: they stay; so does
     # Kota beside Kabupaten Blitar, which compares those two whatever the deck's region.
     assert {s.section for s in slides} == {
@@ -280,11 +301,15 @@ def test_a_region_without_figures_leaves_its_charts_out(seeded_db) -> None:
         "collaboration",
         "recommendations",
         "sources",
+        "collecting",
     }
-    # The study's own finding stays, labelled as the study's; the region's cards beside it.
+    # The study's own finding stays, labelled as the study's; the region has no card with
+    # figures, so no slide of empty cards: its figures are named on the last slide.
     assert slides[1].title.startswith("Temuan studi 2021–2023: pendapatan pelaku batik naik 50–70%")
-    assert slides[2].title == "Angka utama Jawa Timur, 2021–2023"
-    assert [f.value for f in slides[2].cards] == ["–", "–", "–"]
+    assert [s.section for s in slides].count("summary") == 1
+    collecting = "\n".join(_texts_of(s) for s in slides if s.section == "collecting")
+    for name in ("Pendapatan pelaku usaha batik", "Skor daya saing produk batik", "Program"):
+        assert name in collecting, name
 
 
 def test_url_parameters_round_trip() -> None:
@@ -571,9 +596,9 @@ def test_params_after_upload_choose_the_new_year_and_the_one_region(rows, expect
     [
         (
             "id",
-            "Tanda BPS pada angka slide ini: 2022 angka perbaikan (r), 2023 angka sementara (*).",
+            "Tanda BPS pada angka slide ini: 2021 angka perbaikan (r), 2023 angka sementara (*).",
         ),
-        ("en", "BPS marks on this slide's figures: 2022 revised figure (r), 2023 provisional"),
+        ("en", "BPS marks on this slide's figures: 2021 revised figure (r), 2023 provisional"),
     ],
 )
 def test_speaker_notes_say_the_bps_marks_of_the_plotted_figures(
@@ -583,7 +608,7 @@ def test_speaker_notes_say_the_bps_marks_of_the_plotted_figures(
     included ('angka sementara' said aloud, not only a '*' on a label)."""
     path = store.ensure_database(tmp_path / "batik.duckdb")
     with duckdb.connect(str(path)) as con:
-        for year, mark in ((2023, "provisional"), (2022, "revised")):
+        for year, mark in ((2023, "provisional"), (2021, "revised")):
             con.execute(
                 "UPDATE observation SET mark = ? WHERE indicator = 'batik_competitiveness' "
                 "AND region = 'blitar' AND year = ?",
