@@ -87,6 +87,7 @@ _STEPS = (
     ("targets", 2),
     ("details", 0),
     ("collecting", 3),
+    ("collecting", 0),  # the names in one sentence; the pack's last slide has the rest
 )
 
 
@@ -408,12 +409,18 @@ def _collecting(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowabl
         return []
     lang = brief.options.lang
     t = lambda key: i18n.t(key, lang)  # noqa: E731
+    lines = list(brief.collecting)
+    limit = level["collecting"]
+    if limit == 0:  # no room for the table: every name still listed, in one sentence
+        names = "; ".join(line.what for line in lines)
+        return [
+            sheet.para(t("brief.section.collecting"), SECTION),
+            sheet.para(i18n.t("brief.collecting.short", lang, names=names)),
+        ]
     keys = ("collecting.col.what", "collecting.col.needs", "collecting.col.offices")
     rows: list[list[Flowable]] = [
         [sheet.para(t(k), BOLDS) for k in (*keys, "collecting.col.template")]
     ]
-    lines = list(brief.collecting)
-    limit = level["collecting"]
     for line in lines if limit is None else lines[:limit]:
         rows.append([sheet.para(c) for c in (line.what, line.needs, line.offices, line.template)])
     bands: tuple[int, ...] = ()

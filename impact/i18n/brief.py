@@ -24,6 +24,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "brief.section.obstacles": ("3. Empat kategori hambatan", "3. The four obstacle categories"),
     "brief.section.matrix": ("4. Matriks tindak lanjut", "4. Follow-up matrix"),
     "brief.section.collecting": ("5. Data yang masih dikumpulkan", "5. Data still being collected"),
+    "brief.collecting.short": (
+        "Belum ada angka yang dilaporkan untuk: {names}. Yang diperlukan, instansi dan "
+        "templatnya ada di slide terakhir bahan paparan dan di halaman Kelengkapan Data.",
+        "No reported figures yet for: {names}. What each needs, who holds it and its template "
+        "are on the pack's last slide and the Data readiness page.",
+    ),
     "brief.findings.study": (
         "Temuan studi: {region}, {start}–{end}",
         "The study's finding: {region}, {start}–{end}",

@@ -16,6 +16,9 @@ from tests.synthetic_data import load_synthetic
 
 
 def _options(lang: str = "id", **changes) -> deck.DeckOptions:
+    """The practice pack: the synthetic records are illustrative, so only a pack that asks for
+    illustrative figures shows them (the default pack leaves them out, tested below)."""
+    changes = {"illustrative": True} | changes
     return deck.DeckOptions(
         title=i18n.t("deck.default_title", lang), date=dt.date(2026, 3, 2), lang=lang, **changes
     )
@@ -93,6 +96,14 @@ def test_records_without_gender_leave_the_section_out_and_say_what_fills_it(tmp_
     )
     english = deck.omitted_text(omitted, _options("en"), "Blitar")
     assert "Women and men (needs enterprise records for 2021 and 2023 with the owner's" in english
+
+
+def test_the_default_pack_leaves_illustrative_records_out(gender_db) -> None:
+    slides, omitted = deck.build(gender_db, _options(sections=("gender",), illustrative=False))
+    assert omitted == ("gender",)
+    assert not [s for s in slides if s.section == "gender"]
+    listed = [r.cells[0] for s in slides if s.section == "collecting" for r in s.table.rows]
+    assert "Perempuan dan laki-laki" in listed
 
 
 def test_a_region_without_records_leaves_it_out_too(gender_db) -> None:
