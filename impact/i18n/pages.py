@@ -492,6 +492,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "all of them are on the Sources and method page.",
     ),
     "regions.source": ("{name} — {line}", "{name} — {line}"),
+    # Public benchmarks under the regions compared (impact/figures/benchmarks.py)
+    "bench.heading": ("Angka publik pembanding", "Public benchmark figures"),
+    "bench.intro": (
+        "Angka terbitan (BPS, keputusan gubernur, kementerian) sebagaimana sampai ke kami, "
+        "masing-masing dengan sumbernya; tahun yang tidak ditemukan dibiarkan kosong.",
+        "Published figures (BPS, governor's decrees, ministries) as they reached us, each with "
+        "its source; a year not found is left empty.",
+    ),
+    "bench.growth.title": ("{name}, angka terakhir: {values}", "{name}, latest figures: {values}"),
+    "bench.growth.value": ("{region} {value} ({year})", "{region} {value} ({year})"),
+    "bench.batik.title": (
+        "Industri batik: angka Blitar di samping Jawa Timur dan Indonesia",
+        "The batik industry: Blitar's figures beside East Java and Indonesia",
+    ),
+    "bench.batik.measure": ("Ukuran", "Measure"),
+    "bench.batik.note": (
+        "Angka terakhir tiap wilayah. Sumber menghitung dengan cakupan berbeda (lihat catatan), "
+        "jadi angka antarwilayah tidak dibandingkan langsung.",
+        "Each region's latest figure. The sources count with different coverage (see the "
+        "notes), so figures of different regions are not compared directly.",
+    ),
     "regions.nothing": (
         "Belum ada angka indikator ini untuk Kota Blitar, Kabupaten Blitar, maupun pembanding. "
         "Pilih indikator lain, atau tambahkan angkanya lewat halaman Unggah Data.",
