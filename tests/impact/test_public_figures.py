@@ -99,3 +99,12 @@ def test_the_umk_contract_with_the_income_pages(stored: dict) -> None:
     assert {(r["region"], int(r["year"])) for r in rows} == public_years  # none filled in
     for r in rows:
         assert "Kepgub" in r["note"]
+
+
+def test_the_readme_counts_what_was_shipped() -> None:
+    mapping = _rows(MAP_CSV)
+    new = sum(m["seed_file"] == "observations_public.csv" for m in mapping)
+    readme = (config.DATA_DIR / "README.md").read_text(encoding="utf-8")
+    assert f"**{len(mapping)} of them**" in readme
+    assert f"**{new} new rows**" in readme
+    assert f"**Left out, and why** ({len(_public()) - len(mapping)} rows)" in readme
