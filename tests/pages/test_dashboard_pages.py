@@ -136,8 +136,9 @@ def test_sources_filters_and_downloads(app_db) -> None:
 
 
 def test_sources_table_speaks_the_dashboards_language(app_db) -> None:
-    # Written the dashboard's way, not the browser's: 1,68 (id), 1.68 (en); '–' for no bound.
-    for lang, rate in (("id", "1,68"), ("en", "1.68")):
+    # Written the dashboard's way, not the browser's: 2,72 (id), 2.72 (en); '–' for no bound.
+    # (National CPI 2019, the first year, from public_figures.csv line 58.)
+    for lang, rate in (("id", "2,72"), ("en", "2.72")):
         at = open_page("pages/sources.py", lang, indikator="cpi_inflation", wilayah="indonesia")
         data = at.dataframe[-1].value
         value, low = data.columns[5], data.columns[6]
