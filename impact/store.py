@@ -302,6 +302,12 @@ SEED_FILES: tuple[tuple[str, str], ...] = (
     # Public benchmarks for the regions view (Jawa Timur, Indonesia), with source and status.
     ("indicator", "indicators_benchmarks.csv"),
     ("observation", "observations_benchmarks.csv"),
+    # Published figures from shared/data/public_figures.csv (UMK, economic growth, Kota Kediri's
+    # and more years' CPI inflation, batik benchmarks), each reported with its source as it
+    # reached us; data/public_figures_map.csv says which public row each one is.
+    ("region", "regions_public.csv"),
+    ("indicator", "indicators_public.csv"),
+    ("observation", "observations_public.csv"),
 )
 _FIRST_SEED_FILES = SEED_FILES[:9]  # what a database marked 'seeded' (schema v1) already has
 TABLES = (

@@ -5,7 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 
-def url_choice(key: str, label: str, options: list, labels: dict | None = None, default=None):
+def url_choice(
+    key: str,
+    label: str,
+    options: list,
+    labels: dict | None = None,
+    default=None,
+    help: str | None = None,
+):
     """A select box whose value lives in the URL (?key=value), so a link reproduces the view.
 
     Only plain values from ``options`` are accepted from the URL; anything else falls back to
@@ -24,6 +31,7 @@ def url_choice(key: str, label: str, options: list, labels: dict | None = None, 
         index=options.index(chosen),
         key=f"url_{key}",
         format_func=lambda o: str(shown.get(o, o)),
+        help=help,
     )
     st.query_params[key] = str(value)
     return value

@@ -89,10 +89,20 @@ with g4:
     )
 
 indicator = registry[code]
-inflation = _data.observations(
-    path, version, figure.INFLATION_INDICATOR, figure.INFLATION_REGION, "all"
-)
 real = prices == "real"
+price_indices = _data.indicator_observations(path, version, figure.INFLATION_INDICATOR)
+deflator = figure.INFLATION_REGION
+if real and (offered := figure.deflator_regions(price_indices, years)):
+    deflator = _widgets.url_choice(
+        "inflasi",
+        _render.t("income.deflator"),
+        offered,
+        {r: regions.get(r, r) for r in offered},
+        help=_render.t("income.deflator.help"),
+    )
+inflation = price_indices[
+    (price_indices["region"] == deflator) & (price_indices["sector"] == "all")
+]
 name = indicator.name(lang) + (_render.t("income.real_suffix", base=base) if real else "")
 try:
     shown = growth.prepare_series(
@@ -109,6 +119,7 @@ try:
         as_index=view == "index",
         price_rates=rates,
         targets=_data.targets(path, version, region),
+        deflator=regions.get(deflator, deflator) if real else None,
         y_title=_render.t("view.index") if view == "index" else figure.unit_text(indicator, lang),
     )
 except growth.MissingValueError as exc:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from impact.figures import benchmarks
 from impact.figures import regions as regions_figures
 from pages import _data, _render, _widgets
 
@@ -44,7 +45,21 @@ for line in [*fig.extra["missing"], *filter(None, [fig.extra["combined"]])]:
     st.caption(_render.plain(line))  # a region without figures is named, not left out
 if fig.chart is None:
     st.info(_render.t("regions.nothing"))
-    st.stop()
-if fig.metrics:
-    _render.figure_metrics(fig)
-_render.figure_panel(fig, f"wilayah_{code}_{sector}", wide=True)
+else:
+    if fig.metrics:
+        _render.figure_metrics(fig)
+    _render.figure_panel(fig, f"wilayah_{code}_{sector}", wide=True)
+
+# Published benchmarks: growth beside Jawa Timur and Indonesia, the batik industry's counts.
+st.header(_render.t("bench.heading"))
+st.caption(_render.t("bench.intro"))
+growth = _data.indicator_observations(path, version, benchmarks.GROWTH)
+if benchmarks.GROWTH in registry and not growth.empty:
+    growth_fig = benchmarks.growth_figure(growth, registry[benchmarks.GROWTH], region_names, lang)
+    if growth_fig.chart is not None:
+        _render.figure_panel(growth_fig, "pertumbuhan_ekonomi", wide=True)
+batik = benchmarks.batik_figure(_data.all_observations(path, version), region_names, lang)
+if batik is not None:
+    st.subheader(_render.plain(batik.title))
+    st.dataframe(batik.table, hide_index=True, width="stretch")
+    st.caption(_render.plain(batik.notes[0]))

@@ -34,7 +34,8 @@ TITLE_KEYS = {
     "batik_competitiveness": "chart.comp.title",
 }
 PRECISION = 1  # decimals of a change on cards, titles, labels and notes alike
-# Real terms: Blitar is not a BPS CPI city, so national CPI inflation is the deflator.
+# Real terms: Blitar is not a BPS CPI city, so national CPI inflation is the deflator by
+# default; a page may offer another region with the rates (deflator_regions).
 INFLATION_INDICATOR = "cpi_inflation"
 INFLATION_REGION = "indonesia"
 
@@ -166,6 +167,25 @@ def value_formatter(
     ), "index" if indicator.kind == "index" else "number"
 
 
+def deflator_regions(inflation: pd.DataFrame, years: Iterable[int]) -> list[str]:
+    """The regions whose CPI inflation can deflate a series of ``years``, the default
+    (INFLATION_REGION) first, then the others in the order ``inflation`` holds them.
+
+    ``inflation``: store.observations of INFLATION_INDICATOR for every region (the economy-wide
+    sector 'all'). A December-on-December rate of year t moves prices from the end of t-1 to
+    the end of t, so a series from first to last year needs the rates of first+1 .. last; a
+    region missing one of them is not offered (a gap is never filled). Empty when none has them.
+    """
+    wanted = sorted({int(y) for y in years})
+    needed = set(range(wanted[0] + 1, wanted[-1] + 1)) if wanted else set()
+    rows = inflation[inflation["sector"] == "all"] if "sector" in inflation else inflation
+    held: dict[str, set[int]] = {}
+    for region, year in zip(rows["region"], rows["year"].astype(int), strict=True):
+        held.setdefault(str(region), set()).add(year)
+    usable = [r for r, have in held.items() if needed <= have]
+    return sorted(usable, key=lambda r: r != INFLATION_REGION)  # stable: the rest keep order
+
+
 def unit_text(indicator: Indicator, lang: str) -> str:
     """The indicator's unit in the language ('orang' -> 'people')."""
     return i18n.data_text(indicator.unit, lang)
@@ -189,6 +209,7 @@ def change_figure(
     price_rates: pd.DataFrame | None = None,
     key: str | None = None,
     targets: pd.DataFrame | None = None,
+    deflator: str | None = None,
 ) -> Figure:
     """The change of one series (``obs``: one indicator, region and sector, every year it
     has) from ``start`` to ``end``: value, status, sources, title, card, chart, table, notes.
@@ -197,7 +218,9 @@ def change_figure(
     indicator's name in titles (a page may say '… (riil, harga 2021)'). ``targets``
     (store.targets_with_realisation) draws the targets set for this series on its chart,
     when the chart shows the indicator's own values (not an index or real terms: a target is
-    set in the indicator's own, nominal unit). Raises the named growth errors when a year is
+    set in the indicator's own, nominal unit). ``deflator`` names the region whose inflation
+    made the real terms ('Kota Kediri'): the chart's lines and the notes then say 'riil,
+    dideflasi dengan inflasi Kota Kediri'. Raises the named growth errors when a year is
     missing or the base cannot be changed from.
     """
     comparison = growth.compare_years(obs, indicator.kind, start, end)
@@ -307,6 +330,12 @@ def change_figure(
     if real is not None and inflation is not None:  # the card's real terms use CPI rates
         rates = inflation[inflation["year"].between(start + 1, end)]
         sources += tuple(s for s in year_sources(rates) if s[0] not in dict(sources))
+    deflated = (
+        []
+        if deflator is None or (real is None and price_rates is None)
+        else [i18n.t("prices.deflator", lang, region=deflator)]
+    )
+    extra_lines = [*extra_lines, *deflated]
     target_options: list[dict] = []
     if targets is not None and not as_index and price_rates is None and not plotted.empty:
         target_options, target_lines = target_marks(
@@ -329,6 +358,7 @@ def change_figure(
     notes = (
         *_row_notes(plotted, lang, lambda x: i18n.format_number(x, lang, 2)),
         *comparison_notes(comparison, real, lang),
+        *deflated,
     )
     return Figure(
         key=key or f"{indicator.code}_change",

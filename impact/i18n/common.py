@@ -46,6 +46,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "filter.all": ("Semua", "All"),
     "prices.nominal": ("Nominal (harga berlaku)", "Nominal (current prices)"),
     "prices.real": ("Riil (harga tahun dasar, IHK BPS)", "Real (base-year prices, BPS CPI)"),
+    "prices.deflator": (
+        "Riil, dideflasi dengan inflasi {region} (IHK BPS, Desember ke Desember)",
+        "Real, deflated by the inflation of {region} (BPS CPI, December on December)",
+    ),
     "view.level": ("Nilai", "Values"),
     "view.index": ("Indeks (tahun dasar = 100)", "Index (base year = 100)"),
     "view.yoy": ("Perubahan tahunan (%)", "Year-on-year change (%)"),

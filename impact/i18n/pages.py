@@ -25,6 +25,13 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the indicator series; its status follows those records.",
     ),
     "income.real_suffix": (" (riil, harga {base})", " (real, {base} prices)"),
+    "income.deflator": ("Inflasi untuk harga riil", "Inflation for real prices"),
+    "income.deflator.help": (
+        "Hanya wilayah yang punya inflasi IHK Desember ke Desember untuk setiap tahun seri ini; "
+        "tahun yang kosong tidak diisi.",
+        "Only regions with December-on-December CPI inflation for every year of this series; "
+        "a missing year is never filled in.",
+    ),
     "comp.title": ("Daya saing produk batik", "Batik product competitiveness"),
     "comp.intro": (
         "Skor daya saing dalam persen (0–100). Perubahan skor ditulis dalam poin persen; "
@@ -171,7 +178,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- **Rentang** yang dilaporkan (50–70%) dihitung utuh: batas bawah dan atas dibawa ke laju "
         "tahunan (22,5–30,4% per tahun) dan ke angka riil.\n"
         "- **Riil**: nominal dibagi indeks harga yang dirangkai dari inflasi IHK Desember-ke-Desember "
-        "BPS (nasional; Blitar bukan kota IHK BPS), harga tahun dasar.\n"
+        "BPS, harga tahun dasar. Blitar bukan kota IHK BPS: bawaannya inflasi nasional; di "
+        "halaman Pendapatan perencana dapat memilih Jawa Timur atau Kota Kediri (kota IHK "
+        "terdekat) bila tahun-tahunnya ada, dan grafik menyebut inflasi yang dipakai.\n"
         "- **Status**: dilaporkan (terbit dari sumber bernama), estimasi, ilustratif (bukan data "
         "resmi, dipilih tim dasbor; selalu tampil berongga/putus-putus).\n"
         "- Skala **1–5** untuk keparahan hambatan dan skor kolaborasi adalah konvensi dasbor ini.",
@@ -182,7 +191,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "- A reported **range** (50–70%) is carried whole: both bounds go into the yearly rate "
         "(22.5–30.4% a year) and into real terms.\n"
         "- **Real**: nominal divided by a price index chained from BPS December-on-December CPI "
-        "inflation (national; Blitar is not a BPS CPI city), in base-year prices.\n"
+        "inflation, in base-year prices. Blitar is not a BPS CPI city: national inflation by "
+        "default; on the Income page a planner can choose East Java or Kediri City (the nearest "
+        "CPI city) where its years exist, and the chart names the inflation used.\n"
         "- **Status**: reported (published by a named source), estimated, illustrative (not "
         "official, chosen by the dashboard team; always drawn hollow/dashed).\n"
         "- The **1–5** scale of obstacle severity and collaboration scores is this dashboard's "
@@ -483,6 +494,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "all of them are on the Sources and method page.",
     ),
     "regions.source": ("{name} — {line}", "{name} — {line}"),
+    # Public benchmarks under the regions compared (impact/figures/benchmarks.py)
+    "bench.heading": ("Angka publik pembanding", "Public benchmark figures"),
+    "bench.intro": (
+        "Angka terbitan (BPS, keputusan gubernur, kementerian) sebagaimana sampai ke kami, "
+        "masing-masing dengan sumbernya; tahun yang tidak ditemukan dibiarkan kosong.",
+        "Published figures (BPS, governor's decrees, ministries) as they reached us, each with "
+        "its source; a year not found is left empty.",
+    ),
+    "bench.growth.title": ("{name}, angka terakhir: {values}", "{name}, latest figures: {values}"),
+    "bench.growth.value": ("{region} {value} ({year})", "{region} {value} ({year})"),
+    "bench.batik.title": (
+        "Industri batik: angka Blitar di samping Jawa Timur dan Indonesia",
+        "The batik industry: Blitar's figures beside East Java and Indonesia",
+    ),
+    "bench.batik.measure": ("Ukuran", "Measure"),
+    "bench.batik.note": (
+        "Angka terakhir tiap wilayah. Sumber menghitung dengan cakupan berbeda (lihat catatan), "
+        "jadi angka antarwilayah tidak dibandingkan langsung.",
+        "Each region's latest figure. The sources count with different coverage (see the "
+        "notes), so figures of different regions are not compared directly.",
+    ),
     "regions.nothing": (
         "Belum ada angka indikator ini untuk Kota Blitar, Kabupaten Blitar, maupun pembanding. "
         "Pilih indikator lain, atau tambahkan angkanya lewat halaman Unggah Data.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from impact import auth, i18n
@@ -31,6 +33,24 @@ def test_income_real_rupiah_for_kota_blitar_from_url(app_db) -> None:
     # 3.400.000 -> 5.300.000 nominal is +55,9%; real at 2021 prices is less.
     assert shown["Perubahan"] == "+44%"
     assert "riil, harga 2021" in chart_titles(at)[0]
+
+
+def test_income_real_terms_with_the_deflator_a_planner_chooses(app_db) -> None:
+    at = open_page(
+        "pages/income.py", indikator="batik_income_avg", wilayah="kota_blitar", harga="real"
+    )
+    # 2021..2023 needs the 2022 and 2023 rates: Kota Kediri has no 2022, so it is not offered.
+    assert at.selectbox(key="url_inflasi").options == ["Indonesia", "Jawa Timur"]
+    assert "dideflasi dengan inflasi Indonesia" in " ".join(_subtitle(at))
+    at.selectbox(key="url_inflasi").select("jatim").run()
+    # By hand: 5.3 / (1.0652 x 1.0292) / 3.4 - 1 = +42.19% (national: +43.98%, shown +44%).
+    assert metrics(at)["Perubahan"] == "+42,2%"
+    assert "dideflasi dengan inflasi Jawa Timur" in " ".join(_subtitle(at))
+    assert at.query_params["inflasi"] == "jatim"
+
+
+def _subtitle(at) -> list[str]:
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]["subtitle"]
 
 
 def test_income_year_on_year_view_and_changed_years(app_db) -> None:
@@ -116,8 +136,9 @@ def test_sources_filters_and_downloads(app_db) -> None:
 
 
 def test_sources_table_speaks_the_dashboards_language(app_db) -> None:
-    # Written the dashboard's way, not the browser's: 1,68 (id), 1.68 (en); '–' for no bound.
-    for lang, rate in (("id", "1,68"), ("en", "1.68")):
+    # Written the dashboard's way, not the browser's: 2,72 (id), 2.72 (en); '–' for no bound.
+    # (National CPI 2019, the first year, from public_figures.csv line 58.)
+    for lang, rate in (("id", "2,72"), ("en", "2.72")):
         at = open_page("pages/sources.py", lang, indikator="cpi_inflation", wilayah="indonesia")
         data = at.dataframe[-1].value
         value, low = data.columns[5], data.columns[6]

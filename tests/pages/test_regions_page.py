@@ -55,7 +55,7 @@ def _target_labels(chart) -> set[str]:
 def test_the_two_regions_side_by_side(app_db, lang, title, kota, kab, missing) -> None:
     # Kota 3.4 -> 5.3 million = +55.9%; Kabupaten 2.8 -> 4.55 million = +62.5% (seed, illustrative)
     at = open_page("pages/regions.py", lang)
-    assert chart_titles(at) == [title]
+    assert chart_titles(at)[0] == title  # the public benchmarks' chart follows (below)
     names = (
         ("Kota Blitar", "Kabupaten Blitar") if lang == "id" else ("Blitar City", "Blitar Regency")
     )
@@ -84,11 +84,52 @@ def test_benchmarks_only_name_the_regions_without_figures(app_db) -> None:
 
 def test_an_indicator_nobody_holds_says_so_instead_of_an_empty_chart(app_db) -> None:
     at = open_page("pages/regions.py", "id", indikator="batik_income_index")
-    assert not at.get("vega_lite_chart")
+    # no chart of the indicator: only the public benchmarks' growth chart further down
+    assert [t.split(",")[0] for t in chart_titles(at)] == [GROWTH_NAME["id"]]
     assert "Kota Blitar: belum ada data" in _captions(at)
     assert at.info[0].value.startswith("Belum ada angka indikator ini")
     # the study's combined level holds it: the page says where to find it
     assert any(c.startswith("Angka gabungan Kota & Kabupaten Blitar") for c in _captions(at))
+
+
+GROWTH_NAME = {
+    "id": "Pertumbuhan ekonomi (PDRB/PDB harga konstan)",
+    "en": "Economic growth (GRDP/GDP at constant prices)",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "batik"),
+    [
+        (
+            "id",
+            # public_figures.csv: Kota Blitar 2024 5.33 -> 5,3; Kabupaten 2023 4.45 -> 4,5 (half
+            # away from zero); Jawa Timur 2024 4.93 -> 4,9; Indonesia 2024 5.03 -> 5.
+            "angka terakhir: Kota Blitar 5,3% (2024); Kabupaten Blitar 4,5% (2023); "
+            "Jawa Timur 4,9% (2024); Indonesia 5% (2024)",
+            [("Jawa Timur", "2018", "9.824 unit usaha"), ("Indonesia", "2023", "US$17.500.000")],
+        ),
+        (
+            "en",
+            "latest figures: Blitar City 5.3% (2024); Blitar Regency 4.5% (2023); "
+            "East Java 4.9% (2024); Indonesia 5% (2024)",
+            [("East Java", "2018", "9,824 enterprises"), ("Indonesia", "2023", "US$17,500,000")],
+        ),
+    ],
+)
+def test_public_benchmarks_beside_blitar(app_db, lang, title, batik) -> None:
+    at = open_page("pages/regions.py", lang)
+    assert chart_titles(at)[-1] == f"{GROWTH_NAME[lang]}, {title}"
+    growth = _specs(at)[-1]
+    assert any("Jawa Timur" in line or "East Java" in line for line in growth["title"]["subtitle"])
+    table = at.dataframe[-1].value
+    rows = {
+        (r[table.columns[1]], r[table.columns[2]], r[table.columns[3]]) for _, r in table.iterrows()
+    }
+    assert set(batik) <= rows
+    if lang == "en":  # every source and note of the table in English (data/translations.csv)
+        text = " ".join(table.iloc[:, 5].tolist() + table.iloc[:, 6].tolist())
+        assert "diberitakan" not in text and "belum" not in text
 
 
 @pytest.mark.parametrize(
