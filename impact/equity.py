@@ -216,7 +216,7 @@ def derived_income_series(path: Path | str, region: str | None, sector: str | No
 UMK_INDICATOR = "umk"
 UMK_UNIT = "Rp per bulan"
 COMBINED_REGION = "blitar"
-UMK_GROUPS = {"year", "region", "size_class"}  # allow-list for GROUP BY
+UMK_GROUPS = ("year", "region", "size_class")  # allow-list for GROUP BY
 # Enterprise records hold a year's income (pendapatan_rp; DERIVED_INCOME is 'Rp per tahun'
 # and the synthetic records are a month's income times 12), the UMK a month's wage. An
 # enterprise reaches the UMK when income >= 12 x UMK: its average month is at least the UMK.
@@ -260,7 +260,7 @@ def umk_share(
     """
     if by is not None and by not in UMK_GROUPS:
         raise ValueError(f"cannot group by {by!r}")
-    group = "NULL" if by is None else by  # by is allow-listed above
+    group = "NULL" if by is None else UMK_GROUPS[UMK_GROUPS.index(by)]  # the SQL text is ours
     sql = (
         "SELECT " + group + " AS grp,"
         " count(umk) AS n,"
@@ -322,7 +322,7 @@ def umk_yardstick(
     ``year`` (None: the latest year with records in scope), by year, region and size class,
     with the UMK figures and the sources behind them. Empty (``year`` None) without records."""
     scope = {"region": region, "sector": sector}
-    years = umk_share(path, "year", **scope)
+    years = umk_share(path, "year", region=region, sector=sector)
     if year is None and not years.empty:
         year = int(years["group"].max())
     if year is None or year not in set(years["group"].astype(int)):
@@ -342,11 +342,11 @@ def umk_yardstick(
     ).drop_duplicates()
     return UmkYardstick(
         year=year,
-        overall=umk_share(path, year=year, **scope),
+        overall=umk_share(path, year=year, region=region, sector=sector),
         by={
             "year": years,
-            "region": umk_share(path, "region", year=year, **scope),
-            "size_class": umk_share(path, "size_class", year=year, **scope),
+            "region": umk_share(path, "region", year=year, region=region, sector=sector),
+            "size_class": umk_share(path, "size_class", year=year, region=region, sector=sector),
         },
         umk=umk[["region", "year", "value", "status", "source"]].reset_index(drop=True),
         sources=sources,

@@ -584,6 +584,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Long-dashed lines with diamonds: benchmarks (East Java, Indonesia), not a Blitar "
         "region; a filled diamond is a reported figure.",
     ),
+    # The UMK drawn on an income chart (figure.umk_marks)
+    "chart.umk.label": ("UMK {region}", "UMK {region}"),
+    "chart.umk.source": ("{name} {years}: {source}", "{name} {years}: {source}"),
+    "chart.umk.missing": (
+        "{name}: tidak ada angka UMK untuk {years} (tidak diisi)",
+        "{name}: no UMK figure for {years} (not filled in)",
+    ),
+    "chart.umk.combined": (
+        "UMK tidak digambar: Kota Blitar dan Kabupaten Blitar masing-masing punya UMK, wilayah "
+        "gabungan tidak punya satu UMK. Pilih salah satu wilayah untuk melihat UMK-nya.",
+        "No UMK drawn: Blitar City and Blitar Regency each set their own UMK; the combined "
+        "region has no single one. Pick one of the two regions to see its UMK.",
+    ),
+    "source.note.umk": (
+        "Garis tangga oranye: UMK wilayah ini per tahun (Rp per bulan), tolok ukur pendapatan "
+        "bulanan; hanya tahun yang punya angka UMK, putus-putus bila bukan angka resmi yang "
+        "dilaporkan.",
+        "Orange steps: this region's UMK in each year (Rp per month), the yardstick of a "
+        "monthly income; only years with a UMK figure, dashed when not a reported, official "
+        "figure.",
+    ),
     # Targets drawn on a chart (figure.target_marks)
     "chart.target.label": ("Target {value}", "Target {value}"),
     "chart.target.region": ("Target {region} {value}", "Target {region} {value}"),
