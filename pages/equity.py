@@ -76,8 +76,10 @@ if yardstick.empty:
     st.stop()
 umk = equity.umk_figure(yardstick, lang)
 _render.figure_metrics(umk)
+if umk.chart is not None:  # the share per year, across the page (its title is the finding)
+    _render.figure_panel(umk, f"{umk.key}_{end}_{region}", wide=True)
 by = [equity.umk_group_figure(yardstick, g, regions, lang) for g in ("region", "size_class")]
-shown = [f for f in (umk, *by) if f is not None and f.chart is not None]
+shown = [f for f in by if f is not None]
 for column, fig in zip(st.columns(max(len(shown), 1), gap="medium"), shown, strict=False):
     with column:
         _render.figure_panel(fig, f"{fig.key}_{end}_{region}")

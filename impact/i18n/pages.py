@@ -364,10 +364,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "eq.umk.n": ("Usaha dibandingkan", "Enterprises compared"),
     "eq.umk.reached": ("Mencapai UMK", "Reaching the UMK"),
     "eq.umk.no_umk": ("Tanpa UMK (tidak dihitung)", "Without a UMK (not counted)"),
-    "eq.umk.axis": (
-        "Usaha dengan pendapatan per bulan ≥ UMK (%)",
-        "Enterprises with monthly income ≥ UMK (%)",
-    ),
+    "eq.umk.axis": ("Usaha ≥ UMK (%)", "Enterprises ≥ UMK (%)"),
     "eq.umk.by.title": (
         "Usaha ≥ UMK per {group}, {year}: {top} tertinggi ({value})",
         "Enterprises ≥ UMK by {group}, {year}: {top} highest ({value})",
