@@ -255,7 +255,8 @@ def umk_share(
     never 0%); no_umk (records left out of n because their region and year have no UMK);
     combined (of no_umk, records of the combined region 'blitar', which has no single UMK);
     small (n < SMALL_GROUP); status (the weakest of the compared records' statuses and their
-    UMK's, None when n is 0). A record counts once per year: over several years (``year``
+    UMK's, None when n is 0); record_status (the weakest status of all the group's records,
+    compared or not: what a figure without a share says of the records it names). A record counts once per year: over several years (``year``
     None) an enterprise counts in each. A frame without rows when no record matches.
     """
     if by is not None and by not in UMK_GROUPS:
@@ -268,7 +269,8 @@ def umk_share(
         " count(*) FILTER (WHERE umk IS NULL) AS no_umk,"
         " count(*) FILTER (WHERE umk IS NULL AND region = $combined) AS combined,"
         " list(DISTINCT status) FILTER (WHERE umk IS NOT NULL)"
-        "   || list(DISTINCT umk_status) FILTER (WHERE umk IS NOT NULL) AS statuses"
+        "   || list(DISTINCT umk_status) FILTER (WHERE umk IS NOT NULL) AS statuses,"
+        " list(DISTINCT status) AS record_statuses"
         " FROM (" + _UMK_JOIN + ") GROUP BY ALL ORDER BY grp"
     )
     params = {
@@ -286,7 +288,8 @@ def umk_share(
     out["share"] = [100 * reached / n if n else float("nan") for n, reached, _ in pairs]
     out["small"] = out["n"] < SMALL_GROUP
     out["status"] = [weakest(statuses) if n else None for n, _, statuses in pairs]
-    return out.drop(columns="statuses")
+    out["record_status"] = [weakest(statuses) for statuses in out["record_statuses"]]
+    return out.drop(columns=["statuses", "record_statuses"])
 
 
 @dataclass(frozen=True)

@@ -456,7 +456,10 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
     year, n = int(found.year or 0), int(row["n"])
     by_year = found.by["year"]
     compared = by_year[by_year["n"] > 0]
-    status = str(row["status"]) if n else statuses_of(compared)
+    if n:
+        status = str(row["status"])
+    else:  # no share this year: the status of what the figure still shows
+        status = statuses_of(compared) if len(compared) else str(row["record_status"])
     sources = umk_sources(found, [year])
     share = _umk_share_text(row["share"], lang) if n else "–"
     if not n:

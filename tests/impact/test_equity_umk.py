@@ -84,6 +84,7 @@ def test_no_umk_for_the_region_and_year_is_left_out_of_the_denominator(db) -> No
     out = equity.umk_share(db, year=2024, region="kab_blitar").iloc[0]
     assert (out["n"], out["reached"], out["no_umk"]) == (0, 0, 2)
     assert math.isnan(out["share"]) and pd.isna(out["status"])
+    assert out["record_status"] == "reported"  # of the records, for a figure without a share
 
 
 def test_small_groups_flagged_against_the_threshold(db, monkeypatch) -> None:

@@ -95,7 +95,8 @@ def test_gender_figures_in_english_and_none_without_any_gender() -> None:
 def _yardstick(overall: dict, years: list[dict], regions: list[dict] | None = None):
     from impact.equity import UmkYardstick
 
-    columns = ["group", "n", "reached", "no_umk", "combined", "share", "small", "status"]
+    columns = ["group", "n", "reached", "no_umk", "combined", "share", "small", "status",
+               "record_status"]  # fmt: skip
     by_region = pd.DataFrame(regions or [], columns=columns)
     return UmkYardstick(
         year=2023,
@@ -111,7 +112,8 @@ def _yardstick(overall: dict, years: list[dict], regions: list[dict] | None = No
 def _row(group, n, reached, no_umk=0, combined=0, small=False, status="reported") -> dict:
     share = 100 * reached / n if n else float("nan")
     return {"group": group, "n": n, "reached": reached, "no_umk": no_umk,
-            "combined": combined, "share": share, "small": small, "status": status}  # fmt: skip
+            "combined": combined, "share": share, "small": small,
+            "status": status if n else None, "record_status": status}  # fmt: skip
 
 
 def test_umk_title_card_and_notes_name_who_was_left_out_and_why() -> None:
@@ -155,8 +157,9 @@ def test_umk_title_never_rests_on_a_small_group() -> None:
 
 
 def test_umk_without_a_umk_for_the_year_says_so_and_shows_no_share() -> None:
-    none = _row(None, 0, 0, no_umk=12)
+    none = _row(None, 0, 0, no_umk=12, status="illustrative")
     fig = equity.umk_figure(_yardstick(none, [{**none, "group": 2023}]), "id")
-    assert fig.title.endswith("2023: belum ada UMK untuk wilayah catatan tahun itu")
+    assert fig.title.endswith("2023: belum ada UMK untuk wilayah catatan tahun itu (ilustratif)")
+    assert fig.status == "illustrative"  # the records' status, never 'reported' by default
     assert fig.value is None and fig.value_text == "–" and fig.chart is None
     assert "Tidak dihitung di 2023: 12 usaha tanpa UMK" in " ".join(fig.notes)
