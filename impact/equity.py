@@ -8,12 +8,14 @@ flagged, not hidden.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from impact import store
 from impact.indicators import Indicator
+from impact.status import weakest
 
 SMALL_GROUP = 30  # fewer enterprises than this: the figure is shown, marked as fragile
 GROUPS = {"size_class", "region", "sector", "participant", "gender"}  # allow-list for GROUP BY
@@ -203,4 +205,152 @@ def derived_income_series(path: Path | str, region: str | None, sector: str | No
         low=None,
         high=None,
         note=[f"n = {n}" for n in frame["n"]],
+    )
+
+
+# --- the UMK yardstick: income against the regional minimum wage --------------------------
+
+# The regional minimum wage (upah minimum kabupaten/kota), published per region and year as
+# observations of this indicator (sector 'all', Rp per bulan). Kota and Kabupaten Blitar each
+# set their own; the combined region 'blitar' has none, so its records are never compared.
+UMK_INDICATOR = "umk"
+UMK_UNIT = "Rp per bulan"
+COMBINED_REGION = "blitar"
+UMK_GROUPS = ("year", "region", "size_class")  # allow-list for GROUP BY
+# Enterprise records hold a year's income (pendapatan_rp; DERIVED_INCOME is 'Rp per tahun'
+# and the synthetic records are a month's income times 12), the UMK a month's wage. An
+# enterprise reaches the UMK when income >= 12 x UMK: its average month is at least the UMK.
+# Compared as income >= 12 * UMK, not income / 12 >= UMK, so whole rupiah compare exactly.
+MONTHS_PER_YEAR = 12
+
+# Each record with the UMK of its own region and year (NULL when none is stored, and always
+# for the combined region, which has no single UMK).
+_UMK_JOIN = """
+    SELECT r.year, r.region, r.size_class, r.income, r.status,
+           u.value AS umk, u.status AS umk_status
+    FROM enterprise_record AS r
+    LEFT JOIN observation AS u
+      ON u.indicator = $umk AND u.sector = 'all' AND u.region = r.region AND u.year = r.year
+         AND r.region <> $combined
+    WHERE ($year IS NULL OR r.year = $year)
+      AND ($region IS NULL OR r.region = $region)
+      AND ($sector IS NULL OR r.sector = $sector)
+"""
+
+
+def umk_share(
+    path: Path | str,
+    by: str | None = None,
+    *,
+    year: int | None = None,
+    region: str | None = None,
+    sector: str | None = None,
+) -> pd.DataFrame:
+    """The share of enterprise records whose income reaches the UMK of their region and year
+    (income >= MONTHS_PER_YEAR x UMK, see there), overall or per group.
+
+    One row per group (``by``: one of UMK_GROUPS, or None for one row with group None).
+    Columns: group; n (records compared: those with a UMK for their region and year);
+    reached (how many of the n reach it); share (reached / n in percent, NaN when n is 0:
+    never 0%); no_umk (records left out of n because their region and year have no UMK);
+    combined (of no_umk, records of the combined region 'blitar', which has no single UMK);
+    small (n < SMALL_GROUP); status (the weakest of the compared records' statuses and their
+    UMK's, None when n is 0); record_status (the weakest status of all the group's records,
+    compared or not: what a figure without a share says of the records it names). A record counts once per year: over several years (``year``
+    None) an enterprise counts in each. A frame without rows when no record matches.
+    """
+    if by is not None and by not in UMK_GROUPS:
+        raise ValueError(f"cannot group by {by!r}")
+    group = "NULL" if by is None else UMK_GROUPS[UMK_GROUPS.index(by)]  # the SQL text is ours
+    sql = (
+        "SELECT " + group + " AS grp,"
+        " count(umk) AS n,"
+        " count(*) FILTER (WHERE umk IS NOT NULL AND income >= $months * umk) AS reached,"
+        " count(*) FILTER (WHERE umk IS NULL) AS no_umk,"
+        " count(*) FILTER (WHERE umk IS NULL AND region = $combined) AS combined,"
+        " list(DISTINCT status) FILTER (WHERE umk IS NOT NULL)"
+        "   || list(DISTINCT umk_status) FILTER (WHERE umk IS NOT NULL) AS statuses,"
+        " list(DISTINCT status) AS record_statuses"
+        " FROM (" + _UMK_JOIN + ") GROUP BY ALL ORDER BY grp"
+    )
+    params = {
+        "umk": UMK_INDICATOR,
+        "combined": COMBINED_REGION,
+        "months": MONTHS_PER_YEAR,
+        "year": year,
+        "region": region,
+        "sector": sector,
+    }
+    with store.connect(path) as con:
+        out = con.execute(sql, params).df()
+    out = out.rename(columns={"grp": "group"})
+    pairs = list(zip(out["n"], out["reached"], out["statuses"], strict=True))
+    out["share"] = [100 * reached / n if n else float("nan") for n, reached, _ in pairs]
+    out["small"] = out["n"] < SMALL_GROUP
+    out["status"] = [weakest(statuses) if n else None for n, _, statuses in pairs]
+    out["record_status"] = [weakest(statuses) for statuses in out["record_statuses"]]
+    return out.drop(columns=["statuses", "record_statuses"])
+
+
+@dataclass(frozen=True)
+class UmkYardstick:
+    """Everything the UMK figures show, from one call (:func:`umk_yardstick`).
+
+    ``year`` is the year of the headline (None without records); ``overall`` its one row of
+    :func:`umk_share`; ``by`` the groups: 'year' over every record year, 'region' and
+    'size_class' in ``year``; ``umk`` the stored UMK observations of the regions in scope
+    (region, year, value, status, source); ``sources`` the year and source of every record
+    and UMK the figures use (columns year, source)."""
+
+    year: int | None
+    overall: pd.DataFrame
+    by: dict[str, pd.DataFrame]
+    umk: pd.DataFrame
+    sources: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        """No enterprise record in scope: nothing to compare."""
+        return self.year is None
+
+
+def umk_yardstick(
+    path: Path | str,
+    year: int | None = None,
+    *,
+    region: str | None = None,
+    sector: str | None = None,
+) -> UmkYardstick:
+    """The share of enterprises reaching the UMK of their region (see :func:`umk_share`) in
+    ``year`` (None: the latest year with records in scope), by year, region and size class,
+    with the UMK figures and the sources behind them. Empty (``year`` None) without records."""
+    scope = {"region": region, "sector": sector}
+    years = umk_share(path, "year", region=region, sector=sector)
+    if year is None and not years.empty:
+        year = int(years["group"].max())
+    if year is None or year not in set(years["group"].astype(int)):
+        empty = years.iloc[0:0]
+        return UmkYardstick(None, empty, {g: empty for g in UMK_GROUPS}, empty, empty)
+    umk = store.observations(path, UMK_INDICATOR, region, "all")
+    umk = umk[umk["region"] != COMBINED_REGION]
+    sql = (
+        "SELECT DISTINCT year, region, source FROM enterprise_record"
+        " WHERE ($region IS NULL OR region = $region) AND ($sector IS NULL OR sector = $sector)"
+    )
+    with store.connect(path) as con:
+        records = con.execute(sql, scope).df()
+    used = umk.merge(records[["year", "region"]].drop_duplicates(), on=["year", "region"])
+    sources = pd.concat(
+        [records[["year", "source"]], used[["year", "source"]]], ignore_index=True
+    ).drop_duplicates()
+    return UmkYardstick(
+        year=year,
+        overall=umk_share(path, year=year, region=region, sector=sector),
+        by={
+            "year": years,
+            "region": umk_share(path, "region", year=year, region=region, sector=sector),
+            "size_class": umk_share(path, "size_class", year=year, region=region, sector=sector),
+        },
+        umk=umk[["region", "year", "value", "status", "source"]].reset_index(drop=True),
+        sources=sources,
     )

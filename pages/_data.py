@@ -209,6 +209,14 @@ def equity_figures(path: str, version: int, start: int, end: int, region: str | 
 
 
 @st.cache_data(show_spinner=False)
+def umk_yardstick(
+    path: str, version: int, year: int | None, region: str | None, sector: str | None = None
+) -> equity.UmkYardstick:
+    """The share of enterprises reaching their region's UMK (impact.equity.umk_yardstick)."""
+    return equity.umk_yardstick(path, year, region=region, sector=sector)
+
+
+@st.cache_data(show_spinner=False)
 def derived_income(path: str, version: int, region: str, sector: str) -> pd.DataFrame:
     return equity.derived_income_series(path, region, sector)
 

@@ -1,5 +1,6 @@
 """Pemerataan Manfaat / Who gained: the distribution of enterprise income growth, by size
-class and region, program participants against non-participants, and women and men owners."""
+class and region, program participants against non-participants, women and men owners, and
+the share of enterprises whose income reaches their region's minimum wage (UMK)."""
 
 from __future__ import annotations
 
@@ -60,9 +61,28 @@ st.caption(_render.t("eq.gender.intro", start=start, end=end))
 women_men = equity.gender_figures(by_gender, spread.sources, start, end, lang)
 if women_men is None:
     st.info(_render.plain(equity.gender_missing(by_gender, start, end, lang)))
+else:
+    for column, fig in zip(st.columns(2, gap="medium"), women_men, strict=True):
+        with column:
+            _render.figure_panel(fig, f"{fig.key}_{start}-{end}_{region}")
+    st.caption(_render.plain(equity.gender_note(by_gender, lang)))
+    st.caption(_render.t("eq.small", n=SMALL_GROUP))
+
+st.header(_render.t("eq.umk.heading"))
+st.caption(_render.t("eq.umk.intro"))
+yardstick = _data.umk_yardstick(path, version, end, scope)
+if yardstick.empty:
+    st.info(_render.t("eq.umk.empty"))
     st.stop()
-for column, fig in zip(st.columns(2, gap="medium"), women_men, strict=True):
+umk = equity.umk_figure(yardstick, lang)
+_render.figure_metrics(umk)
+if umk.chart is not None:  # the share per year, across the page (its title is the finding)
+    _render.figure_panel(umk, f"{umk.key}_{end}_{region}", wide=True)
+by = [equity.umk_group_figure(yardstick, g, regions, lang) for g in ("region", "size_class")]
+shown = [f for f in by if f is not None]
+for column, fig in zip(st.columns(max(len(shown), 1), gap="medium"), shown, strict=False):
     with column:
-        _render.figure_panel(fig, f"{fig.key}_{start}-{end}_{region}")
-st.caption(_render.plain(equity.gender_note(by_gender, lang)))
+        _render.figure_panel(fig, f"{fig.key}_{end}_{region}")
+for note in umk.notes:
+    st.caption(_render.plain(note))
 st.caption(_render.t("eq.small", n=SMALL_GROUP))

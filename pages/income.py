@@ -7,6 +7,7 @@ import streamlit as st
 
 from impact import equity, growth
 from impact.figures import figure
+from impact.figures.equity import umk_figure
 from pages import _data, _render, _widgets
 
 INCOME_INDICATORS = ["batik_income_index", "batik_income_avg"]
@@ -120,6 +121,8 @@ try:
         price_rates=rates,
         targets=_data.targets(path, version, region),
         deflator=regions.get(deflator, deflator) if real else None,
+        umk=_data.indicator_observations(path, version, equity.UMK_INDICATOR),
+        region_names=regions,
         y_title=_render.t("view.index") if view == "index" else figure.unit_text(indicator, lang),
     )
 except growth.MissingValueError as exc:
@@ -137,3 +140,15 @@ if view == "yoy":
 _render.figure_panel(
     fig, f"pendapatan_{code}_{region}_{sector}_{base}-{end}_{prices}_{view}", wide=True
 )
+
+# Income against the UMK, from enterprise records (the same figure as on the equity page).
+st.subheader(_render.t("eq.umk.heading"))
+scope = None if region == equity.COMBINED_REGION else region
+yardstick = _data.umk_yardstick(path, version, None, scope, None if sector == "all" else sector)
+if yardstick.empty:
+    st.info(_render.t("eq.umk.empty"))
+    st.stop()
+umk = umk_figure(yardstick, lang)
+_render.figure_card(umk)
+for note in umk.notes:
+    st.caption(_render.plain(note))

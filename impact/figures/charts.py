@@ -27,6 +27,7 @@ BAND = "#56B4E9"  # Okabe-Ito sky blue
 GREY = "#555555"
 GAP_GREY = "#9A9A9A"  # the connector across years without a figure
 TARGET = "#CC79A7"  # Okabe-Ito reddish purple: a target, apart from every series colour
+REFERENCE = "#D55E00"  # Okabe-Ito vermillion: a yardstick (the UMK), apart from the rest
 # Benchmarks (Jawa Timur, Indonesia) in the regions view: Okabe-Ito green and black, drawn
 # with a long dash, apart from the regions' own colours (blue, orange).
 BENCHMARK_COLOURS = ("#009E73", "#000000")
@@ -155,10 +156,12 @@ def series_chart(
     height: int = 260,
     wrap: tuple[int, int] = (TITLE_WIDTH, SUBTITLE_WIDTH),
     targets: list[dict] | None = None,
+    references: list[dict] | None = None,
 ) -> alt.LayerChart:
     """A yearly series with status marks, an optional reported-range band and value labels.
     ``targets`` (figure.target_marks) draws each year's target as a short rule with its
-    label (status in words), solid when reported, dashed otherwise.
+    label (status in words), solid when reported, dashed otherwise. ``references``
+    (figure.umk_marks) draws a yardstick's value of each year it has (reference_layers).
 
     ``obs`` is one series (columns year, value, low, high, status, source). ``value_format``
     picks the axis format (index, percent, rupiah, number); ``formatter`` formats labels and
@@ -256,6 +259,7 @@ def series_chart(
         )
     )
     layers += target_layers(targets, years, lang, y_scale, y_title)
+    layers += reference_layers(references, years, lang, y_scale, y_title)
     notes = reading_notes(frame, lang, band=has_band)
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(
@@ -329,6 +333,50 @@ def target_layers(
         alt.Chart(data)
         .mark_text(dy=20, fontSize=12, fontWeight="bold", color="#8E3B6B")
         .encode(x=alt.X("year:Q", scale=x_scale, axis=x_axis, title=x_title), y=y, text="label:N")
+    )
+    return [rule, text]
+
+
+def reference_layers(
+    references: list[dict] | None, years: list[int], lang: str, y_scale: alt.Scale, y_title: str
+) -> list[alt.Chart]:
+    """A yardstick (figure.umk_marks: year, value, value_text, label, status, source) as a
+    step: one horizontal rule across each year it has a value for, none across a year
+    without (never joined or interpolated), solid when reported and dashed otherwise; its
+    label ('UMK Kota Blitar') once, over its last year. Shares the chart's x and y scales."""
+    if not references:
+        return []
+    data = pd.DataFrame(references)
+    data["x_from"] = data["year"] - 0.45
+    data["x_to"] = data["year"] + 0.45
+    data["x_label"] = data["year"] + 0.28  # within the year axis' room (year_axis: 0.3)
+    x_scale, x_axis, x_title = year_axis(years, lang)
+    x_from = alt.X("x_from:Q", scale=x_scale, axis=x_axis, title=x_title)
+    y = alt.Y("value:Q", scale=y_scale, title=y_title)
+    tooltip = [
+        alt.Tooltip("label:N", title=""),
+        alt.Tooltip("value_text:N", title=y_title),
+        alt.Tooltip("source:N", title=i18n.t("table.source", lang)),
+    ]
+    rule = (
+        alt.Chart(data)
+        .mark_rule(color=REFERENCE, strokeWidth=2.5, clip=True)
+        .encode(
+            x=x_from,
+            x2="x_to:Q",
+            y=y,
+            strokeDash=alt.condition(
+                "datum.status == 'reported'", alt.value([1, 0]), alt.value([6, 3])
+            ),
+            tooltip=tooltip,
+        )
+    )
+    text = (
+        alt.Chart(data[data["year"] == data["year"].max()])
+        .mark_text(dy=14, align="right", fontSize=12, fontWeight="bold", color=REFERENCE)
+        .encode(
+            x=alt.X("x_label:Q", scale=x_scale, axis=x_axis, title=x_title), y=y, text="label:N"
+        )
     )
     return [rule, text]
 

@@ -1,6 +1,7 @@
 """Who gained: the equity figures (the spread of enterprise income growth, its median by size
 class, region and program participation, the participants' gap, and income growth and program
-participation by the owner's gender), composed once.
+participation by the owner's gender, and the share of enterprises whose income reaches their
+region's minimum wage, UMK), composed once.
 
 Every figure gives the number of enterprises behind it, flags small groups, carries the
 weakest status of the records it uses and names the sources of the two years it compares.
@@ -8,13 +9,14 @@ weakest status of the records it uses and names the sources of the two years it 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 import pandas as pd
 
-from impact import growth, i18n
+from impact import equity, growth, i18n
 from impact.equity import GENDERS, NOT_RECORDED
-from impact.figures.figure import PRECISION, Figure, chart_spec
+from impact.figures.figure import PRECISION, Figure, chart_spec, year_sources
 from impact.figures.marks import marked, statuses_of
 
 HISTOGRAM_ENDS = (-50, 150)  # growth beyond these is gathered in the end bands (equity.py)
@@ -383,3 +385,187 @@ def gender_note(frame: pd.DataFrame, lang: str) -> str:
 def gender_missing(frame: pd.DataFrame, start: int, end: int, lang: str) -> str:
     """What the section says instead of charts when no record has a gender."""
     return i18n.t("eq.gender.none", lang, start=start, end=end, n=int(frame["n"].sum()))
+
+
+# --- the UMK yardstick: enterprises whose monthly income reaches their region's UMK -------
+
+
+def _umk_share_text(share: float, lang: str) -> str:
+    """A share of enterprises: unsigned, one decimal ('81,7%')."""
+    return i18n.format_percent(share, lang, PRECISION)
+
+
+def _umk_shares(frame: pd.DataFrame, lang: str) -> list[str]:
+    return [_umk_share_text(s, lang) for s in frame["share"]]
+
+
+def _umk_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each compared group: its name with n, the n, how many reach the UMK, the share, the
+    records left out for want of a UMK, the small-group flag and the status."""
+    return pd.DataFrame(
+        {
+            i18n.t("table.col.group", lang): shown["label_group"].tolist(),
+            i18n.t("eq.umk.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
+            i18n.t("eq.umk.reached", lang): [
+                i18n.format_number(n, lang, 0) for n in shown["reached"]
+            ],
+            i18n.t("eq.umk.share", lang): shown["label"].tolist(),
+            i18n.t("eq.umk.no_umk", lang): [
+                i18n.format_number(n, lang, 0) for n in shown["no_umk"]
+            ],
+            i18n.t("table.col.small", lang): _small_words(shown, lang),
+            i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
+        }
+    )
+
+
+def _umk_bars(
+    frame: pd.DataFrame,
+    names: list[str],
+    title: str,
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    lang: str,
+) -> tuple[dict | None, pd.DataFrame]:
+    """The share per group as bars (n beside each name, ⚠ on a small group) and its table,
+    of the groups compared with a UMK only (a group without one has no share, not 0%)."""
+    keep = (frame["n"] > 0).to_numpy()
+    shown = frame[keep].assign(
+        label_group=_with_n(frame[keep], [n for n, k in zip(names, keep, strict=True) if k]),
+        label=_umk_shares(frame[keep], lang),
+    )
+    if shown.empty:
+        return None, _umk_table(shown, lang)
+    chart = _group_bars(shown, "share", i18n.t("eq.umk.axis", lang), title, sources, lang)
+    return chart, _umk_table(shown, lang)
+
+
+def umk_sources(
+    found: equity.UmkYardstick, years: Iterable[int]
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Each source of the records and UMK figures of ``years``, with its years."""
+    return year_sources(found.sources[found.sources["year"].isin(list(years))])
+
+
+def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
+    """The share of enterprises whose monthly income reaches their region's UMK in
+    ``found.year``: card metrics (share, n compared, n without a UMK), the share per year as
+    bars, and notes on the method (yearly income against 12 x UMK), on who was left out and
+    why, on the years without a UMK, and the sources. The title states the share only when
+    the enterprises compared are not a small group."""
+    row = found.overall.iloc[0]
+    year, n = int(found.year or 0), int(row["n"])
+    by_year = found.by["year"]
+    compared = by_year[by_year["n"] > 0]
+    if n:
+        status = str(row["status"])
+    else:  # no share this year: the status of what the figure still shows
+        status = statuses_of(compared) if len(compared) else str(row["record_status"])
+    sources = umk_sources(found, [year])
+    share = _umk_share_text(row["share"], lang) if n else "–"
+    if not n:
+        title = i18n.t("eq.umk.title.none", lang, year=year)
+    elif row["small"]:
+        title = i18n.t("eq.umk.title.small", lang, year=year, n=n, min=equity.SMALL_GROUP)
+    else:
+        title = i18n.t("eq.umk.title", lang, year=year, share=share)
+    title = marked(title, status, lang)
+    names = [str(int(y)) for y in by_year["group"]]
+    plotted = umk_sources(found, compared["group"].astype(int))
+    chart, table = _umk_bars(by_year, names, title, plotted, lang)
+    no_umk = int(row["no_umk"])
+    metrics = (
+        (i18n.t("eq.umk.share", lang), share + (" ⚠" if n and row["small"] else "")),
+        (i18n.t("eq.umk.n", lang), i18n.format_number(n, lang, 0)),
+        (i18n.t("eq.umk.no_umk", lang), i18n.format_number(no_umk, lang, 0)),
+    )
+    notes = [i18n.t("eq.umk.method", lang)]
+    if no_umk:
+        notes.append(i18n.t("eq.umk.excluded", lang, year=year, n=no_umk))
+    if combined := int(row["combined"]):
+        notes.append(i18n.t("eq.umk.combined", lang, n=combined))
+    missing = by_year[(by_year["no_umk"] - by_year["combined"]) > 0]
+    if not missing.empty:
+        years = ", ".join(
+            i18n.t("eq.umk.missing.year", lang, year=int(y), n=int(k - c))
+            for y, k, c in zip(
+                missing["group"], missing["no_umk"], missing["combined"], strict=True
+            )
+        )
+        notes.append(i18n.t("eq.umk.missing", lang, years=years))
+    if found.umk.empty:
+        notes.append(i18n.t("eq.umk.no_data", lang))
+    notes.append(
+        i18n.t(
+            "eq.umk.source",
+            lang,
+            sources="; ".join(
+                i18n.data_text(s, lang) for s, _ in umk_sources(found, found.sources["year"])
+            ),
+        )
+    )
+    return Figure(
+        key="equity_umk",
+        kind="share",
+        unit="%",
+        value=growth.Range.point(float(row["share"])) if n else None,
+        years=(year, year),
+        status=status,
+        sources=sources,
+        title=title,
+        label=i18n.t("eq.umk.card", lang),
+        value_text=share,
+        period=i18n.t("eq.umk.period", lang, year=year, n=i18n.format_number(n, lang, 0)),
+        metrics=metrics,
+        chart=chart,
+        table=table,
+        notes=tuple(notes),
+    )
+
+
+def umk_group_figure(
+    found: equity.UmkYardstick, group: str, region_names: dict[str, str], lang: str
+) -> Figure | None:
+    """The share reaching the UMK per ``group`` (region or size_class) in ``found.year``, n
+    beside each name and small groups flagged; titled by the highest group that is not small
+    (never by a small one). None when no group has a UMK to compare with."""
+    frame = found.by[group]
+    names = [group_name(group, g, region_names, lang) for g in frame["group"]]
+    year = int(found.year or 0)
+    sources = umk_sources(found, [year])
+    sturdy = frame[(frame["n"] > 0) & ~frame["small"]]
+    status = statuses_of(frame[frame["n"] > 0])
+    words = {"group": i18n.t(f"eq.group.{group}", lang), "year": year}
+    if sturdy.empty:
+        title = i18n.t("eq.umk.by.title.small", lang, n=equity.SMALL_GROUP, **words)
+    else:
+        shares = _umk_shares(sturdy, lang)
+        top = max(shares, key=lambda text: sturdy["share"].iloc[shares.index(text)])
+        tops = [
+            group_name(group, g, region_names, lang)
+            for g, s in zip(sturdy["group"], shares, strict=True)
+            if s == top
+        ]
+        title = i18n.t("eq.umk.by.title", lang, top=" & ".join(tops), value=top, **words)
+    title = marked(title, status, lang)
+    chart, table = _umk_bars(frame, names, title, sources, lang)
+    if chart is None:
+        return None
+    return Figure(
+        key=f"equity_umk_by_{group}",
+        kind="share",
+        unit="%",
+        value=None,
+        years=(year, year),
+        status=status,
+        sources=sources,
+        title=title,
+        label="",
+        value_text="",
+        chart=chart,
+        table=table,
+    )
+
+
+def umk_empty(lang: str) -> str:
+    """What the UMK section says instead of a chart when there are no enterprise records."""
+    return i18n.t("eq.umk.empty", lang)

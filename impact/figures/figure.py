@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from impact import growth, i18n
+from impact import equity, growth, i18n
 from impact.figures import tables
 from impact.figures.marks import COMPUTED, marked, statuses_of
 from impact.indicators import Indicator
@@ -210,6 +210,8 @@ def change_figure(
     key: str | None = None,
     targets: pd.DataFrame | None = None,
     deflator: str | None = None,
+    umk: pd.DataFrame | None = None,
+    region_names: dict[str, str] | None = None,
 ) -> Figure:
     """The change of one series (``obs``: one indicator, region and sector, every year it
     has) from ``start`` to ``end``: value, status, sources, title, card, chart, table, notes.
@@ -220,8 +222,10 @@ def change_figure(
     when the chart shows the indicator's own values (not an index or real terms: a target is
     set in the indicator's own, nominal unit). ``deflator`` names the region whose inflation
     made the real terms ('Kota Kediri'): the chart's lines and the notes then say 'riil,
-    dideflasi dengan inflasi Kota Kediri'. Raises the named growth errors when a year is
-    missing or the base cannot be changed from.
+    dideflasi dengan inflasi Kota Kediri'. ``umk`` (the UMK observations, every region)
+    draws the series' region's UMK where the chart shows a nominal level in the UMK's own
+    unit (see umk_marks; ``region_names`` names the region in its label). Raises the named
+    growth errors when a year is missing or the base cannot be changed from.
     """
     comparison = growth.compare_years(obs, indicator.kind, start, end)
     ends = obs[obs["year"].isin([start, end])]
@@ -342,6 +346,12 @@ def change_figure(
             series_targets(targets, obs), indicator, lang, years=plotted["year"]
         )
         extra_lines = [*extra_lines, *target_lines]
+    umk_options: list[dict] = []
+    if umk is not None and not as_index and price_rates is None and not plotted.empty:
+        umk_options, umk_lines = umk_marks(
+            umk, plotted, indicator, lang, region_names=region_names or {}
+        )
+        extra_lines = [*extra_lines, *umk_lines]
     chart = chart_spec(
         "series",
         plotted,
@@ -349,6 +359,7 @@ def change_figure(
         year_sources(plotted),
         extra_lines=extra_lines,
         targets=target_options,
+        references=umk_options,
         title=title,
         y_title=y_title or unit_text(indicator, lang),
         value_format=axis,
@@ -450,6 +461,74 @@ def target_marks(
         )
         lines.append(marked(line, str(status), lang))
     lines.append(i18n.t("source.note.target", lang))
+    return marks, lines
+
+
+# --- the UMK drawn on an income chart ------------------------------------------------------
+
+
+def umk_marks(
+    umk: pd.DataFrame,
+    obs: pd.DataFrame,
+    indicator: Indicator,
+    lang: str,
+    *,
+    region_names: dict[str, str],
+) -> tuple[list[dict], list[str]]:
+    """The UMK of the series' region in each plotted year that has one, as a chart draws it
+    (charts.reference_layers), and the lines naming its source, the plotted years without a
+    UMK, and how to read the step.
+
+    Only for a level in the UMK's own unit (Rp per bulan: the average monthly income), of
+    one region with its own UMK (Kota or Kabupaten Blitar). The combined region has no single
+    UMK: nothing is drawn, and one line says to pick a region. Years come only from stored
+    UMK figures; a year without one is named, never filled. Returns ([], []) otherwise."""
+    if (
+        umk.empty
+        or indicator.unit != equity.UMK_UNIT
+        or indicator.kind != "level"
+        or "region" not in obs
+        or obs["region"].nunique() != 1
+    ):
+        return [], []
+    region = str(obs["region"].iloc[0])
+    if region == equity.COMBINED_REGION:
+        return [], [i18n.t("chart.umk.combined", lang)]
+    years = sorted(int(y) for y in obs["year"])
+    rows = umk[
+        (umk["region"] == region) & umk["year"].astype(int).between(years[0], years[-1])
+    ].sort_values("year")
+    if rows.empty:
+        return [], []
+    name = i18n.t("chart.umk.label", lang, region=region_names.get(region, region))
+    fmt, _ = value_formatter(indicator, lang)
+    marks = [
+        {
+            "year": int(row.year),
+            "value": float(row.value),
+            "value_text": fmt(float(row.value)),
+            "label": marked(name, str(row.status), lang),
+            "status": str(row.status),
+            "source": i18n.data_text(row.source, lang),
+        }
+        for row in rows.itertuples()
+    ]
+    lines = []
+    for (source, status), group in rows.groupby(["source", "status"], sort=False):
+        years_text = ", ".join(str(y) for y in sorted(set(group["year"].astype(int))))
+        line = i18n.t(
+            "chart.umk.source",
+            lang,
+            name=name,
+            years=years_text,
+            source=i18n.data_text(source, lang),
+        )
+        lines.append(marked(line, str(status), lang))
+    if missing := [y for y in years if y not in set(rows["year"].astype(int))]:
+        lines.append(
+            i18n.t("chart.umk.missing", lang, name=name, years=", ".join(map(str, missing)))
+        )
+    lines.append(i18n.t("source.note.umk", lang))
     return marks, lines
 
 

@@ -340,6 +340,94 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fill the jenis_kelamin_pemilik column (P or L) of the 'Enterprise records' template "
         "for gender-disaggregated figures.",
     ),
+    # The UMK yardstick (figures/equity.py umk_figure): income against the minimum wage
+    "eq.umk.heading": ("Pendapatan dibanding UMK", "Income against the minimum wage (UMK)"),
+    "eq.umk.intro": (
+        "Upah minimum kabupaten/kota (UMK) adalah tolok ukur wajar pendapatan bulanan pelaku "
+        "usaha. Dari catatan per unit usaha: pangsa usaha yang pendapatannya per bulan "
+        "setidaknya UMK wilayahnya (Kota Blitar atau Kabupaten Blitar) pada tahun yang sama.",
+        "The regional minimum wage (UMK) is the natural yardstick of an entrepreneur's monthly "
+        "income. From enterprise records: the share of enterprises whose monthly income is at "
+        "least the UMK of their region (Kota Blitar or Kabupaten Blitar) in the same year.",
+    ),
+    "eq.umk.title": (
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: {share}",
+        "Share of enterprises whose monthly income is at least their region's UMK, {year}: {share}",
+    ),
+    "eq.umk.title.small": (
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: hanya {n} usaha "
+        "dibandingkan (⚠ < {min}), terlalu sedikit untuk angka utama",
+        "Share of enterprises whose monthly income is at least their region's UMK, {year}: "
+        "only {n} enterprises compared (⚠ < {min}), too few for a headline",
+    ),
+    "eq.umk.title.none": (
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: belum ada UMK "
+        "untuk wilayah catatan tahun itu",
+        "Share of enterprises whose monthly income is at least their region's UMK, {year}: no "
+        "UMK stored for the records' regions that year",
+    ),
+    "eq.umk.card": (
+        "Usaha dengan pendapatan per bulan ≥ UMK wilayahnya",
+        "Enterprises whose monthly income is at least their region's UMK",
+    ),
+    "eq.umk.period": ("{year}, {n} usaha dibandingkan", "{year}, {n} enterprises compared"),
+    "eq.umk.share": ("Usaha ≥ UMK", "Enterprises ≥ UMK"),
+    "eq.umk.n": ("Usaha dibandingkan", "Enterprises compared"),
+    "eq.umk.reached": ("Mencapai UMK", "Reaching the UMK"),
+    "eq.umk.no_umk": ("Tanpa UMK (tidak dihitung)", "Without a UMK (not counted)"),
+    "eq.umk.axis": ("Usaha ≥ UMK (%)", "Enterprises ≥ UMK (%)"),
+    "eq.umk.by.title": (
+        "Usaha ≥ UMK per {group}, {year}: {top} tertinggi ({value})",
+        "Enterprises ≥ UMK by {group}, {year}: {top} highest ({value})",
+    ),
+    "eq.umk.by.title.small": (
+        "Usaha ≥ UMK per {group}, {year}: setiap kelompok < {n} usaha, tanpa angka utama",
+        "Enterprises ≥ UMK by {group}, {year}: every group under {n} enterprises, no headline",
+    ),
+    "eq.umk.method": (
+        "Catatan per unit usaha berisi pendapatan setahun: sebuah usaha dihitung mencapai UMK "
+        "bila pendapatannya ≥ 12 × UMK wilayah dan tahunnya, yaitu rata-rata per bulan "
+        "setidaknya UMK (sama dengan UMK ikut dihitung).",
+        "Enterprise records hold a year's income: an enterprise counts as reaching the UMK when "
+        "its income is ≥ 12 × the UMK of its region and year, i.e. its average month is at "
+        "least the UMK (equal to the UMK counts).",
+    ),
+    "eq.umk.excluded": (
+        "Tidak dihitung di {year}: {n} usaha tanpa UMK untuk wilayah dan tahunnya; mereka tidak "
+        "masuk penyebut.",
+        "Not counted in {year}: {n} enterprises without a UMK for their region and year; they "
+        "are left out of the denominator.",
+    ),
+    "eq.umk.combined": (
+        "Di antaranya {n} usaha yang dicatat untuk Kota & Kabupaten Blitar gabungan: tiap "
+        "wilayah menetapkan UMK sendiri, jadi wilayah gabungan tidak punya satu UMK.",
+        "Of these, {n} enterprises are recorded for Blitar City & Regency combined: each region "
+        "sets its own UMK, so the combined region has no single one.",
+    ),
+    "eq.umk.missing": (
+        "Tahun tanpa UMK untuk wilayah sebagian catatan (UMK tidak diisi atau ditaksir): {years}.",
+        "Years without a UMK for some records' region (a UMK is never filled in or estimated): "
+        "{years}.",
+    ),
+    "eq.umk.missing.year": ("{year}: {n} usaha", "{year}: {n} enterprises"),
+    "eq.umk.no_data": (
+        "Belum ada angka UMK di basis data (indikator umk, Rp per bulan, Kota Blitar dan "
+        "Kabupaten Blitar): angka ini terisi setelah UMK yang diumumkan ditambahkan.",
+        "No UMK figures in the database yet (indicator umk, Rp per month, Kota Blitar and "
+        "Kabupaten Blitar): this figure fills once the published UMK is added.",
+    ),
+    "eq.umk.source": (
+        "Sumber: catatan per unit usaha dan UMK ({sources}).",
+        "Sources: enterprise records and the UMK ({sources}).",
+    ),
+    "eq.umk.empty": (
+        "Belum ada catatan per unit usaha untuk dibandingkan dengan UMK. Unggah catatan dengan "
+        "templat 'Catatan per unit usaha' (enterprises) di halaman Unggah Data: pendapatan "
+        "setahun (pendapatan_rp) per usaha, wilayah Kota Blitar atau Kabupaten Blitar.",
+        "No enterprise records to compare with the UMK yet. Upload them with the 'Enterprise "
+        "records' template (enterprises) on the Upload data page: a year's income "
+        "(pendapatan_rp) per enterprise, region Kota Blitar or Kabupaten Blitar.",
+    ),
     "eq.source": (
         "Sumber angka di halaman ini: catatan per unit usaha ({sources}). Angka agregat di halaman "
         "lain berasal dari seri indikator, bukan dari catatan ini.",
@@ -526,6 +614,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "bukan wilayah Blitar; belah ketupat terisi bila angkanya dilaporkan.",
         "Long-dashed lines with diamonds: benchmarks (East Java, Indonesia), not a Blitar "
         "region; a filled diamond is a reported figure.",
+    ),
+    # The UMK drawn on an income chart (figure.umk_marks)
+    "chart.umk.label": ("UMK {region}", "UMK {region}"),
+    "chart.umk.source": ("{name} {years}: {source}", "{name} {years}: {source}"),
+    "chart.umk.missing": (
+        "{name}: tidak ada angka UMK untuk {years} (tidak diisi)",
+        "{name}: no UMK figure for {years} (not filled in)",
+    ),
+    "chart.umk.combined": (
+        "UMK tidak digambar: Kota Blitar dan Kabupaten Blitar masing-masing punya UMK, wilayah "
+        "gabungan tidak punya satu UMK. Pilih salah satu wilayah untuk melihat UMK-nya.",
+        "No UMK drawn: Blitar City and Blitar Regency each set their own UMK; the combined "
+        "region has no single one. Pick one of the two regions to see its UMK.",
+    ),
+    "source.note.umk": (
+        "Garis tangga oranye: UMK wilayah ini per tahun (Rp per bulan), tolok ukur pendapatan "
+        "bulanan; hanya tahun yang punya angka UMK, putus-putus bila bukan angka resmi yang "
+        "dilaporkan.",
+        "Orange steps: this region's UMK in each year (Rp per month), the yardstick of a "
+        "monthly income; only years with a UMK figure, dashed when not a reported, official "
+        "figure.",
     ),
     # Targets drawn on a chart (figure.target_marks)
     "chart.target.label": ("Target {value}", "Target {value}"),

@@ -87,3 +87,79 @@ def test_gender_figures_in_english_and_none_without_any_gender() -> None:
     nobody = GENDER.iloc[2:]
     assert equity.gender_figures(nobody, SOURCES, 2021, 2023, "en") is None
     assert "5 enterprises counted, none with it" in equity.gender_missing(nobody, 2021, 2023, "en")
+
+
+# --- the UMK yardstick --------------------------------------------------------------------
+
+
+def _yardstick(overall: dict, years: list[dict], regions: list[dict] | None = None):
+    from impact.equity import UmkYardstick
+
+    columns = ["group", "n", "reached", "no_umk", "combined", "share", "small", "status",
+               "record_status"]  # fmt: skip
+    by_region = pd.DataFrame(regions or [], columns=columns)
+    return UmkYardstick(
+        year=2023,
+        overall=pd.DataFrame([overall], columns=columns),
+        by={"year": pd.DataFrame(years, columns=columns), "region": by_region,
+            "size_class": by_region},
+        umk=pd.DataFrame({"region": ["kota_blitar"], "year": [2023], "value": [2.5e6],
+                          "status": ["reported"], "source": ["SK UMK"]}),
+        sources=pd.DataFrame({"year": [2022, 2023, 2023], "source": ["Survei", "Survei", "SK UMK"]}),
+    )  # fmt: skip
+
+
+def _row(group, n, reached, no_umk=0, combined=0, small=False, status="reported") -> dict:
+    share = 100 * reached / n if n else float("nan")
+    return {"group": group, "n": n, "reached": reached, "no_umk": no_umk,
+            "combined": combined, "share": share, "small": small,
+            "status": status if n else None, "record_status": status}  # fmt: skip
+
+
+def test_umk_title_card_and_notes_name_who_was_left_out_and_why() -> None:
+    overall = _row(None, 40, 30, no_umk=5, combined=3, status="estimated")
+    found = _yardstick(overall, [_row(2022, 0, 0, no_umk=9), {**overall, "group": 2023}])
+    fig = equity.umk_figure(found, "id")
+    assert fig.title == (
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, 2023: 75% (estimasi)"
+    )
+    assert dict(fig.metrics) == {"Usaha ≥ UMK": "75%", "Usaha dibandingkan": "40",
+                                 "Tanpa UMK (tidak dihitung)": "5"}  # fmt: skip
+    notes = " ".join(fig.notes)
+    assert "≥ 12 × UMK" in notes and "Tidak dihitung di 2023: 5 usaha tanpa UMK" in notes
+    assert "3 usaha yang dicatat untuk Kota & Kabupaten Blitar gabungan" in notes
+    assert "2022: 9 usaha" in notes  # a year without a UMK is named, never filled
+    # the chart draws only the year with a UMK; its sources are that year's
+    assert fig.chart["frame"]["label_group"].tolist() == ["2023 (n=40)"]
+    assert sorted(fig.chart["options"]["source_lines"]) == [
+        "Sumber 2023: SK UMK",
+        "Sumber 2023: Survei",
+    ]
+    assert fig.status == "estimated"
+
+
+def test_umk_title_never_rests_on_a_small_group() -> None:
+    small = _row(None, 7, 7, small=True)
+    fig = equity.umk_figure(_yardstick(small, [{**small, "group": 2023}]), "en")
+    assert "100" not in fig.title and "only 7 enterprises compared (⚠ < 30)" in fig.title
+    assert dict(fig.metrics)["Enterprises ≥ UMK"] == "100% ⚠"
+    assert fig.chart["frame"]["label_group"].tolist() == ["2023 (n=7) ⚠"]
+    regions = [_row("kota_blitar", 7, 7, small=True), _row("kab_blitar", 40, 10)]
+    names = {"kota_blitar": "Kota Blitar", "kab_blitar": "Kabupaten Blitar"}
+    by_region = equity.umk_group_figure(_yardstick(small, [], regions), "region", names, "en")
+    # Kota Blitar's 100% is higher, but rests on 7 enterprises: the title names Kabupaten
+    assert by_region.title == "Enterprises ≥ UMK by region, 2023: Kabupaten Blitar highest (25%)"
+    assert by_region.chart["frame"]["label_group"].tolist() == [
+        "Kota Blitar (n=7) ⚠", "Kabupaten Blitar (n=40)"
+    ]  # fmt: skip
+    all_small = equity.umk_group_figure(_yardstick(small, [], regions[:1]), "region", names, "id")
+    assert all_small.title.endswith("setiap kelompok < 30 usaha, tanpa angka utama")
+
+
+def test_umk_without_a_umk_for_the_year_says_so_and_shows_no_share() -> None:
+    none = _row(None, 0, 0, no_umk=12, status="illustrative")
+    fig = equity.umk_figure(_yardstick(none, [{**none, "group": 2023}]), "id")
+    assert fig.title.endswith("2023: belum ada UMK untuk wilayah catatan tahun itu (ilustratif)")
+    assert fig.status == "illustrative"  # the records' status, never 'reported' by default
+    assert fig.value is None and fig.value_text == "–" and fig.chart is None
+    assert "Tidak dihitung di 2023: 12 usaha tanpa UMK" in " ".join(fig.notes)
