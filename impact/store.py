@@ -370,13 +370,19 @@ def hidden_statuses() -> tuple[str, ...]:
     return _HIDDEN.get()
 
 
+def _own_catalog(con: duckdb.DuckDBPyConnection) -> str:
+    """The connection's database as a quoted identifier (DuckDB names it after the file), so
+    a temporary view can name its table without naming itself."""
+    catalog = con.execute("SELECT current_database()").fetchone()[0]
+    return '"' + str(catalog).replace('"', '""') + '"'
+
+
 def _shadow_hidden(con: duckdb.DuckDBPyConnection, hidden: tuple[str, ...]) -> None:
     # Unqualified names resolve to the temporary schema first, so these views stand in for
     # the tables in every query of this connection. The view reads the table through its
     # catalog (a view named like its table would otherwise read itself). The statuses are
     # checked against STATUSES by hiding(); the catalog name is quoted as an identifier.
-    catalog = con.execute("SELECT current_database()").fetchone()[0]
-    source = '"' + str(catalog).replace('"', '""') + '".main.'
+    source = _own_catalog(con) + ".main."
     tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     for table in STATUS_TABLES:
         if table in tables:

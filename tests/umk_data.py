@@ -1,8 +1,8 @@
 """UMK figures in a test database, as the public figures seed will hold them (indicator
 ``umk``, regions kota_blitar / kab_blitar, sector 'all', Rp per bulan, kind level).
 
-Until the seed ships them, tests add their own rows; once it does, these replace the seeded
-rows of the same region and year (and the indicator row is left as the seed wrote it)."""
+The seed ships the published UMK; a test that computes against its own hand-checked UMK
+clears them first (``only=True``), so a year the test leaves out has no UMK."""
 
 from __future__ import annotations
 
@@ -14,9 +14,14 @@ from impact.equity import UMK_INDICATOR, UMK_UNIT
 SOURCE = "Keputusan Gubernur Jawa Timur tentang UMK (uji)"
 
 
-def add_umk(db: Path, rows: list[tuple[str, int, float]], status: str = "reported") -> None:
-    """Store (region, year, UMK in Rp per month) rows; ``status`` for every row."""
+def add_umk(
+    db: Path, rows: list[tuple[str, int, float]], status: str = "reported", *, only: bool = False
+) -> None:
+    """Store (region, year, UMK in Rp per month) rows; ``status`` for every row. ``only``
+    removes every UMK already stored (the seed's published ones) first."""
     with store.connect(db) as con:
+        if only:
+            con.execute("DELETE FROM observation WHERE indicator = ?", [UMK_INDICATOR])
         con.execute(
             "INSERT INTO indicator (code, name_id, name_en, unit, kind, frequency, agency)"
             " VALUES ($code, 'Upah minimum kabupaten/kota (UMK)',"

@@ -146,7 +146,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{start_value} → {end_value} orang",
         "{start_value} → {end_value} people",
     ),
-    "deck.card.missing": ("Belum ada data {start}–{end}", "No data for {start}–{end} yet"),
     # --- chart slides ----------------------------------------------------------------
     "deck.budget.finding": (
         "Total anggaran program: {budget_start} pada {start}, {budget_end} pada {end}.",

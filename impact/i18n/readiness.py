@@ -79,10 +79,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Download the templates from the Upload data page; an upload that fills a line "
         "moves it into the pack.",
     ),
-    "collecting.none": (
-        "Semua bagian yang dipilih punya angka yang dilaporkan.",
-        "Every chosen section has reported figures.",
-    ),
     # --- the practice pack -----------------------------------------------------------------
     "deck.watermark": ("CONTOH — bukan data resmi", "EXAMPLE — not official data"),
     "deck.form.illustrative": (

@@ -147,6 +147,7 @@ def test_the_circle_check_finds_a_circle(tmp_path: Path) -> None:
 # by its last dotted part.
 IDENTIFIER_BUILDERS = {
     "quote_table": "store: a table name from store.TABLES, quoted",
+    "_own_catalog": "store: the connection's own database name (DuckDB's, from the file name), quoted",
     "_ident": "upload/changes: a dataset's declared column, quoted, with an old_/new_ prefix",
     "_in_list": "store: a SQL list of module constants (the CHECK constraints of the schema)",
     "duckdb_memory": "config: a size that matched the size pattern, or the default",

@@ -42,7 +42,7 @@ def _load(db: Path) -> None:
 @pytest.fixture
 def db(seeded_db: Path) -> Path:
     _load(seeded_db)
-    add_umk(seeded_db, UMK)
+    add_umk(seeded_db, UMK, only=True)
     add_umk(seeded_db, UMK_2024, status="illustrative")
     return seeded_db
 
@@ -112,7 +112,7 @@ def test_yardstick_takes_the_latest_year_and_names_the_sources(db) -> None:
 
 
 def test_without_records_the_yardstick_is_empty(seeded_db) -> None:
-    add_umk(seeded_db, UMK)
+    add_umk(seeded_db, UMK, only=True)
     found = equity.umk_yardstick(seeded_db)
     assert found.empty and found.year is None
 

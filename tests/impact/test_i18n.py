@@ -177,6 +177,7 @@ def families() -> dict[str, set[str]]:
     c, ...)): prefix -> the codes it builds them from."""
     from impact import achievement, auth, status, store
     from impact.deck import content, model
+    from impact import readiness
     from impact.upload import views
 
     declared = {
@@ -220,6 +221,21 @@ def families() -> dict[str, set[str]]:
         },
         # pages/equity.py: one column per group it shows
         "eq.group": {"size_class", "region", "participant"},
+        # readiness.py: what each section left out needs, the offices, the tables it reads
+        "collecting.need": set(readiness.NEEDS),
+        "office": set(readiness.OFFICES),
+        "readiness.table": {n.table for n in readiness.NEEDS.values()} - {"observation"},
+        # pages/readiness.py: the columns it shows
+        "readiness.col": {
+            "section",
+            "name",
+            "reported",
+            "estimated",
+            "illustrative",
+            "missing",
+            "offices",
+            "template",
+        },  # fmt: skip
     }
     for prefix, codes in _literal_families(_trees()).items():
         declared.setdefault(prefix, set()).update(codes)

@@ -104,7 +104,7 @@ def test_without_any_gender_the_section_says_what_would_fill_it(app_db) -> None:
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_umk_section_with_records_and_umk(app_db, lang) -> None:
     load_synthetic(app_db)
-    add_umk(app_db, UMK_SAMPLE)
+    add_umk(app_db, UMK_SAMPLE, only=True)
     at = open_page("pages/equity.py", lang)
     heading = "Pendapatan dibanding UMK" if lang == "id" else "Income against the minimum wage"
     assert any(h.value.startswith(heading) for h in at.header)
@@ -148,7 +148,7 @@ def test_income_page_without_records_says_what_would_fill_the_umk_card(app_db, l
 
 def test_income_page_umk_card_and_line(app_db) -> None:
     load_synthetic(app_db)
-    add_umk(app_db, UMK_SAMPLE)
+    add_umk(app_db, UMK_SAMPLE, only=True)
     at = open_page("pages/income.py", "en", indikator="batik_income_avg", wilayah="kota_blitar")
     card = "Enterprises whose monthly income is at least their region's UMK"
     assert metrics_of(at)[card].endswith("%")
