@@ -175,9 +175,8 @@ def _issue_codes() -> set[str]:
 def families() -> dict[str, set[str]]:
     """Key families the code builds at run time (f"status.{code}", i18n.label("category",
     c, ...)): prefix -> the codes it builds them from."""
-    from impact import achievement, auth, status, store
+    from impact import achievement, auth, readiness, status, store
     from impact.deck import content, model
-    from impact import readiness
     from impact.upload import views
 
     declared = {
