@@ -232,7 +232,7 @@ def series_chart(
                 gap_x="(datum.year + datum.next_year) / 2",
                 gap_y="(datum.value + datum.next_value) / 2",
             )
-            .mark_text(fontSize=12, fontStyle="italic", color=GREY, dy=16)
+            .mark_text(fontSize=12, fontStyle="italic", color=GREY, dy=-12)
             .encode(
                 x=alt.X("gap_x:Q", scale=x_scale, axis=x_axis, title=year_label),
                 y=alt.Y("gap_y:Q", scale=y_scale, title=y_title),
@@ -430,7 +430,8 @@ def regions_chart(
     )
     years = sorted(data["year"].astype(int).unique().tolist())
     year_label = i18n.t("chart.year", lang)
-    x_scale, x_axis, _ = year_axis(years, lang)
+    # Every year of the span on the axis, those without a figure too (see series_chart).
+    x_scale, x_axis, _ = year_axis(list(range(years[0], years[-1] + 1)) if years else [], lang)
     x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
@@ -464,7 +465,7 @@ def regions_chart(
     if not region_rows.empty:
         layers.append(
             alt.Chart(region_rows)
-            .transform_filter("isValid(datum.next_year)")
+            .transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
             .mark_rule(strokeWidth=3)
             .encode(
                 x=x,
@@ -477,11 +478,20 @@ def regions_chart(
                 ),
             )
         )
-    if not bench_rows.empty:
+    if not bench_rows.empty:  # segment by segment, so a gap between years stays a gap
         layers.append(
             alt.Chart(bench_rows)
-            .mark_line(strokeWidth=2, strokeDash=BENCHMARK_DASH)
-            .encode(x=x, y=y, color=colour, detail="series:N")
+            .transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
+            .mark_rule(strokeWidth=2, strokeDash=BENCHMARK_DASH)
+            .encode(x=x, x2="next_year:Q", y=y, y2="next_value:Q", color=colour)
+        )
+    has_gap = bool(data["gap_label"].notna().any()) if "gap_label" in data else False
+    if has_gap:  # years nobody published: a thin dotted connector, never a trend line
+        layers.append(
+            alt.Chart(data)
+            .transform_filter("isValid(datum.gap_label)")
+            .mark_rule(strokeWidth=1.5, strokeDash=[2, 4], opacity=0.7)
+            .encode(x=x, x2="next_year:Q", y=y, y2="next_value:Q", color=colour)
         )
     # Points take their region's colour: reported filled, the others hollow (fill opacity by
     # status). The status legend comes from a layer of its own that draws nothing on the plot
@@ -567,6 +577,8 @@ def regions_chart(
         )
     layers += target_layers(targets, years, lang, y_scale, y_title)
     benchmarks = [benchmark_note] if benchmark_note and not bench_rows.empty else []
+    if has_gap:
+        benchmarks.append(i18n.t("chart.gap_note", lang))
     notes = reading_notes(data, lang, band=has_band, extra=benchmarks)
     chart = alt.layer(*layers).resolve_legend(strokeDash="independent")
     return finish(

@@ -499,6 +499,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "chart.year": ("Tahun", "Year"),
     # A gap between two figures: no point is drawn for a year nobody published.
     "chart.gap": ("tidak ada angka {years}", "no figure for {years}"),
+    "chart.gap_note": (
+        "Garis titik-titik tipis: tidak ada angka untuk tahun di antaranya.",
+        "Thin dotted line: no figure for the years in between.",
+    ),
     "chart.income.title": (
         "Pendapatan pelaku batik {verb} {range} dari {start} ke {end}",
         "Batik entrepreneurs' income {verb} {range} from {start} to {end}",

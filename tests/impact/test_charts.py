@@ -73,3 +73,26 @@ def test_chart_renders_to_svg_with_indonesian_labels(seeded_db: Path) -> None:
     _, chart = _income_chart(seeded_db, "id")
     svg = vlc.vegalite_to_svg(chart.to_dict() | {"width": 600})
     assert "Ilustratif" in svg and "Dilaporkan" in svg and "150–170" in svg
+
+
+def test_regions_chart_draws_a_gap_as_a_thin_connector_for_regions_and_benchmarks() -> None:
+    rows = [
+        ("Kota Blitar", "region", 2018, 5.83),
+        ("Kota Blitar", "region", 2020, -2.28),
+        ("Kota Blitar", "region", 2021, 4.28),
+        ("Jawa Timur", "benchmark", 2020, -2.33),
+        ("Jawa Timur", "benchmark", 2021, 3.57),
+    ]
+    frame = pd.DataFrame(rows, columns=["series", "role", "year", "value"]).assign(
+        low=None, high=None, status="reported", source="BPS"
+    )
+    spec = charts.regions_chart(frame, lang="id", title="T", y_title="%", sources=["BPS"]).to_dict()
+    rules = [x for x in spec["layer"] if x["mark"]["type"] == "rule"]
+    trend = [x for x in rules if x["mark"].get("strokeWidth", 0) >= 2]
+    assert len(trend) == 2  # regions and benchmarks, segment by segment
+    assert all("!isValid(datum.gap_label)" in x["transform"][0]["filter"] for x in trend)
+    (gap,) = [x for x in rules if x["mark"].get("strokeDash") == [2, 4]]
+    assert gap["transform"][0]["filter"] == "isValid(datum.gap_label)"
+    assert not [x for x in spec["layer"] if x["mark"]["type"] == "line"]  # no line joins a gap
+    assert "Garis titik-titik tipis: tidak ada angka" in " ".join(spec["title"]["subtitle"])
+    assert spec["layer"][0]["encoding"]["x"]["axis"]["values"] == [2018, 2019, 2020, 2021]
