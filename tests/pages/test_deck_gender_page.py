@@ -30,11 +30,13 @@ def test_without_gender_the_section_is_named_as_left_out(app_db, lang) -> None:
 
 
 def test_with_gender_the_section_is_in_the_deck(app_db) -> None:
-    load_synthetic(app_db, enterprises=40)
-    at = open_page("pages/deck.py", "id", dari="2021", ke="2023")
+    load_synthetic(app_db, enterprises=40)  # illustrative records: the practice pack shows them
+    at = open_page("pages/deck.py", "id", dari="2021", ke="2023", ilustratif="1")
     assert "Perempuan dan laki-laki" not in _warnings(at)
-    # one slide more than the 21 of the seed data alone (test_deck_pages.py)
+    # the seed data's practice pack (22 slides, test_deck_pages.py) with the gender slide in
+    # place of its last one, which listed the gender section as still being collected
     assert at.expander[0].label == "Isi paparan: 22 slide"
+    assert "Data yang masih dikumpulkan" not in at.expander[0].markdown[0].value
     assert "Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik" in (
         at.expander[0].markdown[0].value
     )

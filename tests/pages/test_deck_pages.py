@@ -26,13 +26,13 @@ def _downloads(at: AppTest) -> list[str]:
         (
             "id",
             "Bahan paparan DPRD",
-            "Isi paparan: 21 slide",
+            "Isi paparan: 10 slide",
             ["Unduh PPTX (16:9)", "Unduh PDF", "Unduh ringkasan (PDF, A4)"],
         ),
         (
             "en",
             "DPRD hearing pack",
-            "Contents: 20 slides",
+            "Contents: 10 slides",
             ["Download PPTX (16:9)", "Download PDF", "Download the brief (PDF, A4)"],
         ),
     ],
@@ -41,7 +41,7 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     at = open_page(DECK, lang)
     assert at.title[0].value == title
     assert at.expander[0].label == preview
-    assert "+50–70%" in at.expander[0].markdown[0].value
+    assert "50–70%" in at.expander[0].markdown[0].value
     # Ready when the page opens: no "build" click between the planner and the files.
     assert not any(b.label in ("Buat bahan paparan", "Build the pack") for b in at.button)
     # The one-page brief needs no LibreOffice: offered either way.
@@ -49,10 +49,23 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     assert _downloads(at) == expected
 
 
+def test_the_practice_switch_brings_the_examples_back_and_says_so(app_db) -> None:
+    at = open_page(DECK)
+    assert at.toggle(key="deck_illustrative").value is False  # defended by default
+    assert any(i.value.startswith("4 dari 11 bagian yang dipilih siap") for i in at.info)
+    default = at.expander[0].markdown[0].value.replace("\\", "")
+    assert "(ilustratif)" not in default and "Data yang masih dikumpulkan" in default
+    at.toggle(key="deck_illustrative").set_value(True).run()
+    assert at.expander[0].label == "Isi paparan: 22 slide"
+    assert "(ilustratif)" in at.expander[0].markdown[0].value.replace("\\", "")
+    assert any(i.value.startswith("Paket latihan") for i in at.info)
+
+
 def test_deck_page_sections_and_years_change_the_preview(app_db) -> None:
     at = open_page(DECK)
     at.multiselect(key="deck_sections").set_value(["summary"]).run()
     assert at.expander[0].label == "Isi paparan: 2 slide"
+    at.toggle(key="deck_illustrative").set_value(True).run()  # 2022 figures are examples
     at.selectbox(key="deck_end").select(2022).run()
     assert "2021–2022" in at.expander[0].markdown[0].value
 
@@ -78,12 +91,13 @@ def test_deck_page_opens_with_the_region_and_years_of_its_link(app_db, params, c
     values = tuple(at.selectbox(key=k).value for k in ("deck_region", "deck_start", "deck_end"))
     assert values == chosen
     first, last = chosen[1], chosen[2]
-    assert f"{first}–{last}" in at.expander[0].markdown[0].value
+    # The sections left out are named for the region and years chosen.
+    assert f"{first}–{last}" in " ".join(w.value for w in at.warning)
 
 
 def test_deck_page_region_without_years_says_what_to_do(app_db) -> None:
     at = open_page(DECK)
-    at.selectbox(key="deck_region").select("jatim").run()
+    at.selectbox(key="deck_region").select("kota_kediri").run()
     assert any("Unggah Data" in i.value for i in at.info)
     assert not at.button  # no build button for a deck without figures
 
@@ -130,23 +144,29 @@ def _slide_param(at: AppTest) -> str:
 def test_presentation_link_opens_the_same_slide(app_db) -> None:
     at = open_page(PRESENT, slide="4")
     assert _heading(at) == "Daya saing produk naik 30 poin persen, dari 55% ke 85%"
-    assert any(
-        ":gray-badge[:material/warning: Sebagian ilustratif]" in m.value for m in at.markdown
-    )
+    assert not any("ilustratif" in m.value.lower() for m in at.markdown)  # both years reported
+    at = open_page(PRESENT, slide="5", ilustratif="1")  # the practice pack: marked, every slide
+    assert _heading(at) == "Tenaga kerja industri batik naik 29,2% dari 2021 ke 2023 (ilustratif)"
+    badges = [m.value for m in at.markdown]
+    assert any(":gray-badge[:material/warning: Ilustratif]" in v for v in badges)
+    assert any(":red-badge[:material/warning: CONTOH — bukan data resmi]" in v for v in badges)
 
 
 def test_presentation_clamps_a_bad_slide_number(app_db) -> None:
     at = open_page(PRESENT, slide="999")
     assert at.button(key="present_next").disabled
     last = _slide_param(at)
-    assert int(last) > 10
+    assert int(last) == 10
     at = open_page(PRESENT, slide="abc")
     assert _slide_param(at) == "1"
 
 
 def test_presentation_follows_region_and_years_in_the_url(app_db) -> None:
-    # The study's own finding first, then the chosen region and years beside it.
-    at = open_page(PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="3")
+    # The study's own finding first, then the chosen region and years beside it (their
+    # figures are examples: the practice pack).
+    at = open_page(
+        PRESENT, wilayah="kota_blitar", dari="2021", ke="2022", slide="3", ilustratif="1"
+    )
     assert _heading(at) == "Angka utama Kota Blitar, 2021–2022"
 
 
