@@ -1231,12 +1231,12 @@ def build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[st
         data_as_of = as_of.as_of_text(as_of.as_of(path), options.lang)
         if "sources" in options.sections:
             body += _sources(deck, body, data_as_of)
+    body += _collecting(deck, tuple(omitted))
     # Every slide says how old its figures are ('Data per …, unggahan #4'), last in its footer.
     body = [
         slide if slide.section == "sources" else replace(slide, footnote=_dated(slide, data_as_of))
         for slide in body
     ]  # the sources slides say it in their own 'made from' line
-    body += _collecting(deck, tuple(omitted))
     pages = [page for slide in body for page in layout.paginate(slide, options.lang)]
     slides = [_cover(deck, pages, data_as_of), *pages]
     if options.illustrative:  # every slide of a practice pack says it is an example

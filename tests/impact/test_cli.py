@@ -103,7 +103,7 @@ def test_import_writes_and_records_the_upload(warm_db, tmp_path, capsys) -> None
                 "  galat: Baris 2, Kolom nilai [tujuh ratus]: 'tujuh ratus' bukan angka. Tulis angka "
                 "saja, misalnya 1.250.000 atau 54,5 (tanda desimal berkas ini: '.').",
                 "  galat: Baris 2, Kolom wilayah [Mars]: Wilayah 'Mars' tidak dikenal. Pakai salah "
-                "satu: blitar, indonesia, jatim, kab_blitar, kota_blitar.",
+                "satu: blitar, indonesia, jatim, kab_blitar, kota_blitar, kota_kediri.",
                 "  galat: Baris 4, Kolom tahun [2021.5]: '2021.5' bukan tahun yang sah. Tulis tahun "
                 "bulat antara 2000 dan {next_year}, misalnya 2024.",
             ],
@@ -114,7 +114,7 @@ def test_import_writes_and_records_the_upload(warm_db, tmp_path, capsys) -> None
                 "  error: Row 2, Column nilai [tujuh ratus]: 'tujuh ratus' is not a number. Write a "
                 "number only, e.g. 1250000 or 54.5 (this file's decimal mark: '.').",
                 "  error: Row 2, Column wilayah [Mars]: Unknown region 'Mars'. Use one of: blitar, "
-                "indonesia, jatim, kab_blitar, kota_blitar.",
+                "indonesia, jatim, kab_blitar, kota_blitar, kota_kediri.",
                 "  error: Row 4, Column tahun [2021.5]: '2021.5' is not a valid year. Write a whole "
                 "year between 2000 and {next_year}, e.g. 2024.",
             ],
