@@ -31,7 +31,9 @@ def test_with_synthetic_records(app_db, lang) -> None:
     titles = [
         " ".join(json.loads(c.proto.spec)["title"]["text"]) for c in at.get("vega_lite_chart")
     ]
-    assert len(titles) == 6  # the spread, three groups, and women and men (two)
+    # the spread, three groups, women and men (two), and the UMK (three: the seed ships the
+    # published UMK of both regions)
+    assert len(titles) == 9
     assert titles[0].startswith(
         "Sebaran pertumbuhan pendapatan 2021–2023" if lang == "id" else "Spread of income growth"
     )
@@ -64,7 +66,7 @@ def test_women_and_men_section_with_n_small_groups_and_not_recorded(app_db, lang
     at = open_page("pages/equity.py", lang, wilayah="kab_blitar")
     heading = "Perempuan dan laki-laki" if lang == "id" else "Women and men"
     assert heading in [h.value for h in at.header]
-    growth, joined = chart_titles(at)[-2:]
+    growth, joined = chart_titles(at)[4:6]
     if lang == "id":
         assert growth.startswith("Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: ")
         assert "Perempuan +" in growth and "Laki-laki +" in growth
@@ -75,7 +77,12 @@ def test_women_and_men_section_with_n_small_groups_and_not_recorded(app_db, lang
         assert joined.startswith("Joined a program 2021–2023 by owner's gender: Women ")
         assert growth.endswith("(illustrative)") and joined.endswith("(illustrative)")
     group = "Kelompok" if lang == "id" else "Group"
-    groups = at.dataframe[-1].value[group].tolist()  # the participation chart's data table
+    women = "Perempuan (n=" if lang == "id" else "Women (n="
+    groups = next(  # the participation chart's data table: the last one grouped by gender
+        t
+        for t in (d.value[group].tolist() for d in reversed(at.dataframe) if group in d.value)
+        if t and str(t[0]).startswith(women)
+    )
     assert groups[0].startswith("Perempuan (n=" if lang == "id" else "Women (n=")
     assert groups[1].startswith("Laki-laki (n=" if lang == "id" else "Men (n=")
     assert groups[2].startswith("Tidak dicatat (n=" if lang == "id" else "Not recorded (n=")
@@ -89,7 +96,8 @@ def test_without_any_gender_the_section_says_what_would_fill_it(app_db) -> None:
     load_synthetic(app_db, gender=False)
     at = open_page("pages/equity.py", "id")
     assert "Perempuan dan laki-laki" in [h.value for h in at.header]
-    assert len(at.get("vega_lite_chart")) == 4  # no empty chart for women and men
+    # no empty chart for women and men: the spread, three groups and the UMK section's three
+    assert len(at.get("vega_lite_chart")) == 7
     infos = [re.sub(r"\\(.)", r"\1", i.value) for i in at.info]  # Markdown escapes removed
     assert any(
         "Belum ada catatan jenis kelamin pemilik untuk 2021–2023: 300 usaha dihitung" in i
@@ -128,6 +136,7 @@ def test_umk_section_with_records_and_umk(app_db, lang) -> None:
 
 def test_umk_section_without_any_umk_says_what_would_fill_it(app_db) -> None:
     load_synthetic(app_db)
+    add_umk(app_db, [], only=True)  # no UMK at all (the seed's published ones removed)
     at = open_page("pages/equity.py", "id")
     assert len(at.get("vega_lite_chart")) == 6  # no empty UMK chart
     captions = " ".join(re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)
