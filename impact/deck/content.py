@@ -243,7 +243,7 @@ def _card(fig, label: str, lang: str) -> Card:
         else i18n.t("figure.computed", lang, text=line.text)
         for line in fig.details
     )
-    return Card(label, fig.value_text, details, fig.status)
+    return Card(label, fig.value_text, details, fig.status, fig.mark)
 
 
 def _headline(deck: _Deck, region: str, start: int, end: int) -> list[tuple[str, Figure | None]]:

@@ -67,6 +67,7 @@ from impact.deck.layout import (
 )
 from impact.deck.model import Card, DeckOptions, Slide, Table
 from impact.figures import charts
+from impact.figures.marks import with_mark
 
 
 def _emu(points: float) -> Emu:
@@ -215,7 +216,7 @@ def _cards(slide, figures: tuple[Card, ...], box: Box, lang: str) -> None:
             _chip(
                 slide,
                 chip,
-                i18n.label("status", fig.status, lang),
+                with_mark(fig.status, fig.mark, lang),  # 'Dilaporkan · angka sementara'
                 fig.status,
                 lang,
                 f"status-{fig.status}",

@@ -1,0 +1,67 @@
+"""Issue 22.5: what a figure says of itself travels with it to every surface. BPS marks
+(``*``, ``**``, ``r``) follow a number into titles, cards and notes; a title built on an
+illustrative input says so; rounding is one rule; a benchmark keeps its published precision."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from impact.figures import figure
+from impact.indicators import Indicator
+
+COLUMNS = ["indicator", "region", "sector", "year", "value", "low", "high", "status", "source"]
+
+
+def _indicator(kind: str, unit: str = "%", code: str = "x") -> Indicator:
+    return Indicator(code, "Skor", "Score", None, None, None, unit, kind, "tahunan", "BPS")
+
+
+def _series(rows: list[tuple[int, float, str | None]], status: str = "reported") -> pd.DataFrame:
+    """rows: (year, value, BPS mark or None)."""
+    frame = pd.DataFrame(
+        [
+            {"indicator": "x", "region": "blitar", "sector": "batik", "year": y, "value": v,
+             "low": None, "high": None, "status": status, "source": "BPS", "note": None,
+             "mark": m}
+            for y, v, m in rows
+        ],
+        columns=[*COLUMNS, "note", "mark"],
+    )  # fmt: skip
+    return frame.astype({"low": float, "high": float, "value": float})
+
+
+MARKED = [(2021, 55.0, None), (2023, 70.0, None), (2024, 80.0, "provisional"),
+          (2025, 89.0, "very_provisional")]  # fmt: skip
+WORDS = {"id": "angka sangat sementara", "en": "very provisional figure"}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_bps_mark_follows_a_score_into_title_value_and_status(lang: str) -> None:
+    score = _indicator("score", code="batik_competitiveness")  # its title states both values
+    fig = figure.change_figure(_series(MARKED), score, 2021, 2025, lang)
+    assert "89%**" in fig.title, fig.title
+    assert "89%**" in fig.value_text, fig.value_text
+    assert all("**" in line.text for line in fig.details), fig.details
+    assert WORDS[lang] in fig.status_text, fig.status_text
+    assert fig.mark == "very_provisional"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_bps_mark_follows_a_level_change_into_title_value_and_details(lang: str) -> None:
+    rows = [(2021, 100.0, None), (2024, 150.0, "provisional")]
+    fig = figure.change_figure(_series(rows), _indicator("count", "orang"), 2021, 2024, lang)
+    assert "50%*" in fig.title, fig.title
+    assert fig.value_text == "+50%*"
+    assert "150*" in fig.details[0].text, fig.details
+    assert all("*" in line.text for line in fig.details), fig.details
+    assert {"id": "angka sementara", "en": "provisional figure"}[lang] in fig.status_text
+    assert any("2024" in n and "sementara" in n or "provisional" in n for n in fig.notes)
+
+
+def test_a_final_figure_has_no_mark() -> None:
+    rows = [(2021, 55.0, None), (2023, 70.0, None)]
+    fig = figure.change_figure(_series(rows), _indicator("score"), 2021, 2023, "id")
+    assert "*" not in fig.title + fig.value_text
+    assert fig.mark is None
+    assert fig.status_text == "Dilaporkan"
