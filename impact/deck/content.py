@@ -705,6 +705,14 @@ def _programs(deck: _Deck) -> list[Slide]:
         )
     else:
         title = deck.t("deck.progout.title.plain", start=start, end=end)
+    # The title rests on the counts and budget of every type shown and on the income figure:
+    # it is only as reliable as the weakest of them, and says so ('(ilustratif)').
+    ends = summary[summary["year"].isin([start, end])]
+    title_status = weakest(
+        [*ends["status"], out_status, *([income.status] if income is not None else [])]
+    )
+    title = figure.marked(title, title_status, lang)
+    statuses |= set(ends["status"])
     all_sources = list(dict.fromkeys([*sources, *outcome_sources]))
     slides.append(
         Slide(

@@ -65,3 +65,40 @@ def test_a_final_figure_has_no_mark() -> None:
     assert "*" not in fig.title + fig.value_text
     assert fig.mark is None
     assert fig.status_text == "Dilaporkan"
+
+
+# --- the programs section on the seed data (its counts and budget are illustrative) --------
+
+import datetime as dt  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from impact import evaluation, indicators, store  # noqa: E402
+from impact.deck import content  # noqa: E402
+from impact.deck.model import DeckOptions  # noqa: E402
+
+ILLUSTRATIVE = {"id": "(ilustratif)", "en": "(illustrative)"}
+# Seed budget Rp253.000.000 (2021) -> Rp226.000.000 (2023): −10,67%, one decimal as elsewhere.
+BUDGET = {"id": "−10,7%", "en": "−10.7%"}
+PERSON_EVENTS = {"id": "orang-kegiatan", "en": "person-events"}
+
+
+def _deck(path: Path, lang: str) -> content._Deck:
+    options = DeckOptions(
+        title="T", date=dt.date(2026, 12, 1), lang=lang, start_year=2021, end_year=2023
+    )
+    return content._Deck(path, options, indicators.load_registry(path))
+
+
+def _summary(path: Path, lang: str) -> pd.DataFrame:
+    summary = evaluation.attainment(store.program_summary(path, "blitar"))
+    return summary.assign(program_label=summary["name_en" if lang == "en" else "name_id"])
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_outputs_and_outcomes_title_says_its_counts_are_illustrative(
+    module_db: Path, lang: str
+) -> None:
+    slides = content._programs(_deck(module_db, lang))
+    assert slides, "the seed has programs in 2021 and 2023"
+    for slide in slides:
+        assert slide.title.endswith(ILLUSTRATIVE[lang]), slide.title
