@@ -611,7 +611,8 @@ def _programs(deck: _Deck) -> list[Slide]:
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
     out_status = weakest((first["status"], last["status"]))
     part_change = growth.percent_change(first["participants"], last["participants"])
-    pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
+    # Changes of counts and budget at the one precision of every change (−10,7%, not −11%).
+    pct = lambda r: i18n.format_range(r, lang, "%", figure.PRECISION, True)  # noqa: E731
     # Activities per program type: sessions, certificates and exhibitions are not one unit.
     by_type = summary[summary["year"].isin([start, end])].pivot_table(
         index="program_label", columns="year", values="count", aggfunc="sum"
@@ -623,7 +624,7 @@ def _programs(deck: _Deck) -> list[Slide]:
         rose += int(counts[end] > counts[start])
         rows_of = summary[(summary["program_label"] == label) & summary["year"].isin([start, end])]
         change = (
-            pct0(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
+            pct(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
         )
         type_rows.append(
             TableRow(
@@ -644,7 +645,7 @@ def _programs(deck: _Deck) -> list[Slide]:
                 deck.t("prog.participants"),
                 num(first["participants"]),
                 num(last["participants"]),
-                pct0(part_change),
+                pct(part_change),
                 i18n.label("status", out_status, lang),
             )
         ),
@@ -847,7 +848,7 @@ def _follow_ups(deck: _Deck) -> list[FollowUp]:
         parts.append(
             deck.t(
                 "deck.ev.budget",
-                change=i18n.format_range(change, lang, "%", 0, True),
+                change=programs_figures.budget_change_text(change, lang),
                 start=start,
                 end=end,
                 status=status_word(status, lang),

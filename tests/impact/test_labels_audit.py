@@ -75,6 +75,7 @@ from pathlib import Path  # noqa: E402
 from impact import evaluation, indicators, store  # noqa: E402
 from impact.deck import content  # noqa: E402
 from impact.deck.model import DeckOptions  # noqa: E402
+from impact.figures import programs  # noqa: E402
 
 ILLUSTRATIVE = {"id": "(ilustratif)", "en": "(illustrative)"}
 # Seed budget Rp253.000.000 (2021) -> Rp226.000.000 (2023): −10,67%, one decimal as elsewhere.
@@ -102,3 +103,18 @@ def test_the_outputs_and_outcomes_title_says_its_counts_are_illustrative(
     assert slides, "the seed has programs in 2021 and 2023"
     for slide in slides:
         assert slide.title.endswith(ILLUSTRATIVE[lang]), slide.title
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_budget_change_is_rounded_to_one_decimal_like_every_change(
+    module_db: Path, lang: str
+) -> None:
+    summary = _summary(module_db, lang)
+    summary = summary[summary["year"].between(2021, 2023)]
+    fig = programs.budget_figure(evaluation.yearly_totals(summary), summary, lang)
+    assert fig.value_text == BUDGET[lang]
+    assert BUDGET[lang] in fig.title, fig.title
+    table_slide = content._programs(_deck(module_db, lang))[-1]
+    assert BUDGET[lang] in table_slide.title, table_slide.title
+    cells = [row.cells for row in table_slide.table.rows]
+    assert any(BUDGET[lang] in cells_ for cells_ in cells), cells
