@@ -642,7 +642,8 @@ def _programs(deck: _Deck) -> list[Slide]:
         *type_rows,
         TableRow(
             (
-                deck.t("prog.participants"),
+                # a sum over program types counts person-events, and says so
+                deck.t("prog.participants.all"),
                 num(first["participants"]),
                 num(last["participants"]),
                 pct(part_change),

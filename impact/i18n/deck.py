@@ -262,8 +262,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "separated yet",
     ),
     "deck.ev.cost": (
-        "biaya per peserta {cost} pada {year} ({status})",
-        "cost per participant {cost} in {year} ({status})",
+        "biaya per orang-kegiatan, semua jenis program: {cost} pada {year} ({status})",
+        "cost per person-event, all program types: {cost} in {year} ({status})",
     ),
     "deck.ev.none": (
         "belum ada angka untuk wilayah dan tahun ini",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from impact import i18n
 from impact.figures import figure
 from impact.indicators import Indicator
 
@@ -118,3 +119,20 @@ def test_a_budget_change_is_rounded_to_one_decimal_like_every_change(
     assert BUDGET[lang] in table_slide.title, table_slide.title
     cells = [row.cells for row in table_slide.table.rows]
     assert any(BUDGET[lang] in cells_ for cells_ in cells), cells
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_participants_of_different_program_types_are_not_added_up_unlabelled(
+    module_db: Path, lang: str
+) -> None:
+    deck = _deck(module_db, lang)
+    slide = content._programs(deck)[-1]
+    participants = i18n.t("prog.participants", lang)
+    for row in slide.table.rows:
+        if row.cells[0].startswith(participants) or PERSON_EVENTS[lang] in row.cells[0]:
+            assert PERSON_EVENTS[lang] in row.cells[0], row.cells
+    assert participants.lower() not in slide.title.lower()
+    for follow_up in content._follow_ups(deck):  # cost per participant across types
+        for part in follow_up.data:
+            if "peserta" in part or "participant" in part:
+                assert PERSON_EVENTS[lang] in part, part
