@@ -439,6 +439,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         return figure.marked(text, status, lang)
 
     rows, notes = [], []
+    uniform = latest["status"].nunique() == 1
     for _, items in latest.groupby("order", sort=True):
         label = i18n.label("category", items["category"].iloc[0], lang)
         mine = links[links["item"].isin(items["item"])]
@@ -448,8 +449,18 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             for kind, target in targets
             if (text := affected(kind, target))
         ]
+        # Each severity with its status where it is stated: the column heading states it when
+        # every severity shares one status ('Hambatan (keparahan 2023, ilustratif)'); else each
+        # line does ('4/5, ilustratif'), so a reported severity never hides an illustrative one.
         names = [
             deck.t("deck.obstacle", name=r[name_col], severity=int(r["severity"]))
+            if uniform
+            else deck.t(
+                "deck.obstacle.marked",
+                name=r[name_col],
+                severity=int(r["severity"]),
+                status=status_word(r["status"], lang),
+            )
             for r in items.to_dict("records")
         ]
         rows.append(
@@ -465,12 +476,16 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             )
     top = int(latest["severity"].max())
     title = deck.t("obstacles.heading")
-    finding = deck.t(
-        "deck.obstacles.finding",
-        count=len(latest),
-        top=int((latest["severity"] == top).sum()),
-        severity=top,
-        year=year,
+    finding = figure.marked(
+        deck.t(
+            "deck.obstacles.finding",
+            count=len(latest),
+            top=int((latest["severity"] == top).sum()),
+            severity=top,
+            year=year,
+        ),
+        weakest(tuple(latest["status"])),  # the severities it counts
+        lang,
     )
     status_col = status_word(weakest(tuple(latest["status"])), lang)
     table = Table(

@@ -71,6 +71,7 @@ def test_a_final_figure_has_no_mark() -> None:
 # --- the programs section on the seed data (its counts and budget are illustrative) --------
 
 import datetime as dt  # noqa: E402
+import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from impact import evaluation, indicators, store  # noqa: E402
@@ -136,3 +137,41 @@ def test_participants_of_different_program_types_are_not_added_up_unlabelled(
         for part in follow_up.data:
             if "peserta" in part or "participant" in part:
                 assert PERSON_EVENTS[lang] in part, part
+
+
+# --- obstacle severities (the dashboard's own illustrative 1-5 convention) -----------------
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_every_sentence_stating_an_obstacle_severity_says_it_is_illustrative(
+    module_db: Path, tmp_path: Path, lang: str
+) -> None:
+    word = ILLUSTRATIVE[lang].strip("()")
+    [slide] = content._obstacles(_deck(module_db, lang))
+    assert "/5" in slide.finding
+    assert word in slide.finding, slide.finding
+    heading = slide.table.columns[1]  # 'Hambatan (keparahan 2023, ilustratif)': all alike
+    assert word in heading, heading
+    mixed = _mixed_severities(module_db, tmp_path)
+    [slide] = content._obstacles(_deck(mixed, lang))
+    assert word in slide.finding, slide.finding
+    lines = [line for row in slide.table.rows for line in row.cells[1].split("\n")]
+    stated = [line for line in lines if "/5" in line]
+    assert len(stated) > 1
+    reported = {"id": "dilaporkan", "en": "reported"}[lang]
+    for line in stated:  # each line says its own status when they differ
+        assert word in line or reported in line, line
+    assert sum(word in line for line in stated) == len(stated) - 1
+
+
+def _mixed_severities(path: Path, tmp_path: Path) -> Path:
+    """A copy of ``path`` where one latest severity is reported, the others illustrative."""
+    copy = tmp_path / "mixed.duckdb"
+    shutil.copy(path, copy)
+    with store.connect(copy) as con:
+        year = con.execute("SELECT max(year) FROM obstacle").fetchone()[0]
+        item = con.execute("SELECT min(item) FROM obstacle WHERE year = ?", [year]).fetchone()[0]
+        con.execute(
+            "UPDATE obstacle SET status = 'reported' WHERE year = ? AND item = ?", [year, item]
+        )
+    return copy
