@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from impact import growth, i18n
-from impact.figures import tables
+from impact.figures import charts, tables
 from impact.figures.figure import (
     Figure,
     change_text,
@@ -243,7 +243,7 @@ def regions_figure(
             benchmark_note=i18n.t("source.note.benchmark", lang),
             targets=target_options,
         )
-    table = _table(labelled, lang, fmt)
+    table = _table(labelled, lang, fmt, formatter_name(indicator, False))
     start_end = (min(s for *_, s, _ in changes), max(e for *_, e in changes)) if changes else None
     return Figure(
         key=f"{indicator.code}_regions",
@@ -275,12 +275,20 @@ def regions_figure(
     )
 
 
-def _table(labelled: Iterable[tuple[str, str, pd.DataFrame]], lang: str, fmt) -> pd.DataFrame:
+def _table(
+    labelled: Iterable[tuple[str, str, pd.DataFrame]], lang: str, fmt, fmt_name: str
+) -> pd.DataFrame:
     """Every plotted figure by region (benchmarks named as such) and year, with its value,
-    status, source and note."""
+    status, source and note; a reported benchmark written as published (7,28%)."""
     parts = []
-    for series_name, _, rows in labelled:
+    for series_name, role, rows in labelled:
         part = tables.series_table(rows, lang, fmt)
+        if role == "benchmark":
+            value = i18n.t("table.value", lang)
+            ordered = rows.sort_values("year")
+            part[value] = charts.published_labels(
+                ordered, list(part[value]), fmt_name, lang, marks=False
+            )
         part.insert(0, i18n.t("filter.region", lang), series_name)
         parts.append(part)
     if not parts:

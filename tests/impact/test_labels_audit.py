@@ -175,3 +175,71 @@ def _mixed_severities(path: Path, tmp_path: Path) -> Path:
             "UPDATE obstacle SET status = 'reported' WHERE year = ? AND item = ?", [year, item]
         )
     return copy
+
+
+# --- a reported benchmark keeps its published precision ------------------------------------
+
+from impact.figures import charts, regions  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("value", "default", "expected"),
+    [
+        (7.28, 1, 2),  # BPS: creative economy 7,28% of GDP
+        (5.51, 1, 2),  # BPS: CPI inflation 2022, 5,51%
+        (1.5, 1, 1),
+        (7.0, 1, 1),  # never fewer than the kind's own precision
+        (3.14159, 1, 2),  # never more than two: more digits are storage, not publication
+        (1611.2, 0, 1),
+        (480.0, 0, 0),
+    ],
+)
+def test_published_decimals(value: float, default: int, expected: int) -> None:
+    assert i18n.published_decimals(value, default) == expected
+
+
+def _bench_obs(indicator: str, bench: float, status: str = "reported") -> pd.DataFrame:
+    rows = [("kota_blitar", 2022, 6.123, "reported"), ("kota_blitar", 2023, 7.281, "reported"),
+            ("indonesia", 2022, bench, status), ("indonesia", 2023, bench, status)]  # fmt: skip
+    frame = _series([(y, v, None) for _, y, v, _ in rows])
+    return frame.assign(
+        indicator=indicator,
+        region=[r for r, *_ in rows],
+        status=[s for *_, s in rows],
+        source=["BPS"] * len(rows),
+    )
+
+
+NAMES = {"kota_blitar": "Kota Blitar", "kab_blitar": "Kabupaten Blitar",
+         "jatim": "Jawa Timur", "indonesia": "Indonesia"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "bench", "expected"),
+    [("id", "share", 7.28, "7,28%"), ("en", "share", 7.28, "7.28%"),
+     ("id", "rate", 5.51, "5,51%")],
+)  # fmt: skip
+def test_a_reported_benchmark_keeps_its_published_decimals(
+    lang: str, kind: str, bench: float, expected: str
+) -> None:
+    fig = regions.regions_figure(_bench_obs("x", bench), _indicator(kind), "batik", NAMES, lang)
+    spec = charts.build(fig.chart["kind"], fig.chart["frame"], **fig.chart["options"]).to_dict()
+    labels = {r.get("series"): [] for r in _rows(spec)}
+    for row in _rows(spec):
+        labels[row.get("series")].append(row.get("label"))
+    bench_labels = [v for k, vs in labels.items() if k and "Indonesia" in k for v in vs]
+    assert expected in bench_labels, labels
+    region_labels = [v for k, vs in labels.items() if k == "Kota Blitar" for v in vs]
+    assert {"id": "7,3%", "en": "7.3%"}[lang] in region_labels, region_labels  # one decimal
+    assert expected in fig.table.to_string(), fig.table
+
+
+def test_an_illustrative_benchmark_keeps_the_default_precision() -> None:
+    fig = regions.regions_figure(
+        _bench_obs("x", 7.28, "illustrative"), _indicator("share"), "batik", NAMES, "id"
+    )
+    assert "7,28%" not in fig.table.to_string()
+
+
+def _rows(spec: dict) -> list[dict]:
+    return [row for rows in spec.get("datasets", {}).values() for row in rows]
