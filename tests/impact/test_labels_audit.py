@@ -243,3 +243,37 @@ def test_an_illustrative_benchmark_keeps_the_default_precision() -> None:
 
 def _rows(spec: dict) -> list[dict]:
     return [row for rows in spec.get("datasets", {}).values() for row in rows]
+
+
+# --- an equity title never rests on a small group ------------------------------------------
+
+from impact.equity import SMALL_GROUP  # noqa: E402
+from impact.figures import equity as equity_figures  # noqa: E402
+
+
+def _groups(rows: list[tuple[str, int, float]]) -> pd.DataFrame:
+    """rows: (size class, n, median growth %)."""
+    return pd.DataFrame(
+        [{"group": g, "n": n, "median": m, "q1": m - 5, "q3": m + 5, "share_50": 10.0,
+          "participation": 20.0, "small": n < SMALL_GROUP, "status": "illustrative"}
+         for g, n, m in rows]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_small_group_growing_fastest_is_not_the_title(lang: str) -> None:
+    frame = _groups([("micro", 4, 80.0), ("small", 40, 20.0), ("medium", 35, 10.0)])
+    fig = equity_figures.group_figure(frame, "size_class", {}, (), lang)
+    micro, small = {"id": ("Mikro", "Kecil"), "en": ("Micro", "Small")}[lang]
+    assert micro not in fig.title, fig.title
+    assert small in fig.title and str(SMALL_GROUP) in fig.title, fig.title
+    assert fig.label == small
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_groups_all_too_small_are_not_ranked_in_the_title(lang: str) -> None:
+    frame = _groups([("micro", 4, 80.0), ("small", 12, 20.0)])
+    fig = equity_figures.group_figure(frame, "size_class", {}, (), lang)
+    assert "Mikro" not in fig.title and "Micro" not in fig.title, fig.title
+    assert str(SMALL_GROUP) in fig.title, fig.title
+    assert fig.title.endswith(ILLUSTRATIVE[lang])
