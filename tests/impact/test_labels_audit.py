@@ -277,3 +277,21 @@ def test_groups_all_too_small_are_not_ranked_in_the_title(lang: str) -> None:
     assert "Mikro" not in fig.title and "Micro" not in fig.title, fig.title
     assert str(SMALL_GROUP) in fig.title, fig.title
     assert fig.title.endswith(ILLUSTRATIVE[lang])
+
+
+# --- the sources page in English: formulas and agencies too --------------------------------
+
+from impact.figures import tables  # noqa: E402
+
+
+def test_the_indicator_registry_in_english_translates_formulas_and_agencies(
+    module_db: Path,
+) -> None:
+    registry = indicators.load_registry(module_db)
+    en = tables.indicators_table(registry, "en")
+    ind = tables.indicators_table(registry, "id")
+    for column in ("col.formula", "col.agency"):
+        english, indonesian = en[i18n.t(column, "en")], ind[i18n.t(column, "id")]
+        assert list(indonesian) == [getattr(i, column[4:]) or "" for i in registry.values()]
+        untranslated = sorted({i for e, i in zip(english, indonesian, strict=True) if e == i and i})
+        assert not untranslated, untranslated
