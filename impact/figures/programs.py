@@ -10,6 +10,7 @@ from impact.figures.figure import (
     PRECISION,
     Figure,
     chart_spec,
+    comparison_notes,
     marked,
     statuses_of,
     year_sources,
@@ -117,6 +118,12 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         label="label",
         value_format="rupiah",
     )
+    # Under the chart, the exact change the title rounds (−10,67% beside '−10,7%').
+    caption = "; ".join(
+        comparison_notes(
+            growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]), None, lang
+        )
+    )
     return Figure(
         key="program_budget",
         plotted_sources=year_sources(summary),
@@ -131,6 +138,7 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         value_text=change_text,
         chart=chart,
         table=table,
+        extra={"caption": caption},
     )
 
 
