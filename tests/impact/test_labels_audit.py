@@ -71,6 +71,7 @@ def test_a_final_figure_has_no_mark() -> None:
 # --- the programs section on the seed data (its counts and budget are illustrative) --------
 
 import datetime as dt  # noqa: E402
+import io  # noqa: E402
 import shutil  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -295,3 +296,34 @@ def test_the_indicator_registry_in_english_translates_formulas_and_agencies(
         assert list(indonesian) == [getattr(i, column[4:]) or "" for i in registry.values()]
         untranslated = sorted({i for e, i in zip(english, indonesian, strict=True) if e == i and i})
         assert not untranslated, untranslated
+
+
+# --- a deck card states its BPS mark beside its status, and the chip holds it ---------------
+
+from pptx import Presentation  # noqa: E402
+from pptx.util import Pt  # noqa: E402
+
+from impact import deck as deck_package  # noqa: E402
+from impact.deck import layout  # noqa: E402
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_card_chip_states_the_mark_in_words_and_holds_it(lang: str) -> None:
+    cards = tuple(
+        deck_package.Card(label, "55% → 89%**", ("+34 poin persen**",), "reported", mark)
+        for label, mark in (("A", "very_provisional"), ("B", None), ("C", "provisional"))
+    )
+    slide = deck_package.Slide(section="summary", title="T", finding="F", cards=cards)
+    options = DeckOptions(title="T", date=dt.date(2026, 12, 1), lang=lang)
+    prs = Presentation(io.BytesIO(deck_package.write_pptx([slide], options)))
+    chips = [s for page in prs.slides for s in page.shapes if s.name == "status-reported"]
+    texts = [c.text_frame.text for c in chips]
+    assert WORDS[lang] in texts[0] and i18n.label("status", "reported", lang) in texts[0], texts
+    for chip in chips:  # the text fits its chip (a two-line status is not cut)
+        needed = layout.paras_height(
+            [layout.Para(chip.text_frame.text, layout.BODY_SIZE, True)],
+            chip.width / Pt(1),
+            pad_x=4,
+            pad_y=2,
+        )
+        assert chip.height / Pt(1) >= needed - 0.5, (chip.text_frame.text, chip.height / Pt(1))
