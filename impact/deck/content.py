@@ -36,7 +36,7 @@ from impact.figures import equity as equity_figures
 from impact.figures import programs as programs_figures
 from impact.figures import regions as regions_figures
 from impact.figures.figure import Figure
-from impact.figures.marks import mark_notes, status_word
+from impact.figures.marks import mark_notes, status_word, with_symbol
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -419,7 +419,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             text = deck.t(
                 "deck.affects.indicator",
                 name=deck.registry[target].name(lang),
-                change=deck.change_text(fig),
+                change=with_symbol(deck.change_text(fig), fig.mark),  # '+34 poin persen**'
             )
             return figure.marked(text, fig.status, lang)
         rows = programs[
@@ -682,18 +682,16 @@ def _programs(deck: _Deck) -> list[Slide]:
         if h is None:
             continue
         code = h.extra["indicator"]
-        fmt, _ = figure.value_formatter(deck.registry[code], lang)
         c = h.comparison
-        value = lambda r, fmt=fmt: fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"  # noqa: E731
         label_key = OUTCOME_LABELS.get(code)
         label = deck.t(label_key) if label_key else deck.registry[code].name(lang)
         rows.append(
             TableRow(
                 (
                     label,
-                    value(c.start),
-                    value(c.end),
-                    deck.change_text(h),
+                    h.extra["start_text"],  # as the figure writes them, BPS marks kept
+                    h.extra["end_text"],
+                    with_symbol(deck.change_text(h), h.mark),
                     i18n.label("status", h.status, lang),
                 )
             )

@@ -386,7 +386,12 @@ def change_figure(
         notes=notes,
         comparison=comparison,
         real=real,
-        extra={"indicator": indicator.code},
+        # the two values as the title writes them, each with its own BPS mark ('89%**')
+        extra={
+            "indicator": indicator.code,
+            "start_text": sym(_value(comparison.start, fmt), start),
+            "end_text": sym(_value(comparison.end, fmt), end),
+        },
         mark=mark,
         status_text=with_mark(status, mark, lang),
     )

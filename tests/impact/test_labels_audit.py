@@ -327,3 +327,50 @@ def test_a_card_chip_states_the_mark_in_words_and_holds_it(lang: str) -> None:
             pad_y=2,
         )
         assert chip.height / Pt(1) >= needed - 0.5, (chip.text_frame.text, chip.height / Pt(1))
+
+
+def _marked_db(path: Path, tmp_path: Path) -> Path:
+    """A copy of ``path`` with 2024* and 2025** competitiveness and income figures."""
+    copy = tmp_path / "marked.duckdb"
+    shutil.copy(path, copy)
+    with store.connect(copy) as con:
+        for code, values in (
+            ("batik_competitiveness", (80.0, 89.0)),
+            ("batik_income_index", (175.0, 190.0)),
+        ):
+            marks = ("provisional", "very_provisional")
+            for year, value, mark in zip((2024, 2025), values, marks, strict=True):
+                con.execute(
+                    "INSERT INTO observation VALUES (?, 'blitar', 'batik', ?, ?, NULL, NULL,"
+                    " 'reported', 'BPS', NULL, ?)",
+                    [code, year, value, mark],
+                )
+        # programs in 2025 too, so the outputs-and-outcomes table reaches 2025
+        con.execute(
+            "INSERT INTO program SELECT * REPLACE (2025 AS year) FROM program WHERE year = 2023"
+        )
+        store.bump_data_version(con)
+    return copy
+
+
+def _deck_to(path: Path, lang: str, end: int) -> content._Deck:
+    options = DeckOptions(
+        title="T", date=dt.date(2026, 12, 1), lang=lang, start_year=2021, end_year=end
+    )
+    return content._Deck(path, options, indicators.load_registry(path))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_programs_and_obstacles_tables_keep_the_bps_marks(
+    module_db: Path, tmp_path: Path, lang: str
+) -> None:
+    deck = _deck_to(_marked_db(module_db, tmp_path), lang, 2025)
+    table = content._programs(deck)[-1].table  # outputs beside outcomes
+    cells = [c for row in table.rows for c in row.cells]
+    assert "89%**" in cells and any(
+        c.endswith("poin persen**") or c.endswith("points**") for c in cells
+    ), cells
+    [obstacles] = content._obstacles(deck)
+    affected = " ".join(row.cells[2] for row in obstacles.table.rows)
+    points = {"id": "poin persen**", "en": "percentage points**"}[lang]
+    assert points in affected, affected
