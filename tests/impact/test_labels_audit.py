@@ -374,3 +374,13 @@ def test_the_programs_and_obstacles_tables_keep_the_bps_marks(
     affected = " ".join(row.cells[2] for row in obstacles.table.rows)
     points = {"id": "poin persen**", "en": "percentage points**"}[lang]
     assert points in affected, affected
+
+
+def test_a_regions_title_and_metrics_keep_the_bps_mark_of_each_regions_change() -> None:
+    frame = _series([(2021, 100.0, None), (2024, 150.0, "provisional")])
+    kab = _series([(2021, 200.0, None), (2024, 260.0, None)]).assign(region="kab_blitar")
+    obs = pd.concat([frame.assign(region="kota_blitar"), kab], ignore_index=True)
+    fig = regions.regions_figure(obs, _indicator("count", "orang"), "batik", NAMES, "id")
+    assert "Kota Blitar +50%*" in fig.title, fig.title
+    assert fig.title.endswith("Kabupaten Blitar +30%"), fig.title  # a final figure: no mark
+    assert dict(fig.metrics) == {"Kota Blitar": "+50%*", "Kabupaten Blitar": "+30%"}
