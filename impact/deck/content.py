@@ -625,7 +625,6 @@ def _programs(deck: _Deck) -> list[Slide]:
     # Outputs next to outcomes, as the programs page puts them.
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
     out_status = weakest((first["status"], last["status"]))
-    part_change = growth.percent_change(first["participants"], last["participants"])
     # Changes of counts and budget at the one precision of every change (−10,7%, not −11%).
     pct = lambda r: i18n.format_range(r, lang, "%", figure.PRECISION, True)  # noqa: E731
     # Activities per program type: sessions, certificates and exhibitions are not one unit.
@@ -652,19 +651,11 @@ def _programs(deck: _Deck) -> list[Slide]:
                 )
             )
         )
+    # No participants total: certificates, registrations and trainees are different
+    # people-events; each type's participants are in the speaker notes (program_notes).
     rows = [
         TableRow((deck.t("prog.outputs"),), section=True),
         *type_rows,
-        TableRow(
-            (
-                # a sum over program types counts person-events, and says so
-                deck.t("prog.participants.all"),
-                num(first["participants"]),
-                num(last["participants"]),
-                pct(part_change),
-                i18n.label("status", out_status, lang),
-            )
-        ),
         TableRow(
             (
                 deck.t("prog.budget"),

@@ -128,12 +128,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "prog.actual": ("Realisasi", "Actual"),
     "prog.attainment": ("Capaian", "Attainment"),
     "prog.participants": ("Peserta", "Participants"),
-    # Halal certificates, IP registrations and trainees are different people-events: a sum
-    # across program types says what it adds.
-    "prog.participants.all": (
-        "Jumlah peserta semua jenis program (orang-kegiatan, bukan orang)",
-        "Participants of all program types (person-events, not people)",
-    ),
     "prog.cost": ("Biaya per peserta", "Cost per participant"),
     "prog.cost_note": (
         "Biaya per peserta = anggaran / peserta. Biaya per hasil (misalnya per kenaikan pendapatan) "
