@@ -25,7 +25,12 @@ def attainment(summary: pd.DataFrame) -> pd.DataFrame:
 
 
 def yearly_totals(summary: pd.DataFrame) -> pd.DataFrame:
-    """Per year: total activities, budget (Rp) and participants, and the weakest status."""
+    """Per year: total activities, budget (Rp) and participants, and the weakest status.
+
+    ``count`` and ``participants`` add different program types: a sum of certificates,
+    registrations and training places, and of the people-events behind them (one person in two
+    programs counts twice). Only the budget sums to a figure of its own; any other total shown
+    says what it adds ('orang-kegiatan'), and titles, cards and tables stay per type."""
     grouped = summary.groupby("year", as_index=False).agg(
         count=("count", "sum"),
         budget_rp=("budget_rp", "sum"),

@@ -14,6 +14,7 @@ import streamlit as st
 
 from impact import deck, i18n
 from impact.deck.model import PARAMS
+from impact.figures.marks import with_mark
 from pages import _render
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -189,7 +190,8 @@ def _slide(slide: deck.Slide, lang: str, nav: Callable[[], None]) -> None:
                     _big(detail, "detail", f"detail{number}_{line}")
                 if fig.status:
                     st.container(key=f"slide_mark_{number}").markdown(
-                        _render.badge(fig.status), anchors=False
+                        _render.badge(fig.status, with_mark(fig.status, fig.mark, _render.lang())),
+                        anchors=False,
                     )
     elif slide.table is not None:
         _table(slide.table)

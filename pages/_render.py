@@ -18,7 +18,7 @@ import pandas as pd
 import streamlit as st
 
 from impact import i18n
-from impact.figures import charts, export, tables
+from impact.figures import charts, export, figure, tables
 from impact.figures.figure import Figure
 from pages import _data
 
@@ -70,9 +70,11 @@ def plain(text: object) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
-def badge(status: str) -> str:
-    """A Markdown badge naming a figure's status, e.g. ':blue-badge[Dilaporkan]'."""
-    text = t("card.computed") if status == "computed" else i18n.label("status", status, lang())
+def badge(status: str, text: str | None = None) -> str:
+    """A Markdown badge naming a figure's status, e.g. ':blue-badge[Dilaporkan]'; ``text``
+    (the figure layer's words, e.g. with a BPS mark) replaces the plain status word."""
+    if text is None:
+        text = t("card.computed") if status == "computed" else i18n.label("status", status, lang())
     return f":{_BADGE_COLOURS[status]}-badge[{plain(text)}]"
 
 
@@ -146,14 +148,14 @@ def figure_card(fig: Figure) -> None:
     """A figure's card: label and value, its years with the status badge, then each detail
     line with the badge of what it says (a computed CAGR is 'computed', never 'reported')."""
     st.metric(fig.label, fig.value_text)
-    lines = [f"**{plain(fig.period)}** {badge(fig.status)}"]
+    lines = [f"**{plain(fig.period)}** {badge(fig.status, figure.status_label(fig, lang()))}"]
     lines += [f"{plain(line.text)} {badge(line.status)}" for line in fig.details]
     st.markdown("  \n".join(lines))
 
 
 def figure_metrics(fig: Figure) -> None:
     """A figure's change measures as metrics, under its years and status badge."""
-    st.markdown(f"**{plain(fig.period)}** {badge(fig.status)}")
+    st.markdown(f"**{plain(fig.period)}** {badge(fig.status, figure.status_label(fig, lang()))}")
     for column, (label, value) in zip(st.columns(len(fig.metrics)), fig.metrics, strict=True):
         column.metric(label, value)
 

@@ -3,7 +3,6 @@ figure with its status and source, filterable and downloadable (CSV, XLSX)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from impact import i18n
@@ -22,24 +21,7 @@ st.markdown(_render.t("src.method.text"))
 
 st.header(_render.t("src.indicators"))
 registry = _data.registry(path, version)
-st.dataframe(
-    pd.DataFrame(
-        {
-            _render.t("col.code"): [i.code for i in registry.values()],
-            _render.t("col.name"): [i.name(lang) for i in registry.values()],
-            _render.t("col.definition"): [i.definition(lang) for i in registry.values()],
-            _render.t("col.formula"): [i.formula or "" for i in registry.values()],
-            _render.t("col.unit"): [i18n.data_text(i.unit, lang) for i in registry.values()],
-            _render.t("col.kind"): [i18n.label("kind", i.kind, lang) for i in registry.values()],
-            _render.t("col.frequency"): [
-                i18n.data_text(i.frequency, lang) for i in registry.values()
-            ],
-            _render.t("col.agency"): [i.agency for i in registry.values()],
-        }
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(tables.indicators_table(registry, lang), hide_index=True, width="stretch")
 
 st.header(_render.t("src.data"))
 regions = _data.names(path, version, "region", lang)

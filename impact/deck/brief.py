@@ -48,6 +48,7 @@ from reportlab.platypus.flowables import Flowable
 from impact import i18n
 from impact.deck import content
 from impact.deck.model import BriefContent, DeckOptions, format_hearing_date
+from impact.figures.marks import with_mark
 
 PAGE = A4  # portrait, points (595.3 x 841.9)
 MARGIN = 10 * mm  # every side: inside what any office printer prints (most need ~5 mm)
@@ -291,7 +292,7 @@ def _findings(sheet: _Sheet, brief: BriefContent, level: dict) -> list[Flowable]
             details = list(card.details)
             if level["details"] is not None:
                 details = details[: level["details"]]
-            status = i18n.label("status", card.status, lang) if card.status else "–"
+            status = with_mark(card.status, card.mark, lang) if card.status else "–"
             weight = BODYS if card.status in (None, "reported") else BOLDS  # not reported: bold
             rows.append(
                 [

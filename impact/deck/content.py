@@ -37,7 +37,7 @@ from impact.figures import equity as equity_figures
 from impact.figures import programs as programs_figures
 from impact.figures import regions as regions_figures
 from impact.figures.figure import Figure
-from impact.figures.marks import mark_notes, status_word
+from impact.figures.marks import mark_notes, status_word, with_symbol
 from impact.status import ORDER as STATUS_ORDER
 from impact.status import weakest
 from impact.store import ELEMENTS, OBSTACLE_CATEGORIES
@@ -260,7 +260,7 @@ def _card(fig, label: str, lang: str) -> Card:
         else i18n.t("figure.computed", lang, text=line.text)
         for line in fig.details
     )
-    return Card(label, fig.value_text, details, fig.status)
+    return Card(label, fig.value_text, details, fig.status, fig.mark)
 
 
 def _headline(
@@ -442,7 +442,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             text = deck.t(
                 "deck.affects.indicator",
                 name=deck.registry[target].name(lang),
-                change=deck.change_text(fig),
+                change=with_symbol(deck.change_text(fig), fig.mark),  # '+34 poin persen**'
             )
             return figure.marked(text, fig.status, lang)
         rows = programs[
@@ -462,6 +462,7 @@ def _obstacles(deck: _Deck) -> list[Slide]:
         return figure.marked(text, status, lang)
 
     rows, notes = [], []
+    uniform = latest["status"].nunique() == 1
     for _, items in latest.groupby("order", sort=True):
         label = i18n.label("category", items["category"].iloc[0], lang)
         mine = links[links["item"].isin(items["item"])]
@@ -471,8 +472,18 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             for kind, target in targets
             if (text := affected(kind, target))
         ]
+        # Each severity with its status where it is stated: the column heading states it when
+        # every severity shares one status ('Hambatan (keparahan 2023, ilustratif)'); else each
+        # line does ('4/5, ilustratif'), so a reported severity never hides an illustrative one.
         names = [
             deck.t("deck.obstacle", name=r[name_col], severity=int(r["severity"]))
+            if uniform
+            else deck.t(
+                "deck.obstacle.marked",
+                name=r[name_col],
+                severity=int(r["severity"]),
+                status=status_word(r["status"], lang),
+            )
             for r in items.to_dict("records")
         ]
         rows.append(
@@ -488,12 +499,16 @@ def _obstacles(deck: _Deck) -> list[Slide]:
             )
     top = int(latest["severity"].max())
     title = deck.t("obstacles.heading")
-    finding = deck.t(
-        "deck.obstacles.finding",
-        count=len(latest),
-        top=int((latest["severity"] == top).sum()),
-        severity=top,
-        year=year,
+    finding = figure.marked(
+        deck.t(
+            "deck.obstacles.finding",
+            count=len(latest),
+            top=int((latest["severity"] == top).sum()),
+            severity=top,
+            year=year,
+        ),
+        weakest(tuple(latest["status"])),  # the severities it counts
+        lang,
     )
     status_col = status_word(weakest(tuple(latest["status"])), lang)
     table = Table(
@@ -633,8 +648,8 @@ def _programs(deck: _Deck) -> list[Slide]:
     # Outputs next to outcomes, as the programs page puts them.
     num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
     out_status = weakest((first["status"], last["status"]))
-    part_change = growth.percent_change(first["participants"], last["participants"])
-    pct0 = lambda r: i18n.format_range(r, lang, "%", 0, True)  # noqa: E731
+    # Changes of counts and budget at the one precision of every change (−10,7%, not −11%).
+    pct = lambda r: i18n.format_range(r, lang, "%", figure.PRECISION, True)  # noqa: E731
     # Activities per program type: sessions, certificates and exhibitions are not one unit.
     by_type = summary[summary["year"].isin([start, end])].pivot_table(
         index="program_label", columns="year", values="count", aggfunc="sum"
@@ -646,7 +661,7 @@ def _programs(deck: _Deck) -> list[Slide]:
         rose += int(counts[end] > counts[start])
         rows_of = summary[(summary["program_label"] == label) & summary["year"].isin([start, end])]
         change = (
-            pct0(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
+            pct(growth.percent_change(counts[start], counts[end])) if counts[start] > 0 else "–"
         )
         type_rows.append(
             TableRow(
@@ -659,18 +674,11 @@ def _programs(deck: _Deck) -> list[Slide]:
                 )
             )
         )
+    # No participants total: certificates, registrations and trainees are different
+    # people-events; each type's participants are in the speaker notes (program_notes).
     rows = [
         TableRow((deck.t("prog.outputs"),), section=True),
         *type_rows,
-        TableRow(
-            (
-                deck.t("prog.participants"),
-                num(first["participants"]),
-                num(last["participants"]),
-                pct0(part_change),
-                i18n.label("status", out_status, lang),
-            )
-        ),
         TableRow(
             (
                 deck.t("prog.budget"),
@@ -688,18 +696,16 @@ def _programs(deck: _Deck) -> list[Slide]:
         if h is None:
             continue
         code = h.extra["indicator"]
-        fmt, _ = figure.value_formatter(deck.registry[code], lang)
         c = h.comparison
-        value = lambda r, fmt=fmt: fmt(r.low) if r.is_point else f"{fmt(r.low)}–{fmt(r.high)}"  # noqa: E731
         label_key = OUTCOME_LABELS.get(code)
         label = deck.t(label_key) if label_key else deck.registry[code].name(lang)
         rows.append(
             TableRow(
                 (
                     label,
-                    value(c.start),
-                    value(c.end),
-                    deck.change_text(h),
+                    h.extra["start_text"],  # as the figure writes them, BPS marks kept
+                    h.extra["end_text"],
+                    with_symbol(deck.change_text(h), h.mark),
                     i18n.label("status", h.status, lang),
                 )
             )
@@ -728,6 +734,14 @@ def _programs(deck: _Deck) -> list[Slide]:
         )
     else:
         title = deck.t("deck.progout.title.plain", start=start, end=end)
+    # The title rests on the counts and budget of every type shown and on the income figure:
+    # it is only as reliable as the weakest of them, and says so ('(ilustratif)').
+    ends = summary[summary["year"].isin([start, end])]
+    title_status = weakest(
+        [*ends["status"], out_status, *([income.status] if income is not None else [])]
+    )
+    title = figure.marked(title, title_status, lang)
+    statuses |= set(ends["status"])
     all_sources = list(dict.fromkeys([*sources, *outcome_sources]))
     slides.append(
         Slide(
@@ -862,7 +876,7 @@ def _follow_ups(deck: _Deck) -> list[FollowUp]:
         parts.append(
             deck.t(
                 "deck.ev.budget",
-                change=i18n.format_range(change, lang, "%", 0, True),
+                change=programs_figures.budget_change_text(change, lang),
                 start=start,
                 end=end,
                 status=status_word(status, lang),

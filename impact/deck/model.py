@@ -95,6 +95,7 @@ class Card:
     value: str
     details: tuple[str, ...]
     status: str | None  # None: no figure (missing data)
+    mark: str | None = None  # the figure's BPS mark (status.MARKS), stated beside its status
 
 
 @dataclass(frozen=True)

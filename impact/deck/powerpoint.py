@@ -67,6 +67,7 @@ from impact.deck.layout import (
 )
 from impact.deck.model import Card, DeckOptions, Slide, Table
 from impact.figures import charts
+from impact.figures.marks import with_mark
 
 
 def _emu(points: float) -> Emu:
@@ -199,7 +200,14 @@ def _cards(slide, figures: tuple[Card, ...], box: Box, lang: str) -> None:
     n = len(figures)
     w = (box.w - (n - 1) * CARD_GAP) / n
     text_h = max(paras_height(_card_paras(f, w - 2 * GAP), w - 2 * GAP) for f in figures)
-    card_h = min(box.h, text_h + MARK_H + 3 * GAP)
+    chip_w = min(w - 2 * GAP, MARK_W)
+    # A status with its BPS mark ('Dilaporkan · angka sangat sementara') may take two lines.
+    chips = [with_mark(f.status, f.mark, lang) if f.status else "" for f in figures]
+    chip_h = max(
+        MARK_H,
+        *(paras_height([Para(c, BODY_SIZE, True)], chip_w, pad_x=4, pad_y=2) for c in chips if c),
+    )
+    card_h = min(box.h, text_h + chip_h + 3 * GAP)
     for i, fig in enumerate(figures):
         x = box.x + i * (w + CARD_GAP)
         _rect(slide, Box(x, box.y, w, card_h), PALE, f"card-{i + 1}")
@@ -211,15 +219,8 @@ def _cards(slide, figures: tuple[Card, ...], box: Box, lang: str) -> None:
             f"card-text-{i + 1}",
         )
         if fig.status:
-            chip = Box(x + GAP, box.y + card_h - GAP - MARK_H, min(w - 2 * GAP, MARK_W), MARK_H)
-            _chip(
-                slide,
-                chip,
-                i18n.label("status", fig.status, lang),
-                fig.status,
-                lang,
-                f"status-{fig.status}",
-            )
+            chip = Box(x + GAP, box.y + card_h - GAP - chip_h, chip_w, chip_h)
+            _chip(slide, chip, chips[i], fig.status, lang, f"status-{fig.status}")
 
 
 def _table(slide, table: Table, box: Box, lang: str) -> None:

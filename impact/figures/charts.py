@@ -66,6 +66,40 @@ def label_formatter(
     return LABEL_FORMATS[formatter or "number"](lang)
 
 
+# The number writer and default decimals behind each LABEL_FORMATS name that has decimals.
+_DECIMAL_FORMATS: dict[str, tuple[Callable[..., str], int]] = {
+    "index": (i18n.format_number, 0),
+    "number": (i18n.format_number, 1),
+    "percent": (i18n.format_percent, 0),
+    "percent1": (i18n.format_percent, 1),
+}
+
+
+def published_labels(
+    obs: pd.DataFrame, labels: list[str], formatter: str | None, lang: str, *, marks: bool = True
+) -> list[str]:
+    """``labels`` of a benchmark series with each *reported* value written as published
+    (7,28%, not 7,3%; the rule is :func:`impact.i18n.published_decimals`), with its BPS mark
+    when ``marks`` (chart labels; a table states the mark in its status column); ranges,
+    other statuses and formats without decimals (rupiah) keep their label."""
+    if not isinstance(formatter, str) and formatter is not None:
+        return labels
+    write = _DECIMAL_FORMATS.get(formatter or "number")
+    if write is None:
+        return labels
+    number, default = write
+    has_range = obs["low"].notna() & obs["high"].notna()
+    found = obs["mark"] if marks and "mark" in obs else [None] * len(obs)
+    return [
+        number(v, lang, i18n.published_decimals(v, default)) + symbol(m)
+        if s == "reported" and not r
+        else label
+        for v, s, r, m, label in zip(
+            obs["value"], obs["status"], has_range, found, labels, strict=True
+        )
+    ]
+
+
 def value_labels(obs: pd.DataFrame, formatter: Callable[[float], str]) -> list[str]:
     """Each row's value as text, or its reported range ('150–170') where it has one."""
     has_range = obs["low"].notna() & obs["high"].notna()
@@ -409,12 +443,13 @@ def regions_chart(
     """
     fmt = label_formatter(formatter, lang)
     order = series_order or list(dict.fromkeys(frame["series"]))
-    parts = [
-        series_frame(group.drop(columns=["series", "role"]), lang, fmt).assign(
-            series=name, role=group["role"].iloc[0]
-        )
-        for name, group in frame.groupby("series", sort=False)
-    ]
+    parts = []
+    for name, group in frame.groupby("series", sort=False):
+        part = series_frame(group.drop(columns=["series", "role"]), lang, fmt)
+        role = group["role"].iloc[0]
+        if role == "benchmark":  # a published figure, written as published
+            part["label"] = published_labels(part, list(part["label"]), formatter, lang)
+        parts.append(part.assign(series=name, role=role))
     data = pd.concat(parts, ignore_index=True) if parts else frame
     roles = dict(zip(data["series"], data["role"], strict=False))
     regions = [s for s in order if roles.get(s) == "region"]

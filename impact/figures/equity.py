@@ -15,7 +15,7 @@ from dataclasses import replace
 import pandas as pd
 
 from impact import equity, growth, i18n
-from impact.equity import GENDERS, NOT_RECORDED
+from impact.equity import GENDERS, NOT_RECORDED, SMALL_GROUP
 from impact.figures.figure import PRECISION, Figure, chart_spec, year_sources
 from impact.figures.marks import marked, statuses_of
 
@@ -160,20 +160,28 @@ def group_figure(
     lang: str,
 ) -> Figure:
     """The median growth per group (``group``: size_class, region or participant) with the n
-    behind each bar and small groups flagged; titled by the highest, ties named."""
+    behind each bar and small groups flagged; titled by the highest, ties named.
+
+    A title never rests on a small group (n < equity.SMALL_GROUP, column ``small``): the
+    highest among the groups large enough is named, and the title says it ranks only those;
+    when no group is large enough the title says the groups are too small to compare. Every
+    group, small ones too, stays on the chart and in the table with its n."""
     names = [group_name(group, g, region_names, lang) for g in frame["group"]]
     medians = [_pct(m, lang) for m in frame["median"]]
     status = statuses_of(frame)
-    highest = max(medians, key=lambda text: frame["median"].iloc[medians.index(text)])
-    tops = [n for n, m in zip(names, medians, strict=True) if m == highest]
+    group_word = i18n.t(f"eq.group.{group}", lang)
+    large = [i for i, small in enumerate(frame["small"]) if not small]
+    if not large:
+        title = marked(
+            i18n.t("eq.by.title.too_small", lang, group=group_word, n=SMALL_GROUP), status, lang
+        )
+        fig = _median_figure(frame, names, medians, title, f"equity_by_{group}", sources, lang)
+        return replace(fig, label=group_word, value_text="")
+    highest = max((medians[i] for i in large), key=lambda t: frame["median"].iloc[medians.index(t)])
+    tops = [names[i] for i in large if medians[i] == highest]
+    key = "eq.by.title" if len(large) == len(frame) else "eq.by.title.large"
     title = marked(
-        i18n.t(
-            "eq.by.title",
-            lang,
-            group=i18n.t(f"eq.group.{group}", lang),
-            top=" & ".join(tops),
-            value=highest,
-        ),
+        i18n.t(key, lang, group=group_word, top=" & ".join(tops), value=highest, n=SMALL_GROUP),
         status,
         lang,
     )

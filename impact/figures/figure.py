@@ -12,6 +12,9 @@ Rules applied here, for every figure:
 * rounding is half away from zero (:func:`impact.i18n.round_half_away`), and a title, its card,
   its chart labels and its notes write the same figure at the same precision;
 * a figure built on an estimated or illustrative input says so in words ('(ilustratif)');
+* a value with a BPS mark keeps it wherever it is written ('89%**'), a change computed from
+  marked values carries the least final mark of them, and the status word beside the figure
+  names the mark ('Dilaporkan · angka sangat sementara');
 * a chart names the source of every year it plots ('Sumber 2024: ...').
 """
 
@@ -24,7 +27,14 @@ import pandas as pd
 
 from impact import equity, growth, i18n
 from impact.figures import tables
-from impact.figures.marks import COMPUTED, marked, statuses_of
+from impact.figures.marks import (
+    COMPUTED,
+    frame_mark,
+    marked,
+    statuses_of,
+    with_mark,
+    with_symbol,
+)
 from impact.indicators import Indicator
 from impact.status import ORDER
 
@@ -74,6 +84,8 @@ class Figure:
     comparison: growth.Comparison | None = None
     real: growth.Comparison | None = None
     extra: dict = field(default_factory=dict)
+    mark: str | None = None  # the least final BPS mark of the inputs (status.MARKS), or None
+    status_text: str = ""  # the status in words with its BPS mark; see status_label
 
     @property
     def reported(self) -> bool:
@@ -88,6 +100,12 @@ class Figure:
         if frame is not None and {"year", "source"} <= set(frame.columns):
             return year_sources(frame)
         return self.sources
+
+
+def status_label(fig: Figure, lang: str) -> str:
+    """A figure's status as its card or badge states it: 'Dilaporkan', or with its BPS mark
+    'Dilaporkan · angka sangat sementara'. Composed once here for every surface."""
+    return fig.status_text or with_mark(fig.status, fig.mark, lang)
 
 
 # --- words composed once -----------------------------------------------------------------
@@ -230,6 +248,14 @@ def change_figure(
     comparison = growth.compare_years(obs, indicator.kind, start, end)
     ends = obs[obs["year"].isin([start, end])]
     status = statuses_of(ends)
+    mark = frame_mark(ends)  # a change is as final as the least final of its two ends
+
+    def sym(text: str, year: int | None = None) -> str:
+        """``text`` with the BPS mark of ``year``'s value, or of the change (both ends)."""
+        if year is None:
+            return with_symbol(text, mark)
+        return with_symbol(text, frame_mark(ends[ends["year"] == year]))
+
     real = None
     if inflation is not None and indicator.kind in growth.LEVEL_KINDS and not as_index:
         real = growth.compare_years(
@@ -253,42 +279,47 @@ def change_figure(
         title_key,
         lang,
         verb=verb,
-        range=magnitude,
-        points=magnitude,
+        range=sym(magnitude),
+        points=magnitude,  # beside the two values, which carry their own marks
         name=display_name,
         start=start,
         end=end,
-        start_value=_value(comparison.start, fmt),
-        end_value=_value(comparison.end, fmt),
+        start_value=sym(_value(comparison.start, fmt), start),
+        end_value=sym(_value(comparison.end, fmt), end),
     )
     title = marked(title, status, lang)
 
     details: list[Line] = []
     derived = COMPUTED if status == "reported" else status  # computed from what it is built on
     if is_points:
-        value_text = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
+        value_text = (
+            f"{sym(_value(comparison.start, fmt), start)} → {sym(_value(comparison.end, fmt), end)}"
+        )
         details.append(
             Line(
                 i18n.t(
                     "card.comp.delta",
                     lang,
-                    points=change_text(value, indicator.kind, lang),
-                    relative=i18n.format_range(comparison.percent, lang, "%", PRECISION, True),
+                    points=sym(change_text(value, indicator.kind, lang)),
+                    relative=sym(i18n.format_range(comparison.percent, lang, "%", PRECISION, True)),
                 ),
                 derived,
             )
         )
     else:
-        value_text = change_text(value, indicator.kind, lang)
+        value_text = sym(change_text(value, indicator.kind, lang))
         if indicator.kind == "count":  # how many, in the indicator's own unit
-            values = f"{_value(comparison.start, fmt)} → {_value(comparison.end, fmt)}"
+            values = (
+                f"{sym(_value(comparison.start, fmt), start)} → "
+                f"{sym(_value(comparison.end, fmt), end)}"
+            )
             details.append(Line(f"{values} {unit_text(indicator, lang)}", status))
         details.append(
             Line(
                 i18n.t(
                     "card.income.cagr",
                     lang,
-                    cagr=i18n.format_range(comparison.cagr, lang, "%", PRECISION),
+                    cagr=sym(i18n.format_range(comparison.cagr, lang, "%", PRECISION)),
                 ),
                 derived,
             )
@@ -301,7 +332,7 @@ def change_figure(
                         lang,
                         start=start,
                         end=end,
-                        real=change_text(real.percent, indicator.kind, lang),
+                        real=sym(change_text(real.percent, indicator.kind, lang)),
                     ),
                     derived,
                 )
@@ -309,19 +340,25 @@ def change_figure(
 
     if is_points:
         metrics = [
-            (i18n.t("card.points", lang), i18n.format_range(value, lang, "", PRECISION, True)),
+            (
+                i18n.t("card.points", lang),
+                sym(i18n.format_range(value, lang, "", PRECISION, True)),
+            ),
             (
                 i18n.t("card.relative", lang),
-                i18n.format_range(comparison.percent, lang, "%", PRECISION, True),
+                sym(i18n.format_range(comparison.percent, lang, "%", PRECISION, True)),
             ),
         ]
     else:
         metrics = [
-            (i18n.t("card.absolute", lang), _difference(comparison.absolute, fmt)),
-            (i18n.t("card.percent", lang), change_text(comparison.percent, indicator.kind, lang)),
+            (i18n.t("card.absolute", lang), sym(_difference(comparison.absolute, fmt))),
+            (
+                i18n.t("card.percent", lang),
+                sym(change_text(comparison.percent, indicator.kind, lang)),
+            ),
             (
                 i18n.t("card.cagr", lang),
-                i18n.format_range(comparison.cagr, lang, "%", PRECISION, True),
+                sym(i18n.format_range(comparison.cagr, lang, "%", PRECISION, True)),
             ),
         ]
 
@@ -390,7 +427,14 @@ def change_figure(
         notes=notes,
         comparison=comparison,
         real=real,
-        extra={"indicator": indicator.code},
+        # the two values as the title writes them, each with its own BPS mark ('89%**')
+        extra={
+            "indicator": indicator.code,
+            "start_text": sym(_value(comparison.start, fmt), start),
+            "end_text": sym(_value(comparison.end, fmt), end),
+        },
+        mark=mark,
+        status_text=with_mark(status, mark, lang),
     )
 
 
@@ -562,7 +606,7 @@ def _row_notes(obs: pd.DataFrame, lang: str, fmt: Callable[[float], str]) -> lis
                 lang,
                 year=int(row.year),
                 value=value,
-                status=i18n.label("status", row.status, lang).lower(),
+                status=with_mark(row.status, getattr(row, "mark", None), lang).lower(),
                 source=i18n.data_text(row.source, lang),
                 note=i18n.t("deck.notes.note", lang, note=note) if note else "",
             )

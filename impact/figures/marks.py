@@ -3,6 +3,8 @@ says so in its title ('… (ilustratif)'). Used by the figure layer and by every
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from impact import i18n
@@ -60,6 +62,28 @@ def symbol(mark: object) -> str:
     """The BPS symbol of a stored mark ('*', '**', 'r'), '' for a final figure."""
     found = _mark(mark)
     return SYMBOLS[found] if found else ""
+
+
+# From final to least final: a figure derived from several carries the least final mark.
+MARK_ORDER: tuple[str, ...] = ("revised", "provisional", "very_provisional")
+
+
+def weakest_mark(marks: Iterable[object]) -> str | None:
+    """The least final BPS mark among ``marks`` (a column or any iterable of stored marks):
+    'very_provisional' beats 'provisional' beats 'revised'; None when every figure is final.
+    A figure computed from a very provisional one is itself very provisional."""
+    found = [m for m in (_mark(x) for x in marks) if m]
+    return max(found, key=MARK_ORDER.index) if found else None
+
+
+def frame_mark(frame: pd.DataFrame) -> str | None:
+    """The least final BPS mark of a frame's rows (:func:`weakest_mark`), None without one."""
+    return weakest_mark(frame["mark"]) if "mark" in frame else None
+
+
+def with_symbol(text: str, mark: object) -> str:
+    """A number as BPS prints it with its mark: '89%' -> '89%**'; unchanged when final."""
+    return f"{text}{symbol(mark)}"
 
 
 def has_marks(frame: pd.DataFrame) -> bool:

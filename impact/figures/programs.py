@@ -7,8 +7,10 @@ import pandas as pd
 
 from impact import growth, i18n
 from impact.figures.figure import (
+    PRECISION,
     Figure,
     chart_spec,
+    comparison_notes,
     marked,
     statuses_of,
     year_sources,
@@ -74,6 +76,12 @@ def activities_figure(summary: pd.DataFrame, lang: str) -> Figure:
     )
 
 
+def budget_change_text(change: growth.Range, lang: str) -> str:
+    """A budget's percent change as every change is written: signed, one decimal, rounded half
+    away from zero ('−10,7%', never '−11%')."""
+    return i18n.format_range(change, lang, "%", PRECISION, True)
+
+
 def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Figure:
     """The program budget per year in rupiah (summable across types) and its change from the
     first to the last year. ``totals``: evaluation.yearly_totals."""
@@ -81,7 +89,7 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
     start, end = int(first["year"]), int(last["year"])
     change = growth.percent_change(first["budget_rp"], last["budget_rp"])
     status = statuses_of(totals)
-    change_text = i18n.format_range(change, lang, "%", 0, True)
+    change_text = budget_change_text(change, lang)
     title = marked(
         i18n.t("prog.budget.title", lang, change=change_text, start=start, end=end), status, lang
     )
@@ -110,6 +118,12 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         label="label",
         value_format="rupiah",
     )
+    # Under the chart, the exact change the title rounds (−10,67% beside '−10,7%').
+    caption = "; ".join(
+        comparison_notes(
+            growth.compare("level", start, first["budget_rp"], end, last["budget_rp"]), None, lang
+        )
+    )
     return Figure(
         key="program_budget",
         plotted_sources=year_sources(summary),
@@ -124,6 +138,7 @@ def budget_figure(totals: pd.DataFrame, summary: pd.DataFrame, lang: str) -> Fig
         value_text=change_text,
         chart=chart,
         table=table,
+        extra={"caption": caption},
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from impact import growth, i18n
-from impact.figures import tables
+from impact.figures import charts, tables
 from impact.figures.figure import (
     Figure,
     change_text,
@@ -28,7 +28,7 @@ from impact.figures.figure import (
     value_formatter,
     year_sources,
 )
-from impact.figures.marks import marked, statuses_of
+from impact.figures.marks import frame_mark, marked, statuses_of, with_symbol
 from impact.indicators import Indicator
 
 REGIONS = ("kota_blitar", "kab_blitar")  # the two administrative regions compared
@@ -166,15 +166,24 @@ def regions_figure(
     else:
         ends = obs.iloc[0:0]
     status = statuses_of(ends)
+
+    def changed(region: str, value: growth.Range, start: int, end: int) -> str:
+        """A region's change with the least final BPS mark of its two years ('+50%*')."""
+        rows = present[region]
+        return with_symbol(
+            change_text(value, kind, lang),
+            frame_mark(rows[rows["year"].astype(int).isin([start, end])]),
+        )
+
     if changes and period:
         phrases = [
             i18n.t(
                 "regions.change",
                 lang,
                 region=region_names.get(r, r),
-                change=change_text(v, kind, lang),
+                change=changed(r, v, s, e),
             )
-            for r, v, _, _ in changes
+            for r, v, s, e in changes
         ]
         title = i18n.t(
             "regions.title",
@@ -190,7 +199,7 @@ def regions_figure(
                 "regions.change.own",
                 lang,
                 region=region_names.get(r, r),
-                change=change_text(v, kind, lang),
+                change=changed(r, v, s, e),
                 start=s,
                 end=e,
             )
@@ -243,7 +252,7 @@ def regions_figure(
             benchmark_note=i18n.t("source.note.benchmark", lang),
             targets=target_options,
         )
-    table = _table(labelled, lang, fmt)
+    table = _table(labelled, lang, fmt, formatter_name(indicator, False))
     start_end = (min(s for *_, s, _ in changes), max(e for *_, e in changes)) if changes else None
     return Figure(
         key=f"{indicator.code}_regions",
@@ -259,9 +268,7 @@ def regions_figure(
         period=i18n.t("card.period", lang, start=start_end[0], end=start_end[1])
         if start_end
         else "",
-        metrics=tuple(
-            (region_names.get(r, r), change_text(v, kind, lang)) for r, v, _, _ in changes
-        ),
+        metrics=tuple((region_names.get(r, r), changed(r, v, s, e)) for r, v, s, e in changes),
         chart=chart,
         table=table,
         notes=tuple(missing),
@@ -275,12 +282,20 @@ def regions_figure(
     )
 
 
-def _table(labelled: Iterable[tuple[str, str, pd.DataFrame]], lang: str, fmt) -> pd.DataFrame:
+def _table(
+    labelled: Iterable[tuple[str, str, pd.DataFrame]], lang: str, fmt, fmt_name: str
+) -> pd.DataFrame:
     """Every plotted figure by region (benchmarks named as such) and year, with its value,
-    status, source and note."""
+    status, source and note; a reported benchmark written as published (7,28%)."""
     parts = []
-    for series_name, _, rows in labelled:
+    for series_name, role, rows in labelled:
         part = tables.series_table(rows, lang, fmt)
+        if role == "benchmark":
+            value = i18n.t("table.value", lang)
+            ordered = rows.sort_values("year")
+            part[value] = charts.published_labels(
+                ordered, list(part[value]), fmt_name, lang, marks=False
+            )
         part.insert(0, i18n.t("filter.region", lang), series_name)
         parts.append(part)
     if not parts:

@@ -6,13 +6,14 @@ projector: '150–170', '55%', 'Rp4.800.000'.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import pandas as pd
 
 from impact import i18n
 from impact.figures.charts import value_labels
 from impact.figures.marks import statuses_with_marks, with_mark
+from impact.indicators import Indicator
 from impact.status import ORDER
 
 
@@ -27,6 +28,27 @@ def series_table(obs: pd.DataFrame, lang: str, formatter: Callable[[float], str]
             i18n.t("table.status", lang): statuses_with_marks(rows, lang),
             i18n.t("table.source", lang): [i18n.data_text(x, lang) for x in rows["source"]],
             i18n.t("table.note", lang): [i18n.data_text(x, lang) for x in rows["note"]],
+        }
+    )
+
+
+def indicators_table(registry: Mapping[str, Indicator], lang: str) -> pd.DataFrame:
+    """The indicator registry as the sources page lists it: code, name, definition, formula,
+    unit, kind, frequency and producing agency, in the language. Names and definitions have
+    their own English columns; formula, unit, frequency and agency are data texts, shown in
+    English through data/translations.csv (:func:`impact.i18n.data_text`)."""
+    t = lambda key: i18n.t(key, lang)  # noqa: E731
+    rows = list(registry.values())
+    return pd.DataFrame(
+        {
+            t("col.code"): [i.code for i in rows],
+            t("col.name"): [i.name(lang) for i in rows],
+            t("col.definition"): [i.definition(lang) for i in rows],
+            t("col.formula"): [i18n.data_text(i.formula, lang) for i in rows],
+            t("col.unit"): [i18n.data_text(i.unit, lang) for i in rows],
+            t("col.kind"): [i18n.label("kind", i.kind, lang) for i in rows],
+            t("col.frequency"): [i18n.data_text(i.frequency, lang) for i in rows],
+            t("col.agency"): [i18n.data_text(i.agency, lang) for i in rows],
         }
     )
 

@@ -31,6 +31,7 @@ from impact.i18n.numbers import (
     format_points,
     format_range,
     format_rupiah,
+    published_decimals,
     round_half_away,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "format_rupiah",
     "label",
     "normalize_lang",
+    "published_decimals",
     "round_half_away",
     "t",
     "template",

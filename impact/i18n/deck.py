@@ -153,14 +153,19 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # --- obstacles -------------------------------------------------------------------
     "deck.obstacles.finding": (
-        "{count} hambatan; {top} berkeparahan {severity}/5 pada {year}.",
-        "{count} obstacles; {top} at severity {severity}/5 in {year}.",
+        "{count} hambatan; {top} berkeparahan {severity}/5 pada {year}",
+        "{count} obstacles; {top} at severity {severity}/5 in {year}",
     ),
     "deck.obstacles.col.items": (
         "Hambatan (keparahan {year}, {status})",
         "Obstacles (severity {year}, {status})",
     ),
     "deck.obstacle": ("• {name} ({severity}/5)", "• {name} ({severity}/5)"),
+    # A severity with its status, when the column heading cannot state one status for all.
+    "deck.obstacle.marked": (
+        "• {name} ({severity}/5, {status})",
+        "• {name} ({severity}/5, {status})",
+    ),
     "deck.bullet": ("• {text}", "• {text}"),
     "deck.obstacles.col.affects": ("Angka yang terdampak", "Figures affected"),
     "deck.affects.indicator": ("{name}: {change}", "{name}: {change}"),
@@ -262,8 +267,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "separated yet",
     ),
     "deck.ev.cost": (
-        "biaya per peserta {cost} pada {year} ({status})",
-        "cost per participant {cost} in {year} ({status})",
+        "biaya per orang-kegiatan, semua jenis program: {cost} pada {year} ({status})",
+        "cost per person-event, all program types: {cost} in {year} ({status})",
     ),
     "deck.ev.none": (
         "belum ada angka untuk wilayah dan tahun ini",

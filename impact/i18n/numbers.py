@@ -38,6 +38,23 @@ def round_half_away(x: float, decimals: int = 0) -> Decimal:
     return Decimal(repr(float(x))).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+PUBLISHED_MAX_DECIMALS = 2  # BPS publishes rates and shares to two decimals (7,28%; CPI 5,51)
+
+
+def published_decimals(x: float, default: int, cap: int = PUBLISHED_MAX_DECIMALS) -> int:
+    """How many decimals to write a *reported benchmark* with, so it reads as published.
+
+    The rule, one for the product: the decimals of the stored value as Python writes it
+    (7.28 -> 2, 5.51 -> 2, 1.5 -> 1; trailing zeros do not count, 7.0 -> 0), never fewer than
+    ``default`` (the product's own precision for that kind of figure, e.g. 1 for a percent)
+    and never more than ``cap`` (2: a published rate has at most two; further digits are
+    storage or arithmetic, not publication). A figure of our own (a region's value, a change)
+    keeps ``default``: this is only for figures quoted from a publisher."""
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    stored = max(0, -int(exponent)) if isinstance(exponent, int) else default
+    return min(max(stored, default), max(cap, default))
+
+
 def format_number(
     x: float | None, lang: str, decimals: int = 1, signed: bool = False, fixed: bool = False
 ) -> str:

@@ -291,6 +291,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pertumbuhan median per {group}: {top} tertinggi ({value})",
         "Median growth by {group}: {top} highest ({value})",
     ),
+    # A group under the small-group threshold never carries the title (equity.SMALL_GROUP).
+    "eq.by.title.large": (
+        "Pertumbuhan median per {group}: {top} tertinggi di antara kelompok ≥ {n} usaha ({value})",
+        "Median growth by {group}: {top} highest of the groups of ≥ {n} enterprises ({value})",
+    ),
+    "eq.by.title.too_small": (
+        "Pertumbuhan median per {group}: kelompok terlalu kecil (< {n} usaha) untuk dibandingkan",
+        "Median growth by {group}: groups too small (< {n} enterprises) to compare",
+    ),
     "eq.group.size_class": ("skala usaha", "size class"),
     "eq.group.region": ("wilayah", "region"),
     "eq.group.participant": ("keikutsertaan program", "program participation"),

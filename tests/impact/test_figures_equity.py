@@ -37,13 +37,15 @@ def test_title_and_card_write_the_median_alike_and_name_each_years_sources() -> 
 
 def test_groups_tied_at_the_top_are_all_named_with_their_counts() -> None:
     frame = pd.DataFrame(
-        {"group": ["micro", "small", "medium"], "n": [50, 12, 40], "median": [20.04, 30.0, 29.96],
+        {"group": ["micro", "small", "medium"], "n": [50, 12, 40], "median": [30.04, 30.0, 29.96],
          "q1": [5.0] * 3, "q3": [50.0] * 3, "share_50": [10.0] * 3, "small": [False, True, False],
          "status": ["reported", "reported", "illustrative"]}
     )  # fmt: skip
     fig = equity.group_figure(frame, "size_class", {}, (("Survei A", (2021, 2023)),), "en")
+    # Small (n=12) ties too, but a group under the threshold never carries the title (22.5.7).
     assert fig.title == (
-        "Median growth by size class: Small & Medium highest (+30%) (illustrative)"
+        "Median growth by size class: Micro & Medium highest of the groups of ≥ 30 enterprises"
+        " (+30%) (illustrative)"
     )
     assert fig.chart["frame"]["label"].tolist()[1] == "+30%"
     assert fig.chart["frame"]["label_group"].tolist()[1] == "Small (n=12) ⚠"

@@ -117,7 +117,7 @@ def test_programs_outputs_beside_outcomes(app_db) -> None:
     titles = chart_titles(at)
     # Activities of different program types are never added up (sessions are not certificates).
     assert titles[0] == "Keluaran per jenis program: 3 dari 5 jenis naik, 2021–2023 (ilustratif)"
-    assert titles[1] == "Anggaran program −11% dari 2021 ke 2023 (ilustratif)"
+    assert titles[1] == "Anggaran program −10,7% dari 2021 ke 2023 (ilustratif)"
     assert titles[2] == "Pendapatan (indeks 2021=100) naik 50–70% dari 2021 ke 2023"
     assert "ilustratif" in at.info[0].value  # the banner the creative-economy page has
     targets = next(d.value for d in at.dataframe if "Capaian" in d.value.columns)

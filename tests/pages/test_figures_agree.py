@@ -4,7 +4,9 @@ seed data and again after a 2024 upload with a source of its own.
 * every number in a chart or slide title equals the same figure in its card, labels or notes
   at the precision the title shows it (one rounding rule, half away from zero);
 * a chart whose plotted figures are all estimated or illustrative says so in its title;
-* every chart's source lines name the source of each year it plots.
+* every chart's source lines name the source of each year it plots;
+* a title built on any illustrative figure says so, even beside reported ones (issue 22.5.2);
+* a BPS mark in a title (89%**) is in its card too, with its status word (issue 22.5.1).
 """
 
 from __future__ import annotations
@@ -39,6 +41,14 @@ NUMBER = re.compile(r"(?<![\d.,=])[−+-]?\d[\d.,]*\d|(?<![\d.,=])[−+-]?\d")  
 MARKS = {"id": ("(ilustratif)", "(estimasi)"), "en": ("(illustrative)", "(estimated)")}
 NEW_SOURCE = "Disperindag Blitar (2025)"
 NEW_YEAR_PAGES = ("pages/overview.py", "pages/income.py", "pages/competitiveness.py")
+ILLUSTRATIVE = {"id": "(ilustratif)", "en": "(illustrative)"}
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A number with a BPS mark after it, as the figure layer writes it: '89%**', '+50%*', '150r'.
+MARKED = re.compile(r"(\d[\d.,]*%?)(\*\*|\*|r)(?![\w*])")
+MARK_WORDS = {
+    "id": {"**": "angka sangat sementara", "*": "angka sementara", "r": "angka perbaikan"},
+    "en": {"**": "very provisional figure", "*": "provisional figure", "r": "revised figure"},
+}
 
 
 def numbers(text: str, lang: str) -> list[tuple[float, int]]:
@@ -95,6 +105,41 @@ def _rows(spec: dict) -> list[dict]:
     return [row for rows in spec.get("datasets", {}).values() for row in rows]
 
 
+def _inputs(title: str, rows: list[dict]) -> list[dict]:
+    """The plotted figures a title rests on: those of the years it names (all of them when it
+    names none); target marks, which carry their own status in their label, are not inputs."""
+    figures = [r for r in rows if r.get("status") and "target" not in r]
+    years = {int(y) for y in YEAR.findall(title)}
+    if not years or not any(r.get("year") in years for r in figures):
+        return figures
+    return [r for r in figures if r.get("year") in years]
+
+
+def _check_titles(title: str, rows: list[dict], cards: str, lang: str) -> None:
+    """The illustrative-title rule and the marks rule of one chart title (see the docstring)."""
+    if numbers(title, lang) and any(r["status"] == "illustrative" for r in _inputs(title, rows)):
+        assert ILLUSTRATIVE[lang] in title, title
+    for value, symbol in MARKED.findall(title):
+        assert symbol in cards, (title, value + symbol)  # the card writes the mark too
+        assert MARK_WORDS[lang][symbol] in cards, (title, MARK_WORDS[lang][symbol])
+
+
+@pytest.mark.parametrize(
+    ("title", "rows", "cards"),
+    [
+        # a reported start beside an illustrative end: the title must say so
+        ("Anggaran −10,7% dari 2021 ke 2023", [(2021, "reported"), (2023, "illustrative")], ""),
+        # a title naming no year rests on every plotted figure
+        ("3 dari 5 jenis program naik", [(2021, "reported"), (2022, "illustrative")], ""),
+        # a mark in the title that the card does not state in words
+        ("Daya saing naik 34 poin persen, dari 55% ke 89%**", [], "+34** Dilaporkan"),
+    ],
+)
+def test_the_title_checks_catch_what_they_are_for(title: str, rows: list, cards: str) -> None:
+    with pytest.raises(AssertionError):
+        _check_titles(title, [{"year": y, "status": s} for y, s in rows], cards, "id")
+
+
 def _check_page(at, lang: str) -> None:
     cards = unescape(
         "\n".join(
@@ -124,6 +169,7 @@ def _check_page(at, lang: str) -> None:
         statuses = {r.get("status") for r in rows if r.get("status")}
         if statuses and "reported" not in statuses:
             assert title.endswith(MARKS[lang]), title
+        _check_titles(title, rows, cards, lang)
         for source in {r["source"] for r in rows if isinstance(r.get("source"), str)}:
             words = i18n.data_text(source, lang)[:25]
             assert words in subtitle.replace("  ", " ") or words in re.sub(r"\s+", " ", subtitle), (
@@ -165,6 +211,37 @@ def test_and_after_a_2024_upload_with_its_own_source(year_2024, page: str, lang:
     subtitles = [" ".join(s["title"].get("subtitle", [])) for s in _charts(at)]
     if page in NEW_YEAR_PAGES:
         assert any(NEW_SOURCE in s for s in subtitles), subtitles  # 2024 is plotted, and named
+
+
+@pytest.fixture
+def marked_years(app_db):
+    """2024 provisional (*) and 2025 very provisional (**) BPS figures, as an upload of BPS's
+    latest release brings them."""
+    with store.connect(app_db) as con:
+        for code, values in (
+            ("batik_competitiveness", (80.0, 89.0)),
+            ("batik_income_index", (175.0, 190.0)),
+        ):
+            marks = ("provisional", "very_provisional")
+            for year, value, mark in zip((2024, 2025), values, marks, strict=True):
+                con.execute(
+                    "INSERT INTO observation VALUES (?, 'blitar', 'batik', ?, ?, NULL, NULL,"
+                    " 'reported', ?, NULL, ?)",
+                    [code, year, value, NEW_SOURCE, mark],
+                )
+        store.bump_data_version(con)
+    return app_db
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", ["pages/competitiveness.py", "pages/income.py"])
+def test_a_bps_mark_in_a_title_is_in_its_card_with_its_word(marked_years, page, lang) -> None:
+    at = open_page(page, lang, ke="2025")
+    _check_page(at, lang)
+    titles = [" ".join(c["title"]["text"]) for c in _charts(at)]
+    assert any("**" in t for t in titles), titles  # the 2025 figure's mark is in a title
+    if page == "pages/competitiveness.py":
+        assert any("89%**" in t for t in titles), titles
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
