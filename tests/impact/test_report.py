@@ -42,8 +42,9 @@ TITLES = {
         "Yang menahan dampak: empat kategori hambatan",
         "Pandangan paling berbeda soal hasil sementara: Pemerintah daerah 4, Pelaku usaha 2 "
         "(ilustratif)",
-        "Anggaran program −11% dari 2021 ke 2023 (ilustratif)",
-        "Keluaran: 3 dari 5 jenis program naik, anggaran −11%; hasil: pendapatan +50–70%",
+        "Anggaran program −10,7% dari 2021 ke 2023 (ilustratif)",
+        "Keluaran: 3 dari 5 jenis program naik, anggaran −10,7%; hasil: pendapatan +50–70% "
+        "(ilustratif)",
         "Capaian target: 1 dari 3 target tercapai, 1 sebagian tercapai (ilustratif)",
         "Pertumbuhan tenaga kerja ekonomi kreatif per subsektor, Kota Blitar 2021–2023: Film "
         "tercepat (+83,3%) (ilustratif)",
@@ -66,8 +67,8 @@ TITLES = {
         "What holds the impact back: four kinds of obstacles",
         "Views differ most on intermediate outcomes: Local government 4, Entrepreneurs 2 "
         "(illustrative)",
-        "Program budget −11% from 2021 to 2023 (illustrative)",
-        "Outputs: 3 of 5 program types rose, budget −11%; outcome: income +50–70%",
+        "Program budget −10.7% from 2021 to 2023 (illustrative)",
+        "Outputs: 3 of 5 program types rose, budget −10.7%; outcome: income +50–70% (illustrative)",
         "Targets: 1 of 3 met, 1 partly met (illustrative)",
         "Growth of creative economy workers by subsector, Blitar City 2021–2023: Film fastest "
         "(+83.3%) (illustrative)",
