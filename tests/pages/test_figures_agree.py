@@ -189,7 +189,8 @@ def test_pages_tell_one_figure_the_same_way(app_db, page: str, lang: str) -> Non
 def test_the_equity_page_with_enterprise_records(app_db, lang: str, region: str) -> None:
     load_synthetic(app_db)
     at = open_page("pages/equity.py", lang, wilayah=region)
-    assert len(_charts(at)) == 6  # spread, three groups, women and men (growth, participation)
+    # spread, three groups, women and men (growth, participation), the UMK (year, region, size)
+    assert len(_charts(at)) == 9
     _check_page(at, lang)
 
 
