@@ -115,6 +115,18 @@ def collecting(
 
 # --- the readiness view: every section, every figure, its years by status ---------------
 
+# What the readiness page shows, in its order: what is missing first (the list an editor
+# works through), the sections a figure feeds last.
+SHOWN = (
+    "name",
+    "missing",
+    "reported",
+    "estimated",
+    "illustrative",
+    "offices",
+    "template",
+    "section",
+)
 COLUMNS = (
     "section",
     "table",

@@ -28,16 +28,7 @@ st.info(
     ),
     icon=":material/fact_check:",
 )
-columns = (
-    "section",
-    "name",
-    "reported",
-    "estimated",
-    "illustrative",
-    "missing",
-    "offices",
-    "template",
-)
+columns = readiness.SHOWN
 shown = frame.assign(
     section=[
         ", ".join(_render.t(f"deck.section.{s}") for s in c.split(",")) for c in frame["section"]

@@ -225,16 +225,7 @@ def families() -> dict[str, set[str]]:
         "office": set(readiness.OFFICES),
         "readiness.table": {n.table for n in readiness.NEEDS.values()} - {"observation"},
         # pages/readiness.py: the columns it shows
-        "readiness.col": {
-            "section",
-            "name",
-            "reported",
-            "estimated",
-            "illustrative",
-            "missing",
-            "offices",
-            "template",
-        },  # fmt: skip
+        "readiness.col": set(readiness.SHOWN),
     }
     for prefix, codes in _literal_families(_trees()).items():
         declared.setdefault(prefix, set()).update(codes)
