@@ -42,6 +42,7 @@ PAGES = [
     "paparan",
     "unggah",
     "riwayat",
+    "kelengkapan-data",
 ]
 
 FILE = (

@@ -25,6 +25,7 @@ PAGES = [
     ("paparan", "", 0),
     ("unggah", "", 0),
     ("riwayat", "", 0),
+    ("kelengkapan-data", "", 0),
 ]
 
 

@@ -28,6 +28,7 @@ PATHS = [
     "presentasi",
     "unggah",
     "riwayat",
+    "kelengkapan-data",
 ]
 
 

@@ -36,6 +36,7 @@ PAGES = [
     "pages/present.py",
     "pages/upload.py",
     "pages/history.py",
+    "pages/readiness.py",
 ]
 NUMBER = re.compile(r"(?<![\d.,=])[−+-]?\d[\d.,]*\d|(?<![\d.,=])[−+-]?\d")  # not a base (=100)
 MARKS = {"id": ("(ilustratif)", "(estimasi)"), "en": ("(illustrative)", "(estimated)")}

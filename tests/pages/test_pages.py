@@ -27,6 +27,7 @@ PAGES = [
     "pages/present.py",
     "pages/upload.py",
     "pages/history.py",
+    "pages/readiness.py",
 ]
 
 
