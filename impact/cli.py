@@ -152,11 +152,25 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
     if counts["insert"] + counts["update"] == 0:  # as the page: an upload that changes nothing
         say("cli.nothing_new", lang)
         return EXIT_INVALID
+    given = {r.strip() for r in (args.confirm_rows or "").split(",") if r.strip()}
+    unconfirmed = [i for i in checked.to_confirm if str(row_name(i.row)) not in given]
+    for issue in unconfirmed:  # what the page asks the editor to confirm, row by row
+        say("cli.confirm_row", lang, row=row_name(issue.row), value=issue.value or "")
     if args.dry_run:
         say("cli.dry_run", lang)
         return EXIT_OK
+    if unconfirmed:
+        rows = ",".join(str(row_name(i.row)) for i in unconfirmed)
+        say("cli.not_confirmed", lang, rows=rows)
+        return EXIT_INVALID
     upload_id = upload.commit(
-        path, checked, preview, editor=args.editor, filename=args.file.name, sha256=d.sha256
+        path,
+        checked,
+        preview,
+        editor=args.editor,
+        filename=args.file.name,
+        sha256=d.sha256,
+        confirmed=[i.row for i in checked.to_confirm],
     )
     say("cli.imported", lang, id=upload_id)
     return EXIT_OK
@@ -247,6 +261,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dataset", choices=sorted(datasets.DATASETS), help="default: from the headers")
     p.add_argument("--sheet", help="XLSX sheet (default: the first)")
     p.add_argument("--dry-run", action="store_true", help="validate and preview only")
+    p.add_argument(
+        "--confirm-rows",
+        metavar="ROWS",
+        help="rows whose warning needs confirming (a score written as a fraction), e.g. 4,7",
+    )
     p.add_argument("--editor", default=os.environ.get("USER") or "admin-cli")
     p.add_argument("--max-mb", type=float, default=ingest.DEFAULT_MAX_BYTES / 2**20)
     wide_options = p.add_argument_group("wide tables (years in the columns, BPS style)")

@@ -167,11 +167,28 @@ for tab, action in zip(tabs, ("insert", "update", "same"), strict=True):
 if counts["insert"] + counts["update"] == 0:
     st.info(_render.t("upload.nothing_new"))
     st.stop()
-if st.button(_render.t("upload.confirm"), type="primary"):
+# A score written as a fraction (0,88 beside 0-100 values) is saved only once the editor
+# confirms its row here: a warning read past would turn 88% into 0,88%.
+confirmed = []
+if doubtful := checked.to_confirm:
+    st.warning(_render.t("upload.confirm_rows", count=_render.count(len(doubtful))))
+    for issue in doubtful:
+        label = _render.t("upload.confirm_row", row=row_name(issue.row), value=issue.value or "")
+        if st.checkbox(label, key=f"confirm_{check_key}_{issue.row}"):
+            confirmed.append(issue.row)
+if st.button(_render.t("upload.confirm"), type="primary", disabled=len(confirmed) < len(doubtful)):
     try:
         upload_id = upload.commit(
-            path, checked, preview, editor=editor, filename=file.name, sha256=detection.sha256
+            path,
+            checked,
+            preview,
+            editor=editor,
+            filename=file.name,
+            sha256=detection.sha256,
+            confirmed=confirmed,
         )
+    except upload.UnconfirmedRowsError:  # the button is disabled until each is confirmed
+        st.error(_render.t("upload.confirm_rows", count=_render.count(len(doubtful))))
     except upload.StalePreviewError:
         st.error(_render.t("upload.stale"))
     except store.DatabaseBusyError:

@@ -35,6 +35,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "not imported: every row is already stored with the same values; nothing recorded",
     ),
     "cli.dry_run": ("uji coba: tidak ada yang ditulis", "dry run: nothing written"),
+    "cli.confirm_row": (
+        "  perlu konfirmasi: baris {row}, nilai {value} tampak sebagai pecahan dari skor 0–100",
+        "  needs confirming: row {row}, value {value} looks like a fraction of a 0–100 score",
+    ),
+    "cli.not_confirmed": (
+        "tidak diimpor: perbaiki berkasnya, atau bila angkanya memang di bawah 1% ulangi dengan "
+        "--confirm-rows {rows}",
+        "not imported: correct the file, or if the figures really are below 1% run again with "
+        "--confirm-rows {rows}",
+    ),
     "cli.imported": ("diimpor sebagai unggahan {id}", "imported as upload {id}"),
     "cli.no_file": ("berkas tidak ada: {path}", "no such file: {path}"),
     "cli.stale": (

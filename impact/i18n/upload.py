@@ -131,6 +131,19 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Every row is already stored with the same values; there is nothing to save.",
     ),
     "upload.confirm": ("Simpan ke database", "Save to the database"),
+    "upload.confirm_rows": (
+        "{count} baris berisi skor atau pangsa yang tampak sebagai pecahan (mis. 0,88 di antara "
+        "nilai 0–100). Periksa tiap baris: perbaiki berkasnya bila maksudnya persen (88), atau "
+        "centang baris itu bila angkanya memang di bawah 1%. Berkas baru disimpan setelah semua "
+        "dicentang.",
+        "{count} rows hold a score or share that looks like a fraction (e.g. 0.88 among 0–100 "
+        "values). Check each row: correct the file if a percent (88) is meant, or tick the row "
+        "if the figure really is below 1%. The file is saved only once every row is ticked.",
+    ),
+    "upload.confirm_row": (
+        "Baris {row}: {value} memang di bawah 1% (bukan pecahan dari 100)",
+        "Row {row}: {value} really is below 1% (not a fraction of 100)",
+    ),
     "upload.saved": (
         "Tersimpan sebagai unggahan #{id}: {added} baris baru, {replaced} diganti. Grafik sudah "
         "memakai angka baru; unggahan ini bisa dibatalkan di Riwayat Unggahan.",

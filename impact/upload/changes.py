@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +52,15 @@ class UploadError(Exception):
 
 class NothingToCommitError(UploadError):
     """The validated file has errors or no rows, so there is nothing to write."""
+
+
+class UnconfirmedRowsError(UploadError):
+    """Rows whose warning needs the editor's confirmation (Validated.to_confirm) were not
+    confirmed: nothing is written until each is."""
+
+    def __init__(self, rows: list) -> None:
+        self.rows = rows
+        super().__init__(f"rows not confirmed: {rows}")
 
 
 class StalePreviewError(UploadError):
@@ -369,9 +378,14 @@ def commit(
     editor: str,
     filename: str,
     sha256: str,
+    confirmed: Iterable[object] = (),
     now: Callable[[], dt.datetime] = dt.datetime.now,
 ) -> int:
     """Write the upload in one transaction; returns the new upload's id.
+
+    Raises UnconfirmedRowsError, before anything is written, when a row of
+    ``validated.to_confirm`` is not among ``confirmed`` (the rows, as the issues name them,
+    the editor confirmed on the preview or with the CLI's --confirm-rows).
 
     Raises StalePreviewError if the database no longer matches ``previewed`` (any row's
     action or old values moved). On any failure (or a killed process) the transaction is
@@ -380,6 +394,10 @@ def commit(
     """
     if not validated.ok:
         raise NothingToCommitError("the file has errors or no rows")
+    given = {str(r) for r in confirmed}
+    unconfirmed = [i.row for i in validated.to_confirm if str(i.row) not in given]
+    if unconfirmed:
+        raise UnconfirmedRowsError(unconfirmed)
     dataset = validated.dataset
     columns = [c.name for c in dataset.columns]
     table = store.quote_table(dataset.table)

@@ -107,6 +107,10 @@ class Vocabulary:
         return vocab
 
 
+# Warnings the editor must confirm row by row before the file is saved (not just read past).
+CONFIRM_CODES = ("score-as-fraction",)
+
+
 @dataclass
 class Validated:
     """Typed rows ready to write (column ``_row`` = spreadsheet row) and every issue found.
@@ -126,6 +130,17 @@ class Validated:
     @property
     def ok(self) -> bool:
         return self.dataset is not None and not self.errors and len(self.rows) > 0
+
+    @property
+    def to_confirm(self) -> list[Issue]:
+        """Warnings whose row is saved only once the editor confirms it (a score written as
+        a fraction, 0,88 beside 0-100 values: saved as it stands, a title would read 'fell
+        54 points'); one per row, in row order."""
+        seen: dict[object, Issue] = {}
+        for issue in self.issues:
+            if issue.code in CONFIRM_CODES and issue.level == "warning":
+                seen.setdefault(issue.row, issue)
+        return list(seen.values())
 
 
 def release(validated: Validated) -> None:

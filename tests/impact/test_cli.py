@@ -463,3 +463,22 @@ def test_a_bad_row_choice_is_a_usage_error(warm_db, tmp_path, capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         cli.main(["--db", str(warm_db), "import", str(path), "--row", "empat"])
     assert exc.value.code == cli.EXIT_USAGE
+
+
+def test_a_fraction_score_needs_confirm_rows_as_the_page_needs_a_tick(
+    warm_db, tmp_path, capsys, snapshot, assert_same
+) -> None:
+    row = ["batik_competitiveness", "blitar", "batik", "2024", "0.88", "reported", "Disperindag"]
+    path = write_csv(tmp_path / "pecahan.csv", row)
+    before = snapshot(warm_db)
+    code, out, _ = run(capsys, warm_db, "import", path)
+    assert code == cli.EXIT_INVALID
+    assert "  perlu konfirmasi: baris 2, nilai 0.88 tampak sebagai pecahan" in out
+    assert out.splitlines()[-1].endswith("ulangi dengan --confirm-rows 2")
+    assert_same(before, snapshot(warm_db))
+    code, out, _ = run(capsys, warm_db, "import", path, "--confirm-rows", "3")
+    assert code == cli.EXIT_INVALID  # another row's confirmation does not count
+    code, out, _ = run(capsys, warm_db, "import", path, "--confirm-rows", "2")
+    assert code == cli.EXIT_OK
+    comp = store.observations(warm_db, "batik_competitiveness", "blitar", "batik")
+    assert comp.set_index("year").loc[2024, "value"] == 0.88

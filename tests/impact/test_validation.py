@@ -762,3 +762,31 @@ def test_a_score_given_as_a_fraction_is_warned_before_saving(vocab) -> None:
     )
     assert checked.ok  # a warning: the planner decides
     assert "tulis 85" in views.issue_message(warning, "id")
+
+
+def test_a_fraction_row_is_not_written_until_it_is_confirmed(
+    fresh_db, snapshot, assert_same
+) -> None:
+    from impact.upload import changes
+
+    data = "\r\n".join(
+        [
+            "indikator;wilayah;sektor;tahun;nilai;status;sumber",
+            "batik_competitiveness;blitar;batik;2024;0,85;reported;Disperindag",
+            "batik_competitiveness;blitar;batik;2025;86;reported;Disperindag",
+        ]
+    ).encode("cp1252")
+    checked = checks.check_grid(ingest.read_grid(data, "x.csv"), changes.load_vocabulary(fresh_db))
+    assert [i.row for i in checked.to_confirm] == [2]
+    previewed = changes.preview(fresh_db, checked)
+    before = snapshot(fresh_db)
+    commit = lambda **kw: changes.commit(  # noqa: E731
+        fresh_db, checked, previewed, editor="ani", filename="x.csv", sha256="x", **kw
+    )
+    with pytest.raises(changes.UnconfirmedRowsError) as refused:
+        commit()
+    assert refused.value.rows == [2]
+    with pytest.raises(changes.UnconfirmedRowsError):
+        commit(confirmed=[3])  # another row's tick does not count
+    assert_same(before, snapshot(fresh_db))
+    assert commit(confirmed=[2]) == 1

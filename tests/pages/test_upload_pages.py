@@ -310,3 +310,33 @@ def test_a_large_file_taken_off_the_page_removes_its_spill(app_db, monkeypatch, 
     at.run()
     assert not at.exception and "upload_check" not in at.session_state
     assert not list(tmp_path.glob("batik-upload-*"))
+
+
+FRACTION = (
+    "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
+    "batik_competitiveness;blitar;batik;2024;0,88;dilaporkan;Disperindag Blitar (2025)\n"
+).encode("cp1252")
+
+
+def test_a_score_written_as_a_fraction_is_saved_only_once_its_row_is_confirmed(app_db) -> None:
+    """Issue 22.5: 0,88 beside 0-100 values was saved behind a plain warning, and the page then
+    read 'turun 54,1 poin persen, dari 55% ke 0,9%'. Now the save waits for the row's tick."""
+    before = _observations(app_db)
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("pecahan.csv", FRACTION, "text/csv"))
+    at.run()
+    assert not at.exception
+    save = next(b for b in at.button if b.label == "Simpan ke database")
+    assert save.disabled
+    assert any(
+        "1 baris berisi skor atau pangsa yang tampak sebagai pecahan" in w.value for w in at.warning
+    )
+    (tick,) = [c for c in at.checkbox if c.label.startswith("Baris 2: 0,88 memang di bawah 1%")]
+    assert _observations(app_db) == before
+    tick.check().run()
+    save = next(b for b in at.button if b.label == "Simpan ke database")
+    assert not save.disabled
+    save.click().run()
+    assert any("Tersimpan sebagai unggahan #1" in s.value for s in at.success)
+    after = {(r[0], r[3]): r[4] for r in _observations(app_db)}
+    assert after[("batik_competitiveness", 2024)] == 0.88  # as the editor confirmed it
