@@ -142,7 +142,7 @@ _render.figure_panel(
 )
 
 # Income against the UMK, from enterprise records (the same figure as on the equity page).
-st.subheader(_render.t("eq.umk.heading"))
+st.header(_render.t("eq.umk.heading"))
 scope = None if region == equity.COMBINED_REGION else region
 yardstick = _data.umk_yardstick(path, version, None, scope, None if sector == "all" else sector)
 if yardstick.empty:

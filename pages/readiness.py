@@ -40,7 +40,7 @@ st.dataframe(
     width="stretch",
 )
 
-st.subheader(_render.t("readiness.templates"))
+st.header(_render.t("readiness.templates"))
 row = st.container(horizontal=True)
 for code in dict.fromkeys(frame["table"]):
     row.download_button(

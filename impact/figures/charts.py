@@ -237,21 +237,25 @@ def series_chart(
             .mark_area(color=BAND, opacity=0.25)
             .encode(x=x, y=alt.Y("band_low:Q", scale=y_scale), y2="band_high:Q")
         )
-    layers.append(
-        base.transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
-        .mark_rule(color=BLUE, strokeWidth=3)
-        .encode(
-            x=x,
-            x2="next_year:Q",
-            y=y,
-            y2="next_value:Q",
-            strokeDash=alt.StrokeDash(
-                "segment_label:N",
-                scale=_status_scale(lang, _DASH),
-                legend=None,  # the note in the subtitle explains dashes; one legend is enough
-            ),
+    # Lines between consecutive years only (none when every pair has a gap: an empty mark
+    # container is an unlabelled image to a screen reader).
+    consecutive = frame["next_year"].notna() & frame["gap_label"].isna()
+    if consecutive.any():
+        layers.append(
+            base.transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
+            .mark_rule(color=BLUE, strokeWidth=3)
+            .encode(
+                x=x,
+                x2="next_year:Q",
+                y=y,
+                y2="next_value:Q",
+                strokeDash=alt.StrokeDash(
+                    "segment_label:N",
+                    scale=_status_scale(lang, _DASH),
+                    legend=None,  # the note in the subtitle explains dashes; one legend is enough
+                ),
+            )
         )
-    )
     if frame["gap_label"].notna().any():
         # Years nobody published: a thin grey connector that says so, never a point or a
         # line that reads as a trend through them.
@@ -497,7 +501,11 @@ def regions_chart(
             .mark_area(opacity=0.2)
             .encode(x=x, y=alt.Y("band_low:Q", scale=y_scale), y2="band_high:Q", color=colour)
         )
-    if not region_rows.empty:
+
+    def consecutive(rows: pd.DataFrame) -> bool:  # an empty mark container reads as an image
+        return bool((rows["next_year"].notna() & rows["gap_label"].isna()).any())
+
+    if not region_rows.empty and consecutive(region_rows):
         layers.append(
             alt.Chart(region_rows)
             .transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
@@ -513,7 +521,7 @@ def regions_chart(
                 ),
             )
         )
-    if not bench_rows.empty:  # segment by segment, so a gap between years stays a gap
+    if not bench_rows.empty and consecutive(bench_rows):  # segment by segment: a gap stays
         layers.append(
             alt.Chart(bench_rows)
             .transform_filter("isValid(datum.next_year) && !isValid(datum.gap_label)")
