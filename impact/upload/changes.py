@@ -394,8 +394,8 @@ def commit(
     """
     if not validated.ok:
         raise NothingToCommitError("the file has errors or no rows")
-    given = {str(r) for r in confirmed}
-    unconfirmed = [i.row for i in validated.to_confirm if str(i.row) not in given]
+    ticked = {str(r) for r in confirmed}
+    unconfirmed = [i.row for i in validated.to_confirm if str(i.row) not in ticked]
     if unconfirmed:
         raise UnconfirmedRowsError(unconfirmed)
     dataset = validated.dataset
