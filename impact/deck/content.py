@@ -399,12 +399,8 @@ def _charts(deck: _Deck) -> list[Slide]:
         if JOBS in deck.registry
         else None
     )
-    if jobs is not None:
-        c = jobs.comparison
-        num = lambda x: i18n.format_number(x, lang, 0)  # noqa: E731
-        finding = deck.t(
-            "deck.card.jobs.detail", start_value=num(c.start.mid), end_value=num(c.end.mid)
-        )
+    if jobs is not None:  # its card's lines, each marked as the figure layer marks it
+        finding = "; ".join(_card(jobs, "", lang).details)
         slides.append(_figure_slide(deck, jobs, finding=finding, section="charts"))
     return slides
 

@@ -139,12 +139,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Headline figures for {region}, {start}–{end}",
     ),
     "deck.summary.finding": (
-        "Tiga angka utama; tiap angka dengan status dan sumbernya.",
-        "Three headline figures, each with its status and source.",
-    ),
-    "deck.card.jobs.detail": (
-        "{start_value} → {end_value} orang",
-        "{start_value} → {end_value} people",
+        "Angka utama yang ada untuk wilayah dan tahun ini; tiap angka dengan status dan sumbernya.",
+        "The headline figures there are for this region and these years, each with its status "
+        "and source.",
     ),
     # --- chart slides ----------------------------------------------------------------
     "deck.budget.finding": (

@@ -250,3 +250,15 @@ def test_the_practice_switch_travels_in_the_link() -> None:
             {"ilustratif": value}, region="blitar", start_year=2021, end_year=2023,
             lang="id", today=DATE,
         ).illustrative  # fmt: skip
+
+
+def test_every_chart_finding_of_the_practice_pack_marks_its_illustrative_figures(
+    pack_db: Path,
+) -> None:
+    # The workers' finding was '480 → 620 orang' from raw numbers, with no mark.
+    slides = deck.build_slides(pack_db, _options(illustrative=True, sections=("charts",)))
+    jobs = next(s for s in slides if s.title.startswith("Tenaga kerja industri batik"))
+    assert jobs.finding.startswith("480 → 620 orang (ilustratif)")
+    for s in slides:
+        if s.section == "charts" and "illustrative" in s.statuses:
+            assert "(ilustratif)" in s.finding, s.title
