@@ -10,7 +10,7 @@ Colours are Okabe-Ito (colour-blind safe).
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -205,9 +205,9 @@ def series_chart(
     fmt = label_formatter(formatter, lang)
     frame = series_frame(obs, lang, fmt)
     year_label = i18n.t("chart.year", lang)
-    years = sorted(frame["year"].unique().tolist())
     # Every year of the span on the axis, those without a figure too: a gap shows as a gap.
-    x_scale, x_axis, _ = year_axis(list(range(years[0], years[-1] + 1)), lang)
+    years = year_span(frame["year"])
+    x_scale, x_axis, _ = year_axis(years, lang)
     x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
@@ -329,6 +329,13 @@ def reading_notes(
     return notes
 
 
+def year_span(years: Iterable[int]) -> list[int]:
+    """Every year from the first to the last of ``years`` (those without a figure too), so
+    an axis shows a gap as a gap; [] for none."""
+    found = sorted({int(y) for y in years})
+    return list(range(found[0], found[-1] + 1)) if found else []
+
+
 def year_axis(years: list[int], lang: str) -> tuple[alt.Scale, alt.Axis, str]:
     """The x scale, axis and title of a yearly chart: every year labelled, a little room
     either side."""
@@ -336,6 +343,26 @@ def year_axis(years: list[int], lang: str) -> tuple[alt.Scale, alt.Axis, str]:
         alt.Scale(domain=[min(years) - 0.3, max(years) + 0.3], nice=False),
         alt.Axis(values=years, format="d", labelFontSize=14, titleFontSize=14, grid=False),
         i18n.t("chart.year", lang),
+    )
+
+
+def _year_rule(
+    data: pd.DataFrame, x_from: alt.X, y: alt.Y, tooltip: list, **mark: object
+) -> alt.Chart:
+    """A short horizontal rule across each row's year (x_from to x_to), solid when the row is
+    reported and dashed otherwise: a target's or a yardstick's mark."""
+    return (
+        alt.Chart(data)
+        .mark_rule(**mark)
+        .encode(
+            x=x_from,
+            x2="x_to:Q",
+            y=y,
+            strokeDash=alt.condition(
+                "datum.status == 'reported'", alt.value([1, 0]), alt.value([6, 3])
+            ),
+            tooltip=tooltip,
+        )
     )
 
 
@@ -354,19 +381,7 @@ def target_layers(
     x_from = alt.X("x_from:Q", scale=x_scale, axis=x_axis, title=x_title)
     y = alt.Y("target:Q", scale=y_scale, title=y_title)
     tooltip = [alt.Tooltip("label:N", title=y_title), alt.Tooltip("source:N", title="")]
-    rule = (
-        alt.Chart(data)
-        .mark_rule(color=TARGET, strokeWidth=3.5)
-        .encode(
-            x=x_from,
-            x2="x_to:Q",
-            y=y,
-            strokeDash=alt.condition(
-                "datum.status == 'reported'", alt.value([1, 0]), alt.value([6, 3])
-            ),
-            tooltip=tooltip,
-        )
-    )
+    rule = _year_rule(data, x_from, y, tooltip, color=TARGET, strokeWidth=3.5)
     text = (
         alt.Chart(data)
         .mark_text(dy=20, fontSize=12, fontWeight="bold", color="#8E3B6B")
@@ -396,19 +411,7 @@ def reference_layers(
         alt.Tooltip("value_text:N", title=y_title),
         alt.Tooltip("source:N", title=i18n.t("table.source", lang)),
     ]
-    rule = (
-        alt.Chart(data)
-        .mark_rule(color=REFERENCE, strokeWidth=2.5, clip=True)
-        .encode(
-            x=x_from,
-            x2="x_to:Q",
-            y=y,
-            strokeDash=alt.condition(
-                "datum.status == 'reported'", alt.value([1, 0]), alt.value([6, 3])
-            ),
-            tooltip=tooltip,
-        )
-    )
+    rule = _year_rule(data, x_from, y, tooltip, color=REFERENCE, strokeWidth=2.5, clip=True)
     text = (
         alt.Chart(data[data["year"] == data["year"].max()])
         .mark_text(dy=14, align="right", fontSize=12, fontWeight="bold", color=REFERENCE)
@@ -467,10 +470,9 @@ def regions_chart(
         title=colour_title,
         legend=alt.Legend(orient="bottom", columns=2, labelLimit=320),
     )
-    years = sorted(data["year"].astype(int).unique().tolist())
+    years = year_span(data["year"])  # every year of the span on the axis (see series_chart)
     year_label = i18n.t("chart.year", lang)
-    # Every year of the span on the axis, those without a figure too (see series_chart).
-    x_scale, x_axis, _ = year_axis(list(range(years[0], years[-1] + 1)) if years else [], lang)
+    x_scale, x_axis, _ = year_axis(years, lang)
     x = alt.X("year:Q", title=year_label, scale=x_scale, axis=x_axis)
     y_scale = (
         alt.Scale(domain=list(y_domain), nice=False)
