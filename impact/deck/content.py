@@ -1407,11 +1407,13 @@ def brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
                     ),
                 )
             )
-        targets = _targets(deck)
-        obstacles = _obstacles(deck)
+        # Every section asked for, built once: the box names what the pack of the same options
+        # leaves out, as its last slide does; the brief's tables are the same sections' slides.
+        built = {s: _BUILDERS[s](deck) for s in options.sections if s in _BUILDERS}
+        omitted = tuple(s for s, made in built.items() if not made)
+        targets = built["targets"] if "targets" in built else _targets(deck)
+        obstacles = built["obstacles"] if "obstacles" in built else _obstacles(deck)
         follow_ups = tuple(_follow_ups(deck))
-        # The box names what the pack of the same options leaves out, as its last slide does.
-        omitted = tuple(s for s in options.sections if s in _BUILDERS and not _BUILDERS[s](deck))
         as_of_text = as_of.as_of_text(as_of.as_of(path), options.lang)
     return BriefContent(
         options=options,
