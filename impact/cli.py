@@ -2,7 +2,8 @@
 
     python -m impact [--lang id|en] init
     python -m impact import FILE [--dataset D] [--sheet S] [--dry-run] [--editor NAME]
-        a wide table also: [--row ROW=INDICATOR|ROW=skip ...] [--region R] [--sector S]
+        a wide table also: [--row ROW=INDICATOR|ROW=skip ...] [--unit TEXT | --scale S]
+        [--row-unit ROW=UNIT ...] [--part LABEL=whole|skip ...] [--region R] [--sector S]
         [--source TEXT] [--status reported|estimated|illustrative]
     python -m impact history
     python -m impact revert ID [--editor NAME]
@@ -31,7 +32,7 @@ from pathlib import Path
 
 import duckdb
 
-from impact import auth, config, i18n, indicators, status, store, upload
+from impact import auth, config, i18n, status, store, upload
 from impact.upload import datasets, ingest, views, wide
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
@@ -78,42 +79,89 @@ def _wide_row(text: str) -> tuple[int, str]:
     return int(row), wide.SKIP if code.strip() == "skip" else code.strip()
 
 
-def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> upload.Checked | None:
-    """A wide table (years in the columns) checked as the page checks it, with the choices
-    the page would ask for given as options; None for any other file."""
-    if args.dataset not in (None, "observations") or len(data) > ingest.CELL_BY_CELL_MAX_BYTES:
-        return None
-    vocabulary = upload.load_vocabulary(path)
-    found = wide.detect(ingest.read_grid(data, args.file.name, sheet=args.sheet), vocabulary)
-    if found is None:
-        return None
-    choices = wide.Choices(
+def _row_unit(text: str) -> tuple[int, str]:
+    """'--row-unit 6="juta rupiah"': the unit of one row of a wide table."""
+    row, _, unit = text.partition("=")
+    if not row.strip().isdigit() or not unit.strip():
+        raise argparse.ArgumentTypeError(f"ROW=UNIT, not {text!r}")
+    return int(row), unit.strip()
+
+
+def _part(text: str) -> tuple[str, str]:
+    """'--part Jumlah=whole' or '--part Laki-laki=skip': what a sub-column under the years is."""
+    label, _, choice = text.rpartition("=")
+    if not label.strip() or choice.strip() not in ("whole", "skip"):
+        raise argparse.ArgumentTypeError(f"LABEL=whole or LABEL=skip, not {text!r}")
+    return label.strip(), wide.WHOLE if choice.strip() == "whole" else wide.SKIP
+
+
+# --scale: a word or a power of ten of the registered unit ('juta' = 6, '1000' = 3).
+_SCALES = {"1": 0, "ribu": 3, "thousand": 3, "1000": 3, "juta": 6, "million": 6, "1000000": 6}
+_SCALES |= {"miliar": 9, "billion": 9, "triliun": 12, "trillion": 12}
+
+
+def _scale(text: str) -> int:
+    if text.strip().lower() not in _SCALES:
+        raise argparse.ArgumentTypeError(f"one of {', '.join(_SCALES)}, not {text!r}")
+    return _SCALES[text.strip().lower()]
+
+
+def _choices(args: argparse.Namespace) -> wide.Choices:
+    """What the page would ask, given as options."""
+    return wide.Choices(
         indicators=dict(args.row or []),
+        units=dict(args.row_unit or []),
+        unit=args.unit,
+        scale=args.scale,
+        parts=dict(args.part or []),
         region=args.region,
         sector=args.sector,
         source=args.source,
         status=args.status,
     )
-    units = {code: i.unit for code, i in indicators.load_registry(path).items()}
-    checked = wide.check(found, choices, vocabulary, units)
-    return upload.Checked(checked, found.detection, len(found.rows))
+
+
+def _print_plan(plan: wide.Layout, choices: wide.Choices, path: Path, lang: str) -> None:
+    """The wide table's plan as the page shows it: rows, columns, and what the text around
+    it gave, each with where it came from."""
+    vocabulary = upload.load_vocabulary(path)
+    names = {}
+    for table in ("indicator", "region", "sector"):
+        frame = store.read_table(path, table)
+        names |= dict(zip(frame["code"], frame[f"name_{lang}"], strict=True))
+    for title, frame in (
+        ("wide.rows", wide.rows_table(plan, names, choices, lang, vocabulary)),
+        ("wide.columns", wide.columns_table(plan, lang, choices, names)),
+        ("wide.about", wide.about_table(plan, choices, names, lang)),
+    ):
+        say("cli.plan_heading", lang, title=i18n.t(title, lang))
+        headed = bool(str(frame.columns[0]).strip())  # the "about" table has no headings
+        for line in frame.astype(str).itertuples(index=False):
+            if headed:
+                text = " · ".join(f"{c}: {v}" for c, v in zip(frame.columns, line, strict=True))
+            else:
+                text = ": ".join(line)
+            say("cli.plan_line", lang, text=text)
 
 
 def cmd_import(args: argparse.Namespace, path: Path) -> int:
     lang = args.lang
     data = args.file.read_bytes()
     dataset = datasets.DATASETS[args.dataset] if args.dataset else None
-    result = _check_wide(args, path, data)
-    row_name = wide.cell_name if result else str
-    if result is None:
-        result = upload.check(
-            data,
-            args.file.name,
-            upload.load_vocabulary(path),
-            dataset,
-            sheet=args.sheet,
-            max_bytes=int(args.max_mb * 2**20),
-        )
+    vocabulary = upload.load_vocabulary(path)
+    plan = upload.plan(data, args.file.name, vocabulary, dataset, sheet=args.sheet)
+    choices = _choices(args)
+    result = upload.check(
+        data,
+        args.file.name,
+        vocabulary,
+        dataset,
+        sheet=args.sheet,
+        max_bytes=int(args.max_mb * 2**20),
+        layout=plan,
+        choices=choices,
+    )
+    row_name = result.row_name
     checked, d = result.validated, result.detection
     say(
         "cli.detected",
@@ -127,10 +175,12 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         sheet=d.sheet or "-",
         dataset=d.dataset or "?",
     )
+    if plan is not None:
+        _print_plan(plan, choices, path, lang)
     if checked.issues:
         _print_issues(checked.issues, lang)
     if not checked.ok:
-        if row_name is wide.cell_name:  # what the page asks about, given as options here
+        if plan is not None:  # what the page asks about, given as options here
             say("cli.wide_hint", lang)
         say("cli.not_imported", lang, count=len(checked.errors))
         return EXIT_INVALID
@@ -275,6 +325,29 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         metavar="ROW=INDICATOR",
         help="the indicator of a row whose label matches none, or ROW=skip (repeatable)",
+    )
+    wide_options.add_argument(
+        "--unit",
+        help="unit of every row whose unit the table does not state, e.g. 'juta rupiah'",
+    )
+    wide_options.add_argument(
+        "--scale",
+        type=_scale,
+        help="the same, as a multiple of each row's registered unit: 1, ribu, juta, miliar",
+    )
+    wide_options.add_argument(
+        "--row-unit",
+        type=_row_unit,
+        action="append",
+        metavar="ROW=UNIT",
+        help="the unit of one row (repeatable), e.g. 6='juta rupiah'",
+    )
+    wide_options.add_argument(
+        "--part",
+        type=_part,
+        action="append",
+        metavar="LABEL=whole|skip",
+        help="a sub-column under the years: the whole figure, or a part to skip (repeatable)",
     )
     wide_options.add_argument("--region", help="region code, when the title names none")
     wide_options.add_argument("--sector", help="sector code, when the title names none")

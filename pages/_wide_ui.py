@@ -6,20 +6,19 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import status, upload
-from impact.upload import ingest, wide
+from impact.upload import wide
 from pages import _data, _render
 
 
-def layout(data: bytes, file_id: str, name: str, sheet: str | None, path: str, version: int):
-    """The wide table in the file, or None (a long file, or too large to read cell by cell).
-    Read once per file, sheet and data version: every widget on the page reruns the script."""
-    key = (file_id, sheet, version)
+def layout(
+    data: bytes, file_id: str, name: str, dataset, sheet: str | None, path: str, version: int
+) -> wide.Layout | None:
+    """The wide table in the file (:func:`upload.plan`), or None. Read once per file, sheet,
+    dataset and data version: every widget on the page reruns the script."""
+    key = (file_id, sheet, dataset.code if dataset else None, version)
     kept = st.session_state.get("wide_layout")
     if kept is None or kept[0] != key:
-        found = None
-        if 0 < len(data) <= ingest.CELL_BY_CELL_MAX_BYTES:  # 0: a checked file let go
-            grid = ingest.read_grid(data, name, sheet=sheet)
-            found = wide.detect(grid, _data.vocabulary(path, version))
+        found = upload.plan(data, name, _data.vocabulary(path, version), dataset, sheet=sheet)
         st.session_state["wide_layout"] = kept = (key, found)
     return kept[1]
 
@@ -44,8 +43,11 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
         )
         if picked:
             choices.indicators[row.row] = picked
+    _ask_units(found, choices, key, path, version, lang, indicators)
+    _ask_parts(found, choices, key)
     left, middle, right = st.columns(3)
-    choices.region = _pick(left, "wide.region", regions, found.region, f"wide_{key}_region")
+    if found.needs_region:
+        choices.region = _pick(left, "wide.region", regions, found.region, f"wide_{key}_region")
     choices.sector = _pick(middle, "wide.sector", sectors, found.sector, f"wide_{key}_sector")
     statuses = {s: _render.t(f"status.{s}") for s in status.ORDER}
     choices.status = right.selectbox(
@@ -56,13 +58,54 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
     )
     if not found.source:
         choices.source = st.text_input(_render.t("wide.source"), key=f"wide_{key}_source")
+    vocabulary = _data.vocabulary(path, version)
     st.markdown("**" + _render.t("wide.rows") + "**")
-    st.dataframe(wide.rows_table(found, indicators, choices, lang), hide_index=True)
+    st.dataframe(
+        wide.rows_table(found, indicators | regions, choices, lang, vocabulary), hide_index=True
+    )
     st.markdown("**" + _render.t("wide.columns") + "**")
-    st.dataframe(wide.columns_table(found, lang), hide_index=True)
+    st.dataframe(wide.columns_table(found, lang, choices, regions), hide_index=True)
     st.markdown("**" + _render.t("wide.about") + "**")
     st.dataframe(wide.about_table(found, choices, regions | sectors, lang), hide_index=True)
     return choices
+
+
+def _ask_units(found, choices, key, path, version, lang, indicators) -> None:
+    """A unit for each row whose unit the table does not establish: its registered unit at
+    each scale, nothing chosen until the planner chooses (never 'as written')."""
+    vocabulary = _data.vocabulary(path, version)
+    for row in wide.unit_questions(found, choices, vocabulary):
+        code = choices.indicators.get(row.row, row.indicator) or ""
+        options = wide.unit_options(code, vocabulary, lang)
+        reason = _render.t("wide.unit.conflict" if row.stated else "wide.unit.unknown")
+        picked = st.selectbox(  # the label is the file's text: escaped, never Markdown
+            _render.t(
+                "wide.unit_question", row=row.row, label=_render.plain(row.label), reason=reason
+            ),
+            options,
+            index=None,
+            placeholder=_render.t("wide.placeholder"),
+            key=f"wide_{key}_unit_{row.row}_{code}",
+        )
+        if picked:
+            choices.units[row.row] = picked
+
+
+def _ask_parts(found, choices, key) -> None:
+    """Whole or skip, for each sub-column label under the years ('Laki-laki', 'Jumlah')."""
+    options = {wide.WHOLE: _render.t("wide.part_whole"), wide.SKIP: _render.t("wide.part_skip")}
+    for number, label in enumerate(found.breakdowns):
+        letters = ", ".join(c.letter for c in found.read_columns if c.breakdown == label)
+        picked = st.radio(
+            _render.t("wide.part_question", label=_render.plain(label), columns=letters),
+            list(options),
+            index=None,
+            format_func=options.get,
+            key=f"wide_{key}_part_{number}",
+            horizontal=True,
+        )
+        if picked:
+            choices.parts[label] = picked
 
 
 def _pick(place, label: str, names: dict[str, str], given: str | None, key: str) -> str | None:
@@ -78,10 +121,3 @@ def _pick(place, label: str, names: dict[str, str], given: str | None, key: str)
         format_func=shown.get,
         key=key,
     )
-
-
-def check(found: wide.Layout, choices: wide.Choices, path: str, version: int) -> upload.Checked:
-    """The table reshaped and checked as any observations file."""
-    units = {code: i.unit for code, i in _data.registry(path, version).items()}
-    checked = wide.check(found, choices, _data.vocabulary(path, version), units)
-    return upload.Checked(checked, found.detection, len(found.rows))

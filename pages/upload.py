@@ -9,7 +9,7 @@ import streamlit as st
 
 from impact import deck, store, upload
 from impact.figures import export
-from impact.upload import datasets, ingest, templates, views, wide
+from impact.upload import datasets, ingest, templates, views
 from pages import _current_data, _data, _render, _signin, _upload_state, _wide_ui
 
 lang = _render.lang()
@@ -83,17 +83,19 @@ data = file.getvalue()  # empty once let go
 sheet = None
 if zipfile.is_zipfile(io.BytesIO(data)):  # a workbook: let the planner pick the sheet
     workbook_limit = min(max_bytes, ingest.CELL_BY_CELL_MAX_BYTES)  # read cell by cell
-    sheets = upload.read(data, file.name, max_bytes=workbook_limit).detection.sheets
+    first = upload.read(data, file.name, max_bytes=workbook_limit)
+    sheets = first.detection.sheets
+    # The first sheet holds no table but another does: that sheet is offered first, named.
+    other = next((i.value for i in first.issues if i.code == "data-on-other-sheet"), None)
     if len(sheets) > 1:
-        sheet = st.selectbox(_render.t("upload.sheet"), sheets)
+        sheet = st.selectbox(
+            _render.t("upload.sheet"), sheets, index=sheets.index(other) if other in sheets else 0
+        )
 chosen = None if dataset_code == "auto" else datasets.DATASETS[dataset_code]
 # A wide table (years across the columns): shown as it will be read, what it does not say
 # chosen on the page, then checked like any observations file.
-found = None
-if dataset_code in ("auto", "observations"):
-    found = _wide_ui.layout(data, file.file_id, file.name, sheet, path, version)
+found = _wide_ui.layout(data, file.file_id, file.name, chosen, sheet, path, version)
 choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
-row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check (its rows then wait on disk, its bytes let go).
 check_key = (file.file_id, dataset_code, sheet, repr(choices))
@@ -105,11 +107,18 @@ if result is None:
         _upload_state.let_go(file, f"file_{nonce}", data)
         released = True
     vocabulary = _data.vocabulary(path, version)
-    if found and choices:
-        result = _wide_ui.check(found, choices, path, version)
-    else:
-        result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
+    result = upload.check(
+        data,
+        file.name,
+        vocabulary,
+        chosen,
+        sheet=sheet,
+        max_bytes=max_bytes,
+        layout=found,
+        choices=choices,
+    )
     _upload_state.keep_check(check_key, version, result, released)
+row_name = result.row_name
 del data  # this run's copy of a large file's bytes goes now
 checked, detection = result.validated, result.detection
 

@@ -169,10 +169,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The data folder on the server cannot be written (read-only or no permission). Nothing "
         "changed; the data is safe. Tell the operator to check the data folder's permissions.",
     ),
+    "cli.plan_heading": ("{title}:", "{title}:"),
+    "cli.plan_line": ("  {text}", "  {text}"),
     "cli.wide_hint": (
         "Tabel lebar (tahun di kolom): beri yang tidak dikenali dengan --row BARIS=KODE "
-        "(atau BARIS=skip), --region, --sector, --source.",
+        "(atau BARIS=skip), --unit / --scale / --row-unit BARIS=SATUAN, --part LABEL=whole|skip, "
+        "--region, --sector, --source; --dry-run untuk melihat rencananya tanpa menyimpan.",
         "Wide table (years in the columns): give what was not recognised with --row ROW=CODE "
-        "(or ROW=skip), --region, --sector, --source.",
+        "(or ROW=skip), --unit / --scale / --row-unit ROW=UNIT, --part LABEL=whole|skip, "
+        "--region, --sector, --source; --dry-run shows the plan without saving.",
     ),
 }

@@ -284,9 +284,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "name or code.",
     ),
     "issue.wide-year-repeated": (
-        "Tahun {value} muncul dua kali di judul kolom (juga di kolom {first}). Hapus salah "
-        "satu kolom.",
-        "Year {value} heads two columns (also column {first}). Delete one of them.",
+        "Tahun {value} memimpin dua kolom (juga kolom {first}) tanpa wilayah atau rincian "
+        "yang membedakannya. Jika keduanya untuk wilayah atau rincian berbeda, tulis nama "
+        "wilayah/rinciannya di baris tepat di atas tahun (mis. 'Kota Blitar' di atas "
+        "tahun-tahunnya); jika salah satu salah, perbaiki judul tahunnya.",
+        "Year {value} heads two columns (also column {first}) with nothing that tells them "
+        "apart. If they are for different regions or breakdowns, write the region or "
+        "breakdown in the row just above the years (e.g. 'Kota Blitar' over its years); if one "
+        "is a mistake, correct its year.",
     ),
     "issue.wide-region-missing": (
         "Judul tabel tidak menyebut wilayah. Pilih wilayah tabel ini di halaman unggah.",
@@ -301,6 +306,50 @@ TEXTS: dict[str, tuple[str, str]] = {
         "tambahkan baris 'Sumber: ...' di bawah tabel.",
         "The table has no 'Sumber: ...' (source) line. Write the source on the upload page, "
         "or add a 'Sumber: ...' line below the table.",
+    ),
+    "issue.wide-unit-unknown": (
+        "Tabel tidak menyebut satuan angka baris '{value}' (terdaftar dalam {registry}). "
+        "Pilih satuannya di halaman unggah (mis. {registry} atau ribu {registry}), atau di "
+        "baris perintah dengan --unit / --scale / --row-unit. Tidak ada yang disimpan dengan "
+        "satuan tebakan.",
+        "The table does not state the unit of row '{value}' (registered in {registry}). "
+        "Choose it on the upload page (e.g. {registry} or thousand {registry}), or on the "
+        "command line with --unit / --scale / --row-unit. Nothing is stored at a guessed "
+        "unit.",
+    ),
+    "issue.wide-unit-conflict": (
+        "Satuan baris '{value}' disebut berbeda di dua tempat: {stated}. Pilih satuan yang "
+        "benar di halaman unggah (atau --row-unit di baris perintah).",
+        "The unit of row '{value}' is stated differently in two places: {stated}. Choose the "
+        "right one on the upload page (or --row-unit on the command line).",
+    ),
+    "issue.wide-unit-mismatch": (
+        "Baris '{label}' dalam '{value}', tetapi indikatornya terdaftar dalam {registry}: "
+        "angka ini tidak bisa menjadi {registry}. Periksa apakah indikator baris ini benar, "
+        "atau satuan yang tertulis.",
+        "Row '{label}' is in '{value}', but its indicator is registered in {registry}: these "
+        "figures cannot become {registry}. Check the row's indicator, or the unit written.",
+    ),
+    "issue.wide-part-unchosen": (
+        "Di bawah tahun ada sub-kolom '{value}'. Pilih di halaman unggah apakah kolom ini "
+        "jumlah seluruhnya (disimpan) atau hanya sebagian (dilewati); di baris perintah: "
+        "--part '{value}=whole' atau '{value}=skip'. Tidak ada yang diambil sebagai jumlah "
+        "tanpa pilihan Anda.",
+        "Under the years there are sub-columns '{value}'. Choose on the upload page whether "
+        "they are the whole (stored) or only a part (skipped); on the command line: --part "
+        "'{value}=whole' or '{value}=skip'. Nothing is taken as the whole without your choice.",
+    ),
+    "issue.wide-column-part": (
+        "Kolom '{value}' hanya sebagian tahun: tidak disimpan sebagai angka setahun. Unggah "
+        "angka setahun penuh bila sudah ada.",
+        "Column '{value}' covers only part of a year: not stored as a yearly figure. Upload "
+        "the whole year's figure when it exists.",
+    ),
+    "issue.wide-column-fiscal": (
+        "Kolom '{value}' adalah tahun anggaran/ajaran, bukan tahun kalender: tidak disimpan. "
+        "Tulis tahun kalendernya (mis. 2021) bila angkanya untuk setahun kalender.",
+        "Column '{value}' is a fiscal or school year, not a calendar year: not stored. Write "
+        "the calendar year (e.g. 2021) if the figure is for a calendar year.",
     ),
     "issue.wide-unit-scaled": (
         "Tabel ini dalam {unit}, indikator '{value}' disimpan dalam {registry}: angkanya "

@@ -2,7 +2,10 @@
 
 The entry point a page or the CLI needs:
 
-* :func:`read` reads a CSV or XLSX into a grid (:mod:`.ingest`); :func:`check` reads a file
+* :func:`read` reads a CSV or XLSX into a grid (:mod:`.ingest`); :func:`plan` finds a wide
+  table (years across the columns) and how it will be read (:mod:`.wide`, :mod:`.units`), so
+  the page and the CLI can ask what it does not say; :func:`check` checks it by its plan and
+  the planner's choices, or reads any other file
   into one text table and checks every cell of it with one engine, in DuckDB (:mod:`.files`,
   :mod:`.checks`; large UTF-8 CSVs are read by DuckDB itself, :mod:`.bulk`) against a
   dataset (:mod:`.datasets`) and the code lists (:mod:`.validation`), writing nothing;
@@ -35,7 +38,7 @@ from impact.upload.changes import (
 )
 from impact.upload.checks import Checked
 from impact.upload.datasets import DATASETS, Dataset
-from impact.upload.files import check, read
+from impact.upload.files import check, plan, read
 from impact.upload.ingest import Detection, Issue
 from impact.upload.spill import Spill
 from impact.upload.validation import distinct_rows, release
@@ -61,6 +64,7 @@ __all__ = [
     "commit",
     "distinct_rows",
     "history",
+    "plan",
     "load_vocabulary",
     "preview",
     "read",

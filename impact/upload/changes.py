@@ -101,6 +101,7 @@ def load_vocabulary(path: Path | str) -> Vocabulary:
             vocab.add(name, row.code, row.name_id, row.name_en)
             if table == "indicator":
                 vocab.indicator_kinds[row.code] = row.kind
+                vocab.indicator_units[row.code] = row.unit
     return vocab
 
 

@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -165,11 +166,17 @@ def connect() -> duckdb.DuckDBPyConnection:
 
 @dataclass
 class Checked:
-    """A file read and validated: the result, what was detected, and how many data rows."""
+    """A file read and validated: the result, what was detected, how many data rows, and
+    for a wide table the plan it was read by (an :class:`impact.upload.wide.Layout`)."""
 
     validated: Validated
     detection: ingest.Detection
     rows: int
+    plan: Any = None
+
+    def row_name(self, row: int) -> str:
+        """A row as the planner finds it in her file: '12', or a wide table's cell 'D4'."""
+        return ingest.cell_name(row) if self.plan is not None else str(row)
 
 
 @dataclass

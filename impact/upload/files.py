@@ -1,7 +1,9 @@
 """An uploaded file, read and checked: the one way in for the page and the CLI.
 
 :func:`read` gives the file as a grid (what a workbook's sheets are called, say);
-:func:`check` reads a file into the engine's text table and checks it
+:func:`plan` finds a wide table (years across the columns) and how it will be read, so the
+page and the CLI can ask what it does not say; :func:`check` checks a wide table by its plan
+and the planner's choices, or reads any other file into the engine's text table and checks it
 (:mod:`impact.upload.checks`): a large UTF-8 CSV through DuckDB's own reader
 (:mod:`impact.upload.bulk`), every other file through :func:`ingest.read_grid`. Both
 readers give the same table; the checks are the same queries.
@@ -15,7 +17,7 @@ import zipfile
 
 import pandas as pd
 
-from impact.upload import bulk, checks, ingest
+from impact.upload import bulk, checks, ingest, wide
 from impact.upload.checks import Checked
 from impact.upload.datasets import Dataset
 from impact.upload.ingest import Grid
@@ -33,6 +35,23 @@ def read(
     return ingest.read_grid(data, filename, sheet=sheet, max_bytes=max_bytes)
 
 
+def plan(
+    data: bytes,
+    filename: str,
+    vocab: Vocabulary,
+    dataset: Dataset | None = None,
+    *,
+    sheet: str | None = None,
+) -> wide.Layout | None:
+    """The wide table in the file and how it will be read (:func:`wide.detect`), or None: a
+    long file, another dataset chosen, or a file too large to read cell by cell."""
+    if dataset is not None and dataset.code != "observations":
+        return None
+    if not 0 < len(data) <= ingest.CELL_BY_CELL_MAX_BYTES:  # 0: a checked file let go
+        return None
+    return wide.detect(read(data, filename, sheet=sheet), vocab)
+
+
 def check(
     data: bytes,
     filename: str,
@@ -42,12 +61,19 @@ def check(
     sheet: str | None = None,
     max_bytes: int = ingest.DEFAULT_MAX_BYTES,
     today: dt.date | None = None,
+    layout: wide.Layout | None = None,
+    choices: wide.Choices | None = None,
 ) -> Checked:
     """Read and check an upload, writing nothing: every cell, every rule, all at once.
 
-    Files up to ``max_bytes`` are taken; those DuckDB's reader cannot take as written (XLSX,
-    other encodings, blank lines between rows) only up to CELL_BY_CELL_MAX_BYTES, with a
-    message saying how to save them so they can."""
+    A wide table is checked by its plan (``layout``, from :func:`plan`) and the planner's
+    ``choices``: what the table does not say is never guessed (:mod:`impact.upload.wide`).
+    Other files up to ``max_bytes`` are taken; those DuckDB's reader cannot take as written
+    (XLSX, other encodings, blank lines between rows) only up to CELL_BY_CELL_MAX_BYTES, with
+    a message saying how to save them so they can."""
+    if layout is not None:
+        validated = wide.check(layout, choices or wide.Choices(), vocab, today=today)
+        return Checked(validated, layout.detection, len(layout.rows), plan=layout)
     if bulk.BULK_MIN_BYTES <= len(data) <= max_bytes and sheet is None:
         try:
             return bulk.validate_bulk(data, vocab, dataset, today=today)

@@ -124,6 +124,19 @@ class RefusedError(Exception):
         self.issue = issue
 
 
+# A wide table's cell as a long row's number: sheet row * CELL_FACTOR + column (1 = A).
+CELL_FACTOR = 1000
+
+
+def cell_name(row: int) -> str:
+    """A row number as the planner finds it in her file: 12 -> '12'; a wide table's long
+    row (impact.upload.wide) -> the cell it came from: 3004 -> 'D3'."""
+    if row < CELL_FACTOR:
+        return str(row)
+    sheet_row, position = divmod(row, CELL_FACTOR)
+    return f"{column_letter(position - 1)}{sheet_row}"
+
+
 def column_letter(index: int) -> str:
     """A column's letter as a spreadsheet shows it: 0 -> 'A', 26 -> 'AA'."""
     letters = ""
@@ -335,8 +348,22 @@ def _sheet_rows(book, ws, limit_rows: int | None = None) -> list[list[Cell]]:
     return rows
 
 
+_YEAR_CELL = re.compile(
+    r"\s*(?:(?:tahun|year)\s+)?(?:19|20)[0-9]{2}(?:\.0+)?\s*(?:\*{1,2}|r)?\)?\s*", re.I
+)
+
+
+def _has_year_row(rows: list[list[Cell]]) -> bool:
+    """Whether a row of the sheet's head holds two or more years: a wide table's header."""
+    return any(
+        sum(1 for c in row if c is not None and _YEAR_CELL.fullmatch(str(c))) >= 2
+        for row in rows[:HEADER_SEARCH_ROWS]
+    )
+
+
 def _sheet_with_data(data: bytes, detection: Detection) -> str | None:
-    """Another sheet whose first rows hold a dataset's header (the first sheet has none)."""
+    """Another sheet whose first rows hold a dataset's header or a wide table's years (the
+    first sheet has neither)."""
     from openpyxl import load_workbook
 
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -346,7 +373,7 @@ def _sheet_with_data(data: bytes, detection: Detection) -> str | None:
                 rows = _sheet_rows(book, book[name], limit_rows=HEADER_SEARCH_ROWS)
             except (RefusedError, AttributeError):  # a chart sheet has no cells
                 continue
-            if _find_header(rows)[1] is not None:
+            if _find_header(rows)[1] is not None or _has_year_row(rows):
                 return name
     finally:
         book.close()
@@ -526,7 +553,7 @@ def read_grid(
         return empty
 
     header_index, dataset = _find_header(rows)
-    if dataset is None and detection.format == "xlsx" and sheet is None:
+    if dataset is None and detection.format == "xlsx" and sheet is None and not _has_year_row(rows):
         other = _sheet_with_data(data, detection)
         if other:
             empty.issues.append(

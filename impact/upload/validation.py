@@ -80,11 +80,14 @@ def normalized(text: object) -> str:
 class Vocabulary:
     """Code lists a file is checked against: list name -> {accepted word -> code}.
 
-    ``indicator_kinds`` maps indicator code -> kind (level, score, ...), for value bounds.
+    ``indicator_kinds`` maps indicator code -> kind (level, score, ...), for value bounds;
+    ``indicator_units`` indicator code -> registered unit ('Rp', 'orang'), against which a
+    wide table's stated unit is checked and scaled.
     """
 
     words: dict[str, dict[str, str]] = field(default_factory=dict)
     indicator_kinds: dict[str, str] = field(default_factory=dict)
+    indicator_units: dict[str, str] = field(default_factory=dict)
 
     def add(self, name: str, code: str, *aliases: str) -> None:
         table = self.words.setdefault(name, {})

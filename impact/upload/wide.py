@@ -37,18 +37,33 @@ from decimal import Decimal
 import pandas as pd
 
 from impact import i18n
-from impact.upload import checks, datasets
+from impact.upload import checks, datasets, units
 from impact.upload.datasets import DATASETS
-from impact.upload.ingest import Cell, Detection, Grid, Issue, column_letter
+from impact.upload.ingest import (
+    CELL_FACTOR,
+    Cell,
+    Detection,
+    Grid,
+    Issue,
+    column_letter,
+)
 from impact.upload.validation import Validated, Vocabulary
 
-SKIP = "__skip__"  # the planner's choice for a row that is not to be read
-CELL_FACTOR = 1000  # long row number = sheet row * CELL_FACTOR + column (1 = A)
+SKIP = "__skip__"  # the planner's choice for a row or a sub-column that is not to be read
+WHOLE = "__whole__"  # the planner's choice: a sub-column's figures are the indicator's whole
 HEADER_SEARCH_ROWS = 15  # the year header may sit under a title, a unit line and a header
 MIN_YEARS = 2  # a row with fewer year cells is not a wide table's header
 
-# '2023', '2023*', '2024**', '2023*)', '2022r', '2021.0' (a number cell of a workbook)
-_YEAR = re.compile(r"((?:19|20)[0-9]{2})(?:\.0+)?\s*(\*\*|\*|r)?\s*\)?", re.IGNORECASE)
+# '2023', '2023*', '2024**', '2023*)', '2022r', '2021.0' (a number cell of a workbook),
+# 'Tahun 2021', 'Year 2021*'.
+_YEAR = re.compile(
+    r"(?:(?:tahun|year|th\.?)\s*)?((?:19|20)[0-9]{2})(?:\.0+)?\s*(\*\*|\*|r)?\s*\)?",
+    re.IGNORECASE,
+)
+# A fiscal or school year: '2021/22', '2021/2022', '2021-2022'.
+_FISCAL = re.compile(r"(?:tahun\s*)?((?:19|20)[0-9]{2})\s*[/-]\s*([0-9]{2}|(?:19|20)[0-9]{2})\s*")
+# Any year inside a longer header: '2024 (Jan-Jun)', 'Semester I 2024', 'Triwulan II 2024'.
+_ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # A value with its BPS mark after it: '1.320*', '455 r', '12,5**)'.
 _MARKED = re.compile(r"(.*?[0-9])\s*(\*\*|\*|r)\s*\)?", re.IGNORECASE)
 _SYMBOLS = {"*": "provisional", "**": "very_provisional", "r": "revised"}
@@ -62,6 +77,7 @@ NO_NUMBER = {
     "..": "wide-not-available",
     "x": "wide-withheld",
 }
+PERIOD_ISSUES = {"part": "wide-column-part", "fiscal": "wide-column-fiscal"}
 MISSING = {
     "region": "wide-region-missing",
     "sector": "wide-sector-missing",
@@ -74,19 +90,36 @@ _COLUMN_NUMBERS, _SOURCE, _UNIT = (
     "wide.reason.unit",
 )
 _FOOTNOTE_ROW, _NO_VALUES = "wide.reason.footnote", "wide.reason.no-values"
+_REGION_GROUP, _SUB_HEADER = "wide.reason.region-group", "wide.reason.sub-header"
 _MATCHED = {
     "code": "wide.matched.code",
     "name": "wide.matched.name",
+    "title": "wide.matched.title",
     "chosen": "wide.matched.chosen",
 }
+# Where a row's region or unit came from (catalogue keys wide.from.<origin>).
+ORIGINS = (
+    "title",
+    "unit-line",
+    "header",
+    "column",
+    "label",
+    "column-group",
+    "row-group",
+    "choice",
+)
 _COLUMN_NUMBER = re.compile(r"\(\s*[0-9]+\s*\)")  # BPS numbers its columns: (1) (2) (3)
-_SOURCE_LINE = re.compile(r"(sumber|source)\s*[:.]?\s*(.*)", re.IGNORECASE | re.DOTALL)
-_UNIT_LINE = re.compile(r"(satuan|unit)\s*[:.]\s*(.+)", re.IGNORECASE)
+# 'Sumber: ...', 'Sumber/Source: ...', 'Source: ...' (the text after it is kept as written).
+_SOURCE_LINE = re.compile(
+    r"(?:sumber|source)(?:\s*/\s*(?:sumber|source))?\s*[:.]?\s*(.*)", re.IGNORECASE | re.DOTALL
+)
+_UNIT_LINE = re.compile(r"(?:satuan|unit)(?:\s*/\s*(?:satuan|unit))?\s*[:.]\s*(.+)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(\*|catatan|keterangan|note|notes|r\s*[:=)])", re.IGNORECASE)
 _TRAILING_UNIT = re.compile(r"\(([^()]{1,40})\)\s*$")
 _LEADING_NUMBER = re.compile(r"^\s*(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})\s*[.)]\s+", re.IGNORECASE)
-# Rupiah multiples a table's unit line may give; the registry keeps Rp (or a multiple).
-_RUPIAH_SCALE = {"ribu": 1e3, "juta": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12}
+# Words over the years that only say "years" (not a group of columns).
+_YEARS_WORDS = {"tahun", "year", "years", "tahun year", "periode", "period"}
+_UNIT_HEADERS = {"satuan", "unit", "satuan unit", "units"}
 
 
 def normalize_label(text: object) -> str:
@@ -113,12 +146,20 @@ def _text(cell: Cell) -> str:
 
 @dataclass(frozen=True)
 class YearColumn:
-    """One year column: where it is, its header as written, the year and the header's mark."""
+    """One column under a year: where it is, its header as written, the year and the
+    header's mark; the text of a group over it ('Kota Blitar' merged over four years) and of
+    a sub-column under it ('Laki-laki' under a merged '2023'); the region a group names; and
+    whether it is a whole year (``period`` None), a part of one ('part') or a fiscal year
+    ('fiscal'), which is named in the plan and not read."""
 
     position: int  # 0 = column A
     header: str
     year: int
     mark: str | None  # a code of impact.status.MARKS, or None
+    group: str = ""
+    part: str = ""
+    region: str | None = None  # the region ``group`` names
+    period: str | None = None  # None (a whole year), "part" or "fiscal"
 
     @property
     def letter(self) -> str:
@@ -126,19 +167,52 @@ class YearColumn:
 
     @property
     def name(self) -> str:
-        """The column as a message names it: 'D (2023*)'."""
-        return f"{self.letter} ({self.header})"
+        """The column as a message names it: 'D (2023*)', 'D (2023 · Laki-laki)'."""
+        shown = " · ".join(t for t in (self.header, self.group, self.part) if t)
+        return f"{self.letter} ({shown})"
+
+    @property
+    def breakdown(self) -> str:
+        """What the column holds other than a year and a region ('Laki-laki', 'Batik tulis'):
+        the planner says whether it is the indicator's whole or is skipped."""
+        group = "" if self.region else self.group
+        return " · ".join(t for t in (group, self.part) if t)
 
 
 @dataclass
 class LabelRow:
-    """One row of figures: its sheet row, label, and the indicator it was matched to."""
+    """One row of figures: its sheet row, label, the indicator it was matched to, the region
+    its label or a group heading above it names, and every unit stated for it (where each
+    came from)."""
 
     row: int
     label: str
     indicator: str | None  # None: the planner is asked
-    matched: str  # "code", "name" or "" (no match)
+    matched: str  # "code", "name", "title" or "" (no match)
     cells: dict[int, Cell]  # position -> cell, the year columns only
+    region: str | None = None
+    region_from: str = ""  # "label" or "row-group"
+    stated: list[tuple[str, units.Unit]] = field(default_factory=list)  # (origin, unit)
+
+    @property
+    def unit(self) -> units.Unit | None:
+        """The row's unit when every statement agrees; None when none is made or two
+        disagree (the planner is asked)."""
+        if not self.stated or not self.unit_agreed:
+            return None
+        found = self.stated[0][1]
+        for _, other in self.stated[1:]:
+            found = found.merged(other)
+        return found
+
+    @property
+    def unit_agreed(self) -> bool:
+        first = self.stated[0][1] if self.stated else None
+        return all(first is not None and first.agrees(u) for _, u in self.stated)
+
+    @property
+    def unit_from(self) -> list[str]:
+        return list(dict.fromkeys(origin for origin, _ in self.stated))
 
 
 @dataclass
@@ -151,7 +225,7 @@ class Layout:
     columns: list[YearColumn]
     rows: list[LabelRow]
     title: str = ""
-    unit: str | None = None
+    unit: str | None = None  # the table's own unit statement as written (first found)
     source: str | None = None
     region: str | None = None
     sector: str | None = None
@@ -164,15 +238,50 @@ class Layout:
         """Rows whose label matched no indicator: the page asks about each."""
         return [r for r in self.rows if r.indicator is None]
 
+    @property
+    def read_columns(self) -> list[YearColumn]:
+        """The columns of whole years (part-year and fiscal-year columns are not read)."""
+        return [c for c in self.columns if c.period is None]
+
+    @property
+    def breakdowns(self) -> list[str]:
+        """The sub-column labels the planner is asked about, in sheet order."""
+        return list(dict.fromkeys(c.breakdown for c in self.read_columns if c.breakdown))
+
+    @property
+    def needs_region(self) -> bool:
+        """Whether some figure has no region from a column group, a row group or its label
+        (the title's region or the planner's choice then applies)."""
+        if all(c.region for c in self.read_columns):
+            return False
+        return any(not r.region for r in self.rows)
+
+
+def _header_of(cell: Cell) -> tuple[int, str | None, str | None] | None:
+    """(year, mark, period) of a header cell: period None for a whole year ('2023*',
+    'Tahun 2021'), 'fiscal' ('2021/22'), 'part' ('2024 (Jan-Jun)', 'Semester I 2024');
+    None when the cell names no year."""
+    if isinstance(cell, float):
+        return (int(cell), None, None) if cell.is_integer() and 1900 <= cell <= 2099 else None
+    text = _text(cell)
+    found = _YEAR.fullmatch(text)
+    if found:
+        symbol = found.group(2)
+        return int(found.group(1)), _SYMBOLS[symbol.lower()] if symbol else None, None
+    fiscal = _FISCAL.fullmatch(text)
+    if fiscal:
+        first, second = int(fiscal.group(1)), int(fiscal.group(2)[-2:])
+        if second == (first + 1) % 100:
+            return first, None, "fiscal"
+    year = _ANY_YEAR.search(text)
+    if year and len(text) <= 40:
+        return int(year.group(1)), None, "part"
+    return None
+
 
 def _year_of(cell: Cell) -> tuple[int, str | None] | None:
-    if isinstance(cell, float):
-        return (int(cell), None) if cell.is_integer() and 1900 <= cell <= 2099 else None
-    found = _YEAR.fullmatch(_text(cell))
-    if not found:
-        return None
-    symbol = found.group(2)
-    return int(found.group(1)), _SYMBOLS[symbol.lower()] if symbol else None
+    found = _header_of(cell)
+    return (found[0], found[1]) if found and found[2] is None else None
 
 
 def _sheet(grid: Grid) -> list[tuple[int, dict[int, Cell]]]:
@@ -200,11 +309,51 @@ def _words(vocab: Vocabulary, name: str, min_length: int = 4) -> dict[str, str]:
     return found
 
 
+def region_words(vocab: Vocabulary) -> dict[str, str]:
+    """Every way a table names a region -> code: its codes and names, and the names BPS's
+    English editions use ('Blitar Municipality' for Kota Blitar, 'Blitar Regency' for
+    Kabupaten Blitar, 'Kab. Blitar'). A word that is part of another region's name
+    ('blitar' in 'kota blitar') is left out: a bare 'Blitar' names no region for certain,
+    so the planner is asked."""
+    found = _words(vocab, "region")
+    for word, code in list(found.items()):
+        words = word.split()
+        place = " ".join(w for w in words if w not in ("kota", "kabupaten"))
+        if words[:2] == ["kota", "kabupaten"] and place:  # 'Kota & Kabupaten Blitar'
+            for variant in ("kota dan kabupaten", "kabupaten dan kota", "kabupaten kota"):
+                found.setdefault(f"{variant} {place}", code)
+        elif words[0] == "kota" and place:
+            found.setdefault(f"{place} municipality", code)
+            found.setdefault(f"{place} city", code)
+        elif words[0] == "kabupaten" and place:
+            found.setdefault(f"{place} regency", code)
+            found.setdefault(f"kab {place}", code)
+    named = {
+        v
+        for word, code in vocab.words.get("region", {}).items()
+        if word != code
+        for v in _variants(word)
+    }
+    return {
+        w: c
+        for w, c in found.items()
+        if w in named or not any(o != w and found[o] != c and f" {w} " in f" {o} " for o in found)
+    }
+
+
 def _in_title(title: str, words: dict[str, str]) -> str | None:
     """The code whose longest word the title holds ('kabupaten blitar' before 'blitar')."""
     text = f" {normalize_label(title)} "
     hits = [w for w in words if f" {w} " in text]
     return words[max(hits, key=len)] if hits else None
+
+
+def _region_of(label: str, words: dict[str, str]) -> str | None:
+    """The region a whole label names ('Kota Blitar', '2. Blitar Regency'), or None."""
+    for variant in _variants(label):
+        if variant in words:
+            return words[variant]
+    return None
 
 
 def indicator_index(vocab: Vocabulary) -> dict[str, str | None]:
@@ -231,6 +380,78 @@ def match_label(
     return None, ""
 
 
+def _is_text(cell: Cell) -> bool:
+    return isinstance(cell, str) and bool(cell.strip()) and _header_of(cell) is None
+
+
+def _groups_over(cells: dict[int, Cell], first: int, regions: dict[str, str]) -> dict[int, str]:
+    """A row of group labels over the years ('Kota Blitar' merged over four years): the
+    position each label starts at -> its text. Empty when the row only says 'Tahun', or
+    reads as a title (long text left of the years, as a title split at its commas does),
+    or has one label that names no region."""
+    left = [_text(c) for p, c in cells.items() if p < first and _text(c)]
+    if any(len(t) > 25 for t in left):
+        return {}
+    groups = {
+        p: _text(c)
+        for p, c in sorted(cells.items())
+        if p >= first and _is_text(c) and normalize_label(c) not in _YEARS_WORDS
+    }
+    if len(groups) == 1 and not _region_of(next(iter(groups.values())), regions):
+        return {}
+    return groups
+
+
+def _sub_header(cells: dict[int, Cell], label_position: int, first: int) -> dict[int, str]:
+    """A row of sub-column labels under merged years ('Laki-laki | Perempuan | Jumlah'):
+    position -> text; empty unless every cell from the years on is text and the label cell
+    is empty."""
+    if _text(cells.get(label_position)):
+        return {}
+    right = {p: c for p, c in cells.items() if p >= first}
+    if not right or not all(_is_text(c) for c in right.values()):
+        return {}
+    if all(_COLUMN_NUMBER.fullmatch(_text(c)) for c in right.values()):
+        return {}
+    return {p: _text(c) for p, c in sorted(right.items())}
+
+
+def _year_columns(
+    header: dict[int, Cell], groups: dict[int, str], parts: dict[int, str], regions: dict[str, str]
+) -> list[YearColumn]:
+    """The year columns: one per year header, or one per sub-column under a merged year;
+    each with the group over it and the region the group names."""
+    years = {
+        p: (_text(header[p]), found)
+        for p in sorted(header)
+        if (found := _header_of(header[p])) is not None
+    }
+    positions = sorted(set(years) | set(parts))
+    columns = []
+    for position in positions:
+        owner = max((p for p in years if p <= position), default=None)
+        if owner is None:
+            continue
+        if position != owner and position not in parts:
+            continue
+        text, (year, mark, period) = years[owner]
+        group_at = max((p for p in groups if p <= position), default=None)
+        group = groups[group_at] if group_at is not None else ""
+        columns.append(
+            YearColumn(
+                position,
+                text,
+                year,
+                mark,
+                group=group,
+                part=parts.get(position, ""),
+                region=_region_of(group, regions) if group else None,
+                period=period,
+            )
+        )
+    return columns
+
+
 def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     """The wide table in ``grid``, or None if it is not one (a long file, or no row with
     at least two years). Reads nothing but the grid; writes nothing."""
@@ -241,19 +462,22 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     sheet = _sheet(grid)
     best: tuple[int, int] | None = None  # (index in sheet, year cells)
     for position, (_, cells) in enumerate(sheet[:HEADER_SEARCH_ROWS]):
-        years = sum(1 for c in cells.values() if _year_of(c))
+        years = sum(1 for c in cells.values() if _header_of(c))
         if years >= MIN_YEARS and (best is None or years > best[1]):
             best = (position, years)
     if best is None:
         return None
     header_index = best[0]
     header_row, header = sheet[header_index]
-    columns = []
-    for position in sorted(header):
-        found = _year_of(header[position])
-        if found:
-            columns.append(YearColumn(position, _text(header[position]), found[0], found[1]))
-    first = columns[0].position
+    first = min(p for p, c in header.items() if _header_of(c))
+    regions = region_words(vocab)
+    # A row of groups directly above the years ('Kota Blitar' | 'Kabupaten Blitar').
+    groups: dict[int, str] = {}
+    title_end = header_index
+    if header_index and sheet[header_index - 1][0] == header_row - 1:
+        groups = _groups_over(sheet[header_index - 1][1], first, regions)
+        if groups:
+            title_end = header_index - 1
     body = sheet[header_index + 1 :]
     # The label column: left of the years, the one with most text below the header.
     counts: dict[int, int] = {}
@@ -262,32 +486,64 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             if position < first and isinstance(cell, str):
                 counts[position] = counts.get(position, 0) + 1
     label_position = max(counts, key=lambda p: (counts[p], -p)) if counts else max(first - 1, 0)
+    layout = Layout(header_row, label_position, [], [], detection=grid.detection)
+    # A row of sub-columns directly under the years ('Laki-laki | Perempuan | Jumlah').
+    parts: dict[int, str] = {}
+    if body and body[0][0] == header_row + 1:
+        parts = _sub_header(body[0][1], label_position, first)
+        if parts:
+            layout.skipped.append((body[0][0], " | ".join(parts.values()), _SUB_HEADER))
+            body = body[1:]
+    layout.columns = _year_columns(header, groups, parts, regions)
     # Each line above the years as one text (a title split at an unquoted comma joined again).
     above = [
-        ", ".join(_text(c) for _, c in sorted(cells.items())) for _, cells in sheet[:header_index]
+        ", ".join(_text(c) for _, c in sorted(cells.items())) for _, cells in sheet[:title_end]
     ]
-    above += [_text(c) for p, c in sorted(header.items()) if p < first]
-    layout = Layout(header_row, label_position, columns, [], detection=grid.detection)
-    layout.title = max((t for t in above if not _UNIT_LINE.match(t)), key=len, default="")
+    left_of_years = [_text(c) for p, c in sorted(header.items()) if p < first]
+    layout.title = max((t for t in above if not _UNIT_LINE.fullmatch(t)), key=len, default="")
+    # A 'Satuan' column left of the years gives each row its unit.
+    unit_position = next(
+        (p for p, c in header.items() if p < first and normalize_label(c) in _UNIT_HEADERS),
+        None,
+    )
+    table_units: list[tuple[str, units.Unit]] = []
+    for text in above:
+        line = _UNIT_LINE.fullmatch(text)
+        if line:
+            table_units.append(("unit-line", _stated(line.group(1))))
+        else:
+            table_units += [("title", u) for u in units.found_in(text)]
+    for text in left_of_years:
+        table_units += [("header", u) for u in units.found_in(text)]
     names = indicator_index(vocab)
-    year_positions = {c.position for c in columns}
-    seen: dict[int, int] = {}
-    for column in columns:
-        if column.year in seen:
+    seen: dict[tuple[int, str, str], int] = {}
+    for column in layout.read_columns:
+        key = (column.year, column.group, column.part)
+        if key in seen:
             layout.issues.append(
                 Issue(
                     "wide-year-repeated",
                     row=header_row,
                     column=column.name,
                     value=str(column.year),
-                    params={"first": column_letter(seen[column.year])},
+                    params={"first": column_letter(seen[key])},
                 )
             )
-        seen.setdefault(column.year, column.position)
-    for text in above:  # a unit line above the table: 'Satuan: orang', '(juta rupiah)'
-        unit = _UNIT_LINE.fullmatch(text) or _TRAILING_UNIT.search(text)
-        if unit and layout.unit is None:
-            layout.unit = unit.groups()[-1].strip()
+        seen.setdefault(key, column.position)
+    for column in layout.columns:
+        if column.period:
+            layout.issues.append(
+                Issue(
+                    PERIOD_ISSUES[column.period],
+                    row=header_row,
+                    column=column.name,
+                    value=column.header,
+                    level="warning",
+                )
+            )
+    year_positions = {c.position for c in layout.columns}
+    row_group: str | None = None
+    title_indicator = _in_title(layout.title, {w: c for w, c in names.items() if c})
     for row, cells in body:
         label = _text(cells.get(label_position))
         values = {p: c for p, c in cells.items() if p in year_positions}
@@ -297,16 +553,21 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             continue
         source = _SOURCE_LINE.fullmatch(texts[0]) if texts else None
         if source and not values:
-            rest = " ".join([source.group(2).strip(), *texts[1:]]).strip()
+            rest = " ".join([source.group(1).strip(), *texts[1:]]).strip()
             layout.source = layout.source or rest or None
             layout.skipped.append((row, texts[0], _SOURCE))
             continue
         unit = _UNIT_LINE.fullmatch(texts[0]) if texts else None
         if unit and not values:
-            layout.unit = layout.unit or unit.group(2).strip()
+            table_units.append(("unit-line", _stated(unit.group(1))))
             layout.skipped.append((row, texts[0], _UNIT))
             continue
         if not values:
+            group = _region_of(label, regions) if label else None
+            if group:  # 'Kota Blitar' over the rows below it
+                row_group = group
+                layout.skipped.append((row, label, _REGION_GROUP))
+                continue
             reason = _FOOTNOTE_ROW if _FOOTNOTE.match(texts[0]) else _NO_VALUES
             layout.skipped.append((row, " ".join(texts), reason))
             continue
@@ -316,11 +577,30 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             )
             continue
         code, how = match_label(label, vocab, names)
-        layout.rows.append(LabelRow(row, label, code, how, values))
+        region, region_from = (row_group, "row-group") if row_group else (None, "")
+        as_region = _region_of(label, regions) if code is None else None
+        if (
+            as_region
+        ):  # a row per region ('Kota Blitar', 'Kabupaten Blitar'), the figure named above
+            region, region_from = as_region, "label"
+            code, how = (title_indicator, "title") if title_indicator else (None, "")
+        stated = [("label", u) for u in units.found_in(label)]
+        if unit_position is not None and _text(cells.get(unit_position)):
+            stated.append(("column", _stated(_text(cells[unit_position]))))
+        layout.rows.append(LabelRow(row, label, code, how, values, region, region_from, stated))
+    for label_row in layout.rows:  # the table's unit lines, above or below it, and its title
+        label_row.stated += table_units
+    layout.unit = table_units[0][1].text if table_units else None
     text = " ".join([layout.title, *above])
-    layout.region = _in_title(text, _words(vocab, "region"))
+    layout.region = _in_title(text, regions)
     layout.sector = _in_title(text, _words(vocab, "sector"))
     return layout
+
+
+def _stated(text: str) -> units.Unit:
+    """A unit line or a Satuan cell: read, or kept as written when it names no known unit
+    ('ekor'), so that it is compared with the registry and never ignored."""
+    return units.parse(text) or units.Unit(text.strip(), normalize_label(text), 0)
 
 
 def _split_mark(cell: Cell) -> tuple[Cell, str | None]:
@@ -333,28 +613,7 @@ def _split_mark(cell: Cell) -> tuple[Cell, str | None]:
     return found.group(1).strip(), _SYMBOLS[found.group(2).lower()]
 
 
-def _is_rupiah(unit: str | None) -> bool:
-    words = normalize_label(unit or "").split()
-    return "rupiah" in words or "rp" in words
-
-
-def unit_scale(unit: str | None) -> float:
-    """How many rupiah one unit of the table is: 'juta rupiah' -> 1e6; 1 for anything else."""
-    if not _is_rupiah(unit):
-        return 1.0
-    words = normalize_label(unit or "").split()
-    return next((_RUPIAH_SCALE[w] for w in words if w in _RUPIAH_SCALE), 1.0)
-
-
-def _factor(table_unit: str | None, registry_unit: str) -> int:
-    """What a table's figures are multiplied by to be in the registry's unit: 1,000,000 for a
-    table in 'juta rupiah' of an indicator kept in 'Rp'; 1 unless both units are rupiah."""
-    if not (_is_rupiah(table_unit) and _is_rupiah(registry_unit)):
-        return 1
-    return round(unit_scale(table_unit) / unit_scale(registry_unit))
-
-
-def _scale_rows(rows: pd.DataFrame, factors: dict[int, int]) -> pd.DataFrame:
+def _scale_rows(rows: pd.DataFrame, factors: dict[int, Decimal]) -> pd.DataFrame:
     """Checked rows in the registry's unit: each value of a row in ``factors`` (long row
     number -> factor) multiplied exactly (decimal arithmetic, no float rounding). Done on the
     engine's typed values, so the figure is read by the one checker, in the file's own
@@ -365,17 +624,24 @@ def _scale_rows(rows: pd.DataFrame, factors: dict[int, int]) -> pd.DataFrame:
     for index, number in rows["_row"].items():
         factor = factors.get(int(number))
         value = rows.at[index, "value"]
-        if factor and value is not None and value == value:
+        if factor is not None and value is not None and value == value:
             rows.at[index, "value"] = float(Decimal(repr(float(value))) * factor)
     return rows
 
 
 @dataclass
 class Choices:
-    """What the planner chose on the page: an indicator (or SKIP) for a row, and the region,
-    sector, source and status of the whole table where the text around it gave none."""
+    """What the planner chose on the page (or gave the CLI): an indicator (or SKIP) for a
+    row; a unit for a row, or for every row whose unit the table does not establish (a unit
+    text such as 'juta rupiah', or a scale of the registered unit: 6 for 'juta Rp'); WHOLE
+    or SKIP for each sub-column label; and the region, sector, source and status of the
+    whole table where the text around it gave none."""
 
     indicators: dict[int, str] = field(default_factory=dict)  # sheet row -> code or SKIP
+    units: dict[int, str] = field(default_factory=dict)  # sheet row -> unit text
+    unit: str | None = None  # a unit text for every row without one of its own
+    scale: int | None = None  # a power of ten of the registered unit, for the same rows
+    parts: dict[str, str] = field(default_factory=dict)  # sub-column label -> WHOLE or SKIP
     region: str | None = None
     sector: str | None = None
     source: str | None = None
@@ -389,31 +655,130 @@ _LONG_HEADERS = [
 ]
 
 
+@dataclass(frozen=True)
+class RowUnit:
+    """The unit a row's figures are read in, where it came from, and the factor into the
+    registered unit (None: the two cannot be the same thing)."""
+
+    unit: units.Unit | None
+    origins: tuple[str, ...]
+    registered: str
+    factor: Decimal | None
+
+
+def row_unit(label_row: LabelRow, code: str | None, choices: Choices, vocab: Vocabulary) -> RowUnit:
+    """A row's unit: the planner's choice for the row, else every statement the table makes
+    for it when they agree, else her choice for the table; None when none of these holds
+    (she is asked). The factor takes it into the indicator's registered unit."""
+    registered_text = vocab.indicator_units.get(code or "", "")
+    registered = units.parse(registered_text) if registered_text else None
+    chosen = choices.units.get(label_row.row)
+    unit, origins = None, ()
+    if chosen:
+        unit, origins = _stated(chosen), ("choice",)
+    elif label_row.unit is not None:
+        unit, origins = label_row.unit, tuple(label_row.unit_from)
+    elif label_row.unit_agreed and choices.unit:  # nothing stated: the table's answer
+        unit, origins = _stated(choices.unit), ("choice",)
+    elif label_row.unit_agreed and choices.scale is not None and registered is not None:
+        text = units.scaled_text(choices.scale, registered_text)
+        unit = units.Unit(
+            text, registered.kind, registered.power + choices.scale, registered.period
+        )
+        origins = ("choice",)
+    factor = units.factor(unit, registered) if unit is not None else None
+    return RowUnit(unit, origins, registered_text, factor)
+
+
+def _unit_issue(label_row: LabelRow, layout: Layout, found: RowUnit) -> Issue | None:
+    """Why a row's figures cannot be read yet: no unit, units that disagree, or a unit that
+    cannot be the registered one; or the warning that they are multiplied into it."""
+    column = column_letter(layout.label_position)
+    if found.unit is None:
+        if label_row.stated and not label_row.unit_agreed:
+            stated = "; ".join(
+                f"{u.text} ({origin})" for origin, u in dict.fromkeys(label_row.stated)
+            )
+            return Issue(
+                "wide-unit-conflict",
+                row=label_row.row,
+                column=column,
+                value=label_row.label,
+                params={"stated": stated},
+            )
+        return Issue(
+            "wide-unit-unknown",
+            row=label_row.row,
+            column=column,
+            value=label_row.label,
+            params={"registry": found.registered},
+        )
+    if found.factor is None:
+        return Issue(
+            "wide-unit-mismatch",
+            row=label_row.row,
+            column=column,
+            value=found.unit.text,
+            params={"label": label_row.label, "registry": found.registered},
+        )
+    if found.factor != 1:
+        return Issue(
+            "wide-unit-scaled",
+            row=label_row.row,
+            column=column,
+            value=label_row.label,
+            params={
+                "unit": found.unit.text,
+                "registry": found.registered,
+                "factor": float(found.factor),
+            },
+            level="warning",
+        )
+    return None
+
+
 def reshape(
-    layout: Layout, choices: Choices, units: dict[str, str] | None = None
-) -> tuple[Grid, list[Issue], dict[int, int]]:
+    layout: Layout, choices: Choices, vocab: Vocabulary
+) -> tuple[Grid, list[Issue], dict[int, Decimal]]:
     """The long observations grid of a wide table, the issues found on the way, and the
     long rows whose value is to be multiplied into the registry's unit once checked.
 
-    One long row per filled year cell of a row that names an indicator (matched, or chosen);
-    rows the planner skipped give none. A cell of '-', '...', '…' or 'x' gives no row and a
-    warning with its meaning. The region, sector and source chosen on the page win over what
-    the title gave. ``units`` (indicator -> registry unit): a table in 'juta rupiah' of an
-    indicator kept in Rp has its figures multiplied by 1,000,000 (a warning per row says so),
-    never stored a million times too small."""
+    One long row per filled cell of a whole-year column, of a row that names an indicator
+    (matched, or chosen) in a unit that is established (stated and agreed, or chosen);
+    rows and sub-columns the planner skipped give none. A cell of '-', '...', '…' or 'x'
+    gives no row and a warning with its meaning. A region from a column group, a row group
+    or the row's label wins over the title's; the planner's choices win over the title's."""
     issues = list(layout.issues)
     region = choices.region or layout.region
     sector = choices.sector or layout.sector
     source = (choices.source or "").strip() or layout.source
     for what, given in (("region", region), ("sector", sector), ("source", source)):
-        if not given:
+        if not given and (what != "region" or layout.needs_region):
             issues.append(Issue(MISSING[what], row=layout.header_row))
+    read = []
+    asked: set[str] = set()
+    keys: set[tuple[int, str, str]] = set()
+    for column in layout.read_columns:
+        key = (column.year, column.group, column.part)
+        if key in keys:  # refused (wide-year-repeated); the second column is not read as well
+            continue
+        keys.add(key)
+        choice = choices.parts.get(column.breakdown) if column.breakdown else WHOLE
+        if choice is None and column.breakdown not in asked:
+            asked.add(column.breakdown)
+            issues.append(
+                Issue(
+                    "wide-part-unchosen",
+                    row=layout.header_row,
+                    column=column.name,
+                    value=column.breakdown,
+                )
+            )
+        if choice == WHOLE:
+            read.append(column)
     rows: list[list[Cell]] = []
     numbers: list[int] = []
-    scaled: dict[int, int] = {}  # long row number -> the factor its value is multiplied by
-    # A repeated year is refused (wide-year-repeated); its second column is not read as well.
-    read = list({c.year: c for c in reversed(layout.columns)}.values())
-    read.sort(key=lambda c: c.position)
+    scaled: dict[int, Decimal] = {}  # long row number -> the factor its value is multiplied by
     for label_row in layout.rows:
         code = choices.indicators.get(label_row.row, label_row.indicator)
         if code == SKIP:
@@ -428,22 +793,12 @@ def reshape(
                 )
             )
             continue
-        factor = _factor(layout.unit, (units or {}).get(code, ""))
-        if factor != 1:
-            issues.append(
-                Issue(
-                    "wide-unit-scaled",
-                    row=label_row.row,
-                    column=column_letter(layout.label_position),
-                    value=label_row.label,
-                    params={
-                        "unit": layout.unit,
-                        "registry": (units or {}).get(code, ""),
-                        "factor": factor,
-                    },
-                    level="warning",
-                )
-            )
+        found = row_unit(label_row, code, choices, vocab)
+        problem = _unit_issue(label_row, layout, found)
+        if problem is not None:
+            issues.append(problem)
+            if problem.level == "error":
+                continue  # its figures wait for the unit: none is read at a guessed scale
         for column in read:
             cell = label_row.cells.get(column.position)
             if cell is None:
@@ -462,12 +817,14 @@ def reshape(
                 continue
             value, mark = _split_mark(cell)
             mark = mark or column.mark
-            if factor != 1:  # multiplied once checked (check(): _scale_rows)
-                scaled[label_row.row * CELL_FACTOR + column.position + 1] = factor
+            number = label_row.row * CELL_FACTOR + column.position + 1
+            if found.factor is not None and found.factor != 1:  # multiplied once checked
+                scaled[number] = found.factor
+            cell_region = column.region or label_row.region or region
             rows.append(
                 [
                     code,
-                    region,
+                    cell_region,
                     sector,
                     str(column.year),
                     value,
@@ -476,7 +833,7 @@ def reshape(
                     mark or "",
                 ]
             )
-            numbers.append(label_row.row * CELL_FACTOR + column.position + 1)
+            numbers.append(number)
     detection = layout.detection
     detection.dataset = "observations"
     detection.header_row = layout.header_row  # the years' row, as the sheet shows it
@@ -505,25 +862,16 @@ def locate(issue: Issue, layout: Layout) -> Issue:
     )
 
 
-def cell_name(row: int) -> str:
-    """A long row's number as the cell it came from: 3004 -> 'D3'."""
-    if row < CELL_FACTOR:
-        return str(row)
-    sheet_row, position = divmod(row, CELL_FACTOR)
-    return f"{column_letter(position - 1)}{sheet_row}"
-
-
 def check(
     layout: Layout,
     choices: Choices,
     vocab: Vocabulary,
-    units: dict[str, str] | None = None,
     *,
     today: dt.date | None = None,
 ) -> Validated:
     """Reshape and check with the one checker every observations file goes through
     (``checks.check_grid``); its issues come back on the wide table's cells."""
-    grid, issues, scaled = reshape(layout, choices, units)
+    grid, issues, scaled = reshape(layout, choices, vocab)
     dataset = DATASETS["observations"]
     # Every problem at once: the rows that name an indicator are checked even while another
     # row is still to be chosen; not while the region, sector or source is missing (each of
@@ -543,10 +891,20 @@ def check(
 # --- how the table will be read, in the planner's language -------------------------------
 
 
-def rows_table(layout: Layout, names: dict[str, str], choices: Choices, lang: str) -> pd.DataFrame:
-    """One line per row of figures: sheet row, label as written, indicator it becomes (or
-    'skipped' / 'to choose'), and how it was matched. ``names``: indicator code -> name."""
+def _from(origins: tuple[str, ...] | list[str], lang: str) -> str:
+    return ", ".join(i18n.t(f"wide.from.{o}", lang) for o in origins)
+
+
+def rows_table(
+    layout: Layout, names: dict[str, str], choices: Choices, lang: str, vocab: Vocabulary
+) -> pd.DataFrame:
+    """One line per row of figures: sheet row, label as written, the indicator it becomes
+    (or 'skipped' / 'to choose') and how it was matched, its region and its unit, each with
+    where it came from, and the factor into the registered unit. ``names``: indicator and
+    region code -> name."""
     t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
+    table_region = choices.region or layout.region
+    region_origin = "choice" if choices.region else "title"
     lines = []
     for row in layout.rows:
         code = choices.indicators.get(row.row, row.indicator)
@@ -557,20 +915,65 @@ def rows_table(layout: Layout, names: dict[str, str], choices: Choices, lang: st
         else:
             shown = f"{names.get(code, code)} ({code})"
         how = row.matched if code == row.indicator else "chosen"
+        if row.region:
+            region = f"{names.get(row.region, row.region)} ({_from([row.region_from], lang)})"
+        elif layout.columns and all(c.region for c in layout.read_columns):
+            region = t("wide.region.per_column")
+        elif table_region:
+            region = f"{names.get(table_region, table_region)} ({_from([region_origin], lang)})"
+        else:
+            region = t("wide.to_choose")
+        unit, factor = "–", "–"
+        if code not in (None, SKIP):
+            found = row_unit(row, code, choices, vocab)
+            if found.unit is not None:
+                unit = f"{found.unit.text} ({_from(found.origins, lang)})"
+                if found.factor is None:
+                    factor = t("wide.unit.mismatch", registry=found.registered)
+                else:
+                    factor = "× " + i18n.format_number(float(found.factor), lang, 0)
+            elif row.stated and not row.unit_agreed:
+                unit = t("wide.unit.conflict")
+            else:
+                unit = t("wide.unit.unknown")
         lines.append(
             {
                 t("col.row"): row.row,
                 t("wide.col.label"): row.label,
                 t("wide.col.indicator"): shown,
                 t("wide.col.matched"): t(_MATCHED[how]) if how else "–",
+                t("wide.col.region"): region,
+                t("wide.col.unit"): unit,
+                t("wide.col.factor"): factor,
             }
         )
     return pd.DataFrame(lines)
 
 
-def columns_table(layout: Layout, lang: str) -> pd.DataFrame:
-    """One line per year column: letter, header as written, year, BPS mark in words."""
+def columns_table(
+    layout: Layout, lang: str, choices: Choices | None = None, names: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """One line per column under a year: letter, header as written, year, BPS mark in words,
+    the group or sub-column it belongs to (a region by name), and whether it is read (a part
+    year or a fiscal year is not, and says so)."""
     t = lambda key: i18n.t(key, lang)  # noqa: E731
+    choices = choices or Choices()
+    names = names or {}
+    read, groups = [], []
+    for c in layout.columns:
+        shown = [names.get(c.region, c.region)] if c.region else []
+        groups.append(" · ".join(shown + ([c.breakdown] if c.breakdown else [])) or "–")
+        if c.period:
+            read.append(t(f"wide.read.{c.period}"))
+        elif not c.breakdown:
+            read.append(t("wide.read.yes"))
+        else:
+            choice = choices.parts.get(c.breakdown)
+            read.append(
+                t("wide.to_choose")
+                if choice is None
+                else t("wide.read.whole" if choice == WHOLE else "wide.skipped")
+            )
     return pd.DataFrame(
         {
             t("col.column"): [c.letter for c in layout.columns],
@@ -579,21 +982,31 @@ def columns_table(layout: Layout, lang: str) -> pd.DataFrame:
             t("wide.col.mark"): [
                 i18n.label("mark", c.mark, lang) if c.mark else "–" for c in layout.columns
             ],
+            t("wide.col.group"): groups,
+            t("wide.col.read"): read,
         }
     )
 
 
 def about_table(layout: Layout, choices: Choices, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """What the text around the table gave (title, unit, source, region, sector, status) and
-    the rows not read, each with why. ``names``: region and sector code -> name."""
+    """What the text around the table gave (title, unit with where it was found, source,
+    region, sector, status) and the rows not read, each with why. ``names``: region and
+    sector code -> name."""
     t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
     region = choices.region or layout.region
     sector = choices.sector or layout.sector
     region = names.get(region, region) if region else None
     sector = names.get(sector, sector) if sector else None
+    table_units = dict.fromkeys(
+        (u.text, origin)
+        for row in layout.rows[:1]
+        for origin, u in row.stated
+        if origin in ("title", "unit-line", "header")
+    )
+    unit = "; ".join(f"{text} ({_from([origin], lang)})" for text, origin in table_units)
     items = [
         (t("wide.about.title"), layout.title or "–"),
-        (t("wide.about.unit"), layout.unit or "–"),
+        (t("wide.about.unit"), unit or "–"),
         (t("wide.about.source"), (choices.source or "").strip() or layout.source or "–"),
         (t("wide.about.region"), region or "–"),
         (t("wide.about.sector"), sector or "–"),
@@ -605,3 +1018,27 @@ def about_table(layout: Layout, choices: Choices, names: dict[str, str], lang: s
         for row, text, reason in layout.skipped
     ]
     return pd.DataFrame({"": [k for k, _ in items], " ": [v for _, v in items]})
+
+
+def unit_options(code: str, vocab: Vocabulary, lang: str) -> list[str]:
+    """The units the planner may choose for a row of ``code``: its registered unit at each
+    scale tables use ('Rp', 'ribu Rp', 'juta Rp', 'miliar Rp', ...)."""
+    registered = vocab.indicator_units.get(code, "")
+    parsed = units.parse(registered)
+    if not registered or parsed is None or parsed.kind is None:
+        return [registered] if registered else []
+    powers = units.OPTION_POWERS.get(parsed.kind, (0,))
+    return [units.scaled_text(p, registered, lang) for p in powers]
+
+
+def unit_questions(layout: Layout, choices: Choices, vocab: Vocabulary) -> list[LabelRow]:
+    """The rows whose unit the planner is asked for: a known indicator, and no unit
+    established by the table (none stated, or two statements that disagree)."""
+    asked = []
+    for row in layout.rows:
+        code = choices.indicators.get(row.row, row.indicator)
+        if code in (None, SKIP):
+            continue
+        if row.unit is None:
+            asked.append(row)
+    return asked

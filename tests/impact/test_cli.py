@@ -446,7 +446,16 @@ def test_a_wide_table_imports_with_the_choices_the_page_would_ask_for(
     code, out, _ = run(capsys, warm_db, "import", path)
     assert code == cli.EXIT_INVALID
     assert "Jumlah perajin binaan" in out and "--row BARIS=KODE" in out
+    # The table states no unit: refused until it is given, naming the option, never assumed.
     code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--row", "4=skip")
+    assert code == cli.EXIT_INVALID
+    assert "does not state the unit of row 'Tenaga kerja industri batik'" in out
+    assert "--unit / --scale / --row-unit" in out
+    assert "Unit (from): not stated: choose the unit" in out  # the plan, as the page shows it
+    code, out, _ = run(
+        capsys, warm_db, "--lang", "en", "import", path, "--row", "4=skip", "--scale", "1"
+    )
+    assert "Unit (from): orang (your choice)" in out
     assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "imported as upload 1")
     frame = store.observations(warm_db, "batik_workers", "kab_blitar", "batik")
     stored = {

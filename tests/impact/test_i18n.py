@@ -177,7 +177,7 @@ def families() -> dict[str, set[str]]:
     c, ...)): prefix -> the codes it builds them from."""
     from impact import achievement, auth, readiness, status, store
     from impact.deck import content, model
-    from impact.upload import views
+    from impact.upload import views, wide
 
     declared = {
         "status": set(status.ORDER),  # i18n.label("status", ...)
@@ -206,6 +206,9 @@ def families() -> dict[str, set[str]]:
         "issues.col": set(views.ISSUE_COLUMNS),
         "issues.level": {"error", "warning"},  # Issue.level
         "issue": _issue_codes(),  # f"issue.{issue.code}"
+        # upload/wide.py: where a row's region or unit came from; why a column is not read
+        "wide.from": set(wide.ORIGINS),
+        "wide.read": {"part", "fiscal"},
         # upload/views.py: the rows of "what was read from the file"
         "upload.detected": {
             "format",

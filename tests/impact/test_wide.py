@@ -135,7 +135,7 @@ def test_wide_files_store_exact_values_and_marks(
     fresh_db: Path, vocab, data, name, choices, expected, notes
 ) -> None:
     layout = _layout(data, vocab, name)
-    checked = wide.check(layout, wide.Choices(indicators=choices), vocab)
+    checked = wide.check(layout, wide.Choices(indicators=choices, scale=0), vocab)
     assert not checked.errors, checked.errors
     assert [(i.row, i.column, i.code) for i in checked.issues] == notes
     _save(fresh_db, checked)
@@ -191,11 +191,11 @@ def test_labels_match_the_registry_by_name_in_either_language(vocab, label, expe
 
 def test_a_label_that_matches_nothing_is_asked_about_not_fatal(vocab) -> None:
     layout = _layout(BPS_CSV, vocab)
-    unasked = wide.check(layout, wide.Choices(), vocab)
+    unasked = wide.check(layout, wide.Choices(scale=0), vocab)
     assert [(i.row, i.column, i.code, i.value) for i in unasked.errors] == [
         (6, "A", "wide-label-unknown", "Jumlah perajin binaan")
     ]
-    chosen = wide.check(layout, wide.Choices(indicators={6: "batik_workers"}), vocab)
+    chosen = wide.check(layout, wide.Choices(indicators={6: "batik_workers"}, scale=0), vocab)
     # Two rows now name the same indicator: the checker's duplicate, on the sheet's cells.
     assert ("duplicate-row", 6, "B (2021)", 4) in [
         (i.code, i.row, i.column, i.params.get("first")) for i in chosen.errors
@@ -216,7 +216,7 @@ def test_a_label_that_matches_nothing_is_asked_about_not_fatal(vocab) -> None:
 def test_bad_wide_files_name_row_and_column(vocab, edit, expected) -> None:
     data = BPS_CSV.replace(*edit)
     layout = _layout(data, vocab)
-    checked = wide.check(layout, wide.Choices(indicators={6: wide.SKIP}), vocab)
+    checked = wide.check(layout, wide.Choices(indicators={6: wide.SKIP}, scale=0), vocab)
     assert [(i.row, i.column, i.code) for i in checked.errors] == expected
     assert not checked.ok  # nothing can be previewed or saved
 
@@ -227,7 +227,6 @@ def test_bad_wide_files_name_row_and_column(vocab, edit, expected) -> None:
         ("juta rupiah", "Rp", [1_234_500_000.0, 1_456_000_000.0], True),
         ("miliar rupiah", "Rp", [1_234_500_000_000.0, 1_456_000_000_000.0], True),
         ("Rp", "Rp", [1_234.5, 1_456.0], False),
-        ("juta rupiah", "unit usaha", [1_234.5, 1_456.0], False),  # not money: as written
     ],
 )
 def test_a_table_in_juta_rupiah_is_stored_in_the_registrys_rupiah(
@@ -240,7 +239,8 @@ def test_a_table_in_juta_rupiah_is_stored_in_the_registrys_rupiah(
         "Sumber: BPS;;\r\n"
     ).encode()
     layout = _layout(data, vocab)
-    checked = wide.check(layout, wide.Choices(), vocab, {"ce_value_added": registry})
+    vocab.indicator_units["ce_value_added"] = registry
+    checked = wide.check(layout, wide.Choices(), vocab)
     assert not checked.errors
     assert checked.rows["value"].tolist() == expected
     assert checked.rows["mark"].fillna("").tolist() == ["", "provisional"]
@@ -251,11 +251,27 @@ def test_a_table_in_juta_rupiah_is_stored_in_the_registrys_rupiah(
         assert unit in message and "Rp" in message and "1.000" in message
 
 
+def test_rupiah_into_a_count_is_refused_naming_row_column_and_unit(vocab) -> None:
+    data = (
+        "Unit Usaha Ekonomi Kreatif Kabupaten Blitar Sektor Batik (juta rupiah);;\r\n"
+        "Uraian;2022;2023\r\n"
+        "Unit usaha ekonomi kreatif;1.234,5;1.456\r\n"
+        "Sumber: BPS;;\r\n"
+    ).encode()
+    checked = wide.check(_layout(data, vocab), wide.Choices(), vocab)
+    assert [(i.code, i.row, i.column, i.value) for i in checked.errors] == [
+        ("wide-unit-mismatch", 3, "A", "juta rupiah")
+    ]
+    assert "unit usaha" in views.issue_message(checked.errors[0], "id")
+
+
 def test_the_final_figure_replaces_the_provisional_one_through_the_preview(fresh_db, vocab) -> None:
     layout = _layout(BPS_CSV, vocab)
-    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}), vocab))
+    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}, scale=0), vocab))
     final = BPS_CSV.replace(b"2023*", b"2023").replace(b",1320,", b",1335,")
-    checked = wide.check(_layout(final, vocab), wide.Choices(indicators={6: wide.SKIP}), vocab)
+    checked = wide.check(
+        _layout(final, vocab), wide.Choices(indicators={6: wide.SKIP}, scale=0), vocab
+    )
     previewed = changes.preview(fresh_db, checked)
     # The preview as the planner reads it: old -> new, the mark in words.
     shown = views.replaced_table(previewed, "id")
@@ -265,9 +281,9 @@ def test_the_final_figure_replaces_the_provisional_one_through_the_preview(fresh
         ("tanda", "angka sementara", ""),
     ]
     assert mine["Baris"].tolist() == [4004, 4004]  # the long row: sheet row 4, column D
-    named = views.replaced_table(previewed, "id", wide.cell_name)
+    named = views.replaced_table(previewed, "id", ingest.cell_name)
     assert "D4" in named["Baris"].tolist()
-    same = views.rows_table(previewed, "same", "en", wide.cell_name).iloc[:, 0].tolist()
+    same = views.rows_table(previewed, "same", "en", ingest.cell_name).iloc[:, 0].tolist()
     assert same == ["B4", "C4", "B5", "D5", "E5"]  # unchanged cells, in sheet order
     changes.commit(fresh_db, checked, previewed, editor="sari", filename="final", sha256="y")
     assert (2023, 1335.0, None, SOURCE) in _stored(fresh_db, "batik_workers", "kab_blitar")
@@ -276,7 +292,7 @@ def test_the_final_figure_replaces_the_provisional_one_through_the_preview(fresh
 
 def test_a_long_file_without_a_mark_column_clears_the_mark(fresh_db, vocab) -> None:
     layout = _layout(BPS_CSV, vocab)
-    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}), vocab))
+    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}, scale=0), vocab))
     long = (
         "indikator,wilayah,sektor,tahun,nilai,status,sumber\n"
         f'batik_workers,kab_blitar,batik,2023,1320,reported,"{SOURCE}"\n'
@@ -300,13 +316,13 @@ def test_a_long_file_is_not_a_wide_one(vocab) -> None:
 
 def test_the_plan_tables_speak_both_languages(vocab) -> None:
     layout = _layout(BPS_CSV, vocab)
-    choices = wide.Choices(indicators={6: wide.SKIP})
+    choices = wide.Choices(indicators={6: wide.SKIP}, scale=0)
     names = {"batik_workers": "Tenaga kerja industri batik", "kab_blitar": "Kabupaten Blitar"}
     for lang, skipped, mark in (
         ("id", "dilewati", "angka sementara"),
         ("en", "skipped", "provisional figure"),
     ):
-        rows = wide.rows_table(layout, names, choices, lang)
+        rows = wide.rows_table(layout, names, choices, lang, vocab)
         assert rows.iloc[:, 2].tolist()[0] == "Tenaga kerja industri batik (batik_workers)"
         assert rows.iloc[:, 2].tolist()[2] == skipped
         assert wide.columns_table(layout, lang).iloc[2, 3] == mark
@@ -321,7 +337,7 @@ def test_a_wide_upload_keeps_the_note_of_a_row_it_replaces(fresh_db, vocab) -> N
             " 2022, 1200, NULL, NULL, 'estimated', 'Disperindag', 'Survei cepat', NULL)"
         )
     layout = _layout(BPS_CSV, vocab)
-    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}), vocab))
+    _save(fresh_db, wide.check(layout, wide.Choices(indicators={6: wide.SKIP}, scale=0), vocab))
     row = store.observations(fresh_db, "batik_workers", "kab_blitar", "batik")
     row = row[row["year"] == 2022].iloc[0]
     assert (row["value"], row["status"], row["source"], row["note"]) == (
@@ -334,7 +350,7 @@ def test_a_wide_upload_keeps_the_note_of_a_row_it_replaces(fresh_db, vocab) -> N
 
 def test_every_problem_at_once_while_a_row_is_still_to_be_chosen(vocab) -> None:
     layout = _layout(BPS_CSV.replace(b"1240,1320", b"1240,13x0"), vocab)
-    checked = wide.check(layout, wide.Choices(), vocab)
+    checked = wide.check(layout, wide.Choices(scale=0), vocab)
     assert [(i.row, i.column, i.code) for i in checked.errors] == [
         (4, "D (2023*)", "not-a-number"),
         (6, "A", "wide-label-unknown"),

@@ -29,6 +29,7 @@ TEXTS = {
         "save": "Simpan ke database",
         "matched": "nama indikator",
         "mark": "angka sementara",
+        "unit": "dalam satuan apa",
     },
     "en": {
         "asked": "Row 4: 'Jumlah perajin binaan' matches no indicator.",
@@ -37,6 +38,7 @@ TEXTS = {
         "save": "Save to the database",
         "matched": "indicator name",
         "mark": "provisional figure",
+        "unit": "in which unit",
     },
 }
 
@@ -81,6 +83,14 @@ def test_a_wide_table_is_mapped_previewed_and_saved(app_db, lang) -> None:
     assert not any(b.label == texts["save"] for b in at.button)
 
     ask.set_value("ce_workers")
+    at.run()
+    assert not at.exception
+    # The table states no unit: each row's unit is asked, nothing chosen for her.
+    units = [s for s in at.selectbox if texts["unit"] in s.label]
+    assert [s.value for s in units] == [None, None]
+    assert not any(b.label == texts["save"] for b in at.button)
+    for box in units:
+        box.set_value(box.options[0])  # the registered unit, 'orang'
     at.run()
     assert not at.exception
     # 4 + 4 cells, less '…' and 'x' (stored as nothing): 6 rows to add, replace or keep.
