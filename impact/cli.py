@@ -33,7 +33,7 @@ from pathlib import Path
 import duckdb
 
 from impact import auth, config, i18n, status, store, upload
-from impact.upload import datasets, ingest, views, wide
+from impact.upload import datasets, ingest, views, wide, wideviews
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
 EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
@@ -125,14 +125,14 @@ def _print_plan(plan: wide.Layout, choices: wide.Choices, path: Path, lang: str)
     """The wide table's plan as the page shows it: rows, columns, and what the text around
     it gave, each with where it came from."""
     vocabulary = upload.load_vocabulary(path)
-    names = {}
+    names: dict[str, str] = {}
     for table in ("indicator", "region", "sector"):
         frame = store.read_table(path, table)
         names |= dict(zip(frame["code"], frame[f"name_{lang}"], strict=True))
     for title, frame in (
-        ("wide.rows", wide.rows_table(plan, names, choices, lang, vocabulary)),
-        ("wide.columns", wide.columns_table(plan, lang, choices, names)),
-        ("wide.about", wide.about_table(plan, choices, names, lang)),
+        ("wide.rows", wideviews.rows_table(plan, names, choices, lang, vocabulary)),
+        ("wide.columns", wideviews.columns_table(plan, lang, choices, names)),
+        ("wide.about", wideviews.about_table(plan, choices, names, lang)),
     ):
         say("cli.plan_heading", lang, title=i18n.t(title, lang))
         headed = bool(str(frame.columns[0]).strip())  # the "about" table has no headings

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import status, upload
-from impact.upload import wide
+from impact.upload import wide, wideviews
 from pages import _data, _render
 
 
@@ -61,12 +61,13 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
     vocabulary = _data.vocabulary(path, version)
     st.markdown("**" + _render.t("wide.rows") + "**")
     st.dataframe(
-        wide.rows_table(found, indicators | regions, choices, lang, vocabulary), hide_index=True
+        wideviews.rows_table(found, indicators | regions, choices, lang, vocabulary),
+        hide_index=True,
     )
     st.markdown("**" + _render.t("wide.columns") + "**")
-    st.dataframe(wide.columns_table(found, lang, choices, regions), hide_index=True)
+    st.dataframe(wideviews.columns_table(found, lang, choices, regions), hide_index=True)
     st.markdown("**" + _render.t("wide.about") + "**")
-    st.dataframe(wide.about_table(found, choices, regions | sectors, lang), hide_index=True)
+    st.dataframe(wideviews.about_table(found, choices, regions | sectors, lang), hide_index=True)
     return choices
 
 
@@ -74,9 +75,9 @@ def _ask_units(found, choices, key, path, version, lang, indicators) -> None:
     """A unit for each row whose unit the table does not establish: its registered unit at
     each scale, nothing chosen until the planner chooses (never 'as written')."""
     vocabulary = _data.vocabulary(path, version)
-    for row in wide.unit_questions(found, choices, vocabulary):
+    for row in wideviews.unit_questions(found, choices, vocabulary):
         code = choices.indicators.get(row.row, row.indicator) or ""
-        options = wide.unit_options(code, vocabulary, lang)
+        options = wideviews.unit_options(code, vocabulary, lang)
         reason = _render.t("wide.unit.conflict" if row.stated else "wide.unit.unknown")
         picked = st.selectbox(  # the label is the file's text: escaped, never Markdown
             _render.t(

@@ -30,13 +30,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
 
-from impact import i18n
 from impact.upload import checks, datasets, units
 from impact.upload.datasets import DATASETS
 from impact.upload.ingest import (
@@ -46,6 +44,15 @@ from impact.upload.ingest import (
     Grid,
     Issue,
     column_letter,
+)
+from impact.upload.labels import (
+    code_words,
+    in_title,
+    indicator_index,
+    match_label,
+    normalize_label,
+    region_of,
+    region_words,
 )
 from impact.upload.validation import Validated, Vocabulary
 
@@ -91,7 +98,7 @@ _COLUMN_NUMBERS, _SOURCE, _UNIT = (
 )
 _FOOTNOTE_ROW, _NO_VALUES = "wide.reason.footnote", "wide.reason.no-values"
 _REGION_GROUP, _SUB_HEADER = "wide.reason.region-group", "wide.reason.sub-header"
-_MATCHED = {
+MATCHED = {
     "code": "wide.matched.code",
     "name": "wide.matched.name",
     "title": "wide.matched.title",
@@ -115,25 +122,9 @@ _SOURCE_LINE = re.compile(
 )
 _UNIT_LINE = re.compile(r"(?:satuan|unit)(?:\s*/\s*(?:satuan|unit))?\s*[:.]\s*(.+)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(\*|catatan|keterangan|note|notes|r\s*[:=)])", re.IGNORECASE)
-_TRAILING_UNIT = re.compile(r"\(([^()]{1,40})\)\s*$")
-_LEADING_NUMBER = re.compile(r"^\s*(?:[0-9]{1,2}|[a-z]|[ivx]{1,4})\s*[.)]\s+", re.IGNORECASE)
 # Words over the years that only say "years" (not a group of columns).
 _YEARS_WORDS = {"tahun", "year", "years", "tahun year", "periode", "period"}
 _UNIT_HEADERS = {"satuan", "unit", "satuan unit", "units"}
-
-
-def normalize_label(text: object) -> str:
-    """A label as it is compared: accents dropped, lower case, punctuation and runs of spaces
-    as one space. 'Tenaga Kerja  Industri-Batik' -> 'tenaga kerja industri batik'."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9%]+", " ", text.lower()).split())
-
-
-def _variants(text: str) -> set[str]:
-    """A label as written, without a leading '1.' / 'a.' and without a unit in brackets."""
-    plain = _LEADING_NUMBER.sub("", text.strip())
-    bare = _TRAILING_UNIT.sub("", plain).strip()
-    return {v for v in (normalize_label(text), normalize_label(plain), normalize_label(bare)) if v}
 
 
 def _text(cell: Cell) -> str:
@@ -299,87 +290,6 @@ def _sheet(grid: Grid) -> list[tuple[int, dict[int, Cell]]]:
     return rows
 
 
-def _words(vocab: Vocabulary, name: str, min_length: int = 4) -> dict[str, str]:
-    """A code list's words (codes and names, normalised) -> code, for finding in a title."""
-    found: dict[str, str] = {}
-    for word, code in vocab.words.get(name, {}).items():
-        for variant in _variants(word):
-            if len(variant) >= min_length:
-                found.setdefault(variant, code)
-    return found
-
-
-def region_words(vocab: Vocabulary) -> dict[str, str]:
-    """Every way a table names a region -> code: its codes and names, and the names BPS's
-    English editions use ('Blitar Municipality' for Kota Blitar, 'Blitar Regency' for
-    Kabupaten Blitar, 'Kab. Blitar'). A word that is part of another region's name
-    ('blitar' in 'kota blitar') is left out: a bare 'Blitar' names no region for certain,
-    so the planner is asked."""
-    found = _words(vocab, "region")
-    for word, code in list(found.items()):
-        words = word.split()
-        place = " ".join(w for w in words if w not in ("kota", "kabupaten"))
-        if words[:2] == ["kota", "kabupaten"] and place:  # 'Kota & Kabupaten Blitar'
-            for variant in ("kota dan kabupaten", "kabupaten dan kota", "kabupaten kota"):
-                found.setdefault(f"{variant} {place}", code)
-        elif words[0] == "kota" and place:
-            found.setdefault(f"{place} municipality", code)
-            found.setdefault(f"{place} city", code)
-        elif words[0] == "kabupaten" and place:
-            found.setdefault(f"{place} regency", code)
-            found.setdefault(f"kab {place}", code)
-    named = {
-        v
-        for word, code in vocab.words.get("region", {}).items()
-        if word != code
-        for v in _variants(word)
-    }
-    return {
-        w: c
-        for w, c in found.items()
-        if w in named or not any(o != w and found[o] != c and f" {w} " in f" {o} " for o in found)
-    }
-
-
-def _in_title(title: str, words: dict[str, str]) -> str | None:
-    """The code whose longest word the title holds ('kabupaten blitar' before 'blitar')."""
-    text = f" {normalize_label(title)} "
-    hits = [w for w in words if f" {w} " in text]
-    return words[max(hits, key=len)] if hits else None
-
-
-def _region_of(label: str, words: dict[str, str]) -> str | None:
-    """The region a whole label names ('Kota Blitar', '2. Blitar Regency'), or None."""
-    for variant in _variants(label):
-        if variant in words:
-            return words[variant]
-    return None
-
-
-def indicator_index(vocab: Vocabulary) -> dict[str, str | None]:
-    """Every way a label may name an indicator (code, Indonesian or English name, without a
-    number before it or a unit after it), normalised -> code; None where two indicators share
-    a variant (such a label is asked about, never guessed)."""
-    index: dict[str, str | None] = {}
-    for word, code in vocab.words.get("indicator", {}).items():
-        for variant in _variants(word):
-            index[variant] = code if index.get(variant, code) == code else None
-    return index
-
-
-def match_label(
-    label: str, vocab: Vocabulary, index: dict[str, str | None]
-) -> tuple[str | None, str]:
-    """(indicator code, "code" / "name") for a row label, or (None, "") when none matches."""
-    code = vocab.lookup("indicator", label)
-    if code is not None and code == label.strip():
-        return code, "code"
-    for variant in _variants(label):
-        if index.get(variant):
-            return index[variant], "name"
-    return None, ""
-
-
 def _is_text(cell: Cell) -> bool:
     return isinstance(cell, str) and bool(cell.strip()) and _header_of(cell) is None
 
@@ -397,7 +307,7 @@ def _groups_over(cells: dict[int, Cell], first: int, regions: dict[str, str]) ->
         for p, c in sorted(cells.items())
         if p >= first and _is_text(c) and normalize_label(c) not in _YEARS_WORDS
     }
-    if len(groups) == 1 and not _region_of(next(iter(groups.values())), regions):
+    if len(groups) == 1 and not region_of(next(iter(groups.values())), regions):
         return {}
     return groups
 
@@ -445,7 +355,7 @@ def _year_columns(
                 mark,
                 group=group,
                 part=parts.get(position, ""),
-                region=_region_of(group, regions) if group else None,
+                region=region_of(group, regions) if group else None,
                 period=period,
             )
         )
@@ -543,7 +453,7 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             )
     year_positions = {c.position for c in layout.columns}
     row_group: str | None = None
-    title_indicator = _in_title(layout.title, {w: c for w, c in names.items() if c})
+    title_indicator = in_title(layout.title, {w: c for w, c in names.items() if c})
     for row, cells in body:
         label = _text(cells.get(label_position))
         values = {p: c for p, c in cells.items() if p in year_positions}
@@ -563,7 +473,7 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             layout.skipped.append((row, texts[0], _UNIT))
             continue
         if not values:
-            group = _region_of(label, regions) if label else None
+            group = region_of(label, regions) if label else None
             if group:  # 'Kota Blitar' over the rows below it
                 row_group = group
                 layout.skipped.append((row, label, _REGION_GROUP))
@@ -578,7 +488,7 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             continue
         code, how = match_label(label, vocab, names)
         region, region_from = (row_group, "row-group") if row_group else (None, "")
-        as_region = _region_of(label, regions) if code is None else None
+        as_region = region_of(label, regions) if code is None else None
         if (
             as_region
         ):  # a row per region ('Kota Blitar', 'Kabupaten Blitar'), the figure named above
@@ -592,8 +502,8 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
         label_row.stated += table_units
     layout.unit = table_units[0][1].text if table_units else None
     text = " ".join([layout.title, *above])
-    layout.region = _in_title(text, regions)
-    layout.sector = _in_title(text, _words(vocab, "sector"))
+    layout.region = in_title(text, regions)
+    layout.sector = in_title(text, code_words(vocab, "sector"))
     return layout
 
 
@@ -673,7 +583,8 @@ def row_unit(label_row: LabelRow, code: str | None, choices: Choices, vocab: Voc
     registered_text = vocab.indicator_units.get(code or "", "")
     registered = units.parse(registered_text) if registered_text else None
     chosen = choices.units.get(label_row.row)
-    unit, origins = None, ()
+    unit: units.Unit | None = None
+    origins: tuple[str, ...] = ()
     if chosen:
         unit, origins = _stated(chosen), ("choice",)
     elif label_row.unit is not None:
@@ -886,159 +797,3 @@ def check(
     checked.issues = [locate(i, layout) for i in checked.issues] + issues
     checked.issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
     return checked
-
-
-# --- how the table will be read, in the planner's language -------------------------------
-
-
-def _from(origins: tuple[str, ...] | list[str], lang: str) -> str:
-    return ", ".join(i18n.t(f"wide.from.{o}", lang) for o in origins)
-
-
-def rows_table(
-    layout: Layout, names: dict[str, str], choices: Choices, lang: str, vocab: Vocabulary
-) -> pd.DataFrame:
-    """One line per row of figures: sheet row, label as written, the indicator it becomes
-    (or 'skipped' / 'to choose') and how it was matched, its region and its unit, each with
-    where it came from, and the factor into the registered unit. ``names``: indicator and
-    region code -> name."""
-    t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
-    table_region = choices.region or layout.region
-    region_origin = "choice" if choices.region else "title"
-    lines = []
-    for row in layout.rows:
-        code = choices.indicators.get(row.row, row.indicator)
-        if code == SKIP:
-            shown = t("wide.skipped")
-        elif code is None:
-            shown = t("wide.to_choose")
-        else:
-            shown = f"{names.get(code, code)} ({code})"
-        how = row.matched if code == row.indicator else "chosen"
-        if row.region:
-            region = f"{names.get(row.region, row.region)} ({_from([row.region_from], lang)})"
-        elif layout.columns and all(c.region for c in layout.read_columns):
-            region = t("wide.region.per_column")
-        elif table_region:
-            region = f"{names.get(table_region, table_region)} ({_from([region_origin], lang)})"
-        else:
-            region = t("wide.to_choose")
-        unit, factor = "–", "–"
-        if code not in (None, SKIP):
-            found = row_unit(row, code, choices, vocab)
-            if found.unit is not None:
-                unit = f"{found.unit.text} ({_from(found.origins, lang)})"
-                if found.factor is None:
-                    factor = t("wide.unit.mismatch", registry=found.registered)
-                else:
-                    factor = "× " + i18n.format_number(float(found.factor), lang, 0)
-            elif row.stated and not row.unit_agreed:
-                unit = t("wide.unit.conflict")
-            else:
-                unit = t("wide.unit.unknown")
-        lines.append(
-            {
-                t("col.row"): row.row,
-                t("wide.col.label"): row.label,
-                t("wide.col.indicator"): shown,
-                t("wide.col.matched"): t(_MATCHED[how]) if how else "–",
-                t("wide.col.region"): region,
-                t("wide.col.unit"): unit,
-                t("wide.col.factor"): factor,
-            }
-        )
-    return pd.DataFrame(lines)
-
-
-def columns_table(
-    layout: Layout, lang: str, choices: Choices | None = None, names: dict[str, str] | None = None
-) -> pd.DataFrame:
-    """One line per column under a year: letter, header as written, year, BPS mark in words,
-    the group or sub-column it belongs to (a region by name), and whether it is read (a part
-    year or a fiscal year is not, and says so)."""
-    t = lambda key: i18n.t(key, lang)  # noqa: E731
-    choices = choices or Choices()
-    names = names or {}
-    read, groups = [], []
-    for c in layout.columns:
-        shown = [names.get(c.region, c.region)] if c.region else []
-        groups.append(" · ".join(shown + ([c.breakdown] if c.breakdown else [])) or "–")
-        if c.period:
-            read.append(t(f"wide.read.{c.period}"))
-        elif not c.breakdown:
-            read.append(t("wide.read.yes"))
-        else:
-            choice = choices.parts.get(c.breakdown)
-            read.append(
-                t("wide.to_choose")
-                if choice is None
-                else t("wide.read.whole" if choice == WHOLE else "wide.skipped")
-            )
-    return pd.DataFrame(
-        {
-            t("col.column"): [c.letter for c in layout.columns],
-            t("wide.col.header"): [c.header for c in layout.columns],
-            t("table.year"): [str(c.year) for c in layout.columns],
-            t("wide.col.mark"): [
-                i18n.label("mark", c.mark, lang) if c.mark else "–" for c in layout.columns
-            ],
-            t("wide.col.group"): groups,
-            t("wide.col.read"): read,
-        }
-    )
-
-
-def about_table(layout: Layout, choices: Choices, names: dict[str, str], lang: str) -> pd.DataFrame:
-    """What the text around the table gave (title, unit with where it was found, source,
-    region, sector, status) and the rows not read, each with why. ``names``: region and
-    sector code -> name."""
-    t = lambda key, **p: i18n.t(key, lang, **p)  # noqa: E731
-    region = choices.region or layout.region
-    sector = choices.sector or layout.sector
-    region = names.get(region, region) if region else None
-    sector = names.get(sector, sector) if sector else None
-    table_units = dict.fromkeys(
-        (u.text, origin)
-        for row in layout.rows[:1]
-        for origin, u in row.stated
-        if origin in ("title", "unit-line", "header")
-    )
-    unit = "; ".join(f"{text} ({_from([origin], lang)})" for text, origin in table_units)
-    items = [
-        (t("wide.about.title"), layout.title or "–"),
-        (t("wide.about.unit"), unit or "–"),
-        (t("wide.about.source"), (choices.source or "").strip() or layout.source or "–"),
-        (t("wide.about.region"), region or "–"),
-        (t("wide.about.sector"), sector or "–"),
-        (t("wide.about.status"), i18n.label("status", choices.status, lang)),
-        (t("wide.about.header_row"), str(layout.header_row)),
-    ]
-    items += [
-        (t("wide.about.not_read", row=row), f"{text[:60]} · {t(reason)}")
-        for row, text, reason in layout.skipped
-    ]
-    return pd.DataFrame({"": [k for k, _ in items], " ": [v for _, v in items]})
-
-
-def unit_options(code: str, vocab: Vocabulary, lang: str) -> list[str]:
-    """The units the planner may choose for a row of ``code``: its registered unit at each
-    scale tables use ('Rp', 'ribu Rp', 'juta Rp', 'miliar Rp', ...)."""
-    registered = vocab.indicator_units.get(code, "")
-    parsed = units.parse(registered)
-    if not registered or parsed is None or parsed.kind is None:
-        return [registered] if registered else []
-    powers = units.OPTION_POWERS.get(parsed.kind, (0,))
-    return [units.scaled_text(p, registered, lang) for p in powers]
-
-
-def unit_questions(layout: Layout, choices: Choices, vocab: Vocabulary) -> list[LabelRow]:
-    """The rows whose unit the planner is asked for: a known indicator, and no unit
-    established by the table (none stated, or two statements that disagree)."""
-    asked = []
-    for row in layout.rows:
-        code = choices.indicators.get(row.row, row.indicator)
-        if code in (None, SKIP):
-            continue
-        if row.unit is None:
-            asked.append(row)
-    return asked

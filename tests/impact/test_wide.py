@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from impact import store
-from impact.upload import changes, checks, ingest, validation, views, wide
+from impact.upload import changes, checks, ingest, validation, views, wide, wideviews
 
 SOURCE = "BPS Kabupaten Blitar, Kabupaten Blitar Dalam Angka 2025"
 
@@ -253,11 +253,11 @@ def test_a_table_in_juta_rupiah_is_stored_in_the_registrys_rupiah(
 
 def test_rupiah_into_a_count_is_refused_naming_row_column_and_unit(vocab) -> None:
     data = (
-        "Unit Usaha Ekonomi Kreatif Kabupaten Blitar Sektor Batik (juta rupiah);;\r\n"
-        "Uraian;2022;2023\r\n"
-        "Unit usaha ekonomi kreatif;1.234,5;1.456\r\n"
-        "Sumber: BPS;;\r\n"
-    ).encode()
+        b"Unit Usaha Ekonomi Kreatif Kabupaten Blitar Sektor Batik (juta rupiah);;\r\n"
+        b"Uraian;2022;2023\r\n"
+        b"Unit usaha ekonomi kreatif;1.234,5;1.456\r\n"
+        b"Sumber: BPS;;\r\n"
+    )
     checked = wide.check(_layout(data, vocab), wide.Choices(), vocab)
     assert [(i.code, i.row, i.column, i.value) for i in checked.errors] == [
         ("wide-unit-mismatch", 3, "A", "juta rupiah")
@@ -322,11 +322,11 @@ def test_the_plan_tables_speak_both_languages(vocab) -> None:
         ("id", "dilewati", "angka sementara"),
         ("en", "skipped", "provisional figure"),
     ):
-        rows = wide.rows_table(layout, names, choices, lang, vocab)
+        rows = wideviews.rows_table(layout, names, choices, lang, vocab)
         assert rows.iloc[:, 2].tolist()[0] == "Tenaga kerja industri batik (batik_workers)"
         assert rows.iloc[:, 2].tolist()[2] == skipped
-        assert wide.columns_table(layout, lang).iloc[2, 3] == mark
-        about = wide.about_table(layout, choices, names, lang)
+        assert wideviews.columns_table(layout, lang).iloc[2, 3] == mark
+        about = wideviews.about_table(layout, choices, names, lang)
         assert "Kabupaten Blitar" in about[" "].tolist() and SOURCE in about[" "].tolist()
 
 
