@@ -45,9 +45,11 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
             choices.indicators[row.row] = picked
     _ask_units(found, choices, key, path, version, lang, indicators)
     _ask_parts(found, choices, key)
-    left, middle, right = st.columns(3)
     if found.needs_region:
+        left, middle, right = st.columns(3)
         choices.region = _pick(left, "wide.region", regions, found.region, f"wide_{key}_region")
+    else:  # every figure's region comes from the table's column or row groups
+        middle, right = st.columns(2)
     choices.sector = _pick(middle, "wide.sector", sectors, found.sector, f"wide_{key}_sector")
     statuses = {s: _render.t(f"status.{s}") for s in status.ORDER}
     choices.status = right.selectbox(

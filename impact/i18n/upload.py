@@ -284,7 +284,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "tidak: tahun anggaran/ajaran, bukan tahun kalender",
         "no: a fiscal or school year, not a calendar year",
     ),
-    "wide.region.per_column": ("per kolom (lihat kolom)", "per column (see the columns)"),
+    "wide.region.per_column": (
+        "dari kelompok kolom atau baris tabel",
+        "from the table's column or row groups",
+    ),
     "wide.unit.unknown": ("belum jelas: pilih satuannya", "not stated: choose the unit"),
     "wide.unit.conflict": (
         "tidak sepakat antar-tempat: pilih satuannya",

@@ -118,6 +118,8 @@ def about_table(layout: Layout, choices: Choices, names: dict[str, str], lang: s
     region = choices.region or layout.region
     sector = choices.sector or layout.sector
     region = names.get(region, region) if region else None
+    if not layout.needs_region:
+        region = t("wide.region.per_column")
     sector = names.get(sector, sector) if sector else None
     table_units = dict.fromkeys(
         (u.text, origin)

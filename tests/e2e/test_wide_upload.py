@@ -14,7 +14,7 @@ pytestmark = pytest.mark.e2e
 
 LABEL = "Indeks daya saing batik (skala 0-100)"  # no indicator is named so: asked on the page
 FILE = (
-    "Skor Daya Saing Produk Batik Kota & Kabupaten Blitar, 2022-2024\r\n"
+    "Skor Daya Saing Produk Batik Kota & Kabupaten Blitar, 2022-2024 (persen)\r\n"
     "Uraian;2022;2023;2024**\r\n"
     f"{LABEL};70;85;88\r\n"
     "Catatan: ** angka sangat sementara;;;\r\n"
@@ -71,3 +71,62 @@ def test_wide_table_mapped_saved_and_charted_with_its_mark(
     assert "88%**" in text  # the value with its BPS symbol
     assert "angka sangat sementara" in text  # and the symbol explained under the title
     page.screenshot(path=str(artifacts / "wide-upload-chart.png"), full_page=True)
+
+
+# Kota and Kabupaten as two column groups, as a Dalam Angka table prints them; the title
+# states no unit, so the plan asks exactly one question (the row's unit) and nothing else.
+GROUPS = (
+    "Tenaga Kerja Industri Batik, 2022-2023\r\n"
+    ";Kota Blitar;;Kabupaten Blitar;\r\n"
+    "Uraian;2022;2023;2022;2023\r\n"
+    "Tenaga kerja industri batik;1.011;1.057;1.243;1.329\r\n"
+    "Sumber: BPS Provinsi Jawa Timur;;;;\r\n"
+).encode("cp1252")
+
+
+def test_kota_and_kabupaten_column_groups_become_two_regions(
+    page: Page, fresh_server, artifacts, tmp_path: Path
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 1800})
+    page.goto(f"{fresh_server}/?lang=id")
+    page.wait_for_selector("h1", timeout=30_000)
+    wait_for_app_run(page)
+    page.goto(f"{fresh_server}/unggah?lang=id")
+    sign_in(page)
+    upload = tmp_path / "tenaga_kerja_kota_kab.csv"
+    upload.write_bytes(GROUPS)
+    page.set_input_files("input[type=file]", str(upload))
+    expect(page.get_by_text("Tabel lebar dikenali")).to_be_visible(timeout=15_000)
+    wait_for_app_run(page)
+    # One question: the unit. No region is asked (the column groups give both), and no
+    # advice to delete a column.
+    asked = page.locator('[data-testid="stSelectbox"]').filter(has_text="dalam satuan apa")
+    expect(asked).to_have_count(1)
+    assert page.locator('[data-testid="stSelectbox"]').filter(has_text="Wilayah tabel").count() == 0
+    assert "Hapus salah satu" not in page.locator("body").inner_text()
+    assert page.get_by_role("button", name="Simpan ke database").count() == 0
+    page.get_by_text("Kolom menjadi tahun").scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "wide-groups-asked.png"), full_page=True)
+
+    asked.locator("input").click()
+    page.get_by_role("option", name="orang", exact=True).click()
+    expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=15_000)
+    wait_for_app_run(page)
+    page.screenshot(path=str(artifacts / "wide-groups-preview.png"), full_page=True)
+    page.get_by_role("button", name="Simpan ke database").click()
+    expect(page.get_by_text("Tersimpan sebagai unggahan #")).to_be_visible(timeout=15_000)
+
+    page.goto(f"{fresh_server}/perbandingan-wilayah?lang=id&indikator=batik_workers")
+    page.wait_for_function(
+        "document.querySelectorAll('.vega-embed svg').length >= 1", timeout=30_000
+    )
+    wait_for_app_run(page)
+    drawn = " ".join(
+        page.locator(".vega-embed svg")
+        .first.locator("text")
+        .evaluate_all("nodes => nodes.map(n => n.textContent)")
+    )
+    body = page.locator("body").inner_text()
+    page.screenshot(path=str(artifacts / "wide-groups-regions.png"), full_page=True)
+    # Each region's own figure for 2023, from its own column group.
+    assert "1.057" in drawn + body and "1.329" in drawn + body
