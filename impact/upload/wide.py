@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import pandas as pd
@@ -792,8 +792,24 @@ def check(
         if not grid.rows and not any(i.level == "error" for i in issues):
             issues.append(Issue("file-no-rows", row=layout.header_row))
         return Validated(dataset, pd.DataFrame(), issues)
-    checked = checks.check_grid(grid, vocab, dataset, today=today)
+    # A count in thousands ('1,25' ribu orang) is whole only once multiplied: the checker
+    # reads such an indicator's figures as levels, and wholeness is checked after scaling.
+    counts = {
+        row[0]
+        for row, number in zip(grid.rows, grid.row_numbers, strict=True)
+        if number in scaled and vocab.indicator_kinds.get(str(row[0])) == "count"
+    }
+    kinds = vocab.indicator_kinds | dict.fromkeys(counts, "level")
+    checked = checks.check_grid(grid, replace(vocab, indicator_kinds=kinds), dataset, today=today)
     checked.rows = _scale_rows(checked.rows, scaled)
-    checked.issues = [locate(i, layout) for i in checked.issues] + issues
+    if counts and not checked.rows.empty:
+        for row in checked.rows.itertuples():
+            if row.indicator in counts and float(row.value) != int(float(row.value)):
+                issues.append(
+                    Issue("not-whole", row=int(row._asdict()["_row"]), value=str(row.value))
+                )
+        if any(i.code == "not-whole" for i in issues):
+            checked.rows = pd.DataFrame()  # nothing is saved while a figure is refused
+    checked.issues = [locate(i, layout) for i in checked.issues + issues]
     checked.issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
     return checked
