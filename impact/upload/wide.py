@@ -16,6 +16,13 @@ cells (:func:`reshape`), which then go through the same checks, preview and comm
 observations file. Nothing here parses a number: a value cell goes on as written, less its
 BPS mark, so the checker names what is wrong with it.
 
+Where the table is not certain, the plan asks and nothing is guessed: a row whose unit is not
+stated (or stated differently in two places) waits for the planner's unit (:mod:`.units`
+reads every way a publication writes one and checks it against the registered unit); a
+sub-column under a merged year ('Laki-laki', 'Jumlah') waits for "whole" or "skip"; a region
+comes from the title, a column group ('Kota Blitar' over its years), a row group or the row's
+own label, else the planner's choice; a part-year or fiscal-year column is named and not read.
+
 Each long row gets a row number that encodes its cell (sheet row x 1000 + column), so every
 issue the checker finds is put back on the cell it came from (:func:`locate`): "row 3,
 column D (2023*)", never a row of a table the planner never saw.
