@@ -520,6 +520,7 @@ def check(
     units: dict[str, str] | None = None,
     *,
     today: dt.date | None = None,
+    decimal: str | None = None,
 ) -> Validated:
     """Reshape and check with the one checker every observations file goes through
     (``checks.check_grid``); its issues come back on the wide table's cells."""
@@ -533,7 +534,7 @@ def check(
         if not grid.rows and not any(i.level == "error" for i in issues):
             issues.append(Issue("file-no-rows", row=layout.header_row))
         return Validated(dataset, pd.DataFrame(), issues)
-    checked = checks.check_grid(grid, vocab, dataset, today=today)
+    checked = checks.check_grid(grid, vocab, dataset, today=today, decimal=decimal)
     checked.rows = _scale_rows(checked.rows, scaled)
     checked.issues = [locate(i, layout) for i in checked.issues] + issues
     checked.issues.sort(key=lambda i: (i.row or 0, i.level != "error", i.column or "", i.code))
