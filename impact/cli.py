@@ -95,7 +95,7 @@ def _check_wide(args: argparse.Namespace, path: Path, data: bytes) -> upload.Che
         status=args.status,
     )
     units = {code: i.unit for code, i in indicators.load_registry(path).items()}
-    checked = wide.check(found, choices, vocabulary, units)
+    checked = wide.check(found, choices, vocabulary, units, decimal=args.decimal)
     return upload.Checked(checked, found.detection, len(found.rows))
 
 
@@ -113,6 +113,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
             dataset,
             sheet=args.sheet,
             max_bytes=int(args.max_mb * 2**20),
+            decimal=args.decimal,
         )
     checked, d = result.validated, result.detection
     say(
@@ -261,6 +262,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dataset", choices=sorted(datasets.DATASETS), help="default: from the headers")
     p.add_argument("--sheet", help="XLSX sheet (default: the first)")
     p.add_argument("--dry-run", action="store_true", help="validate and preview only")
+    p.add_argument(
+        "--decimal",
+        choices=(",", "."),
+        help="decimal mark of numbers written as text, when no cell shows it ('125.430')",
+    )
     p.add_argument(
         "--confirm-rows",
         metavar="ROWS",

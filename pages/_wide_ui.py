@@ -80,8 +80,16 @@ def _pick(place, label: str, names: dict[str, str], given: str | None, key: str)
     )
 
 
-def check(found: wide.Layout, choices: wide.Choices, path: str, version: int) -> upload.Checked:
-    """The table reshaped and checked as any observations file."""
+def check(
+    found: wide.Layout,
+    choices: wide.Choices,
+    path: str,
+    version: int,
+    decimal: str | None = None,
+) -> upload.Checked:
+    """The table reshaped and checked as any observations file (``decimal``: the
+    planner's decimal mark for numbers written as text, once asked)."""
     units = {code: i.unit for code, i in _data.registry(path, version).items()}
-    checked = wide.check(found, choices, _data.vocabulary(path, version), units)
+    vocabulary = _data.vocabulary(path, version)
+    checked = wide.check(found, choices, vocabulary, units, decimal=decimal)
     return upload.Checked(checked, found.detection, len(found.rows))

@@ -96,7 +96,10 @@ choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found els
 row_name = wide.cell_name if found else int
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check (its rows then wait on disk, its bytes let go).
-check_key = (file.file_id, dataset_code, sheet, repr(choices))
+# The decimal mark, once asked (below) about numbers written as text that read two ways.
+decimal_key = f"decimal_{file.file_id}"
+decimal = st.session_state.get(decimal_key)
+check_key = (file.file_id, dataset_code, sheet, repr(choices), decimal)
 result = _upload_state.kept_check(check_key, version, released)
 if result is None:
     if released:
@@ -106,15 +109,21 @@ if result is None:
         released = True
     vocabulary = _data.vocabulary(path, version)
     if found and choices:
-        result = _wide_ui.check(found, choices, path, version)
+        result = _wide_ui.check(found, choices, path, version, decimal)
     else:
-        result = upload.check(data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes)
+        result = upload.check(
+            data, file.name, vocabulary, chosen, sheet=sheet, max_bytes=max_bytes, decimal=decimal
+        )
     _upload_state.keep_check(check_key, version, result, released)
 del data  # this run's copy of a large file's bytes goes now
 checked, detection = result.validated, result.detection
 
 with st.expander(_render.t("upload.detected"), expanded=not checked.ok):
     st.dataframe(views.detection_table(detection, result.rows, lang), hide_index=True)
+
+if decimal or any(i.code == "decimal-ask" for i in checked.issues):
+    marks = {",": _render.t("upload.decimal_comma"), ".": _render.t("upload.decimal_point")}
+    st.radio(_render.t("upload.decimal"), list(marks), None, format_func=marks.get, key=decimal_key)
 
 if checked.issues:
     issues = views.issues_table(checked.issues, lang)

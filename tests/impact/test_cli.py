@@ -446,7 +446,13 @@ def test_a_wide_table_imports_with_the_choices_the_page_would_ask_for(
     code, out, _ = run(capsys, warm_db, "import", path)
     assert code == cli.EXIT_INVALID
     assert "Jumlah perajin binaan" in out and "--row BARIS=KODE" in out
+    # '1.240' and '1.320' as text, no cell deciding the mark: asked, with the option to pass
     code, out, _ = run(capsys, warm_db, "--lang", "en", "import", path, "--row", "4=skip")
+    assert code == cli.EXIT_INVALID
+    assert "'1.240' can mean 1240 (decimal comma) or 1.24 (decimal point)" in out
+    assert "--decimal" in out
+    args = ("--lang", "en", "import", path, "--row", "4=skip", "--decimal", ",")
+    code, out, _ = run(capsys, warm_db, *args)
     assert (code, out.splitlines()[-1]) == (cli.EXIT_OK, "imported as upload 1")
     frame = store.observations(warm_db, "batik_workers", "kab_blitar", "batik")
     stored = {
