@@ -365,3 +365,30 @@ def test_a_number_that_reads_two_ways_is_asked_about_then_saved_at_the_choice(ap
     at.run()
     stored = {(r[0], r[3]): r[4] for r in _observations(app_db)}
     assert stored[("batik_income_avg", 2024)] == 125430.0
+
+
+WIDE_AMBIGUOUS = (
+    "Tenaga Kerja Industri Batik di Kabupaten Blitar, 2022-2023\r\n"
+    "Uraian;2022;2023\r\n"
+    "Tenaga kerja industri batik;1.240;1.320\r\n"
+    "Sumber: BPS Kabupaten Blitar (uji desimal);;\r\n"
+).encode("cp1252")
+
+
+def test_a_wide_table_asks_the_same_question_and_saves_at_the_choice(app_db) -> None:
+    at = _sign_in(open_page("pages/upload.py", "en"))
+    at.get("file_uploader")[0].set_value(("tabel.csv", WIDE_AMBIGUOUS, "text/csv"))
+    at.run()
+    assert not at.exception
+    [choice] = [r for r in at.radio if r.label == "Decimal mark of the file's numbers"]
+    assert choice.value is None and at.error
+    choice.set_value(",").run()
+    assert not at.exception and not at.error
+    next(b for b in at.button if b.label == "Save to the database").click()
+    at.run()
+    with store.connect(app_db) as con:
+        stored = con.execute(
+            "SELECT year, value FROM observation WHERE source = ? ORDER BY year",
+            ["BPS Kabupaten Blitar (uji desimal)"],
+        ).fetchall()
+    assert stored == [(2022, 1240.0), (2023, 1320.0)]
