@@ -160,6 +160,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         max_bytes=int(args.max_mb * 2**20),
         layout=plan,
         choices=choices,
+        decimal=args.decimal,
     )
     row_name = result.row_name
     checked, d = result.validated, result.detection
@@ -311,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dataset", choices=sorted(datasets.DATASETS), help="default: from the headers")
     p.add_argument("--sheet", help="XLSX sheet (default: the first)")
     p.add_argument("--dry-run", action="store_true", help="validate and preview only")
+    p.add_argument(
+        "--decimal",
+        choices=(",", "."),
+        help="decimal mark of numbers written as text, when no cell shows it ('125.430')",
+    )
     p.add_argument(
         "--confirm-rows",
         metavar="ROWS",

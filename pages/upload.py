@@ -98,7 +98,10 @@ found = _wide_ui.layout(data, file.file_id, file.name, chosen, sheet, path, vers
 choices = _wide_ui.choose(found, file.file_id, path, version, lang) if found else None
 # Checked once per file, choice and data version: the confirm button reruns this script, and
 # a province's file takes seconds to check (its rows then wait on disk, its bytes let go).
-check_key = (file.file_id, dataset_code, sheet, repr(choices))
+# The decimal mark, once asked (below) about numbers written as text that read two ways.
+decimal_key = f"decimal_{file.file_id}"
+decimal = st.session_state.get(decimal_key)
+check_key = (file.file_id, dataset_code, sheet, repr(choices), decimal)
 result = _upload_state.kept_check(check_key, version, released)
 if result is None:
     if released:
@@ -116,6 +119,7 @@ if result is None:
         max_bytes=max_bytes,
         layout=found,
         choices=choices,
+        decimal=decimal,
     )
     _upload_state.keep_check(check_key, version, result, released)
 row_name = result.row_name
@@ -124,6 +128,10 @@ checked, detection = result.validated, result.detection
 
 with st.expander(_render.t("upload.detected"), expanded=not checked.ok):
     st.dataframe(views.detection_table(detection, result.rows, lang), hide_index=True)
+
+if decimal or any(i.code == "decimal-ask" for i in checked.issues):
+    marks = {",": _render.t("upload.decimal_comma"), ".": _render.t("upload.decimal_point")}
+    st.radio(_render.t("upload.decimal"), list(marks), None, format_func=marks.get, key=decimal_key)
 
 if checked.issues:
     issues = views.issues_table(checked.issues, lang)

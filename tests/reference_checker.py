@@ -132,6 +132,20 @@ def parse_year(cell: Cell, max_year: int) -> int:
     return year
 
 
+def reads_two_ways(text: str) -> bool:
+    """A number cell that decides no decimal mark and reads as a number by either, to
+    different values: '125.430' (125430 or 125.43), 'Rp1.500'. Asked about, when the file's
+    mark is only a guess."""
+    if decimal_votes(text) is not None or not re.search(r"\d[.,]\d{3}\b", text, re.ASCII):
+        return False
+    try:
+        parse_number(text, ",")
+        parse_number(text, ".")
+    except ValueError:
+        return False
+    return True
+
+
 def looks_grouped(text: str, decimal: str) -> bool:
     """'1.500' in a file whose decimal mark is '.' (or '1,500' with ','): read as 1.5, but
     written, most likely, as fifteen hundred. Ambiguous for a count."""
@@ -150,8 +164,10 @@ def validate(
     dataset: Dataset | None = None,
     *,
     today: dt.date | None = None,
+    decimal: str | None = None,
 ) -> Validated:
-    """Check every cell of ``grid`` for ``dataset`` (detected from the headers if None)."""
+    """Check every cell of ``grid`` for ``dataset`` (detected from the headers if None);
+    ``decimal``: the planner's decimal mark, else the cells decide."""
     issues = list(grid.issues)
     if dataset is None and grid.detection.dataset:
         dataset = datasets.DATASETS[grid.detection.dataset]
@@ -226,16 +242,17 @@ def validate(
         for name in numeric
         if isinstance(row[positions[name]], str) and row[positions[name]].strip()
     ]
-    decimal, guessed = detect_decimal(texts, grid.detection.delimiter)
+    if decimal is None:
+        decimal, guessed = detect_decimal(texts, grid.detection.delimiter)
+    else:  # the planner's choice: nothing to ask
+        guessed = False
     grid.detection.decimal = decimal
-    if guessed and any(
-        decimal_votes(t) is None and re.search(r"\d[.,]\d{3}\b", t, re.ASCII) for t in texts
-    ):
-        issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
 
     columns = grid.columns or list(range(len(grid.headers)))
     unheaded = [(i, columns[i]) for i, header in enumerate(grid.headers) if not header]
-    context = _RowContext(dataset, vocab, positions, shown_header, decimal, max_year, unheaded)
+    context = _RowContext(
+        dataset, vocab, positions, shown_header, decimal, max_year, unheaded, ask=guessed
+    )
     records: list[dict] = []
     first_seen: dict[tuple, int] = {}
     # As the DuckDB path lists them: the issues of the first MAX_ISSUES rows failing a cell
@@ -285,6 +302,7 @@ class _RowContext:
     decimal: str
     max_year: int
     unheaded: list[tuple[int, int]]  # (grid index, file column) of each blank header
+    ask: bool = False  # the decimal mark is a guess: a cell that reads two ways is asked about
 
 
 def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[dict, list[Issue]]:
@@ -317,6 +335,14 @@ def _validate_row(ctx: _RowContext, row_number: int, row: list[Cell]) -> tuple[d
             except ValueError:
                 fail("year-invalid", column, cell, low=MIN_YEAR, high=ctx.max_year)
         elif column.type in (NUMBER, INTEGER):
+            if ctx.ask and isinstance(cell, str) and reads_two_ways(cell):
+                comma, point = parse_number(cell, ","), parse_number(cell, ".")
+                kind = ctx.vocab.indicator_kinds.get(str(record.get("indicator")))
+                count = column.name in ("value", "low", "high") and kind == "count"
+                # a count has one reading a count can have ('1.240' workers: 1240)
+                if comma != point and not (count and not float(point).is_integer()):
+                    fail("decimal-ask", column, cell, comma=comma, point=point)
+                    continue
             try:
                 value = parse_number(cell, ctx.decimal)
             except ValueError:

@@ -64,11 +64,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Kolom wajib '{column}' tidak ada (dalam bahasa Inggris: '{en}'). Tambahkan kolom itu.",
         "The required column '{column}' is missing (in English: '{en}'). Add that column.",
     ),
-    "issue.decimal-ambiguous": (
-        "Beberapa angka seperti '1.250' bisa dibaca dua cara; dibaca dengan tanda desimal "
-        "'{decimal}'. Periksa pratinjau.",
-        "Some numbers such as '1.250' can be read two ways; they were read with '{decimal}' as "
-        "the decimal mark. Check the preview.",
+    "issue.decimal-ask": (
+        "'{value}' bisa berarti {comma} (tanda desimal koma) atau {point} (tanda desimal "
+        "titik), dan tidak ada sel lain yang menentukannya. Pilih tanda desimal angka dalam "
+        "berkas di halaman ini (baris perintah: --decimal , atau --decimal .), atau ketik ulang "
+        "sel ini sebagai angka, bukan teks.",
+        "'{value}' can mean {comma} (decimal comma) or {point} (decimal point), and no other "
+        "cell decides which. Choose the decimal mark of the file's numbers on this page "
+        "(command line: --decimal , or --decimal .), or retype this cell as a number, not text.",
     ),
     "issue.required-empty": (
         "Sel wajib ini kosong. Isi nilainya.",

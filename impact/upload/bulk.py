@@ -141,9 +141,10 @@ def validate_bulk(
     dataset: Dataset | None = None,
     *,
     today: dt.date | None = None,
+    decimal: str | None = None,
 ) -> Checked:
     """Read a large CSV with DuckDB and check it. Raises NotBulkError when ``read_grid``
-    must read it."""
+    must read it. ``decimal``: the planner's decimal mark (:func:`checks.check_source`)."""
     head = ingest.read_grid(_head(data), max_bytes=HEAD_BYTES + 1)
     d = head.detection
     refused = [i for i in head.issues if i.code in ("encoding-mixed", "encoding-mojibake")]
@@ -201,7 +202,9 @@ def validate_bulk(
             result = None
             if len(paths) > 1:  # parts side by side, each read by one thread, in order
                 try:
-                    result = _check(con, paths, d, names, header, vocab, today, plain=plain)
+                    result = _check(
+                        con, paths, d, names, header, vocab, today, plain=plain, decimal=decimal
+                    )
                 except (duckdb.Error, WidenedError):
                     # A part DuckDB cannot read alone (it ends inside a quoted cell), or one
                     # it reads wider than the header: the whole file, as one.
@@ -213,13 +216,32 @@ def validate_bulk(
                 )
                 try:
                     result = _check(
-                        con, [whole], d, names, header, vocab, today, parallel=True, plain=plain
+                        con,
+                        [whole],
+                        d,
+                        names,
+                        header,
+                        vocab,
+                        today,
+                        parallel=True,
+                        plain=plain,
+                        decimal=decimal,
                     )
                 except WidenedError as exc:
                     raise NotBulkError(str(exc)) from exc
                 except duckdb.Error:
                     try:  # one reading thread copes with line breaks inside quoted cells
-                        result = _check(con, [whole], d, names, header, vocab, today, plain=plain)
+                        result = _check(
+                            con,
+                            [whole],
+                            d,
+                            names,
+                            header,
+                            vocab,
+                            today,
+                            plain=plain,
+                            decimal=decimal,
+                        )
                     except (duckdb.Error, WidenedError) as exc:  # stray quotes, an encoding
                         raise NotBulkError("DuckDB cannot read this file as written") from exc
             if blank_line.result():
@@ -253,6 +275,7 @@ def _check(
     *,
     parallel: bool = False,
     plain: bool = False,
+    decimal: str | None = None,
 ) -> checks.Result:
     """Check the CSV written in ``paths`` (its parts in order: the first with the header,
     the others rows only); the checked rows go to a spill (on disk, not into the server's
@@ -280,7 +303,9 @@ def _check(
         )
         if len(read.description or ()) != len(names):
             raise WidenedError("a row near the top of a part has more cells than the header")
-    return checks.check_source(con, source, header, vocab, d, today=today, spill=Spill())
+    return checks.check_source(
+        con, source, header, vocab, d, today=today, spill=Spill(), decimal=decimal
+    )
 
 
 def split_rows(data: bytes, body: int, parts: int) -> list[tuple[int, int]]:

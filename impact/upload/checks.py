@@ -9,7 +9,9 @@ grid becomes an Arrow table here, with a workbook's numbers beside their text in
 ``read_csv``). What happens next is the same for both:
 
 1. the header is mapped onto the dataset's columns (:func:`map_header`, Python: one row);
-2. the decimal mark is decided from every numeric text cell of the file;
+2. the decimal mark is decided from every numeric text cell of the file, or given by the
+   planner; when no cell decides it and some read two ways ('125.430'), each such cell is
+   asked about (``decimal-ask``): no number is stored at a guessed reading;
 3. one projection parses every cell with SQL macros and runs every check, the cross-column
    rules of indicator data included (kind bounds, low <= value <= high), into a bit mask;
 4. the failing rows are listed (the first MAX_ISSUES, cells shown as written), repeated keys
@@ -32,7 +34,7 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -313,8 +315,11 @@ def check_grid(
     dataset: Dataset | None = None,
     *,
     today: dt.date | None = None,
+    decimal: str | None = None,
 ) -> Validated:
-    """Check every cell of a read grid for ``dataset`` (detected from the headers if None)."""
+    """Check every cell of a read grid for ``dataset`` (detected from the headers if None).
+    ``decimal`` (',' or '.'): the planner's decimal mark for numbers written as text; None
+    lets the cells decide (see :func:`check_source`)."""
     issues = list(grid.issues)
     if dataset is None and grid.detection.dataset:
         dataset = datasets.DATASETS[grid.detection.dataset]
@@ -350,7 +355,9 @@ def check_grid(
     con = connect()
     try:
         con.register("grid", table)
-        return check_source(con, source, header, vocab, grid.detection, today=today).validated
+        return check_source(
+            con, source, header, vocab, grid.detection, today=today, decimal=decimal
+        ).validated
     finally:
         con.close()
 
@@ -592,11 +599,20 @@ def _clean_sql(header: Header, max_year: int, source: Source) -> str | None:
     return " AND ".join(clean) or None
 
 
+_COUNTABLE = ("value", "low", "high")  # observation columns an indicator's kind bounds
+
+
 def _checks(
-    header: Header, decimal: str, max_year: int, vocab: Vocabulary, source: Source
+    header: Header,
+    decimal: str,
+    max_year: int,
+    vocab: Vocabulary,
+    source: Source,
+    ask: bool = False,
 ) -> list[_Check]:
     """Every check of every cell, then the rules across a row, as SQL over the cells (c<i>)
-    and the parsed values (p_<column>)."""
+    and the parsed values (p_<column>). ``ask``: a number written as text that reads two ways
+    (:func:`_asked_sql`) fails ``decimal-ask``."""
     dataset, cells = header.dataset, header.cells
     checks: list[_Check] = []
     for column in dataset.columns:
@@ -605,6 +621,21 @@ def _checks(
         raw, shown = cells[column.name], header.shown[column.name]
         if column.required:
             checks.append(_Check("is_blank(" + raw + ")", "required-empty", raw, shown, {}))
+        if ask and column.type in (NUMBER, INTEGER):
+            condition = "NOT is_blank(" + raw + ") AND " + _asked_sql(raw)
+            if (
+                dataset.code == "observations"
+                and column.name in _COUNTABLE
+                and "indicator" in cells
+            ):
+                # A count has one reading a count can have: '1.240' workers are 1240, never
+                # 1,24. Not asked (read at the guess; at '.', refused as not whole).
+                point = "number_point(" + raw + ")"
+                condition += (
+                    " AND NOT coalesce(map($kind_k::VARCHAR[], $kind_v::VARCHAR[])[p_indicator]"
+                    " = 'count' AND " + point + " <> floor(" + point + "), false)"
+                )
+            checks.append(_Check(condition, "decimal-ask", raw, shown, {}))
         for condition, code, params in _cell_checks(column, decimal, max_year, vocab, raw, source):
             # A list cell names its first unknown word; a single code is shown as written.
             listed = code.startswith("unknown-") and column.type.startswith("codes:")
@@ -632,6 +663,30 @@ def _checks(
     if dataset.code == "observations":
         checks += _observation_checks(header, decimal, source)
     return checks
+
+
+def _asked_sql(raw: str) -> str:
+    """True for a number cell written as text that decides nothing and reads as a number by
+    either mark, to different values ('125.430', 'Rp1.500'): its vote is 0 and it is
+    ambiguous (columns v<i>, k<i> of the pass; NULL for a workbook's number, never asked)."""
+    i = raw[1:]
+    return (
+        "ambiguous_of("
+        + raw
+        + ", v"
+        + i
+        + ", k"
+        + i
+        + ") AND number_point("
+        + raw
+        + ") IS NOT NULL AND number_comma("
+        + raw
+        + ") IS NOT NULL AND number_point("
+        + raw
+        + ") <> number_comma("
+        + raw
+        + ")"
+    )
 
 
 def _observation_checks(header: Header, decimal: str, source: Source) -> list[_Check]:
@@ -923,8 +978,15 @@ def check_source(
     *,
     today: dt.date | None = None,
     spill: Spill | None = None,
+    decimal: str | None = None,
 ) -> Result:
     """Check every row of a reader's text table; ``con`` has the macros (:func:`connect`).
+
+    ``decimal`` (',' or '.') is the planner's choice of the decimal mark for numbers written
+    as text: it is used as given, and a cell that contradicts it fails as not a number. None:
+    the cells' votes decide; when they cannot (no cell, or as many each way) and a cell reads
+    two ways ('125.430': 125430 or 125.43), that cell is an error, ``decimal-ask``, naming its
+    row, column and both readings: never stored at a guessed reading.
 
     The checked rows are written to a table: in ``spill`` (a DuckDB file on disk) when given,
     which the result's rows then are, else to a temporary table read back as a frame. The
@@ -932,12 +994,18 @@ def check_source(
     ``detection.decimal``."""
     if len(source.parts) > 1 and (spill is None or source.first_row is None):
         raise ValueError("a source in parts is numbered in order and checked into a spill")
+    if decimal not in (None, ",", "."):
+        raise ValueError(f"decimal mark {decimal!r}: ',' or '.'")
     try:
         if spill is None:
-            return _check_into(con, source, header, vocab, detection, today, ["typed_rows"])
+            return _check_into(
+                con, source, header, vocab, detection, today, ["typed_rows"], chosen=decimal
+            )
         with spill.attached(con, read_only=False) as alias:
             tables = [alias + "." + part_table(k) for k in range(len(source.parts))]
-            result = _check_into(con, source, header, vocab, detection, today, tables, spill)
+            result = _check_into(
+                con, source, header, vocab, detection, today, tables, spill, decimal
+            )
         if isinstance(result.validated.rows, pd.DataFrame):  # errors: nothing to keep
             spill.remove()
         return result
@@ -956,16 +1024,19 @@ def _check_into(
     today: dt.date | None,
     tables: list[str],
     spill: Spill | None = None,
+    chosen: str | None = None,
 ) -> Result:
     dataset = header.dataset
     max_year = (today or dt.date.today()).year + MAX_YEAR_AHEAD
     issues = list(header.issues)
-    decimal = _first_guess(con, source, header)
+    decimal = chosen or _first_guess(con, source, header)
+    ask = False  # cells that read two ways are asked about (a pass of its own, only then)
     while True:
-        checks = _checks(header, decimal, max_year, vocab, source)
+        checks = _checks(header, decimal, max_year, vocab, source, ask)
         if len(checks) > 63:
             raise ValueError("more checks than the failure mask holds")
-        clean = _clean_sql(header, max_year, source)
+        # The shortcut for clean rows knows nothing of the question: left out when asking.
+        clean = None if ask else _clean_sql(header, max_year, source)
         _read_and_check(con, source, header, checks, decimal, vocab, tables, clean)
         sums = [
             con.execute(
@@ -978,12 +1049,18 @@ def _check_into(
         ambiguous, counts = any(s[2] for s in sums), [int(s[3]) for s in sums]
         records = sum(counts)
         decided, guessed = _decide_decimal(commas, points, source.delimiter)
-        if decided == decimal:
+        if chosen is not None:  # the planner's mark: no vote overrules it, nothing to ask
             break
-        decimal = decided  # the first rows did not say what the whole file says: again
+        if decided != decimal:
+            decimal = decided  # the first rows did not say what the whole file says: again
+            continue
+        if guessed and ambiguous and not ask:
+            # A guess, and some cells read two ways by it ('125.430'): stored at the guess,
+            # one would be 1,000 times off. Again, naming each such cell (decimal-ask).
+            ask = True
+            continue
+        break
     detection.decimal = decimal
-    if guessed and ambiguous:
-        issues.append(Issue("decimal-ambiguous", level="warning", params={"decimal": decimal}))
     # Row i of a part's table is data row i of that part: one thread read the part and
     # wrote its table once, and such a table numbers its rows (rowid) in that order. The
     # parts follow each other: _i counts the rows through the file.
@@ -1073,8 +1150,11 @@ def _failures(
     for row, bits, *values in con.execute(sql, [sorted(blank), validation.MAX_ISSUES]).fetchall():
         cell = dict(zip(names, values[: len(names)], strict=True))
         typed = dict(zip(ranges, values[len(names) :], strict=True))
-        for bit, check in enumerate(checks):
-            if not bits >> bit & 1:
+        failed = [check for bit, check in enumerate(checks) if bits >> bit & 1]
+        # A cell asked about is not judged at one reading as well (bounds, whole numbers).
+        asked = {f.raw for f in failed if f.code == "decimal-ask"}
+        for check in failed:
+            if check.raw in asked and check.code != "decimal-ask":
                 continue
             if check.code == "cell-beyond-header":
                 issues += [
@@ -1115,7 +1195,20 @@ def _failures(
                     level=check.level,
                 )
             )
-    return issues
+    return _with_readings(con, issues)
+
+
+def _with_readings(con: duckdb.DuckDBPyConnection, issues: list[Issue]) -> list[Issue]:
+    """Each ``decimal-ask`` issue with its cell's two readings: ``comma`` (the number if ','
+    is the decimal mark: '125.430' -> 125430.0) and ``point`` (if '.' is: 125.43)."""
+    texts = sorted({i.value or "" for i in issues if i.code == "decimal-ask"})
+    if not texts:
+        return issues
+    sql = "SELECT x, number_comma(x), number_point(x) FROM (SELECT unnest(?) AS x)"
+    readings = {x: {"comma": c, "point": p} for x, c, p in con.execute(sql, [texts]).fetchall()}
+    return [
+        replace(i, params=readings[i.value or ""]) if i.code == "decimal-ask" else i for i in issues
+    ]
 
 
 def _duplicates(con: duckdb.DuckDBPyConnection, header: Header) -> list[Issue]:

@@ -63,6 +63,7 @@ def check(
     today: dt.date | None = None,
     layout: wide.Layout | None = None,
     choices: wide.Choices | None = None,
+    decimal: str | None = None,
 ) -> Checked:
     """Read and check an upload, writing nothing: every cell, every rule, all at once.
 
@@ -70,13 +71,19 @@ def check(
     ``choices``: what the table does not say is never guessed (:mod:`impact.upload.wide`).
     Other files up to ``max_bytes`` are taken; those DuckDB's reader cannot take as written
     (XLSX, other encodings, blank lines between rows) only up to CELL_BY_CELL_MAX_BYTES, with
-    a message saying how to save them so they can."""
+    a message saying how to save them so they can.
+
+    ``decimal`` (',' or '.'): the decimal mark of numbers written as text, as the planner
+    chose it; None lets the cells decide, and a cell that reads two ways by a guess is asked
+    about (issue ``decimal-ask``), never stored at the guess."""
     if layout is not None:
-        validated = wide.check(layout, choices or wide.Choices(), vocab, today=today)
+        validated = wide.check(
+            layout, choices or wide.Choices(), vocab, today=today, decimal=decimal
+        )
         return Checked(validated, layout.detection, len(layout.rows), plan=layout)
     if bulk.BULK_MIN_BYTES <= len(data) <= max_bytes and sheet is None:
         try:
-            return bulk.validate_bulk(data, vocab, dataset, today=today)
+            return bulk.validate_bulk(data, vocab, dataset, today=today, decimal=decimal)
         except bulk.HeaderError:
             return _check_header(data, filename, vocab, dataset, today)
         except bulk.NotBulkError:
@@ -91,7 +98,7 @@ def check(
             issue = ingest.scan_csv(data) or issue
         return Checked(Validated(dataset, pd.DataFrame(), [issue]), detection, 0)
     grid = read(data, filename, sheet=sheet, max_bytes=max_bytes)
-    checked = checks.check_grid(grid, vocab, dataset, today=today)
+    checked = checks.check_grid(grid, vocab, dataset, today=today, decimal=decimal)
     return Checked(checked, grid.detection, len(grid.rows))
 
 

@@ -7,6 +7,7 @@ ever interpreted (pages render these with st.dataframe, never as HTML or Markdow
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import pandas as pd
 
@@ -154,6 +155,16 @@ MAX_LISTED = 12  # allowed codes shown in one message
 # Parameters that are counts of rows, written with the language's thousands mark (60.000);
 # other whole numbers (years, bounds) stay as they are.
 COUNT_PARAMS = {"listed", "total", "factor"}
+# The two readings of a cell asked about ('125.430'): every digit, no thousands mark, the
+# language's decimal mark (125430 or 125,43), so neither can itself be read two ways.
+READING_PARAMS = {"comma", "point"}
+
+
+def _reading_text(value: object, lang: str) -> str:
+    if not isinstance(value, float | int):
+        return ""
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return text.replace(".", ",") if lang != "en" else text
 
 
 def _param_text(value: object, lang: str) -> str:
@@ -177,7 +188,11 @@ def issue_message(issue: Issue, lang: str) -> str:
     and how to fix it."""
     template = i18n.template(f"issue.{issue.code}", lang)
     params = {
-        k: i18n.format_number(v, lang, 0) if k in COUNT_PARAMS else _param_text(v, lang)
+        k: i18n.format_number(v, lang, 0)
+        if k in COUNT_PARAMS
+        else _reading_text(v, lang)
+        if k in READING_PARAMS
+        else _param_text(v, lang)
         for k, v in issue.params.items()
     }
     params.setdefault("value", issue.value or "")

@@ -786,6 +786,7 @@ def check(
     vocab: Vocabulary,
     *,
     today: dt.date | None = None,
+    decimal: str | None = None,
 ) -> Validated:
     """Reshape and check with the one checker every observations file goes through
     (``checks.check_grid``); its issues come back on the wide table's cells."""
@@ -807,7 +808,9 @@ def check(
         if number in scaled and vocab.indicator_kinds.get(str(row[0])) == "count"
     }
     kinds = vocab.indicator_kinds | dict.fromkeys(counts, "level")
-    checked = checks.check_grid(grid, replace(vocab, indicator_kinds=kinds), dataset, today=today)
+    checked = checks.check_grid(
+        grid, replace(vocab, indicator_kinds=kinds), dataset, today=today, decimal=decimal
+    )
     checked.rows = _scale_rows(checked.rows, scaled)
     if counts and not checked.rows.empty:
         for row in checked.rows.itertuples():

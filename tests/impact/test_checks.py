@@ -118,7 +118,10 @@ def test_generated_indicator_files_agree_with_the_reference(vocab, kinds, cells,
     ("kind", "value", "low", "high", "expected"),
     [
         ("count", "1,5", "", "", [(2, "nilai", "not-whole", "error")]),
+        # no other cell decides the mark, but a count cannot be 1.5: not asked; read at the
+        # guess ('.' in a ',' file) it is refused as ambiguous, never stored as 1.5
         ("count", "1.500", "", "", [(2, "nilai", "thousands-ambiguous", "error")]),
+        ("level", "1.500", "", "", [(2, "nilai", "decimal-ask", "error")]),
         ("level", "-3", "", "", [(2, "nilai", "negative", "error")]),
         ("share", "0,55", "", "", [(2, "nilai", "score-as-fraction", "warning")]),
         ("share", "101", "", "", [(2, "nilai", "out-of-range", "error")]),
@@ -134,11 +137,32 @@ def test_rules_across_columns_name_row_column_and_code(
     row = [kinds[kind], "blitar", "batik", "2024", value, low, high, "reported", "Survei", ""]
     data = _csv([row], ",")
     checked = upload.check(data, "x.csv", vocab, today=TODAY).validated
-    got = [
-        (i.row, i.column, i.code, i.level) for i in checked.issues if i.code != "decimal-ambiguous"
-    ]
-    assert got == expected
+    assert [(i.row, i.column, i.code, i.level) for i in checked.issues] == expected
     _agree(data, "x.csv", vocab)
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "decimal", "expected"),
+    [
+        # the planner's '.': '1.500' is 1.5, not whole for a count, likely fifteen hundred
+        ("count", "1.500", ".", [(2, "nilai", "thousands-ambiguous", "error")]),
+        ("count", "1.500", ",", []),
+        ("level", "1.500", ".", []),
+        # a cell against the chosen mark is not a number, as in a file that decides it
+        ("level", "12,5", ".", [(2, "nilai", "not-a-number", "error")]),
+    ],
+)
+def test_a_chosen_decimal_mark_reads_every_cell_by_it(
+    vocab, kinds, kind, value, decimal, expected
+) -> None:
+    row = [kinds[kind], "blitar", "batik", "2024", value, "", "", "reported", "Survei", ""]
+    data = _csv([row], ",")
+    checked = upload.check(data, "x.csv", vocab, today=TODAY, decimal=decimal).validated
+    assert [(i.row, i.column, i.code, i.level) for i in checked.issues] == expected
+    grid = ingest.read_grid(data, "x.csv")
+    assert _issues(checked) == _issues(
+        reference.validate(grid, vocab, today=TODAY, decimal=decimal)
+    )
 
 
 def test_a_workbook_number_is_taken_as_a_number_whatever_the_texts_decimal_mark(vocab, kinds):

@@ -152,9 +152,16 @@ def test_a_count_written_with_a_thousands_point_is_refused_as_ambiguous(vocab) -
         obs("25", "batik_enterprises_active").replace("2024", "2023"),
         header=OBS_HEADER,
     )
+    # no cell decides the mark, but workers cannot be 1.5: refused as ambiguous at the
+    # guess, not asked (the only reading a count can have is 1500)
     checked = python_path(data, vocab)
     assert (2, "nilai", "thousands-ambiguous") in keys(checked)
     assert not checked.ok
+    # the decimal point chosen: 1.5 workers, most likely fifteen hundred: still refused
+    grid = ingest.read_grid(data, "x.csv")
+    chosen = checks.check_grid(grid, vocab, today=TODAY, decimal=".")
+    assert (2, "nilai", "thousands-ambiguous") in keys(chosen)
+    assert not chosen.ok
 
 
 def test_a_workers_cell_with_a_thousands_point_is_ambiguous_both_ways(vocab, monkeypatch):

@@ -388,12 +388,12 @@ def test_an_unknown_column_is_a_warning_and_the_rest_is_written(
             obs(indicator="batik_income_index", value="180", low="150", high="170"),
             [((2, "nilai", "value-outside-range"), "warning")],
         ),
-        (  # a level: read as 1.25 and warned about (a count is refused: test_nothing_lost)
-            obs(indicator="batik_income_avg", value="1.250"),
-            [((None, None, "decimal-ambiguous"), "warning")],
+        (  # a level with a decimal point another cell decides: 1.250 is 1.25, no question
+            obs(indicator="batik_income_avg", value="1.250", low="1.2", high="1.3"),
+            [],
         ),
     ],
-    ids=["value-outside-its-range", "decimal-ambiguous"],
+    ids=["value-outside-its-range", "decided-by-another-cell"],
 )
 def test_warnings_do_not_block(vocab, row, expected) -> None:
     grid = ingest.read_grid(csv_bytes(OBS, row), "x.csv")

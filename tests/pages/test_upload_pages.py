@@ -340,3 +340,57 @@ def test_a_score_written_as_a_fraction_is_saved_only_once_its_row_is_confirmed(a
     assert any("Tersimpan sebagai unggahan #1" in s.value for s in at.success)
     after = {(r[0], r[3]): r[4] for r in _observations(app_db)}
     assert after[("batik_competitiveness", 2024)] == 0.88  # as the editor confirmed it
+
+
+AMBIGUOUS = (
+    "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
+    "batik_income_avg;blitar;batik;2024;125.430;dilaporkan;Disperindag Blitar (2025)\n"
+).encode("cp1252")
+
+
+def test_a_number_that_reads_two_ways_is_asked_about_then_saved_at_the_choice(app_db) -> None:
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("pendapatan.csv", AMBIGUOUS, "text/csv"))
+    at.run()
+    assert not at.exception
+    [choice] = [r for r in at.radio if r.label == "Tanda desimal angka dalam berkas"]
+    assert choice.value is None  # no reading chosen for her
+    assert at.error and not at.metric  # no preview before she chooses
+    issues = at.dataframe[-1].value
+    assert issues["Nilai"].tolist() == ["125.430"] and issues["Baris"].tolist() == [2]
+    choice.set_value(",").run()
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Baris baru"] == "1"
+    next(b for b in at.button if b.label == "Simpan ke database").click()
+    at.run()
+    stored = {(r[0], r[3]): r[4] for r in _observations(app_db)}
+    assert stored[("batik_income_avg", 2024)] == 125430.0
+
+
+# A level in millions written '1.240': 1.240 million or 1,24 million rupiah? Asked. (Counts
+# are not asked: '1.240' workers can only be 1240.)
+WIDE_AMBIGUOUS = (
+    "Nilai Tambah Ekonomi Kreatif Batik di Kabupaten Blitar (juta rupiah), 2022-2023\r\n"
+    "Uraian;2022;2023\r\n"
+    "Nilai tambah ekonomi kreatif;1.240;1.320\r\n"
+    "Sumber: BPS Kabupaten Blitar (uji desimal);;\r\n"
+).encode("cp1252")
+
+
+def test_a_wide_table_asks_the_same_question_and_saves_at_the_choice(app_db) -> None:
+    at = _sign_in(open_page("pages/upload.py", "en"))
+    at.get("file_uploader")[0].set_value(("tabel.csv", WIDE_AMBIGUOUS, "text/csv"))
+    at.run()
+    assert not at.exception
+    [choice] = [r for r in at.radio if r.label == "Decimal mark of the file's numbers"]
+    assert choice.value is None and at.error
+    choice.set_value(",").run()
+    assert not at.exception and not at.error
+    next(b for b in at.button if b.label == "Save to the database").click()
+    at.run()
+    with store.connect(app_db) as con:
+        stored = con.execute(
+            "SELECT year, value FROM observation WHERE source = ? ORDER BY year",
+            ["BPS Kabupaten Blitar (uji desimal)"],
+        ).fetchall()
+    assert stored == [(2022, 1_240_000_000.0), (2023, 1_320_000_000.0)]
