@@ -803,7 +803,7 @@ def check(
     # A count in thousands ('1,25' ribu orang) is whole only once multiplied: the checker
     # reads such an indicator's figures as levels, and wholeness is checked after scaling.
     counts = {
-        row[0]
+        str(row[0])
         for row, number in zip(grid.rows, grid.row_numbers, strict=True)
         if number in scaled and vocab.indicator_kinds.get(str(row[0])) == "count"
     }
