@@ -15,10 +15,12 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import ipaddress
 import secrets
 import threading
 import time
 import unicodedata
+import urllib.parse
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -179,24 +181,64 @@ class EditorConfig:
         return self.identify(name, password) is not None
 
 
+MAX_PASSWORD_CHARS = 256  # a passphrase is far shorter; a longer one is refused unhashed
+
+
+class PasswordTooLongError(ValueError):
+    """A password over :data:`MAX_PASSWORD_CHARS`: refused before any scrypt, not counted."""
+
+
 class LockedOutError(Exception):
-    """Too many failed sign-ins: wait ``seconds`` before trying again. ``scope`` is ``name``
-    (this name had too many failures) or ``all`` (the server had too many, across names)."""
+    """Too many failed sign-ins: wait ``seconds`` before trying again. ``scope`` says whose:
+    ``client`` (this browser session or network address had too many failures) or ``name``
+    (this name had too many failures from this address)."""
 
     def __init__(self, seconds: int, scope: str = "name") -> None:
         self.seconds, self.scope = seconds, scope
         super().__init__(f"locked ({scope}) for {seconds} s")
 
 
-class LoginThrottle:
-    """Failures are counted per name and across all names, within ``window_s``.
+LOCAL_ADDRESS = "local"  # the address of a client on this machine (Streamlit gives None)
 
-    ``max_failures`` for one name lock that name ``lockout_s``; ``max_total_failures`` across
-    every name (a guesser rotating names) lock everybody ``lockout_s``. Each attempt is
-    reserved as a failure under the lock *before* its password is checked, and released if it
-    succeeds, so 20 simultaneous guesses cannot all pass the check at once. Each failure also
-    costs a growing delay. One object per process (:data:`THROTTLE`); ``clock`` and ``sleep``
-    are injectable for tests.
+
+def address_key(address: str | None) -> str:
+    """The key a network address is throttled under: an IPv4 address as is, an IPv6 one by
+    its /64 network (one machine may hold a whole /64 and rotate through it), None as
+    :data:`LOCAL_ADDRESS` (as anything that is not text: Streamlit's test harness gives a mock)."""
+    if not isinstance(address, str) or not address:
+        return LOCAL_ADDRESS
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+class LoginThrottle:
+    """Limits on failed sign-ins that a guesser cannot turn against an editor.
+
+    Following OWASP's authentication guidance, limits apply per client before any global one:
+
+    - a browser session: ``max_failures`` failures in ``window_s`` lock that session;
+    - a network address: ``max_address_failures`` lock that address (new sessions from the
+      same machine do not start afresh);
+    - a name from an address: ``max_failures`` lock that name *for that address only*, so
+      guessing one editor's password from one machine stops after five tries, while the
+      editor at her own desk still signs in;
+    - everybody: past ``max_total_failures`` failures in the window (a guesser using many
+      addresses), each attempt waits its turn, one per ``global_interval_s`` (at most
+      ``max_global_wait_s``). That slows guessing; it never refuses a right password.
+
+    Each lock lasts ``lockout_s``. Each attempt is reserved as a failure under the lock
+    *before* its password is checked, and released if it succeeds (a success clears the
+    locks its own reservation set), so 20 simultaneous guesses cannot all pass the check at
+    once and a right password never counts as a failure. Each failure also costs the client a
+    growing delay. One object per process (:data:`THROTTLE`); ``clock`` and ``sleep`` are
+    injectable for tests.
     """
 
     def __init__(
@@ -207,9 +249,14 @@ class LoginThrottle:
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         max_total_failures: int = 20,
+        max_address_failures: int = 10,
+        global_interval_s: float = 1.0,
+        max_global_wait_s: float = 5.0,
     ) -> None:
         self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
         self.max_total_failures = max_total_failures
+        self.max_address_failures = max_address_failures
+        self.global_interval_s, self.max_global_wait_s = global_interval_s, max_global_wait_s
         self.clock, self.sleep = clock, sleep
         self.reset()
         self._lock = threading.Lock()
@@ -219,44 +266,108 @@ class LoginThrottle:
         self._failures: dict[str, list[float]] = {}
         self._all_failures: list[float] = []
         self._locked_until: dict[str, float] = {}
-        self._all_locked_until = 0.0
+        self._next_turn = 0.0
 
-    def _reserve(self, key: str) -> tuple[float, int]:
-        # Under self._lock: refuse while locked, else count this attempt as a failure now.
+    def _limits(self, name: str, client: str | None, address: str) -> list[tuple[str, int, str]]:
+        # (key, failures that lock it, scope of the LockedOutError) of one attempt
+        limits = [(f"addr\0{address}", self.max_address_failures, "client")]
+        if client:
+            limits.append((f"session\0{client}", self.max_failures, "client"))
+        limits.append((f"name\0{address}\0{name}", self.max_failures, "name"))
+        return limits
+
+    def _reserve(self, limits: list[tuple[str, int, str]]) -> tuple[float, int, float]:
+        # Under self._lock: refuse while any of this client's keys is locked, else count this
+        # attempt as a failure of each now. Returns (when, the client's failures, the wait
+        # for a turn under global pressure).
         now = self.clock()
-        if self._all_locked_until > now:
-            raise LockedOutError(int(self._all_locked_until - now) + 1, "all")
-        until = self._locked_until.get(key, 0)
-        if until > now:
-            raise LockedOutError(int(until - now) + 1, "name")
-        recent = [t for t in self._failures.get(key, []) if now - t < self.window_s] + [now]
-        self._failures[key] = recent
-        self._all_failures = [t for t in self._all_failures if now - t < self.window_s] + [now]
-        if len(recent) >= self.max_failures:
-            self._locked_until[key] = now + self.lockout_s
+        for key, _, scope in limits:
+            until = self._locked_until.get(key, 0)
+            if until > now:
+                raise LockedOutError(int(until - now) + 1, scope)
+        most = 0
+        for key, limit, _ in limits:
+            recent = [t for t in self._failures.get(key, []) if now - t < self.window_s] + [now]
+            self._failures[key] = recent
+            most = max(most, len(recent))
+            if len(recent) >= limit:
+                self._locked_until[key] = now + self.lockout_s
+        self._all_failures = [t for t in self._all_failures if now - t < self.window_s]
+        wait = 0.0
         if len(self._all_failures) >= self.max_total_failures:
-            self._all_locked_until = now + self.lockout_s
-        return now, len(recent)
+            turn = max(now, self._next_turn)
+            wait = min(turn - now, self.max_global_wait_s)
+            self._next_turn = turn + self.global_interval_s
+        self._all_failures.append(now)
+        return now, min(most, self.max_failures), wait
 
-    def sign_in(self, config: EditorConfig, name: str, password: str) -> str | None:
-        """The editor's name if the sign-in succeeds, else None (after a short delay).
-
-        Raises LockedOutError while the name, or everybody, is locked out, and InvalidNameError
-        for a name :func:`normalize_name` refuses (not counted: it costs no scrypt).
-        """
-        key = name_key(name)
-        with self._lock:
-            reserved_at, failures = self._reserve(key)
-        editor = config.identify(name, password)
-        if editor is not None:
-            with self._lock:  # release the reservation: a success is not a failure
+    def _release(self, limits: list[tuple[str, int, str]], reserved_at: float) -> None:
+        # Under self._lock: a success is not a failure; it clears what its reservation set.
+        for key, _, _ in limits:
+            if key.startswith("name\0"):
                 self._failures.pop(key, None)
                 self._locked_until.pop(key, None)
-                if reserved_at in self._all_failures:
-                    self._all_failures.remove(reserved_at)
+                continue
+            recent = self._failures.get(key, [])
+            if reserved_at in recent:
+                recent.remove(reserved_at)
+            until = self._locked_until.get(key)
+            if until == reserved_at + self.lockout_s:  # set by this very attempt
+                del self._locked_until[key]
+        if reserved_at in self._all_failures:
+            self._all_failures.remove(reserved_at)
+
+    def sign_in(
+        self,
+        config: EditorConfig,
+        name: str,
+        password: str,
+        *,
+        client: str | None = None,
+        address: str | None = None,
+    ) -> str | None:
+        """The editor's name if the sign-in succeeds, else None (after a short delay).
+
+        ``client`` is the browser session's id and ``address`` its network address (None:
+        this machine). Raises LockedOutError while this client, or this name from this
+        address, is locked out; InvalidNameError for a name :func:`normalize_name` refuses
+        and PasswordTooLongError for a password over :data:`MAX_PASSWORD_CHARS` (neither is
+        counted: they cost no scrypt).
+        """
+        key = name_key(name)
+        if len(password) > MAX_PASSWORD_CHARS:
+            raise PasswordTooLongError(len(password))
+        limits = self._limits(key, client, address_key(address))
+        with self._lock:
+            reserved_at, failures, wait = self._reserve(limits)
+        if wait > 0:
+            self.sleep(wait)  # global pressure: slower for everybody, refused for nobody
+        editor = config.identify(name, password)
+        if editor is not None:
+            with self._lock:
+                self._release(limits, reserved_at)
             return editor
         self.sleep(min(0.5 * failures, 3.0))
         return None
+
+
+_LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "[::1]"})
+
+
+def password_in_clear(url: str | None, tls_configured: bool) -> bool:
+    """True if a password typed on the page at ``url`` crosses the network unencrypted.
+
+    ``url`` is the address in the viewer's browser (None if unknown) and ``tls_configured``
+    whether the server itself serves TLS (``server.sslCertFile``). An ``https:`` URL (the
+    server's TLS, or a proxy's in front of it) is safe; so is ``localhost``, where nothing
+    crosses a network. An unknown URL on a server without TLS counts as in clear.
+    """
+    if tls_configured:
+        return False
+    if not url:
+        return True
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme != "https" and (parts.hostname or "") not in _LOOPBACK_HOSTS
 
 
 @dataclass

@@ -57,16 +57,29 @@ def signed_in_editor() -> str | None:
     st.caption(t("signin.why"))
     with st.form("signin"):
         st.header(t("signin.title"))
+        if auth.password_in_clear(st.context.url, bool(st.get_option("server.sslCertFile"))):
+            st.warning(t("signin.in_clear"))
         name = st.text_input(t("signin.name"), max_chars=auth.MAX_NAME_CHARS)
-        password = st.text_input(t("signin.password"), type="password")
+        password = st.text_input(
+            t("signin.password"), type="password", max_chars=auth.MAX_PASSWORD_CHARS + 1
+        )
         submitted = st.form_submit_button(t("signin.submit"), type="primary")
     if submitted:
+        ctx = get_script_run_ctx()
         try:
-            signed_in = auth.THROTTLE.sign_in(editors, name, password)
+            signed_in = auth.THROTTLE.sign_in(
+                editors,
+                name,
+                password,
+                client=ctx.session_id if ctx else None,
+                address=st.context.ip_address,
+            )
         except auth.InvalidNameError as exc:
             st.error(t(f"signin.name.{exc.code}", limit=auth.MAX_NAME_CHARS))
+        except auth.PasswordTooLongError:
+            st.error(t("signin.password_too_long", limit=auth.MAX_PASSWORD_CHARS))
         except auth.LockedOutError as exc:
-            key = "signin.locked_all" if exc.scope == "all" else "signin.locked"
+            key = "signin.locked_client" if exc.scope == "client" else "signin.locked"
             st.error(t(key, seconds=exc.seconds))
         else:
             if signed_in:

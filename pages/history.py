@@ -20,7 +20,11 @@ history = _data.upload_history(path, version)
 if history.empty:
     st.info(_render.t("history.empty"))
     st.stop()
-st.dataframe(views.history_table(history, lang), hide_index=True, width="stretch")
+signed_in = _signin.current_editor() is not None  # editor names are for editors' eyes
+if not signed_in:
+    st.caption(_render.t("history.editors_hidden"))
+table = views.history_table(history, lang, editors=signed_in)
+st.dataframe(table, hide_index=True, width="stretch")
 
 st.header(_render.t("history.revert"))
 active = history[history["reverted_at"].isna()]["id"].tolist()

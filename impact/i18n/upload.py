@@ -18,13 +18,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Terlalu banyak percobaan gagal. Coba lagi dalam {seconds} detik.",
         "Too many failed attempts. Try again in {seconds} seconds.",
     ),
-    "signin.locked_all": (
-        "Terlalu banyak percobaan masuk yang gagal di server ini, dengan berbagai nama. Demi "
-        "keamanan semua editor menunggu {seconds} detik, lalu coba lagi. Bila ini terulang, "
-        "beri tahu operator: mungkin ada yang menebak kata sandi.",
-        "Too many failed sign-ins on this server, under various names. For safety every editor "
-        "waits {seconds} seconds, then tries again. If this happens again, tell the operator: "
-        "someone may be guessing passwords.",
+    "signin.locked_client": (
+        "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi dalam "
+        "{seconds} detik. Editor di perangkat lain tidak terpengaruh.",
+        "Too many failed sign-ins from this device. Try again in {seconds} seconds. Editors "
+        "on other devices are not affected.",
+    ),
+    "signin.password_too_long": (
+        "Kata sandi terlalu panjang: paling banyak {limit} karakter. Periksa lalu coba lagi.",
+        "The password is too long: at most {limit} characters. Check it and try again.",
+    ),
+    "signin.in_clear": (
+        "Dasbor ini dibuka lewat HTTP biasa: kata sandi Anda melintasi jaringan tanpa "
+        "enkripsi dan bisa dibaca orang lain di jaringan yang sama. Minta operator "
+        "menjalankan dasbor dengan HTTPS (`make run HTTPS=1`, lihat README), lalu buka "
+        "alamat yang diawali `https://`.",
+        "This dashboard is open over plain HTTP: your password crosses the network "
+        "unencrypted and others on the same network can read it. Ask the operator to serve "
+        "the dashboard over HTTPS (`make run HTTPS=1`, see the README), then open the address "
+        "that starts with `https://`.",
     ),
     "signin.name.too-long": (
         "Nama editor terlalu panjang: paling banyak {limit} karakter.",
@@ -186,6 +198,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "history.state": ("Keadaan", "State"),
     "history.active": ("aktif", "active"),
     "history.reverted": ("dibatalkan {when} oleh {who}", "reverted {when} by {who}"),
+    "history.reverted_when": ("dibatalkan {when}", "reverted {when}"),
+    "history.editors_hidden": (
+        "Nama editor hanya tampil bagi editor yang sudah masuk.",
+        "Editor names are shown to signed-in editors only.",
+    ),
     "history.revert": ("Batalkan unggahan", "Revert an upload"),
     "history.pick": ("Unggahan yang dibatalkan", "Upload to revert"),
     "history.confirm": (

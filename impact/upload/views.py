@@ -119,22 +119,33 @@ def replaced_table(
     )
 
 
-def history_table(history: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The upload history with localized headers and a state column."""
+def history_table(history: pd.DataFrame, lang: str, *, editors: bool = False) -> pd.DataFrame:
+    """The upload history with localized headers and a state column.
+
+    Who uploaded and who reverted are shown only with ``editors=True`` (a signed-in editor
+    asks): the page is open to all, and an editor's name is half of a sign-in, a target for
+    anyone guessing passwords.
+    """
 
     def state(row) -> str:
         if row.reverted_by is None or pd.isna(row.reverted_at):
             return i18n.t("history.active", lang)
         when = row.reverted_at.strftime("%Y-%m-%d %H:%M")
+        if not editors:
+            return i18n.t("history.reverted_when", lang, when=when)
         return i18n.t("history.reverted", lang, when=when, who=row.reverted_by)
 
+    columns = {
+        i18n.t("history.id", lang): history["id"].tolist(),
+        i18n.t("history.when", lang): [
+            t.strftime("%Y-%m-%d %H:%M") for t in history["uploaded_at"]
+        ],
+    }
+    if editors:
+        columns[i18n.t("history.editor", lang)] = history["editor"].tolist()
     return pd.DataFrame(
         {
-            i18n.t("history.id", lang): history["id"].tolist(),
-            i18n.t("history.when", lang): [
-                t.strftime("%Y-%m-%d %H:%M") for t in history["uploaded_at"]
-            ],
-            i18n.t("history.editor", lang): history["editor"].tolist(),
+            **columns,
             i18n.t("history.file", lang): history["filename"].tolist(),
             i18n.t("history.dataset", lang): [
                 i18n.t(f"dataset.{d}", lang) for d in history["dataset"]

@@ -181,24 +181,137 @@ def test_twenty_simultaneous_guesses_for_one_name_check_five_passwords(
         throttle.sign_in(config, "sari", PASSWORD)
 
 
-def test_rotating_names_spends_a_budget_shared_by_every_name(config, clock) -> None:
-    """One wrong guess under each of 30 names: after 20 failures in the window everybody
-    waits, even an editor with the right password."""
+def test_rotating_names_from_one_address_locks_that_address_only(
+    config, clock, fast_checks
+) -> None:
+    """One wrong guess under each of 30 names, in fresh sessions from one machine: after 10
+    failures that address waits; an editor at another address is not stopped."""
     throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
     refused = 0
     for i in range(30):
         clock.now += 1
         try:
-            assert throttle.sign_in(config, f"tamu{i}", "salah") is None
+            guess = throttle.sign_in(
+                config, f"tamu{i}", "salah", client=f"tab{i}", address="10.0.0.66"
+            )
+            assert guess is None
         except auth.LockedOutError as exc:
-            assert exc.scope == "all"
+            assert exc.scope == "client"
             refused += 1
-    assert refused == 10
+    assert refused == 20
+    assert throttle.sign_in(config, "sari", PASSWORD, address="10.0.0.7") == "sari"
+    with pytest.raises(auth.LockedOutError):  # the guesser's machine, even with the password
+        throttle.sign_in(config, "sari", PASSWORD, client="new", address="10.0.0.66")
+
+
+def test_one_session_is_stopped_before_its_address(config, clock) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for i in range(5):
+        assert throttle.sign_in(config, f"tamu{i}", "x", client="tab", address="10.0.0.5") is None
     with pytest.raises(auth.LockedOutError) as caught:
-        throttle.sign_in(config, "sari", PASSWORD)
-    assert caught.value.scope == "all" and caught.value.seconds <= 300
-    clock.now += 301
-    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"
+        throttle.sign_in(config, "tamu9", "x", client="tab", address="10.0.0.5")
+    assert caught.value.scope == "client"
+    # another tab on that machine still has the address's remaining tries
+    assert throttle.sign_in(config, "sari", PASSWORD, client="tab2", address="10.0.0.5") == "sari"
+
+
+def test_a_chosen_editor_cannot_be_locked_out_by_five_guesses(config, clock) -> None:
+    """Editor names may be known; five wrong passwords for 'sari' from a guesser's address
+    lock 'sari' for that address only."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for i in range(5):
+        assert (
+            throttle.sign_in(config, "sari", "salah", client=f"t{i}", address="10.0.0.66") is None
+        )
+    with pytest.raises(auth.LockedOutError) as caught:
+        throttle.sign_in(config, "sari", PASSWORD, client="t9", address="10.0.0.66")
+    assert caught.value.scope == "name"
+    assert throttle.sign_in(config, "sari", PASSWORD, client="hers", address="10.0.0.7") == "sari"
+
+
+@pytest.fixture
+def fast_checks(monkeypatch, stored_hash) -> None:
+    """Password checks without scrypt, for tests of many attempts (the throttle's logic)."""
+    monkeypatch.setattr(auth, "verify_password", lambda p, h: p == PASSWORD and h == stored_hash)
+
+
+def test_an_anonymous_guesser_with_many_addresses_cannot_deny_a_right_password(
+    config, clock, fast_checks
+) -> None:
+    """A guesser with 100 addresses, each trying 'sari' and invented names until refused: the
+    global limit only makes each attempt wait its turn (at most 5 s); sari gets in."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for a in range(100):
+        for i in range(12):
+            try:
+                throttle.sign_in(
+                    config, "sari" if i % 2 else f"tamu{i}", "salah", address=f"10.1.{a}.1"
+                )
+            except auth.LockedOutError:
+                pass
+    clock.slept.clear()
+    assert throttle.sign_in(config, "sari", PASSWORD, client="hers", address="10.0.0.7") == "sari"
+    assert 0 < sum(clock.slept) <= 5.0  # slowed, not refused
+
+
+def test_past_the_global_budget_guesses_wait_their_turn(config, clock, fast_checks) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for a in range(20):
+        throttle.sign_in(config, "tamu", "x", address=f"10.2.0.{a}")
+    assert clock.slept == [0.5] * 20  # under the budget: only each client's own delay
+    clock.slept.clear()
+    for a in range(8):  # all at one moment, from fresh addresses
+        throttle.sign_in(config, "tamu", "x", address=f"10.3.0.{a}")
+    waits = [s for s in clock.slept if s != 0.5]
+    assert waits == [1.0, 2.0, 3.0, 4.0, 5.0, 5.0, 5.0]  # one a second, at most 5 s each
+
+
+def test_the_twentieth_attempt_with_the_right_password_is_not_a_failure(
+    config, clock, fast_checks
+) -> None:
+    """The 20th attempt in the window, a right one, used to set a lock for everybody that was
+    never cleared. It now counts as nothing: the budget stays at 19 failures."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for a in range(19):
+        clock.now += 1
+        assert throttle.sign_in(config, f"tamu{a}", "x", address=f"10.4.0.{a}") is None
+    assert throttle.sign_in(config, "sari", PASSWORD, address="10.0.0.7") == "sari"  # 20th
+    clock.slept.clear()
+    assert throttle.sign_in(config, "sari", PASSWORD, address="10.0.0.8") == "sari"
+    assert throttle.sign_in(config, "tamu", "x", address="10.4.1.1") is None  # the 20th failure
+    assert clock.slept == [0.5]  # no wait for a turn yet: the right sign-ins spent nothing
+
+
+def test_a_right_password_clears_the_lock_its_own_attempt_set(config, clock) -> None:
+    """The 5th attempt of a session reserves a failure and locks the session; if it is right,
+    that lock goes with it."""
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    for i in range(4):
+        throttle.sign_in(config, f"tamu{i}", "x", client="tab", address="10.0.0.5")
+    assert throttle.sign_in(config, "sari", PASSWORD, client="tab", address="10.0.0.5") == "sari"
+    assert throttle.sign_in(config, "tamu", "x", client="tab", address="10.0.0.5") is None
+
+
+@pytest.mark.parametrize(
+    "address, key",
+    [
+        (None, "local"),
+        ("10.0.0.5", "10.0.0.5"),
+        ("::ffff:10.0.0.5", "10.0.0.5"),
+        ("2001:db8::1", "2001:db8::/64"),
+        ("2001:db8::ffff:1", "2001:db8::/64"),  # one machine's /64 is one client
+    ],
+)
+def test_addresses_are_throttled_by_machine(address, key) -> None:
+    assert auth.address_key(address) == key
+
+
+def test_an_over_long_password_is_refused_before_any_hashing(config, clock, scrypt_calls) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    with pytest.raises(auth.PasswordTooLongError):
+        throttle.sign_in(config, "sari", "x" * (auth.MAX_PASSWORD_CHARS + 1))
+    assert scrypt_calls == [] and clock.slept == []
+    assert throttle.sign_in(config, "sari", PASSWORD) == "sari"  # and it was not counted
 
 
 def test_a_success_does_not_spend_the_shared_budget(config, clock) -> None:

@@ -93,11 +93,16 @@ def test_upload_preview_and_save_then_revert(app_db) -> None:
     assert after[("batik_competitiveness", 2024)] == 88.5
     assert after[("batik_competitiveness", 2023)] == 86
 
+    viewer = open_page("pages/history.py")  # open to all, but editor names are not
+    table = viewer.dataframe[0].value
+    assert table["Berkas"].tolist() == ["tahun2024.csv"]
+    assert "Editor" not in table.columns and "ani" not in table.to_string()
+    assert any("hanya tampil bagi editor" in c.value for c in viewer.caption)
     history = open_page("pages/history.py")
     history.session_state["editor_token"] = auth.SESSIONS.open("ani")
     history.run()
     table = history.dataframe[0].value
-    assert table["Berkas"].tolist() == ["tahun2024.csv"]
+    assert table["Berkas"].tolist() == ["tahun2024.csv"] and table["Editor"].tolist() == ["ani"]
     history.checkbox[0].check().run()
     next(b for b in history.button if b.label == "Batalkan #1").click()
     history.run()
@@ -227,18 +232,65 @@ def test_an_idle_session_expires_after_the_configured_minutes(app_db, monkeypatc
     assert any("30 menit" in i.value for i in at.info)
 
 
-def test_a_guesser_rotating_names_makes_everybody_wait_and_the_page_says_why(
-    app_db, monkeypatch
-) -> None:
+def test_a_guesser_on_other_machines_cannot_keep_an_editor_out(app_db, monkeypatch) -> None:
+    """Guesses from 30 other addresses, five at 'ani' each, lock 'ani' for those addresses
+    only: the editor at her own machine signs in with the right password."""
     monkeypatch.setattr(auth.THROTTLE, "sleep", lambda s: None)
-    for i in range(auth.THROTTLE.max_total_failures):
-        try:
-            auth.THROTTLE.sign_in(auth.EditorConfig(shared_hash="scrypt$x"), f"tamu{i}", "x")
-        except auth.LockedOutError:
-            break
-    at = _sign_in(open_page("pages/upload.py", "en"))  # the right password, another name
-    assert at.error[0].value.startswith("Too many failed sign-ins on this server")
+    guessed = auth.EditorConfig(shared_hash="scrypt$x")
+    for a in range(30):
+        for _ in range(auth.THROTTLE.max_failures):
+            try:
+                auth.THROTTLE.sign_in(guessed, "ani", "x", address=f"10.9.0.{a}")
+            except auth.LockedOutError:
+                break
+    at = _sign_in(open_page("pages/upload.py", "en"))
+    assert not at.error
+    assert at.get("file_uploader")
+
+
+def test_a_device_with_too_many_failures_is_told_so(app_db, monkeypatch) -> None:
+    monkeypatch.setattr(auth.THROTTLE, "sleep", lambda s: None)
+    for i in range(auth.THROTTLE.max_address_failures):
+        auth.THROTTLE.sign_in(auth.EditorConfig(shared_hash="scrypt$x"), f"tamu{i}", "x")
+    at = _sign_in(open_page("pages/upload.py", "en"))  # this machine's address, locked
+    assert at.error[0].value.startswith("Too many failed sign-ins from this device.")
     assert not at.get("file_uploader")
+
+
+def test_an_over_long_password_gets_a_sentence_not_a_check(app_db, monkeypatch) -> None:
+    checked: list[str] = []
+    monkeypatch.setattr(auth, "verify_password", lambda p, h: checked.append(p) or False)
+    at = open_page("pages/upload.py", "en")
+    assert at.text_input[1].proto.max_chars == auth.MAX_PASSWORD_CHARS + 1
+    at = _sign_in(at, password="x" * (auth.MAX_PASSWORD_CHARS + 1))  # the most a browser sends
+    assert at.error[0].value.startswith("The password is too long: at most 256 characters.")
+    assert checked == []
+
+
+@pytest.mark.parametrize(
+    ("url", "tls", "warned"),
+    [
+        ("http://192.168.1.20:8501/unggah", False, True),
+        ("https://192.168.1.20:8501/unggah", False, False),  # a proxy's TLS
+        ("http://localhost:8501/unggah", False, False),  # nothing crosses a network
+        (None, True, False),  # the server's own TLS (make run HTTPS=1)
+        (None, False, True),
+    ],
+)
+def test_password_in_clear(url, tls, warned) -> None:
+    assert auth.password_in_clear(url, tls) is warned
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("id", "make run HTTPS=1"), ("en", "make run HTTPS=1")]
+)
+def test_the_sign_in_form_says_when_the_password_crosses_the_network_in_clear(
+    app_db, lang, words
+) -> None:
+    at = open_page("pages/upload.py", lang)  # AppTest has no URL and no TLS: plain HTTP
+    text = " ".join(w.value for w in at.warning)
+    assert words in text
+    assert ("tanpa enkripsi" if lang == "id" else "unencrypted") in text
 
 
 @pytest.mark.parametrize(("lang", "words"), [("id", "maks. 200 MB"), ("en", "up to 200 MB")])
