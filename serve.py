@@ -30,7 +30,7 @@ from streamlit import runtime
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
-from streamlit.web.server.starlette import starlette_app
+from streamlit.web.server.starlette import starlette_app, starlette_server
 
 from impact.gate import UploadGate
 
@@ -49,12 +49,27 @@ def _held(session: str) -> Mapping[str, int]:
     return {file_id: len(rec.data) for file_id, rec in files.items()}
 
 
+# The largest websocket message a browser may send, in bytes. A browser sends widget values
+# there (the longest: a 500-character source, a 257-character password) and hashes of the
+# messages it holds; files go over HTTP. Streamlit's own floor (server.maxWidgetStateSize) is
+# whole megabytes and checked after the frame is read: 50 anonymous sessions sending 1 MB kept
+# 110 MB. Given to uvicorn, this refuses a larger frame from its header (close 1009) before
+# reading it. Measured by tests/bench_messages.py; see README.
+CLIENT_MESSAGE_BYTES = 256 * 1024
+_uvicorn_kwargs = starlette_server._get_uvicorn_config_kwargs  # AttributeError if renamed
+
+
+def _bounded_uvicorn_kwargs() -> dict:
+    return {**_uvicorn_kwargs(), "ws_max_size": CLIENT_MESSAGE_BYTES}
+
+
 def _with_gate() -> list[Middleware]:
     return [Middleware(UploadGate, held=_held), *_streamlit_middleware()]
 
 
 if __name__ == "__main__":
     starlette_app.create_streamlit_middleware = _with_gate
+    starlette_server._get_uvicorn_config_kwargs = _bounded_uvicorn_kwargs
     PagesManager.uses_pages_directory = False  # app.py's st.navigation declares the pages
     app = str(Path(__file__).resolve().with_name("app.py"))
     sys.argv = ["streamlit", "run", app, *sys.argv[1:]]

@@ -55,7 +55,9 @@ def signed_in_editor() -> str | None:
     if st.session_state.pop("signin_ended", False):
         st.info(t("signin.ended", minutes=f"{config.session_idle_s() / 60:g}"))
     st.caption(t("signin.why"))
-    with st.form("signin"):
+    # clear_on_submit: the typed password is not kept in the session after the attempt (nor
+    # whatever a client sent in its place, up to server.maxWidgetStateSize)
+    with st.form("signin", clear_on_submit=True):
         st.header(t("signin.title"))
         if auth.password_in_clear(st.context.url, bool(st.get_option("server.sslCertFile"))):
             st.warning(t("signin.in_clear"))

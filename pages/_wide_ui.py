@@ -59,7 +59,9 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
         key=f"wide_{key}_status",
     )
     if not found.source:
-        choices.source = st.text_input(_render.t("wide.source"), key=f"wide_{key}_source")
+        choices.source = st.text_input(
+            _render.t("wide.source"), key=f"wide_{key}_source", max_chars=wide.MAX_SOURCE_CHARS
+        )
     vocabulary = _data.vocabulary(path, version)
     st.markdown("**" + _render.t("wide.rows") + "**")
     st.dataframe(

@@ -63,6 +63,10 @@ from impact.upload.labels import (
 )
 from impact.upload.validation import Validated, Vocabulary
 
+# The longest source the planner may type for a wide table: what a source cell of the
+# observations dataset may hold (checked again at save like any cell).
+MAX_SOURCE_CHARS = datasets._SOURCE.max_length
+
 SKIP = "__skip__"  # the planner's choice for a row or a sub-column that is not to be read
 WHOLE = "__whole__"  # the planner's choice: a sub-column's figures are the indicator's whole
 HEADER_SEARCH_ROWS = 15  # the year header may sit under a title, a unit line and a header
