@@ -288,6 +288,9 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     if not password:
         say("cli.password_empty", args.lang, err=True)
         return EXIT_USAGE
+    if len(password) > auth.MAX_PASSWORD_CHARS:  # the sign-in form would refuse it
+        say("cli.password_too_long", args.lang, err=True, limit=auth.MAX_PASSWORD_CHARS)
+        return EXIT_USAGE
     print(auth.hash_password(password))
     return EXIT_OK
 

@@ -93,6 +93,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "kata sandi kosong ditolak: ketik kata sandinya (atau kirim lewat stdin)",
         "an empty password is refused: type the password (or send it on stdin)",
     ),
+    "cli.password_too_long": (
+        "kata sandi terlalu panjang: paling banyak {limit} karakter (formulir masuk menolak "
+        "yang lebih panjang)",
+        "the password is too long: at most {limit} characters (the sign-in form refuses "
+        "longer ones)",
+    ),
     # faults: each has its own exit code (see impact/cli.py)
     "cli.busy": (
         "database {path} tetap sibuk (proses lain sedang menulis). Data aman; coba lagi "
