@@ -241,6 +241,8 @@ class LoginThrottle:
     injectable for tests.
     """
 
+    PRUNE_ABOVE = 10_000  # keys kept before stale ones are forgotten
+
     def __init__(
         self,
         max_failures: int = 5,
@@ -281,6 +283,8 @@ class LoginThrottle:
         # attempt as a failure of each now. Returns (when, the client's failures, the wait
         # for a turn under global pressure).
         now = self.clock()
+        if len(self._failures) > self.PRUNE_ABOVE:
+            self._prune(now)
         for key, _, scope in limits:
             until = self._locked_until.get(key, 0)
             if until > now:
@@ -300,6 +304,17 @@ class LoginThrottle:
             self._next_turn = turn + self.global_interval_s
         self._all_failures.append(now)
         return now, min(most, self.max_failures), wait
+
+    def _prune(self, now: float) -> None:
+        # Under self._lock: forget keys with no failure in the window and no lock, so a
+        # guesser rotating sessions and names cannot grow these maps without end.
+        for key in list(self._failures):
+            recent = [t for t in self._failures[key] if now - t < self.window_s]
+            if recent or self._locked_until.get(key, 0) > now:
+                self._failures[key] = recent
+            else:
+                del self._failures[key]
+                self._locked_until.pop(key, None)
 
     def _release(self, limits: list[tuple[str, int, str]], reserved_at: float) -> None:
         # Under self._lock: a success is not a failure; it clears what its reservation set.

@@ -435,3 +435,18 @@ def test_the_idle_limit_follows_the_setting(monkeypatch) -> None:
     token = sessions.open("sari")
     clock.now += 61
     assert sessions.check(token) is None
+
+
+def test_stale_counts_are_forgotten(config, clock, fast_checks, monkeypatch) -> None:
+    throttle = auth.LoginThrottle(clock=clock, sleep=clock.sleep)
+    monkeypatch.setattr(throttle, "PRUNE_ABOVE", 10)
+    for a in range(10):
+        throttle.sign_in(config, "tamu", "x", client=f"t{a}", address=f"10.5.0.{a}")
+    clock.now += 901
+    throttle.sign_in(config, "tamu", "x", client="late", address="10.6.0.1")
+    throttle.sign_in(config, "tamu", "x", client="late", address="10.6.0.1")
+    assert set(throttle._failures) == {
+        "addr\x0010.6.0.1",
+        "session\x00late",
+        "name\x0010.6.0.1\x00tamu",
+    }
