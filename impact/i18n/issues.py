@@ -38,6 +38,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This file is not a CSV or XLSX table (it reads as {kind}). Save it from Excel as 'CSV' or "
         "'Excel Workbook (.xlsx)'.",
     ),
+    "issue.file-binary": (
+        "Berkas ini bukan tabel teks (CSV): isinya tampak seperti berkas biner (gambar, arsip "
+        "atau program) yang diberi nama .csv. Buka tabelnya di Excel atau LibreOffice, simpan "
+        "sebagai 'CSV UTF-8' atau 'Excel Workbook (.xlsx)', lalu unggah lagi.",
+        "This file is not a text table (CSV): it looks like a binary file (an image, archive or "
+        "program) named .csv. Open the table in Excel or LibreOffice, save it as 'CSV UTF-8' or "
+        "'Excel Workbook (.xlsx)', then upload it again.",
+    ),
     "issue.sheet-missing": (
         "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",
         "There is no sheet '{value}'. Sheets in the file: {sheets}.",

@@ -116,7 +116,7 @@ BAD_FILES = [
         b"indikator,wilayah\x00\x00\x01\x02",
         "biner.csv",
         {},
-        [(None, None, "file-not-table")],
+        [(None, None, "file-binary")],
         id="nul-bytes",
     ),
     pytest.param(
