@@ -194,6 +194,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "part of this cell. Close the quote at the end of the text, or remove it, then upload "
         "again.",
     ),
+    "issue.quote-inside-cell": (
+        'Sel ini diawali tanda kutip (") yang ditutup di tengah teksnya: {value}. Berkas sebesar '
+        "ini hanya dapat dibaca bila sel seperti itu seluruhnya diapit tanda kutip dan kutip di "
+        'dalamnya ditulis dua kali ("""Pameran"" di Jakarta"), seperti yang ditulis Excel dan '
+        "LibreOffice. Simpan ulang berkas dari Excel atau LibreOffice sebagai 'CSV UTF-8', atau "
+        "pisahkan per tahun.",
+        'This cell opens with a quote mark (") that closes inside its text: {value}. A file this '
+        "large can only be read when such a cell is wholly in quotes, with the quotes inside it "
+        'written twice ("""Pameran"" di Jakarta"), as Excel and LibreOffice write it. Save the '
+        "file again from Excel or LibreOffice as 'CSV UTF-8', or split it by year.",
+    ),
     "issue.encoding-mixed": (
         "Berkas ini UTF-8 kecuali satu byte ({value}) di baris ini, dari pengodean lain "
         "(Windows-1252). Di Excel pilih Simpan Sebagai > 'CSV UTF-8 (dipisahkan koma)', atau "

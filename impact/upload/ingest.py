@@ -248,6 +248,12 @@ class UnclosedCell(str):
     csv reads it. :func:`scan_cells` refuses the file naming where it starts."""
 
 
+class QuoteInCell(str):
+    """The text of a cell that opens with a quote closed inside it (``"Pameran" di Jakarta``):
+    its quotes are its text. DuckDB's reader refuses such a cell, so a file too large to be
+    read here is refused naming it (:func:`scan_csv`)."""
+
+
 # A quoted cell up to its first quote that is not doubled (the unrolled form of
 # "(?:[^"]|"")*": no backtracking over a long cell).
 _QUOTED = re.compile(r'"([^"]*(?:""[^"]*)*)"')
@@ -277,7 +283,7 @@ def _tokens(text: str, delimiter: str) -> Iterator[list[str]]:
                 else:
                     cell = unquoted.match(text, pos)
                     assert cell is not None  # the pattern matches the empty text too
-                    row.append(cell.group())
+                    row.append(QuoteInCell(cell.group()) if quoted else cell.group())
                     pos = cell.end()
                 if not text.startswith(delimiter, pos):
                     break
@@ -464,6 +470,8 @@ def scan_cells(
     name: Callable[[int], str],
     delimiter: str,
     width: int,
+    *,
+    large: bool = False,
 ) -> Issue | None:
     """What makes a read CSV untrustworthy as a whole, found in its cells:
 
@@ -472,6 +480,8 @@ def scan_cells(
       a whole row (see :func:`_swallows_rows`). A note typed with Alt+Enter is not one,
       however long, even when some of its lines hold as many commas as a row.
     - text once read as Windows-1252 from UTF-8 ('Ã©', 'â€“'): storing it keeps the damage.
+    - ``large`` (a file only DuckDB's reader can take): a :class:`QuoteInCell`, which it
+      cannot read as written.
 
     ``rows`` are (spreadsheet row, cells); ``name(position)`` names a cell's column. Returns
     the first such problem, naming the row where it starts, or None. Both engines call it."""
@@ -485,6 +495,9 @@ def scan_cells(
                 return Issue(
                     "quote-unclosed", row=number, column=name(position), value=cell[:40] + "…"
                 )
+            if large and isinstance(cell, QuoteInCell):
+                shown = cell if len(cell) <= 60 else cell[:60] + "…"
+                return Issue("quote-inside-cell", row=number, column=name(position), value=shown)
             found = _MOJIBAKE.search(cell)
             if found:
                 start = max(found.start() - 10, 0)
@@ -535,7 +548,7 @@ def scan_csv(data: bytes) -> Issue | None:
         for offset, later in enumerate(reader, start=len(first) - header_index - 1):
             yield header_index + 2 + offset, later
 
-    return scan_cells(rows(), name, delimiter, sum(1 for h in header if h))
+    return scan_cells(rows(), name, delimiter, sum(1 for h in header if h), large=True)
 
 
 def _looks_like_data(header: Sequence[Cell]) -> bool:

@@ -283,6 +283,22 @@ def test_quotes_inside_a_cell_are_stored_as_written(vocab, monkeypatch, sep, wri
         assert _stored(checked) == ["Survei", "Survei", stored, "Survei", "Survei"]
 
 
+def test_a_file_too_large_for_a_grid_names_a_cell_duckdb_cannot_read_as_written(
+    vocab, monkeypatch
+) -> None:
+    # Stored as written when the file is read here; DuckDB's reader (the only one for a file
+    # this large) refuses such a cell, so the refusal names it, not "save as CSV UTF-8" alone.
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 500)
+    rows = [enterprise(i) for i in range(1, 40)]
+    rows[5] = enterprise(6, sumber='"Pameran" di Jakarta')
+    checked = upload.check(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
+    assert [(*i.key(), i.value) for i in checked.errors] == [
+        (7, "sumber", "quote-inside-cell", '"Pameran" di Jakarta')
+    ]
+    assert '"Pameran" di Jakarta' in views.issue_message(checked.errors[0], "id")
+
+
 def test_a_quote_ending_inside_a_cell_splits_it_where_libreoffice_does(vocab) -> None:
     # '"Survei, BPS" 2024': the quote does not end the cell, so the comma does, as in Calc;
     # the extra cell is named rather than the text stored without its quotes.
