@@ -223,10 +223,11 @@ def _looks_binary(data: bytes) -> bool:
 
     - NUL bytes or many control bytes (one stray control character is the validator's to
       name, by row and column);
-    - or bytes that are not UTF-8 and mostly not ASCII text: a Windows-1252 table is letters,
-      digits and separators with an accent here and there (under 5% in the offices' files),
-      where a compressed image's bytes are two thirds outside ASCII. Read as Windows-1252,
-      such bytes were told "UTF-8 but for one byte", with kilobytes of them as a column name.
+    - or bytes that are not UTF-8 and not 70% ASCII text: a Windows-1252 table is letters,
+      digits and separators with an accent here and there (a few percent of its bytes), where
+      compressed bytes (an image's pixels) are more than half outside ASCII. Read as
+      Windows-1252, such bytes were told "UTF-8 but for one byte", with kilobytes of them as
+      a column name.
 
     A UTF-16 file (it starts with its byte-order mark) is text of its own kind."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
