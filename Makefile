@@ -50,10 +50,11 @@ axe: $(AXE) ## Install axe-core (pinned, hash-checked) for the accessibility bro
 
 # The hearing deck's PDF: LibreOffice converts the PPTX. Liberation Sans draws the deck's
 # Arial with the same metrics (chromium brings it too; a server without chromium needs it).
-LIBREOFFICE_MISSING := ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]
-LIBREOFFICE_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress fonts-liberation
+# Calc: the download tests open our CSV and XLSX files as a planner's suite does (tests/calc.py).
+LIBREOFFICE_MISSING := ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]
+LIBREOFFICE_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress libreoffice-calc fonts-liberation
 
-libreoffice: ## Install Debian's LibreOffice Impress (the deck's PDF) when it is missing
+libreoffice: ## Install Debian's LibreOffice Impress and Calc (the deck's PDF; download tests) when missing
 	@if $(LIBREOFFICE_MISSING); then \
 	  $(SUDO) sh -c "$(LIBREOFFICE_APT)"; \
 	fi
