@@ -35,3 +35,24 @@ def test_the_readme_lists_every_setting_config_reads() -> None:
 def test_configs_own_table_lists_every_setting() -> None:
     documented = set(re.findall(r"^(BATIK_[A-Z_]+)\s", config.__doc__ or "", re.MULTILINE))
     assert documented == _settings_in_code()
+
+
+def test_the_readme_names_every_command_and_option_of_the_cli() -> None:
+    import argparse
+
+    from impact import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Admin command line", 1)[1].split("\n### ", 1)[0]
+    parser = cli.build_parser()
+    subparsers = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    names = set()
+    for command, sub in subparsers.choices.items():
+        names.add(f"impact {command}")
+        names |= {o for a in sub._actions for o in a.option_strings if o.startswith("--")}
+    names -= {"--help"}
+    names |= {o for a in parser._actions for o in a.option_strings if o.startswith("--")} - {
+        "--help"
+    }
+    missing = sorted(n for n in names if n not in section)
+    assert not missing, f"the README's command-line section does not name {missing}"
