@@ -56,3 +56,17 @@ def test_the_readme_names_every_command_and_option_of_the_cli() -> None:
     }
     missing = sorted(n for n in names if n not in section)
     assert not missing, f"the README's command-line section does not name {missing}"
+
+
+def test_the_module_map_names_every_module_and_only_modules_that_exist() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("\nimpact/ ")
+    block = readme[start : readme.index("\ndata/ ", start)]
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", block))
+    modules = {
+        p.name
+        for p in (ROOT / "impact").rglob("*.py")
+        if p.name not in ("__init__.py", "__main__.py")
+    }
+    assert sorted(modules - named) == [], "modules the README's map does not name"
+    assert sorted(named - modules) == [], "names in the README's map that are no module"
