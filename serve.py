@@ -22,9 +22,10 @@ once ``st.navigation`` has run (``PagesManager.uses_pages_directory``).
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+import uvicorn
 from starlette.middleware import Middleware
 from streamlit import config as st_config
 from streamlit import runtime
@@ -35,7 +36,7 @@ from streamlit.web import cli
 from streamlit.web.server.starlette import starlette_app
 
 from impact import auth, config
-from impact.front import FrontDoor
+from impact.front import FrontDoor, PlainOrTLS
 from impact.gate import UploadGate
 from impact.upload import spill
 
@@ -44,6 +45,7 @@ _streamlit_middleware = starlette_app.create_streamlit_middleware  # AttributeEr
 _new_session_message = AppSession._create_new_session_message
 _clear_cache = AppSession._handle_clear_cache_request
 _git_info = AppSession._handle_git_information_request
+_uvicorn_load = uvicorn.Config.load
 # _held reads this attribute; a Streamlit that stores uploads otherwise fails here, at start.
 if "file_storage" not in vars(MemoryUploadedFileManager("/probe")):
     raise SystemExit("serve.py: Streamlit's uploaded-file manager changed; update impact/gate.py")
@@ -84,6 +86,23 @@ def _new_session_said_less(session: AppSession, *args: object, **kwargs: object)
     return msg
 
 
+def _load_answering_plain_http(uv: uvicorn.Config) -> None:
+    """uvicorn's settings, with TLS taken over by :class:`impact.front.PlainOrTLS` so that
+    plain HTTP on the HTTPS port gets a redirect instead of an empty reply. Streamlit builds
+    the server from these settings; the protocol is what uvicorn calls per connection."""
+    _uvicorn_load(uv)
+    if uv.ssl is None:
+        return
+    context, uv.ssl = uv.ssl, None
+    protocol: Callable[..., object] = uv.http_protocol_class
+    hosts = config.allowed_hosts()
+
+    def per_connection(**kwargs: object) -> PlainOrTLS:
+        return PlainOrTLS(lambda: protocol(**kwargs), context, hosts)  # type: ignore[arg-type,return-value]
+
+    uv.http_protocol_class = per_connection  # type: ignore[assignment]
+
+
 def _with_gate() -> list[Middleware]:
     front = Middleware(
         FrontDoor,
@@ -99,6 +118,7 @@ if __name__ == "__main__":
     except config.ConfigError as exc:
         raise SystemExit(f"serve.py: {exc}") from None
     starlette_app.create_streamlit_middleware = _with_gate
+    uvicorn.Config.load = _load_answering_plain_http  # type: ignore[method-assign]
     AppSession._create_new_session_message = _new_session_said_less  # type: ignore[method-assign]
     AppSession._handle_clear_cache_request = _editor_clears_cache  # type: ignore[method-assign]
     AppSession._handle_git_information_request = _no_git_info  # type: ignore[method-assign]

@@ -12,10 +12,16 @@ Streamlit import) that serve.py puts in front of everything Streamlit serves.
   other site frames the dashboard to trick a click; Streamlit's own components are framed by
   the same origin), ``Referrer-Policy: same-origin``. Over HTTPS also
   ``Strict-Transport-Security`` (:data:`HSTS_SECONDS`) and ``Secure`` on every cookie.
+- **Plain HTTP on the HTTPS port** (:class:`PlainOrTLS`, below the ASGI layer): a browser
+  that opens ``http://`` on the port that speaks TLS got an empty reply; it is now sent to
+  the same address over ``https://`` (a redirect, with a sentence for anything else).
 """
 
 from __future__ import annotations
 
+import asyncio
+import ssl
+from asyncio import sslproto
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
@@ -137,3 +143,88 @@ class FrontDoor:
             if b"secure" not in attributes:
                 return name, bytes(value) + b"; Secure"
         return name, value
+
+
+# A TLS connection opens with a handshake record (content type 22); an HTTP request with a
+# method name in ASCII letters.
+_TLS_HANDSHAKE = 0x16
+_PLAIN_SENTENCE = (
+    "This dashboard speaks HTTPS only. Open it with https:// in front of its address.\n"
+    "Dasbor ini hanya melayani HTTPS. Buka alamatnya dengan https:// di depannya.\n"
+)
+
+
+def plain_http_answer(head: bytes, allowed_hosts: Sequence[str] = ()) -> bytes:
+    """The whole answer to a plain-HTTP request whose first bytes are ``head``: a redirect
+    to the same host and path over https:// when the request line and Host header can be
+    read and the host is allowed (:func:`host_allowed`), else 400 with a sentence in both
+    languages."""
+    lines = head.split(b"\r\n")
+    request = lines[0].split(b" ")
+    host = next(
+        (line.split(b":", 1)[1].strip() for line in lines[1:] if line.lower().startswith(b"host:")),
+        b"",
+    )
+    path = request[1] if len(request) == 3 else b""
+    body = _PLAIN_SENTENCE.encode()
+    safe = all(0x21 <= c < 0x7F for c in host + path) and host and path.startswith(b"/")
+    if safe and host_allowed(host.decode("ascii"), allowed_hosts):
+        status = b"301 Moved Permanently"
+        extra = b"Location: https://" + host + path + b"\r\n"
+    else:
+        status, extra = b"400 Bad Request", b""
+    return (
+        b"HTTP/1.1 "
+        + status
+        + b"\r\n"
+        + extra
+        + b"Content-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n" % len(body)
+        + b"X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n"
+        + body
+    )
+
+
+class PlainOrTLS(asyncio.Protocol):
+    """A listening socket's protocol that reads a connection's first bytes: a TLS handshake
+    goes on to TLS (``context``) and the server's own protocol (``make()``), exactly as with
+    ``create_server(ssl=context)``; anything else gets :func:`plain_http_answer` and is
+    closed. Instead of ``ssl=`` on the server, because with it a plain request ends in a TLS
+    error and the browser shows an empty reply."""
+
+    def __init__(
+        self,
+        make: Callable[[], asyncio.BaseProtocol],
+        context: ssl.SSLContext,
+        allowed_hosts: Sequence[str] = (),
+    ) -> None:
+        self.make, self.context, self.allowed_hosts = make, context, tuple(allowed_hosts)
+        self.transport: asyncio.Transport | None = None
+        self.head = b""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = transport  # type: ignore[assignment]
+
+    def data_received(self, data: bytes) -> None:
+        transport = self.transport
+        assert transport is not None
+        if not self.head and data[:1] == bytes([_TLS_HANDSHAKE]):
+            tls = sslproto.SSLProtocol(
+                asyncio.get_running_loop(), self.make(), self.context, None, server_side=True
+            )
+            transport.set_protocol(tls)
+            tls.connection_made(transport)
+            view = memoryview(data)
+            while view:  # hand over what was read, as if TLS had read it
+                buffer = tls.get_buffer(len(view))
+                n = min(len(buffer), len(view))
+                buffer[:n] = view[:n]
+                tls.buffer_updated(n)
+                view = view[n:]
+            return
+        self.head += data
+        if b"\r\n\r\n" in self.head or len(self.head) > 8192:
+            transport.write(plain_http_answer(self.head, self.allowed_hosts))
+            transport.close()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None

@@ -103,12 +103,19 @@ def test_metrics_are_not_served(port: int) -> None:
     assert _get(port, "/_stcore/metrics").status == 404
 
 
-async def _session(port: int, host: str = "127.0.0.1") -> list[ForwardMsg]:
+async def _session(port: int, host: str = "127.0.0.1", tls: bool = False) -> list[ForwardMsg]:
     """Open a session, ask for the page and for git information; the messages received."""
-    url = f"ws://{host}:{port}/_stcore/stream"  # the Host header; the socket is this machine's
+    # the URL's host is the Host header; the socket is this machine's
+    url = f"{'wss' if tls else 'ws'}://{host}:{port}/_stcore/stream"
     received: list[ForwardMsg] = []
     sock = socket.create_connection(("127.0.0.1", port))
-    async with websockets.connect(url, sock=sock, subprotocols=["streamlit"], max_size=None) as ws:
+    context = None
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname, context.verify_mode = False, ssl.CERT_NONE
+    async with websockets.connect(
+        url, sock=sock, ssl=context, subprotocols=["streamlit"], max_size=None
+    ) as ws:
         git, run = BackMsg(), BackMsg()
         git.load_git_info = True
         run.rerun_script.query_string = "lang=id"
@@ -137,7 +144,9 @@ def test_a_websocket_for_another_host_is_refused(port: int) -> None:
         asyncio.run(_session(port, host="rebound.example"))
 
 
-def test_over_https_hsts_is_sent_and_cookies_are_secure(tmp_path: Path) -> None:
+def test_over_https_hsts_is_sent_cookies_are_secure_and_plain_http_is_redirected(
+    tmp_path: Path,
+) -> None:
     cert, key = tmp_path / "dashboard.crt", tmp_path / "dashboard.key"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
@@ -153,3 +162,11 @@ def test_over_https_hsts_is_sent_and_cookies_are_secure(tmp_path: Path) -> None:
         cookies = response.headers.get_all("Set-Cookie") or []
         assert cookies and all("Secure" in c for c in cookies)
         assert response.getheader("X-Content-Type-Options") == "nosniff"
+        # plain HTTP on the HTTPS port: before, an empty reply; now sent to https://
+        plain = _get(served, "/unggah?lang=id", host="localhost")
+        assert plain.status == 301
+        assert plain.getheader("Location") == f"https://localhost:{served}/unggah?lang=id"
+        assert _get(served, "/", host="rebound.example").status == 400  # not allowed: no redirect
+        # and TLS still carries a whole session
+        kinds = [m.WhichOneof("type") for m in asyncio.run(_session(served, tls=True))]
+        assert kinds[-1] == "script_finished"

@@ -85,3 +85,18 @@ def test_every_answer_carries_the_headers_and_https_adds_hsts_and_secure_cookies
     tls = dict(_call(front.FrontDoor(_inner, https=True), _scope())[0]["headers"])
     assert tls[b"strict-transport-security"] == b"max-age=86400"
     assert tls[b"set-cookie"].endswith(b"; Secure")
+
+
+def test_plain_http_on_the_https_port_is_redirected_or_told_why() -> None:
+    head = b"GET /unggah?lang=id HTTP/1.1\r\nHost: pc-dinas:8501\r\n\r\n"
+    answer = front.plain_http_answer(head, ("pc-dinas",))
+    assert answer.startswith(b"HTTP/1.1 301 ")
+    assert b"\r\nLocation: https://pc-dinas:8501/unggah?lang=id\r\n" in answer
+    assert b"https://" in answer.split(b"\r\n\r\n", 1)[1]  # the sentence, for any client
+    for bad in (
+        b"GET / HTTP/1.1\r\nHost: rebound.example\r\n\r\n",  # not an allowed host
+        b"GET / HTTP/1.1\r\nHost: pc-dinas\r\nX: \r\nLocation: evil\r\n\r\n"[:20],
+        b"\x00\x01garbage\r\n\r\n",
+    ):
+        answer = front.plain_http_answer(bad, ("pc-dinas",))
+        assert answer.startswith(b"HTTP/1.1 400 ") and b"Location" not in answer
