@@ -26,6 +26,8 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
+from impact import i18n
+
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
 
@@ -74,6 +76,12 @@ def _header(scope: Scope, wanted: bytes) -> str | None:
     return None
 
 
+def _both(key: str) -> str:
+    """A sentence in both languages: these answers come before any page, from a client
+    whose language is not known."""
+    return "".join(i18n.t(key, lang) + "\n" for lang in i18n.LANGS)
+
+
 def _closed(path: str) -> bool:
     return any(path == p or path.endswith(p) for p in CLOSED_PATHS)
 
@@ -113,7 +121,7 @@ class FrontDoor:
             if kind == "websocket":
                 await send({"type": "websocket.close", "code": 1008})
             else:
-                await _answer(send, 400, "This server does not answer to that host name.")
+                await _answer(send, 400, _both("server.unknown_host"))
             return
         if kind == "websocket":
             await self.app(scope, receive, send)
@@ -148,10 +156,6 @@ class FrontDoor:
 # A TLS connection opens with a handshake record (content type 22); an HTTP request with a
 # method name in ASCII letters.
 _TLS_HANDSHAKE = 0x16
-_PLAIN_SENTENCE = (
-    "This dashboard speaks HTTPS only. Open it with https:// in front of its address.\n"
-    "Dasbor ini hanya melayani HTTPS. Buka alamatnya dengan https:// di depannya.\n"
-)
 
 
 def plain_http_answer(head: bytes, allowed_hosts: Sequence[str] = ()) -> bytes:
@@ -166,7 +170,7 @@ def plain_http_answer(head: bytes, allowed_hosts: Sequence[str] = ()) -> bytes:
         b"",
     )
     path = request[1] if len(request) == 3 else b""
-    body = _PLAIN_SENTENCE.encode()
+    body = _both("server.https_only").encode()
     safe = all(0x21 <= c < 0x7F for c in host + path) and host and path.startswith(b"/")
     if safe and host_allowed(host.decode("ascii"), allowed_hosts):
         status = b"301 Moved Permanently"
