@@ -156,6 +156,7 @@ class FrontDoor:
 # A TLS connection opens with a handshake record (content type 22); an HTTP request with a
 # method name in ASCII letters.
 _TLS_HANDSHAKE = 0x16
+FIRST_BYTES_SECONDS = 60.0  # asyncio's default TLS handshake timeout
 
 
 def plain_http_answer(head: bytes, allowed_hosts: Sequence[str] = ()) -> bytes:
@@ -203,15 +204,20 @@ class PlainOrTLS(asyncio.Protocol):
     ) -> None:
         self.make, self.context, self.allowed_hosts = make, context, tuple(allowed_hosts)
         self.transport: asyncio.Transport | None = None
+        self.timer: asyncio.TimerHandle | None = None
         self.head = b""
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
+        # A client that connects and says nothing is let go, as TLS's handshake timeout did.
+        self.timer = asyncio.get_running_loop().call_later(FIRST_BYTES_SECONDS, transport.close)
 
     def data_received(self, data: bytes) -> None:
         transport = self.transport
         assert transport is not None
         if not self.head and data[:1] == bytes([_TLS_HANDSHAKE]):
+            if self.timer:
+                self.timer.cancel()  # TLS's own handshake timeout takes over
             tls = sslproto.SSLProtocol(
                 asyncio.get_running_loop(), self.make(), self.context, None, server_side=True
             )
@@ -231,4 +237,6 @@ class PlainOrTLS(asyncio.Protocol):
             transport.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self.timer:
+            self.timer.cancel()
         self.transport = None

@@ -4,6 +4,7 @@ checked against a real serve.py in tests/e2e/test_front.py)."""
 from __future__ import annotations
 
 import asyncio
+import ssl
 
 import pytest
 
@@ -100,3 +101,29 @@ def test_plain_http_on_the_https_port_is_redirected_or_told_why() -> None:
     ):
         answer = front.plain_http_answer(bad, ("pc-dinas",))
         assert answer.startswith(b"HTTP/1.1 400 ") and b"Location" not in answer
+
+
+def test_plain_or_tls_answers_plain_http_and_lets_a_silent_client_go(monkeypatch) -> None:
+    """Over a real socket (TLS itself: tests/e2e/test_front.py)."""
+    monkeypatch.setattr(front, "FIRST_BYTES_SECONDS", 0.2)
+
+    async def main() -> tuple[bytes, bytes]:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        server = await asyncio.get_running_loop().create_server(
+            lambda: front.PlainOrTLS(asyncio.Protocol, context), "127.0.0.1", 0
+        )
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"GET /ringkasan HTTP/1.1\r\nHost: localhost:8501\r\n\r\n")
+        answered = await asyncio.wait_for(reader.read(), 5)
+        writer.close()
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        silent = await asyncio.wait_for(reader.read(), 5)  # b"" once the server closes
+        writer.close()
+        server.close()
+        return answered, silent
+
+    answered, silent = asyncio.run(main())
+    assert answered.startswith(b"HTTP/1.1 301 ")
+    assert b"Location: https://localhost:8501/ringkasan\r\n" in answered
+    assert silent == b""
