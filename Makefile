@@ -8,7 +8,7 @@ PORT ?= 8501
 ADDRESS ?= 0.0.0.0
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 
-.PHONY: help install install-dev chromium axe libreoffice libreoffice-calc libreoffice-if-allowed poppler db run test test-fast bench lint lock clean
+.PHONY: help install install-dev chromium axe libreoffice libreoffice-if-allowed poppler db run test test-fast bench lint lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,22 +50,14 @@ axe: $(AXE) ## Install axe-core (pinned, hash-checked) for the accessibility bro
 
 # The hearing deck's PDF: LibreOffice converts the PPTX. Liberation Sans draws the deck's
 # Arial with the same metrics (chromium brings it too; a server without chromium needs it).
-LIBREOFFICE_MISSING := ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ]
-LIBREOFFICE_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress fonts-liberation
+# Calc: the download tests open our CSV and XLSX files as a planner's suite does (tests/calc.py),
+# and the wide-table tests save workbooks as CSV in an id-ID profile.
+LIBREOFFICE_MISSING := ! command -v libreoffice >/dev/null || [ ! -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || [ ! -e /usr/lib/libreoffice/program/libsclo.so ]
+LIBREOFFICE_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-impress libreoffice-calc fonts-liberation
 
-libreoffice: ## Install Debian's LibreOffice Impress (the deck's PDF) when it is missing
+libreoffice: ## Install Debian's LibreOffice Impress and Calc (the deck's PDF; download tests) when missing
 	@if $(LIBREOFFICE_MISSING); then \
 	  $(SUDO) sh -c "$(LIBREOFFICE_APT)"; \
-	fi
-
-# The tests also read and write spreadsheets with LibreOffice Calc, as a planner's office suite
-# does (wide tables saved as CSV in an id-ID profile, downloads opened with formulas evaluated).
-CALC_MISSING := [ ! -e /usr/lib/libreoffice/program/libscfiltlo.so ]
-CALC_APT := apt-get update -q && env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libreoffice-calc
-
-libreoffice-calc: libreoffice ## Install Debian's LibreOffice Calc (spreadsheet tests) when it is missing
-	@if $(CALC_MISSING); then \
-	  $(SUDO) sh -c "$(CALC_APT)"; \
 	fi
 
 # For `make run`: the dashboard serves without LibreOffice (the deck page then offers the PPTX and
@@ -121,7 +113,7 @@ run: db libreoffice-if-allowed $(TLS_NEEDS) ## Serve on http://localhost:$(PORT)
 	$(BIN)/python serve.py --server.headless true --server.port $(PORT) \
 	  --server.address $(ADDRESS) --browser.gatherUsageStats false $(TLS_ARGS)
 
-test: install-dev chromium axe libreoffice libreoffice-calc poppler ## Install what the tests need and run every test
+test: install-dev chromium axe libreoffice poppler ## Install what the tests need and run every test
 	$(BIN)/python -m pytest
 
 test-fast: install-dev ## Every test except the browser tests (tests/e2e), ~5 min

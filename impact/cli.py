@@ -295,7 +295,9 @@ def cmd_hash_password(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option, as ``--help`` shows them (the README's section is checked
+    against it)."""
     parser = argparse.ArgumentParser(
         prog="python -m impact",
         description=__doc__,
@@ -371,6 +373,11 @@ def main(argv: list[str] | None = None) -> int:
         "dir", type=Path
     )
     sub.add_parser("hash-password", help="print the hash to configure an editor password")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
     lang = args.lang
     try:

@@ -18,6 +18,8 @@ BATIK_SESSION_IDLE_MINUTES     an editor signed in is signed out after this idle
 BATIK_ACHIEVEMENT_SCALE        lower bounds (%) of the top four achievement       91,76,66,51
                                categories, highest first (the fifth is below)
 BATIK_SESSION_UPLOAD_MB        what one browser session may hold in uploads, MB   2 x max upload
+BATIK_ALLOWED_HOSTS            host names the server answers to (Host header),    any
+                               comma-separated; ``*.example`` for subdomains
 =============================  =================================================  ==========
 """
 
@@ -44,6 +46,7 @@ SECRETS_FILE = "BATIK_SECRETS_FILE"
 SESSION_IDLE_MINUTES = "BATIK_SESSION_IDLE_MINUTES"
 ACHIEVEMENT_SCALE = "BATIK_ACHIEVEMENT_SCALE"
 SESSION_UPLOAD_MB = "BATIK_SESSION_UPLOAD_MB"
+ALLOWED_HOSTS = "BATIK_ALLOWED_HOSTS"
 
 DEFAULT_DB_PATH = DATA_DIR / "batik.duckdb"
 # DuckDB's own default is 80% of the machine's memory. Committing a province's million records
@@ -64,6 +67,10 @@ DEFAULT_ACHIEVEMENT_SCALE = (91.0, 76.0, 66.0, 51.0)
 # ends. Twice the largest upload lets an editor hold one file at our limit while replacing it
 # (or one file up to Streamlit's own per-file cap, 400 MB, whose size the page then explains).
 SESSION_UPLOAD_FACTOR = 2
+# One name of an allowed host: a DNS name (``*.`` in front: any subdomain of it), an IPv4
+# address or an IPv6 address without brackets. No ports, paths or schemes.
+_LABEL = r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?"
+_HOST = re.compile(rf"(\*\.)?{_LABEL}(\.{_LABEL})*|[0-9a-f]*:[0-9a-f]*:[0-9a-f:.]*", re.IGNORECASE)
 _SIZE = re.compile(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
@@ -90,6 +97,7 @@ class Settings:
     session_idle_s: float = DEFAULT_SESSION_IDLE_MINUTES * 60
     achievement_scale: tuple[float, float, float, float] = DEFAULT_ACHIEVEMENT_SCALE
     session_upload_bytes: int = SESSION_UPLOAD_FACTOR * int(DEFAULT_MAX_UPLOAD_MB * 2**20)
+    allowed_hosts: tuple[str, ...] = ()
 
 
 def _positive_number(name: str, raw: str) -> float:
@@ -217,7 +225,24 @@ def load(environ: Mapping[str, str] | None = None) -> Settings:
         session_idle_s=session_idle_s(environ),
         achievement_scale=achievement_scale(environ),
         session_upload_bytes=session_upload_bytes(environ),
+        allowed_hosts=allowed_hosts(environ),
     )
+
+
+def allowed_hosts(env: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """The host names the server answers to, lower case: ``$BATIK_ALLOWED_HOSTS``
+    ('localhost,127.0.0.1,pc-dinas,*.blitarkota.go.id'); () when unset, which accepts any Host
+    header. A web page elsewhere can point a name of its own at this machine (DNS rebinding);
+    with the list set, a request naming another host is refused. Ports are not part of it."""
+    raw = _raw(env, ALLOWED_HOSTS)
+    if not raw:
+        return ()
+    hosts = tuple(part.strip().lower().rstrip(".") for part in raw.split(","))
+    if not all(_HOST.fullmatch(host) for host in hosts):
+        raise ConfigError(
+            ALLOWED_HOSTS, raw, "host names or addresses without ports, comma-separated"
+        )
+    return hosts
 
 
 def achievement_scale(env: Mapping[str, str] | None = None) -> tuple[float, float, float, float]:

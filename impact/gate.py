@@ -15,9 +15,10 @@ have reserved, and this request's Content-Length; beyond :func:`impact.config.
 session_upload_bytes` (or :data:`MAX_FILES` files) it answers 413, keeping nothing: it reads
 the body and drops each chunk as it comes (memory stays flat), because a browser that is cut
 off mid-send reports a network error instead of the status. A
-PUT without Content-Length is refused (411): the browser always sends one, and the server
-(h11) never reads more body than it declares, so the reservation bounds what arrives. The
-Content-Length counts the multipart framing too (a few hundred bytes): the cap errs on the
+PUT without Content-Length is refused (411): the browser always sends one. The body is
+counted as it arrives: one that goes on past its Content-Length (sent chunked, which the
+server reads to its end whatever the header says) is cut off with 413 and not kept, so the
+reservation bounds what arrives. The Content-Length counts the multipart framing too (a few hundred bytes): the cap errs on the
 safe side. A PUT that replaces a file id the session holds counts that file once.
 """
 
@@ -97,6 +98,32 @@ async def _drain(receive: Callable) -> None:
             return
 
 
+class _BodyTooLong(Exception):
+    """A request body went on past the length it declared."""
+
+
+class _Counted:
+    """An ASGI ``receive`` that counts the body's bytes as they arrive and raises
+    :class:`_BodyTooLong` once they pass ``declared``.
+
+    The server (h11) holds a body with a Content-Length to that length, but a body sent
+    ``Transfer-Encoding: chunked`` may carry a Content-Length too, which then says nothing
+    (RFC 9112 6.3): a PUT declaring 10 bytes sent 300 MB that way and Streamlit kept them,
+    past the session's cap. Counting what arrives makes the reservation a bound again.
+    """
+
+    def __init__(self, receive: Callable, declared: int) -> None:
+        self.receive, self.declared, self.received = receive, declared, 0
+
+    async def __call__(self) -> dict[str, Any]:
+        message: dict[str, Any] = await self.receive()
+        if message.get("type") == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.declared:
+                raise _BodyTooLong
+        return message
+
+
 def _mb(size: int) -> str:
     return f"{size / 2**20:.1f} MB"
 
@@ -156,8 +183,25 @@ class UploadGate:
             await _refuse(send, 409, "This file is already being uploaded.")
             return
         reserved[file_id] = length
+        counted = _Counted(receive, length)
+        started = False
+
+        async def tracked_send(message: dict[str, Any]) -> None:
+            nonlocal started
+            started = started or message.get("type") == "http.response.start"
+            await send(message)
+
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, counted, tracked_send)
+        except _BodyTooLong:
+            if started:  # Streamlit answers only once it has read the whole body
+                raise
+            await _refuse(
+                send,
+                413,
+                f"This upload sent more than the {length} bytes its Content-Length "
+                "declares; it was not kept.",
+            )
         finally:  # the file is now in Streamlit's storage (held), or it was refused
             reserved.pop(file_id, None)
             if not reserved and self._in_flight.get(session) is reserved:

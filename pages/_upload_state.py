@@ -21,7 +21,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from impact import upload
-from impact.upload import bulk, validation
+from impact.upload import bulk, spill, validation
 
 CHECK = "upload_check"  # (check key, data version, bytes let go, result)
 PREVIEW = "upload_preview"
@@ -32,7 +32,7 @@ class _KeptBytes:
     """An uploaded file's bytes in a file of ours, removed with this object."""
 
     def __init__(self, file_id: str, data: bytes) -> None:
-        handle, name = tempfile.mkstemp(prefix="batik-upload-", suffix=".bytes")
+        handle, name = tempfile.mkstemp(prefix=spill.prefix(), suffix=".bytes")
         with os.fdopen(handle, "wb") as out:
             out.write(data)
         self.file_id, self.path = file_id, Path(name)

@@ -221,6 +221,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     "asof.seed": ("Data awal dasbor, belum ada unggahan", "Seed data, no uploads yet"),
     "figure.computed": ("{text} (dihitung)", "{text} (computed)"),
     "figure.no_data_option": ("{name} (belum ada data)", "{name} (no data yet)"),
+    # impact.front: answered before any page, to a client whose language is unknown (both)
+    "server.https_only": (
+        "Dasbor ini hanya melayani HTTPS. Buka alamatnya dengan https:// di depannya.",
+        "This dashboard speaks HTTPS only. Open its address with https:// in front.",
+    ),
+    "server.unknown_host": (
+        "Server ini tidak melayani nama host tersebut. Buka dasbor dengan alamat yang diberikan "
+        "kantor (lihat BATIK_ALLOWED_HOSTS).",
+        "This server does not answer to that host name. Open the dashboard at the address the "
+        "office gave (see BATIK_ALLOWED_HOSTS).",
+    ),
     "table.col.q1": ("Kuartil bawah", "Lower quartile"),
     "table.col.q3": ("Kuartil atas", "Upper quartile"),
     "table.col.small": ("Kelompok kecil", "Small group"),

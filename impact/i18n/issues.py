@@ -38,6 +38,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This file is not a CSV or XLSX table (it reads as {kind}). Save it from Excel as 'CSV' or "
         "'Excel Workbook (.xlsx)'.",
     ),
+    "issue.file-binary": (
+        "Berkas ini bukan tabel teks (CSV): isinya tampak seperti berkas biner (gambar, arsip "
+        "atau program) yang diberi nama .csv. Buka tabelnya di Excel atau LibreOffice, simpan "
+        "sebagai 'CSV UTF-8' atau 'Excel Workbook (.xlsx)', lalu unggah lagi.",
+        "This file is not a text table (CSV): it looks like a binary file (an image, archive or "
+        "program) named .csv. Open the table in Excel or LibreOffice, save it as 'CSV UTF-8' or "
+        "'Excel Workbook (.xlsx)', then upload it again.",
+    ),
     "issue.sheet-missing": (
         "Lembar '{value}' tidak ada. Lembar yang ada: {sheets}.",
         "There is no sheet '{value}'. Sheets in the file: {sheets}.",
@@ -188,6 +196,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         'The quote mark (") opened in this cell is never closed, so the rows after it read as '
         "part of this cell. Close the quote at the end of the text, or remove it, then upload "
         "again.",
+    ),
+    "issue.quote-inside-cell": (
+        'Sel ini diawali tanda kutip (") yang ditutup di tengah teksnya: {value}. Berkas sebesar '
+        "ini hanya dapat dibaca bila sel seperti itu seluruhnya diapit tanda kutip dan kutip di "
+        'dalamnya ditulis dua kali ("""Pameran"" di Jakarta"), seperti yang ditulis Excel dan '
+        "LibreOffice. Simpan ulang berkas dari Excel atau LibreOffice sebagai 'CSV UTF-8', atau "
+        "pisahkan per tahun.",
+        'This cell opens with a quote mark (") that closes inside its text: {value}. A file this '
+        "large can only be read when such a cell is wholly in quotes, with the quotes inside it "
+        'written twice ("""Pameran"" di Jakarta"), as Excel and LibreOffice write it. Save the '
+        "file again from Excel or LibreOffice as 'CSV UTF-8', or split it by year.",
     ),
     "issue.encoding-mixed": (
         "Berkas ini UTF-8 kecuali satu byte ({value}) di baris ini, dari pengodean lain "

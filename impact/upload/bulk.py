@@ -31,7 +31,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from impact.upload import checks, datasets, ingest, validation
+from impact.upload import checks, datasets, ingest, spill, validation
 from impact.upload.checks import Checked
 from impact.upload.datasets import Dataset
 from impact.upload.spill import Spill
@@ -190,7 +190,10 @@ def validate_bulk(
         # while DuckDB reads (DuckDB, hashlib, re and numpy let go of the GIL); either found
         # sends the file to read_grid. Whether any control character is in it is known
         # first (~0.05 s): without one, the engine need not look for one in every cell.
-        with ThreadPoolExecutor(2) as pool, tempfile.TemporaryDirectory(dir=_scratch_dir()) as tmp:
+        with (
+            ThreadPoolExecutor(2) as pool,
+            tempfile.TemporaryDirectory(prefix=spill.prefix(), dir=_scratch_dir()) as tmp,
+        ):
             digest = pool.submit(ingest.sha256_hex, data)
             # from the line feed that ends the header: an empty line right below it counts
             blank_line = pool.submit(_BLANK_LINE.search, data, max(body - 1, 0))

@@ -45,6 +45,13 @@ PREVIEW_LIMIT = 1000  # rows per action a preview keeps for display (first by ro
 # refused rather than spliced into a CAST.
 _SQL_TYPES = {t: t for t in ("VARCHAR", "INTEGER", "BIGINT", "SMALLINT", "DOUBLE", "BOOLEAN")}
 
+# Two numbers are the same value when they agree to 15 significant digits: the precision a
+# spreadsheet keeps (Excel and LibreOffice write 15). A stored 33.333333333333336 (100/3)
+# comes back from a LibreOffice re-save as 33.3333333333333; that is no edit. Written as
+# printf's '%.14e' (one digit before the point, 14 after), in Python and in DuckDB alike.
+SIGNIFICANT_DIGITS = 15
+_DIGITS_FORMAT = "%.14e"  # SIGNIFICANT_DIGITS: one digit before the point, 14 after
+
 
 class UploadError(Exception):
     """Base class of the named faults of committing and reverting."""
@@ -115,9 +122,10 @@ def _clean(value: object) -> object:
 
 
 def _same(a: object, b: object) -> bool:
+    """Equal values; numbers equal to SIGNIFICANT_DIGITS (as the diff's SQL compares them)."""
     a, b = _clean(a), _clean(b)
     if isinstance(a, int | float) and isinstance(b, int | float):
-        return float(a) == float(b)
+        return float(a) == float(b) or _DIGITS_FORMAT % float(a) == _DIGITS_FORMAT % float(b)
     return a == b
 
 
@@ -228,6 +236,29 @@ def _struct_type(dataset: Dataset, types: dict[str, str], columns: list[str]) ->
     return "STRUCT(" + ", ".join(_ident(dataset, c) + " " + types[c] for c in columns) + ")"
 
 
+def _same_sql(dataset: Dataset, types: dict[str, str], column: str) -> str:
+    """True when the old and new value of ``column`` are the same (NULL equal to NULL);
+    numbers when they agree to SIGNIFICANT_DIGITS, as :func:`_same` compares them."""
+    old, new = _ident(dataset, column, "old_"), _ident(dataset, column, "new_")
+    exact = old + " IS NOT DISTINCT FROM " + new
+    if types[column] != "DOUBLE":
+        return exact
+    digits = "'" + _DIGITS_FORMAT + "'"  # a constant of this module, never a user's text
+    return (
+        "coalesce("
+        + exact
+        + " OR printf("
+        + digits
+        + ", "
+        + old
+        + ") = printf("
+        + digits
+        + ", "
+        + new
+        + "), false)"
+    )
+
+
 _DIFF = "upload_diff"  # the temporary table of one connection's diff
 _INCOMING = "upload_incoming"  # the registered frame of validated rows (a small file)
 
@@ -261,7 +292,9 @@ def _diff(
     same), ``old_<column>`` (NULL for an insert) and ``new_<column>`` for every column, both
     in the stored types, from ``incoming`` (a relation of ``_incoming``). Columns the file
     does not have keep their stored values (see Dataset.given_columns). "same" means every
-    column equal, NULL equal to NULL. Returns the columns the upload gives.
+    column equal, NULL equal to NULL, numbers to SIGNIFICANT_DIGITS (so preview and commit
+    agree: a value a spreadsheet rounded is neither counted nor written as replaced).
+    Returns the columns the upload gives.
 
     ``keep=False`` makes it a view instead, computed again by each query that reads it: the
     preview only counts and samples it, and a million rows' old and new values held as a
@@ -291,10 +324,7 @@ def _diff(
         + _ident(dataset, c, "new_")
         for c in columns
     )
-    same = " AND ".join(
-        _ident(dataset, c, "old_") + " IS NOT DISTINCT FROM " + _ident(dataset, c, "new_")
-        for c in columns
-    )
+    same = " AND ".join(_same_sql(dataset, types, c) for c in columns)
     sql = (
         "CREATE OR REPLACE TEMP " + ("TABLE " if keep else "VIEW ") + _DIFF + " AS"
         " WITH n AS (SELECT CAST(n._row AS BIGINT) AS _row, "

@@ -43,7 +43,7 @@ import pandas as pd
 import pyarrow as pa
 
 from impact import config
-from impact.upload import datasets, ingest, validation
+from impact.upload import datasets, ingest, spill, validation
 from impact.upload.datasets import INTEGER, NUMBER, TEXT, YEAR, Dataset
 from impact.upload.ingest import Grid, Issue
 from impact.upload.spill import Spill, part_table
@@ -156,9 +156,11 @@ def connect() -> duckdb.DuckDBPyConnection:
         if _engine is None:
             engine = duckdb.connect()
             # Bounded (BATIK_CHECK_MEMORY): above it DuckDB writes to a temporary folder of
-            # its own, not the working directory of the server.
+            # its own, not the working directory of the server. Named like every copy of an
+            # upload (the rows it spills are the file's), so a crash's leftovers are removed
+            # at the next start (spill.remove_leftovers).
             engine.execute("SET memory_limit = '" + config.check_memory() + "'")
-            scratch = Path(tempfile.gettempdir()) / "batik-duckdb"
+            scratch = Path(tempfile.gettempdir()) / (spill.prefix() + "duckdb")
             engine.execute("SET temp_directory = ?", [str(scratch)])
             for macro in MACROS:
                 engine.execute(macro)

@@ -8,6 +8,7 @@ file is read before anything is judged, so every problem is listed at once.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -231,21 +232,103 @@ def _sniff_delimiter(lines: list[str]) -> str:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the first 4 KiB: an image, archive or program, not
-    text (one stray control character is the validator's to name, by row and column)."""
+    """An image, archive or program, not text, from the first 4 KiB:
+
+    - NUL bytes or many control bytes (one stray control character is the validator's to
+      name, by row and column);
+    - or bytes that are not UTF-8 and not 70% ASCII text: a Windows-1252 table is letters,
+      digits and separators with an accent here and there (a few percent of its bytes), where
+      compressed bytes (an image's pixels) are more than half outside ASCII. Read as
+      Windows-1252, such bytes were told "UTF-8 but for one byte", with kilobytes of them as
+      a column name.
+
+    A UTF-16 file (it starts with its byte-order mark) is text of its own kind."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
     head = data[:4096]
     controls = sum(head.count(bytes([b])) for b in range(32) if b not in (9, 10, 13))
-    return head.count(b"\x00") > 1 or controls > max(8, len(head) // 100)
+    if head.count(b"\x00") > 1 or controls > max(8, len(head) // 100):
+        return True
+    try:  # not final: the head may end inside a character
+        codecs.getincrementaldecoder("utf-8")().decode(head.removeprefix(b"\xef\xbb\xbf"))
+        return False
+    except UnicodeDecodeError:
+        text = sum(1 for b in head if 32 <= b < 127 or b in (9, 10, 13))
+        return len(head) >= 64 and text < 0.7 * len(head)
+
+
+class UnclosedCell(str):
+    """The text of a cell whose opening quote never closes: the rest of the file, as Python's
+    csv reads it. :func:`scan_cells` refuses the file naming where it starts."""
+
+
+class QuoteInCell(str):
+    """The text of a cell that opens with a quote closed inside it (``"Pameran" di Jakarta``):
+    its quotes are its text. DuckDB's reader refuses such a cell, so a file too large to be
+    read here is refused naming it (:func:`scan_csv`)."""
+
+
+# A quoted cell up to its first quote that is not doubled (the unrolled form of
+# "(?:[^"]|"")*": no backtracking over a long cell).
+_QUOTED = re.compile(r'"([^"]*(?:""[^"]*)*)"')
+
+
+def _tokens(text: str, delimiter: str) -> Iterator[list[str]]:
+    """The records of CSV text, read as LibreOffice reads them: a cell is quoted only when
+    its closing quote ends it (the delimiter, a line end or the end of the text follows).
+    Otherwise the quotes are the cell's own text, kept as written up to the next delimiter:
+    a hand-typed ``"Pameran" di Jakarta`` stays that, where Python's csv makes it
+    ``Pameran di Jakarta``. A quote that never closes takes the rest of the text, as csv
+    does (ingest.scan_cells then names it)."""
+    unquoted = re.compile("[^" + re.escape(delimiter) + "\r\n]*")
+    ends = (delimiter, "\r", "\n")
+    pos, size = 0, len(text)
+    while pos < size:
+        row: list[str] = []
+        if text[pos] not in "\r\n":  # an empty line is a record without cells, as in csv
+            while True:
+                quoted = _QUOTED.match(text, pos) if text.startswith('"', pos) else None
+                if text.startswith('"', pos) and quoted is None:  # never closes
+                    row.append(UnclosedCell(text[pos + 1 :].replace('""', '"')))
+                    pos = size
+                elif quoted is not None and (quoted.end() == size or text[quoted.end()] in ends):
+                    row.append(quoted.group(1).replace('""', '"'))
+                    pos = quoted.end()
+                else:
+                    cell = unquoted.match(text, pos)
+                    assert cell is not None  # the pattern matches the empty text too
+                    row.append(QuoteInCell(cell.group()) if quoted else cell.group())
+                    pos = cell.end()
+                if not text.startswith(delimiter, pos):
+                    break
+                pos += len(delimiter)
+        pos += 2 if text.startswith("\r\n", pos) else 1
+        yield row
+
+
+def csv_records(text: str, delimiter: str) -> Iterator[list[str]]:
+    """The records of CSV text, streamed. Python's csv (fast, in C) reads every record whose
+    quotes close where a cell ends; from the first that does not, :func:`_tokens` reads the
+    text again (the records before are the same both ways) and goes on past it."""
+    # Read the text itself, not its lines: a quoted cell may hold a line break (Alt+Enter).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    done = 0
+    try:
+        for record in reader:
+            yield record
+            done += 1
+    except csv.Error:
+        for index, record in enumerate(_tokens(text, delimiter)):
+            if index >= done:
+                yield record
 
 
 def _read_csv(data: bytes, detection: Detection) -> list[list[Cell]]:
-    if _looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise NotATableError("binary")
+    if _looks_binary(data):
+        raise RefusedError(Issue("file-binary"))
     text, detection.encoding = _decode(data)
     detection.delimiter = _sniff_delimiter(text.splitlines())
-    # Read the text itself, not its lines: a quoted cell may hold a line break (Alt+Enter).
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detection.delimiter)
-    return [list(row) for row in reader]
+    return [list(row) for row in csv_records(text, detection.delimiter)]
 
 
 def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[list[Cell]]:
@@ -380,10 +463,23 @@ def _sheet_with_data(data: bytes, detection: Detection) -> str | None:
     return None
 
 
-def _row_like(line: str, delimiter: str, width: int) -> bool:
-    """A line of text that reads as a whole row of ``width`` columns."""
+def _row_like(line: str, delimiter: str, widths: tuple[int, ...]) -> bool:
+    """A line of text that reads as a whole row: as many cells as one of ``widths``."""
     cells = next(csv.reader([line], delimiter=delimiter), [])
-    return width > 1 and len(cells) >= width
+    return len(cells) in widths
+
+
+def _swallows_rows(cell: str, delimiter: str, width: int, record: int) -> bool:
+    """A cell holding rows of the file: its lines after the first (blank ones aside) all
+    read as whole rows, of ``width`` cells (the header's named columns) or of ``record``
+    cells (the record the cell is in: a quote closed by a stray one rows later leaves the
+    record as long as a row). Every line, not some: a long note (hundreds of KB of text)
+    has lines with as many commas as a row, and its other lines do not."""
+    if width < 2:
+        return False
+    lines = [line for line in cell.splitlines()[1:] if line.strip()]
+    inner = lines[:-1] or lines  # the last line may be the start of the row that closed it
+    return bool(inner) and all(_row_like(line, delimiter, (width, record)) for line in inner)
 
 
 def scan_records(grid: Grid) -> Issue | None:
@@ -402,13 +498,18 @@ def scan_cells(
     name: Callable[[int], str],
     delimiter: str,
     width: int,
+    *,
+    large: bool = False,
 ) -> Issue | None:
     """What makes a read CSV untrustworthy as a whole, found in its cells:
 
-    - an unclosed quote: a quoted cell that runs over line ends where a line inside reads as
-      a whole row (``width`` cells: the header's named columns) swallowed the rows after it.
-      A short note typed with Alt+Enter is not one.
+    - an unclosed quote: one that never closes (an :class:`UnclosedCell`), or one closed by
+      a stray quote rows later, where every line inside the cell (blank ones aside) reads as
+      a whole row (see :func:`_swallows_rows`). A note typed with Alt+Enter is not one,
+      however long, even when some of its lines hold as many commas as a row.
     - text once read as Windows-1252 from UTF-8 ('Ã©', 'â€“'): storing it keeps the damage.
+    - ``large`` (a file only DuckDB's reader can take): a :class:`QuoteInCell`, which it
+      cannot read as written.
 
     ``rows`` are (spreadsheet row, cells); ``name(position)`` names a cell's column. Returns
     the first such problem, naming the row where it starts, or None. Both engines call it."""
@@ -416,11 +517,15 @@ def scan_cells(
         for position, cell in enumerate(row):
             if not isinstance(cell, str):
                 continue
-            if "\n" in cell or "\r" in cell:
-                if any(_row_like(t, delimiter, width) for t in cell.splitlines()[1:]):
-                    return Issue(
-                        "quote-unclosed", row=number, column=name(position), value=cell[:40] + "…"
-                    )
+            if isinstance(cell, UnclosedCell) or (
+                ("\n" in cell or "\r" in cell) and _swallows_rows(cell, delimiter, width, len(row))
+            ):
+                return Issue(
+                    "quote-unclosed", row=number, column=name(position), value=cell[:40] + "…"
+                )
+            if large and isinstance(cell, QuoteInCell):
+                shown = cell if len(cell) <= 60 else cell[:60] + "…"
+                return Issue("quote-inside-cell", row=number, column=name(position), value=shown)
             found = _MOJIBAKE.search(cell)
             if found:
                 start = max(found.start() - 10, 0)
@@ -435,7 +540,10 @@ def scan_cells(
 
 def scan_csv(data: bytes) -> Issue | None:
     """The file-level refusals of :func:`read_grid` for a CSV too large to be read into a
-    grid: the encoding (strictly), an unclosed quote, garbled text. Streams the records."""
+    grid: not text at all, the encoding (strictly), an unclosed quote, garbled text.
+    Streams the records."""
+    if _looks_binary(data):
+        return Issue("file-binary")
     detection = Detection()
     try:
         text, _ = _decode(data)
@@ -443,7 +551,7 @@ def scan_csv(data: bytes) -> Issue | None:
         return exc.issue
     head = text[: 256 * 1024]
     delimiter = _sniff_delimiter(head.splitlines())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv_records(text, delimiter)
     first: list[list[Cell]] = []
     for record in reader:
         first.append(list(record))
@@ -468,7 +576,7 @@ def scan_csv(data: bytes) -> Issue | None:
         for offset, later in enumerate(reader, start=len(first) - header_index - 1):
             yield header_index + 2 + offset, later
 
-    return scan_cells(rows(), name, delimiter, sum(1 for h in header if h))
+    return scan_cells(rows(), name, delimiter, sum(1 for h in header if h), large=True)
 
 
 def _looks_like_data(header: Sequence[Cell]) -> bool:

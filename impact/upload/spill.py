@@ -12,6 +12,10 @@ the page, or replaced by another check), and in any case when the object is garb
 collected (the browser session ended) or the process exits.
 
 The file is named by us (``tempfile.mkdtemp``); no text from an upload is part of its path.
+Every temporary copy of an upload (these folders, the page's kept bytes, the bulk reader's
+parts) is named :func:`prefix`: ``batik-upload-<process id>-``. A server that is killed runs
+no clean-up, so :func:`remove_leftovers` (serve.py, at start) removes those whose process is
+gone: an enterprise's records do not stay in ``$TMPDIR`` after a crash.
 """
 
 from __future__ import annotations
@@ -29,6 +33,59 @@ import duckdb
 import pandas as pd
 
 PREFIX = "batik-upload-"
+# Where copies are written: the system's temporary directory, and memory-backed /dev/shm
+# (impact.upload.bulk writes the parts of a large CSV there when it has room).
+SHM = "/dev/shm"
+
+
+def prefix() -> str:
+    """The name prefix of this process's temporary copies of uploads."""
+    return f"{PREFIX}{os.getpid()}-"
+
+
+def _owner(name: str) -> int | None:
+    """The process id in a copy's name; None for a name without one (written before names
+    carried it)."""
+    pid, dash, _ = name[len(PREFIX) :].partition("-")
+    return int(pid) if dash and pid.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_leftovers(directories: Sequence[str | Path] | None = None) -> list[Path]:
+    """Remove the copies of uploads whose process has ended (``directories``: default the
+    system's temporary directory and /dev/shm); the removed paths. Call it at start, before
+    this process makes copies of its own: a copy named with this process's id is then a
+    leftover of a crashed process that had the same id. Copies named without an id are
+    removed too. Another running server's copies are kept."""
+    own = os.getpid()
+    removed: list[Path] = []
+    for directory in directories or (tempfile.gettempdir(), SHM):
+        try:
+            entries = sorted(Path(directory).glob(PREFIX + "*"))
+        except OSError:
+            continue
+        for entry in entries:
+            pid = _owner(entry.name)
+            if pid is not None and pid != own and _alive(pid):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+            if not entry.exists():
+                removed.append(entry)
+    return removed
+
+
 TABLE = "typed"  # the checked rows and the engine's working columns (see checks.check_source)
 
 
@@ -54,7 +111,7 @@ class Spill:
     """
 
     def __init__(self, directory: str | None = None) -> None:
-        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=directory))
+        self.folder = Path(tempfile.mkdtemp(prefix=prefix(), dir=directory))
         self.path = self.folder / "rows.duckdb"
         self.columns: tuple[str, ...] = ()
         self.count = 0

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from impact import store
+from impact.upload.changes import SIGNIFICANT_DIGITS
 from impact.upload.datasets import DATASETS, INTEGER, TEXT, YEAR, Column, Dataset
 from impact.upload.validation import Vocabulary
 
@@ -108,13 +109,23 @@ class TooManyRowsError(Exception):
 
 
 def _cell_value(column: Column, value: object) -> object:
-    """A stored value as a workbook cell: NULL/NaN empty, whole numbers whole."""
+    """A stored value as a workbook cell: NULL/NaN empty, whole numbers whole, fractions to
+    SIGNIFICANT_DIGITS.
+
+    Why the last: a spreadsheet keeps 15 digits, and openpyxl writes 16 ('%.16g'), so
+    35.142857142857146 was written 35.14285714285715, which rounds to 15 digits the other
+    way (…572, not …571): a re-save in LibreOffice then read as an edit. Written at 15
+    digits, the cell is what the diff compares (changes.SIGNIFICANT_DIGITS) and what any
+    re-save keeps.
+    """
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return None
     if hasattr(value, "item"):  # numpy scalars
         value = value.item()
     if column.type in (YEAR, INTEGER) and isinstance(value, int | float):
         return int(value)
+    if isinstance(value, float) and math.isfinite(value) and not value.is_integer():
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}")
     return value
 
 

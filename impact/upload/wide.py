@@ -44,6 +44,15 @@ import pandas as pd
 
 from impact.upload import checks, datasets, units
 from impact.upload.datasets import DATASETS
+from impact.upload.headers import (
+    COLUMN_NUMBER,
+    YearColumn,
+    groups_over,
+    header_of,
+    sub_header,
+    text_of,
+    year_columns,
+)
 from impact.upload.ingest import (
     CELL_FACTOR,
     Cell,
@@ -72,16 +81,6 @@ WHOLE = "__whole__"  # the planner's choice: a sub-column's figures are the indi
 HEADER_SEARCH_ROWS = 15  # the year header may sit under a title, a unit line and a header
 MIN_YEARS = 2  # a row with fewer year cells is not a wide table's header
 
-# '2023', '2023*', '2024**', '2023*)', '2022r', '2021.0' (a number cell of a workbook),
-# 'Tahun 2021', 'Year 2021*'.
-_YEAR = re.compile(
-    r"(?:(?:tahun|year|th\.?)\s*)?((?:19|20)[0-9]{2})(?:\.0+)?\s*(\*\*|\*|r)?\s*\)?",
-    re.IGNORECASE,
-)
-# A fiscal or school year: '2021/22', '2021/2022', '2021-2022'.
-_FISCAL = re.compile(r"(?:tahun\s*)?((?:19|20)[0-9]{2})\s*[/-]\s*([0-9]{2}|(?:19|20)[0-9]{2})\s*")
-# Any year inside a longer header: '2024 (Jan-Jun)', 'Semester I 2024', 'Triwulan II 2024'.
-_ANY_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?![0-9])")
 # A value with its BPS mark after it: '1.320*', '455 r', '12,5**)'.
 _MARKED = re.compile(r"(.*?[0-9])\s*(\*\*|\*|r)\s*\)?", re.IGNORECASE)
 _SYMBOLS = {"*": "provisional", "**": "very_provisional", "r": "revised"}
@@ -126,59 +125,13 @@ ORIGINS = (
     "row-group",
     "choice",
 )
-_COLUMN_NUMBER = re.compile(r"\(\s*[0-9]+\s*\)")  # BPS numbers its columns: (1) (2) (3)
 # 'Sumber: ...', 'Sumber/Source: ...', 'Source: ...' (the text after it is kept as written).
 _SOURCE_LINE = re.compile(
     r"(?:sumber|source)(?:\s*/\s*(?:sumber|source))?\s*[:.]?\s*(.*)", re.IGNORECASE | re.DOTALL
 )
 _UNIT_LINE = re.compile(r"(?:satuan|unit)(?:\s*/\s*(?:satuan|unit))?\s*[:.]\s*(.+)", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"(\*|catatan|keterangan|note|notes|r\s*[:=)])", re.IGNORECASE)
-# Words over the years that only say "years" (not a group of columns).
-_YEARS_WORDS = {"tahun", "year", "years", "tahun year", "periode", "period"}
 _UNIT_HEADERS = {"satuan", "unit", "satuan unit", "units"}
-
-
-def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, float):
-        return f"{cell:g}" if cell.is_integer() else repr(cell)
-    return str(cell).strip()
-
-
-@dataclass(frozen=True)
-class YearColumn:
-    """One column under a year: where it is, its header as written, the year and the
-    header's mark; the text of a group over it ('Kota Blitar' merged over four years) and of
-    a sub-column under it ('Laki-laki' under a merged '2023'); the region a group names; and
-    whether it is a whole year (``period`` None), a part of one ('part') or a fiscal year
-    ('fiscal'), which is named in the plan and not read."""
-
-    position: int  # 0 = column A
-    header: str
-    year: int
-    mark: str | None  # a code of impact.status.MARKS, or None
-    group: str = ""
-    part: str = ""
-    region: str | None = None  # the region ``group`` names
-    period: str | None = None  # None (a whole year), "part" or "fiscal"
-
-    @property
-    def letter(self) -> str:
-        return column_letter(self.position)
-
-    @property
-    def name(self) -> str:
-        """The column as a message names it: 'D (2023*)', 'D (2023 · Laki-laki)'."""
-        shown = " · ".join(t for t in (self.header, self.group, self.part) if t)
-        return f"{self.letter} ({shown})"
-
-    @property
-    def breakdown(self) -> str:
-        """What the column holds other than a year and a region ('Laki-laki', 'Batik tulis'):
-        the planner says whether it is the indicator's whole or is skipped."""
-        group = "" if self.region else self.group
-        return " · ".join(t for t in (group, self.part) if t)
 
 
 @dataclass
@@ -259,33 +212,6 @@ class Layout:
         return any(not r.region for r in self.rows)
 
 
-def _header_of(cell: Cell) -> tuple[int, str | None, str | None] | None:
-    """(year, mark, period) of a header cell: period None for a whole year ('2023*',
-    'Tahun 2021'), 'fiscal' ('2021/22'), 'part' ('2024 (Jan-Jun)', 'Semester I 2024');
-    None when the cell names no year."""
-    if isinstance(cell, float):
-        return (int(cell), None, None) if cell.is_integer() and 1900 <= cell <= 2099 else None
-    text = _text(cell)
-    found = _YEAR.fullmatch(text)
-    if found:
-        symbol = found.group(2)
-        return int(found.group(1)), _SYMBOLS[symbol.lower()] if symbol else None, None
-    fiscal = _FISCAL.fullmatch(text)
-    if fiscal:
-        first, second = int(fiscal.group(1)), int(fiscal.group(2)[-2:])
-        if second == (first + 1) % 100:
-            return first, None, "fiscal"
-    year = _ANY_YEAR.search(text)
-    if year and len(text) <= 40:
-        return int(year.group(1)), None, "part"
-    return None
-
-
-def _year_of(cell: Cell) -> tuple[int, str | None] | None:
-    found = _header_of(cell)
-    return (found[0], found[1]) if found and found[2] is None else None
-
-
 def _sheet(grid: Grid) -> list[tuple[int, dict[int, Cell]]]:
     """The grid as the sheet had it: (sheet row, {column position: cell}), header row first
     (read_grid took a wide table's first line as its header)."""
@@ -295,82 +221,10 @@ def _sheet(grid: Grid) -> list[tuple[int, dict[int, Cell]]]:
         header: dict[int, Cell] = {positions[i]: h for i, h in enumerate(grid.headers) if h}
         rows.append((grid.detection.header_row, header))
     for number, cells in zip(grid.row_numbers, grid.rows, strict=True):
-        kept = {positions[i]: c for i, c in enumerate(cells) if _text(c)}
+        kept = {positions[i]: c for i, c in enumerate(cells) if text_of(c)}
         if kept:
             rows.append((number, kept))
     return rows
-
-
-def _is_text(cell: Cell) -> bool:
-    return isinstance(cell, str) and bool(cell.strip()) and _header_of(cell) is None
-
-
-def _groups_over(cells: dict[int, Cell], first: int, regions: dict[str, str]) -> dict[int, str]:
-    """A row of group labels over the years ('Kota Blitar' merged over four years): the
-    position each label starts at -> its text. Empty when the row only says 'Tahun', or
-    reads as a title (long text left of the years, as a title split at its commas does),
-    or has one label that names no region."""
-    left = [_text(c) for p, c in cells.items() if p < first and _text(c)]
-    if any(len(t) > 25 for t in left):
-        return {}
-    groups = {
-        p: _text(c)
-        for p, c in sorted(cells.items())
-        if p >= first and _is_text(c) and normalize_label(c) not in _YEARS_WORDS
-    }
-    if len(groups) == 1 and not region_of(next(iter(groups.values())), regions):
-        return {}
-    return groups
-
-
-def _sub_header(cells: dict[int, Cell], label_position: int, first: int) -> dict[int, str]:
-    """A row of sub-column labels under merged years ('Laki-laki | Perempuan | Jumlah'):
-    position -> text; empty unless every cell from the years on is text and the label cell
-    is empty."""
-    if _text(cells.get(label_position)):
-        return {}
-    right = {p: c for p, c in cells.items() if p >= first}
-    if not right or not all(_is_text(c) for c in right.values()):
-        return {}
-    if all(_COLUMN_NUMBER.fullmatch(_text(c)) for c in right.values()):
-        return {}
-    return {p: _text(c) for p, c in sorted(right.items())}
-
-
-def _year_columns(
-    header: dict[int, Cell], groups: dict[int, str], parts: dict[int, str], regions: dict[str, str]
-) -> list[YearColumn]:
-    """The year columns: one per year header, or one per sub-column under a merged year;
-    each with the group over it and the region the group names."""
-    years = {
-        p: (_text(header[p]), found)
-        for p in sorted(header)
-        if (found := _header_of(header[p])) is not None
-    }
-    positions = sorted(set(years) | set(parts))
-    columns = []
-    for position in positions:
-        owner = max((p for p in years if p <= position), default=None)
-        if owner is None:
-            continue
-        if position != owner and position not in parts:
-            continue
-        text, (year, mark, period) = years[owner]
-        group_at = max((p for p in groups if p <= position), default=None)
-        group = groups[group_at] if group_at is not None else ""
-        columns.append(
-            YearColumn(
-                position,
-                text,
-                year,
-                mark,
-                group=group,
-                part=parts.get(position, ""),
-                region=region_of(group, regions) if group else None,
-                period=period,
-            )
-        )
-    return columns
 
 
 def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
@@ -383,20 +237,20 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     sheet = _sheet(grid)
     best: tuple[int, int] | None = None  # (index in sheet, year cells)
     for position, (_, cells) in enumerate(sheet[:HEADER_SEARCH_ROWS]):
-        years = sum(1 for c in cells.values() if _header_of(c))
+        years = sum(1 for c in cells.values() if header_of(c))
         if years >= MIN_YEARS and (best is None or years > best[1]):
             best = (position, years)
     if best is None:
         return None
     header_index = best[0]
     header_row, header = sheet[header_index]
-    first = min(p for p, c in header.items() if _header_of(c))
+    first = min(p for p, c in header.items() if header_of(c))
     regions = region_words(vocab)
     # A row of groups directly above the years ('Kota Blitar' | 'Kabupaten Blitar').
     groups: dict[int, str] = {}
     title_end = header_index
     if header_index and sheet[header_index - 1][0] == header_row - 1:
-        groups = _groups_over(sheet[header_index - 1][1], first, regions)
+        groups = groups_over(sheet[header_index - 1][1], first, regions)
         if groups:
             title_end = header_index - 1
     body = sheet[header_index + 1 :]
@@ -410,17 +264,23 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     layout = Layout(header_row, label_position, [], [], detection=grid.detection)
     # A row of sub-columns directly under the years ('Laki-laki | Perempuan | Jumlah').
     parts: dict[int, str] = {}
+    under_years: list[units.Unit] = []  # '(orang)' under each year: the unit, not a part
     if body and body[0][0] == header_row + 1:
-        parts = _sub_header(body[0][1], label_position, first)
+        parts = sub_header(body[0][1], label_position, first)
         if parts:
-            layout.skipped.append((body[0][0], " | ".join(parts.values()), _SUB_HEADER))
+            found = [units.parse(t.strip("() ")) for t in parts.values()]
+            reason = _UNIT if all(found) else _SUB_HEADER
+            layout.skipped.append((body[0][0], " | ".join(parts.values()), reason))
             body = body[1:]
-    layout.columns = _year_columns(header, groups, parts, regions)
+            if all(found):
+                under_years = [u for u in found if u is not None]
+                parts = {}
+    layout.columns = year_columns(header, groups, parts, regions)
     # Each line above the years as one text (a title split at an unquoted comma joined again).
     above = [
-        ", ".join(_text(c) for _, c in sorted(cells.items())) for _, cells in sheet[:title_end]
+        ", ".join(text_of(c) for _, c in sorted(cells.items())) for _, cells in sheet[:title_end]
     ]
-    left_of_years = [_text(c) for p, c in sorted(header.items()) if p < first]
+    left_of_years = [text_of(c) for p, c in sorted(header.items()) if p < first]
     layout.title = max((t for t in above if not _UNIT_LINE.fullmatch(t)), key=len, default="")
     # A 'Satuan' column left of the years gives each row its unit.
     unit_position = next(
@@ -436,6 +296,7 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             table_units += [("title", u) for u in units.found_in(text)]
     for text in left_of_years:
         table_units += [("header", u) for u in units.found_in(text)]
+    table_units += [("header", u) for u in dict.fromkeys(under_years)]
     names = indicator_index(vocab)
     seen: dict[tuple[int, str, str], int] = {}
     for column in layout.read_columns:
@@ -466,10 +327,10 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
     row_group: str | None = None
     title_indicator = in_title(layout.title, {w: c for w, c in names.items() if c})
     for row, cells in body:
-        label = _text(cells.get(label_position))
+        label = text_of(cells.get(label_position))
         values = {p: c for p, c in cells.items() if p in year_positions}
-        texts = [_text(c) for _, c in sorted(cells.items())]
-        if all(_COLUMN_NUMBER.fullmatch(t) for t in texts):
+        texts = [text_of(c) for _, c in sorted(cells.items())]
+        if all(COLUMN_NUMBER.fullmatch(t) for t in texts):
             layout.skipped.append((row, " ".join(texts), _COLUMN_NUMBERS))
             continue
         source = _SOURCE_LINE.fullmatch(texts[0]) if texts else None
@@ -506,8 +367,8 @@ def detect(grid: Grid, vocab: Vocabulary) -> Layout | None:
             region, region_from = as_region, "label"
             code, how = (title_indicator, "title") if title_indicator else (None, "")
         stated = [("label", u) for u in units.found_in(label)]
-        if unit_position is not None and _text(cells.get(unit_position)):
-            stated.append(("column", _stated(_text(cells[unit_position]))))
+        if unit_position is not None and text_of(cells.get(unit_position)):
+            stated.append(("column", _stated(text_of(cells[unit_position]))))
         layout.rows.append(LabelRow(row, label, code, how, values, region, region_from, stated))
     for label_row in layout.rows:  # the table's unit lines, above or below it, and its title
         label_row.stated += table_units
@@ -725,14 +586,14 @@ def reshape(
             cell = label_row.cells.get(column.position)
             if cell is None:
                 continue
-            meaning = NO_NUMBER.get(_text(cell).lower())
+            meaning = NO_NUMBER.get(text_of(cell).lower())
             if meaning:
                 issues.append(
                     Issue(
                         meaning,
                         row=label_row.row,
                         column=column.name,
-                        value=_text(cell),
+                        value=text_of(cell),
                         level="warning",
                     )
                 )

@@ -6,9 +6,11 @@ What one session holds is capped (here BATIK_SESSION_UPLOAD_MB=1): beyond it, 41
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 
@@ -137,3 +139,57 @@ def test_one_session_holds_at_most_its_cap(page: Page, gated_server, tmp_path) -
     assert _replay(page, f"{base}/extra-2", 300_000) == 413  # would be ~1.15 MB
     assert _replay(page, f"{base}/extra-1", 400_000) == 204  # replaces extra-1: ~0.95 MB
     assert _replay(page, f"{base}/extra-3", 100_000) == 413
+
+
+def _chunked_put(url: str, cookies: dict[str, str], xsrf: str, size: int) -> int:
+    """PUT a multipart body of ``size`` bytes sent ``Transfer-Encoding: chunked`` while
+    declaring ``Content-Length: 10``, over a raw socket; the status the server answers."""
+    parts = urllib.parse.urlsplit(url)
+    boundary = "batikboundary"
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.csv"\r\n'
+        "Content-Type: text/csv\r\n\r\n"
+    ).encode()
+    tail = f"\r\n--{boundary}--\r\n".encode()
+    cookie = "; ".join(f"{k}={v}" for k, v in cookies.items())
+    request = (
+        f"PUT {parts.path} HTTP/1.1\r\nHost: {parts.netloc}\r\nCookie: {cookie}\r\n"
+        f"X-Xsrftoken: {xsrf}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
+        "Content-Length: 10\r\nTransfer-Encoding: chunked\r\n\r\n"
+    ).encode()
+    block = b"a" * 65536
+    with socket.create_connection((parts.hostname, parts.port), timeout=30) as s:
+        s.sendall(request)
+        try:
+            for chunk in [head, *[block] * (size // len(block)), tail]:
+                s.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            s.sendall(b"0\r\n\r\n")
+        except OSError:  # cut off mid-send: the answer is already waiting
+            pass
+        answer = b""
+        while b"\r\n" not in answer:
+            data = s.recv(4096)
+            if not data:
+                break
+            answer += data
+    return int(answer.split(b" ", 2)[1])
+
+
+def test_a_chunked_body_counts_against_the_cap_as_it_arrives(
+    page: Page, gated_server, tmp_path
+) -> None:
+    """Before: Content-Length 10 and a 3 MB chunked body was kept (204) against a 1 MB cap."""
+    uploads: list[str] = []
+    page.on(
+        "request", lambda r: uploads.append(r.url) if "/_stcore/upload_file/" in r.url else None
+    )
+    _sign_in(page, gated_server)
+    upload = tmp_path / "daya_saing_2024.csv"
+    upload.write_bytes(GOOD)
+    page.set_input_files("input[type=file]", str(upload))
+    expect(page.get_by_text("Pratinjau", exact=True)).to_be_visible(timeout=15_000)
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    base = uploads[0].rsplit("/", 1)[0]
+    xsrf = cookies["_streamlit_xsrf"]
+    assert _chunked_put(f"{base}/chunked-1", cookies, xsrf, 3 * CAP) == 413
+    assert _replay(page, f"{base}/small-1", 2000) == 204  # the session still uploads

@@ -107,6 +107,11 @@ def test_kota_and_kabupaten_column_groups_become_two_regions(
     assert page.get_by_role("button", name="Simpan ke database").count() == 0
     page.get_by_text("Kolom menjadi tahun").scroll_into_view_if_needed()
     page.screenshot(path=str(artifacts / "wide-groups-asked.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # the plan on a phone
+    wait_for_app_run(page)
+    page.screenshot(path=str(artifacts / "wide-groups-asked-phone.png"), full_page=True)
+    page.set_viewport_size({"width": 1366, "height": 1800})
+    wait_for_app_run(page)
 
     asked.locator("input").click()
     page.get_by_role("option", name="orang", exact=True).click()

@@ -159,6 +159,7 @@ IDENTIFIER_BUILDERS = {
 FRAGMENT_BUILDERS = {
     "_typed",
     "_struct_type",
+    "_same_sql",
     "_json_of",
     "_logged",
     "_parsed_sql",

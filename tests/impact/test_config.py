@@ -18,6 +18,7 @@ def test_defaults_without_any_setting(tmp_path: Path) -> None:
     assert settings.editor_password_hash is None and settings.editors == {}
     assert settings.session_idle_s == 30 * 60
     assert settings.session_upload_bytes == 2 * 200 * 2**20  # twice the largest upload
+    assert settings.allowed_hosts == ()  # any Host header, as Streamlit alone
 
 
 def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
@@ -34,6 +35,7 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
             config.SECRETS_FILE: str(secrets),
             config.SESSION_IDLE_MINUTES: "5",
             config.SESSION_UPLOAD_MB: "1.5",
+            config.ALLOWED_HOSTS: "localhost, 127.0.0.1,PC-Dinas,*.blitarkota.go.id,::1",
         }
     )
     assert settings.db_path == tmp_path / "b.duckdb"
@@ -43,6 +45,13 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
     assert settings.editors == {"sari": "scrypt$1$2$3$a$b"}
     assert settings.session_idle_s == 300
     assert settings.session_upload_bytes == int(1.5 * 2**20)
+    assert settings.allowed_hosts == (
+        "localhost",
+        "127.0.0.1",
+        "pc-dinas",
+        "*.blitarkota.go.id",
+        "::1",
+    )
     assert auth.EditorConfig.from_settings(settings).enabled
 
 
@@ -59,6 +68,11 @@ def test_every_setting_is_read_from_the_environment(tmp_path: Path) -> None:
         (config.SESSION_IDLE_MINUTES, "0"),
         (config.SESSION_UPLOAD_MB, "-1"),
         (config.EDITOR_PASSWORD_HASH, "plaintext-password"),
+        (config.ALLOWED_HOSTS, "pc-dinas:8501"),
+        (config.ALLOWED_HOSTS, "http://pc-dinas"),
+        (config.ALLOWED_HOSTS, "*"),
+        (config.ALLOWED_HOSTS, "pc-dinas,,localhost"),
+        (config.ALLOWED_HOSTS, "pc dinas"),
     ],
 )
 def test_a_bad_value_is_one_clear_error_never_the_default(name: str, value: str, tmp_path) -> None:

@@ -11,6 +11,8 @@ from openpyxl import load_workbook
 
 from impact import store
 from impact.figures import export
+from tests import calc
+from tests.calc import needs_calc
 
 FORMULAS = [
     "=1+1",
@@ -59,18 +61,34 @@ def test_csv_download_keeps_formulas_as_text_and_numbers_as_numbers() -> None:
     data = export.to_csv_bytes(_frame())
     assert data.startswith(b"\xef\xbb\xbf")  # a BOM, for Excel on Windows
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
-    assert back["catatan"].tolist() == ["'" + f for f in FORMULAS] + ["biasa"]
+    assert back["catatan"].tolist() == [
+        "'=1+1",
+        "'+62 812 3456",
+        "'-x",
+        "'@SUM(A1)",
+        "'\t'=1",  # the tab a suite may split at gets its own apostrophe after it
+        "'\r'=1",
+        '\'=HYPERLINK("http://contoh.test","klik")',
+        "biasa",
+    ]
     assert back["nilai"].tolist() == [-5.0, 0.0, 1.5, 54.5, 700.0, -1.0, 2.0, 3.0]
     assert back["tahun"].tolist() == [2024] * 8
 
 
 def test_a_line_break_inside_a_cell_cannot_start_a_row_in_the_csv() -> None:
-    # Excel ends a row at a lone CR too; unquoted, the formula after it would be a new cell.
+    # Excel ends a row at a lone CR too; the part after a line break is neutralized as the
+    # start of a cell, and every field is quoted.
     texts = ['catatan\r=HYPERLINK("http://contoh.test")', "baris\n@SUM(A1)", "a\r\n-1"]
     data = export.to_csv_bytes(pd.DataFrame({"catatan": texts, "nilai": [1, 2, 3]}))
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
-    assert rows == [["catatan", "nilai"], [texts[0], "1"], [texts[1], "2"], [texts[2], "3"]]
-    assert data.endswith(b"\r\n")
+    assert rows == [
+        ["catatan", "nilai"],
+        ['catatan\r\'=HYPERLINK("http://contoh.test")', "1"],
+        ["baris\n'@SUM(A1)", "2"],
+        ["a\r\n'-1", "3"],
+    ]
+    assert data.decode("utf-8-sig").startswith('"catatan","nilai"\r\n"catatan\r')
+    assert data.endswith(b'"3"\r\n')
 
 
 def test_xlsx_download_has_no_formula_cells() -> None:
@@ -88,7 +106,7 @@ def test_xlsx_download_has_no_formula_cells() -> None:
 
 def test_a_formula_header_is_neutralized_too() -> None:
     frame = pd.DataFrame({"=kolom": ["a"]})
-    assert export.to_csv_bytes(frame).decode("utf-8-sig").splitlines()[0] == "'=kolom"
+    assert export.to_csv_bytes(frame).decode("utf-8-sig").splitlines()[0] == '"\'=kolom"'
     sheet = load_workbook(io.BytesIO(export.to_xlsx_bytes(frame))).active
     assert (sheet["A1"].data_type, sheet["A1"].value) == ("s", "'=kolom")
 
@@ -116,25 +134,38 @@ def test_an_uploaded_note_downloads_as_text(warm_db, upload_like_the_app) -> Non
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "expected"),
     [
-        ";=1+1",  # an Indonesian-locale office suite splits on ';': the next cell is =1+1
-        ",=1+1",
-        'Survei; =HYPERLINK("http://x")',
-        "a,\t+1",
-        "a\t@SUM(A1)",
-        "\uff1d1+1",  # full-width '='
-        "\uff0b1",  # full-width '+'
-        "\ufe6b1",  # small form '@'
+        # an Indonesian-locale office suite splits on ';': the part after it is =1+1
+        (";=1+1", ";'=1+1"),
+        ("x;=1+1", "x;'=1+1"),
+        (",=1+1", ",'=1+1"),
+        ('Survei; =HYPERLINK("http://x")', 'Survei;\' =HYPERLINK("http://x")'),
+        ("a,\t+1", "a,'\t'+1"),
+        ("a\t@SUM(A1)", "a\t'@SUM(A1)"),
+        ("\t=1+1", "'\t'=1+1"),  # the first part's apostrophe alone is split off with it
+        ("catatan\n=1+1;", "catatan\n'=1+1;"),
+        ('x;"=1+1', "x;'\"=1+1"),  # a quote the import may take as the field's own
+        (" =1", "' =1"),  # spaces the import may trim
+        ("=1+1;=2+2", "'=1+1;'=2+2"),
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width '='
+        ("\uff0b1", "'\uff0b1"),  # full-width '+'
+        ("x;\ufe6b1", "x;'\ufe6b1"),  # small form '@'
     ],
 )
-def test_cells_a_separator_or_a_compatibility_form_would_make_a_formula_are_text(value) -> None:
-    assert export.neutralize(value) == "'" + value
+def test_every_part_a_separator_could_split_off_as_a_formula_is_text(value, expected) -> None:
+    assert export.neutralize_csv(value) == expected
 
 
 @pytest.mark.parametrize("value", ["Dinas Koperasi, Kab. Blitar", "1; 2; 3", "a - b", "x,y"])
 def test_ordinary_text_with_separators_is_left_alone(value) -> None:
+    assert export.neutralize_csv(value) == value
     assert export.neutralize(value) == value
+
+
+def test_a_workbook_cell_is_never_split_so_only_its_start_is_neutralized() -> None:
+    assert export.neutralize("x;=1+1") == "x;=1+1"
+    assert export.neutralize("\uff1d1+1") == "'\uff1d1+1"
 
 
 def test_a_stored_control_character_cannot_break_the_xlsx_download() -> None:
@@ -142,3 +173,77 @@ def test_a_stored_control_character_cannot_break_the_xlsx_download() -> None:
     sheet = load_workbook(io.BytesIO(export.to_xlsx_bytes(frame))).active
     values = [row for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert values == [("Survei\ufffdBPS", 1), ("ok\ufffd", 2), ("\ufffd=1+1", 3)]
+
+
+# --- issue 23, point 7: inert in LibreOffice itself, formulas evaluated, any separator ---
+
+HOSTILE = [
+    "=1+1",
+    ";=1+1",
+    "x;=1+1",
+    ",=1+1",
+    "x,=1+1",
+    "\t=1+1",
+    "x\t=1+1",
+    "catatan\n=1+1;",
+    "a\r=1+1",
+    "a\r\n=1+1",
+    "\n\n=1+1",
+    " =1+1",
+    "x; =1+1",
+    'x;"=1+1',
+    'x;""=1+1"',
+    '"=1+1',
+    'a";=1+1',
+    'a",=1+1',
+    'a"\t=1+1',
+    '";"=1+1;"',
+    '",=1+1,"',
+    ";;=1+1",
+    "x;+1+1",
+    "x,-1+1",
+    "x\t@SUM(1+1)",
+    "x;\uff1d1+1",
+    '=HYPERLINK("http://contoh.test";"klik")',
+]
+
+
+@needs_calc
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_libreoffice_evaluating_formulas_finds_none_whatever_the_separator(
+    tmp_path, separator: str
+) -> None:
+    frame = pd.DataFrame(
+        {
+            "catatan": HOSTILE,
+            "nilai": [-5] * len(HOSTILE),
+            ";=1+1": list(reversed(HOSTILE)),  # a hostile header too
+        }
+    )
+    data = export.to_csv_bytes(frame)
+    options = calc.csv_import_options(separator, evaluate_formulas=True)
+    book = calc.convert(data, "unduhan.csv", "xlsx", tmp_path, infilter=options)
+    formulas = load_workbook(io.BytesIO(book)).active
+    cells = [c for row in formulas.iter_rows() for c in row if c.value is not None]
+    assert len(cells) > len(HOSTILE)  # the import read the file
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    values = load_workbook(io.BytesIO(book), data_only=True).active
+    assert [c.coordinate for row in values.iter_rows() for c in row if c.value == 2] == []
+    if separator == ",":  # the separator the file is written with: every cell as written
+        rows = list(values.iter_rows(values_only=True))
+        assert rows[0] == ("catatan", "nilai", ";'=1+1")
+        assert [r[0] for r in rows[1:]] == [
+            export.neutralize_csv(h).replace("\r\n", "\n").replace("\r", "\n") for h in HOSTILE
+        ]
+        assert {r[1] for r in rows[1:]} == {-5}  # numbers stay numbers, quoted or not
+
+
+@needs_calc
+def test_the_libreoffice_check_sees_a_live_formula(tmp_path) -> None:
+    # The check above can fail: an unneutralized cell is a formula giving 2.
+    data = b'catatan\r\n"=1+1"\r\nx;=1+1\r\n'
+    options = calc.csv_import_options(";", evaluate_formulas=True)
+    book = calc.convert(data, "unduhan.csv", "xlsx", tmp_path, infilter=options)
+    values = load_workbook(io.BytesIO(book), data_only=True).active
+    cells = [c.value for row in values.iter_rows() for c in row if c.value is not None]
+    assert cells == ["catatan", 2, "x", 2]

@@ -171,3 +171,25 @@ def test_uploads_in_flight_count_until_they_finish(editor) -> None:
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(asyncio.run, scenario()).result() == [413, 409, 204, 204]
     assert app._in_flight == {}
+
+
+def test_a_body_longer_than_its_content_length_is_cut_off_and_not_kept(sessions) -> None:
+    """A chunked body carries a Content-Length that says nothing: the gate counts what
+    arrives and stops at the declared length (before: 10 declared, 300 MB kept)."""
+    token = sessions.open("ani")
+    sessions.check(token, "editor-1")
+    read: list[int] = []
+
+    async def reading_app(scope, receive, send) -> None:  # Streamlit reads the whole body
+        while True:
+            message = await receive()
+            read.append(len(message.get("body", b"")))
+            if not message.get("more_body"):
+                break
+        await send({"type": "http.response.start", "status": 204, "headers": []})
+
+    scope = _upload("editor-1")  # declares 9 bytes
+    sent = _call(gate.UploadGate(reading_app, sessions, limit=lambda: 10_000), scope, b"a" * 5000)
+    assert sent[0]["status"] == 413
+    assert sum(read) <= 100  # the first chunk (100 bytes) passed 9; nothing after it
+    assert _call(gate.UploadGate(reading_app, sessions), scope, b"a" * 9)[0]["status"] == 204

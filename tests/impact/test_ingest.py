@@ -116,7 +116,7 @@ BAD_FILES = [
         b"indikator,wilayah\x00\x00\x01\x02",
         "biner.csv",
         {},
-        [(None, None, "file-not-table")],
+        [(None, None, "file-binary")],
         id="nul-bytes",
     ),
     pytest.param(
@@ -574,3 +574,23 @@ def check_bytes(vocab, data: bytes, filename: str = "x.csv") -> None:
 )
 def test_awkward_bytes_never_raise(vocab, data) -> None:
     check_bytes(vocab, data)
+
+
+# --- issue 23: the reader past Python's csv reads a well-formed file exactly as csv does ---
+
+CELL_TEXT = st.text(alphabet=st.sampled_from(list('ab ,;\t"\r\n=é')), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(CELL_TEXT, min_size=1, max_size=4), min_size=1, max_size=5),
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["\r\n", "\n"]),
+)
+def test_the_tokenizer_reads_what_csv_writes_as_csv_reads_it(rows, delimiter, ending) -> None:
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator=ending).writerows(rows)
+    text = out.getvalue()
+    expected = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+    assert list(ingest._tokens(text, delimiter)) == expected
+    assert list(ingest.csv_records(text, delimiter)) == expected

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 from pathlib import Path
 
 import pytest
 
 from impact import upload
-from impact.upload import bulk, checks, ingest, validation
+from impact.upload import bulk, checks, ingest, validation, views
 from impact.upload.datasets import DATASETS
 
 TODAY = dt.date(2025, 6, 1)
@@ -223,7 +224,7 @@ def test_a_cell_over_the_csv_field_limit_is_named(vocab) -> None:
 def test_a_binary_file_is_not_a_table(vocab) -> None:
     data = bytes(range(1, 256)) * 20  # no NUL byte: it used to be read as Windows-1252
     checked = python_path(data, vocab, "x.csv")
-    assert [i.code for i in checked.errors] == ["file-not-table"]
+    assert [i.code for i in checked.errors] == ["file-binary"]
 
 
 def test_a_file_without_a_header_row_says_so(vocab) -> None:
@@ -255,3 +256,131 @@ def test_a_large_file_with_a_stray_quote_names_the_quote(vocab, monkeypatch) -> 
     rows[40] = enterprise(41, sumber='"Survei')
     checked = upload.check(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
     assert [i.key() for i in checked.errors] == [(42, "sumber", "quote-unclosed")]
+
+
+# --- issue 23, point 6 and 8: text as written; refusals that say what is really wrong ----
+
+
+def _stored(checked: validation.Validated) -> list[str]:
+    rows = checked.rows
+    frame = rows.frame() if isinstance(rows, upload.Spill) else rows
+    return frame.sort_values("_row")["source"].tolist()
+
+
+@pytest.mark.parametrize("sep", [",", ";"])
+@pytest.mark.parametrize(
+    ("written", "stored"),
+    [
+        # a hand-typed cell LibreOffice and Excel may write unquoted: its quotes are its text
+        ('"Pameran" di Jakarta', '"Pameran" di Jakarta'),
+        ('"Pameran" "Batik" 2024', '"Pameran" "Batik" 2024'),
+        # the same text in a properly quoted field
+        ('"""Pameran"" di Jakarta"', '"Pameran" di Jakarta'),
+        ('Pameran "Batik" 2024', 'Pameran "Batik" 2024'),
+        ('"Pameran ""Batik"""', 'Pameran "Batik"'),
+    ],
+)
+def test_quotes_inside_a_cell_are_stored_as_written(vocab, monkeypatch, sep, written, stored):
+    rows = [enterprise(i, sep=sep) for i in range(1, 6)]
+    rows[2] = enterprise(3, sep=sep, sumber=written)
+    data = csv_of(*rows, sep=sep)
+    small = upload.check(data, "x.csv", vocab, today=TODAY).validated
+    for checked in (small, bulk_path(data, vocab, monkeypatch)):
+        assert checked.ok, checked.issues
+        assert _stored(checked) == ["Survei", "Survei", stored, "Survei", "Survei"]
+
+
+def test_a_file_too_large_for_a_grid_names_a_cell_duckdb_cannot_read_as_written(
+    vocab, monkeypatch
+) -> None:
+    # Stored as written when the file is read here; DuckDB's reader (the only one for a file
+    # this large) refuses such a cell, so the refusal names it, not "save as CSV UTF-8" alone.
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 500)
+    rows = [enterprise(i) for i in range(1, 40)]
+    rows[5] = enterprise(6, sumber='"Pameran" di Jakarta')
+    checked = upload.check(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
+    assert [(*i.key(), i.value) for i in checked.errors] == [
+        (7, "sumber", "quote-inside-cell", '"Pameran" di Jakarta')
+    ]
+    assert '"Pameran" di Jakarta' in views.issue_message(checked.errors[0], "id")
+
+
+def test_a_quote_ending_inside_a_cell_splits_it_where_libreoffice_does(vocab) -> None:
+    # '"Survei, BPS" 2024': the quote does not end the cell, so the comma does, as in Calc;
+    # the extra cell is named rather than the text stored without its quotes.
+    rows = [enterprise(i) for i in range(1, 4)]
+    rows[1] = enterprise(2, sumber='"Survei, BPS" 2024')
+    checked = upload.check(csv_of(*rows), "x.csv", vocab, today=TODAY).validated
+    assert keys(checked) == [(3, "M", "cell-beyond-header")]
+
+
+def _binary() -> bytes:
+    """~3 KB of bytes as a compressed image holds them, without control bytes (which gave
+    it away before) and with one line feed after 2.9 KB."""
+    rng = random.Random(23)
+    noise = bytes(b for b in rng.randbytes(8000) if b >= 32)
+    return noise[:2900] + b"\n" + noise[2900:3000]
+
+
+def test_a_binary_file_renamed_csv_is_told_so_naming_no_garbage(vocab, monkeypatch) -> None:
+    data = _binary()
+    small = upload.check(data, "foto.csv", vocab, today=TODAY).validated
+    monkeypatch.setattr(ingest, "CELL_BY_CELL_MAX_BYTES", 1000)  # read by scan_csv alone
+    large = upload.check(data, "foto.csv", vocab, today=TODAY).validated
+    for checked in (small, large):
+        assert [(i.code, i.row, i.column, i.value) for i in checked.errors] == [
+            ("file-binary", None, None, None)
+        ]
+        words = views.issue_message(checked.errors[0], "id")
+        assert "biner" in words and "CSV" in words and len(words) < 300
+
+
+def test_a_windows_1252_table_is_still_text(vocab) -> None:
+    rows = [
+        enterprise(i, sep=";", sumber="Survei Dinas Koperasi – Kabupaten Blitar é")
+        for i in range(1, 4)
+    ]
+    data = csv_of(*rows, sep=";").decode().encode("cp1252")
+    checked = upload.check(data, "x.csv", vocab, today=TODAY).validated
+    assert checked.ok, checked.issues
+
+
+def _long_note(size: int) -> str:
+    """A long note typed with Alt+Enter: paragraphs of prose, some of them with as many
+    commas as a row has cells (the old scan called such a cell an unclosed quote)."""
+    lines = [
+        "Pameran batik di Jakarta diikuti perajin dari Kota Blitar dan Kabupaten Blitar.",
+        "Motif: kawung, parang, sekar jagad, truntum, sidomukti, mega mendung, lereng, ceplok,"
+        " nitik, gringsing, dan lain-lain.",
+        "Peserta: 12 perajin, 3 sentra, 2 dinas, 1 koperasi, 4 desa, 5 kelompok, 6 toko, 7 galeri,"
+        " 8 reseller, 9 pembeli, 10 sponsor, 11 media.",
+        "",
+    ]
+    text = "\n".join(lines * (size // 300))
+    return text[:size]
+
+
+@pytest.mark.parametrize("size", [200_000, 2_000_000])
+def test_a_closed_quote_in_a_very_large_cell_is_not_called_unclosed(vocab, monkeypatch, size):
+    note = _long_note(size)
+    quoted = '"' + note.replace('"', '""') + '"'
+    rows = [enterprise(i) for i in range(1, 40)]
+    rows[5] = enterprise(6, sumber=quoted)
+    data = csv_of(*rows)
+    assert ingest.scan_csv(data) is None  # the scan of a file too large for a grid
+    small = upload.check(data, "x.csv", vocab, today=TODAY).validated
+    for checked in (small, bulk_path(data, vocab, monkeypatch)):
+        assert keys(checked) == [(7, "sumber", "text-too-long")]  # that, and only that
+
+
+def test_a_quote_that_truly_never_closes_is_still_called_unclosed(vocab, monkeypatch) -> None:
+    rows = [enterprise(i) for i in range(1, 40)]
+    note = _long_note(20_000)
+    rows[5] = enterprise(6, sumber='"' + note.replace('"', '""'))  # no close
+    data = csv_of(*rows)
+    assert ingest.scan_csv(data) == ingest.Issue(
+        "quote-unclosed", row=7, column="sumber", value=note[:40] + "…"
+    )
+    for checked in both(data, vocab, monkeypatch):
+        assert keys(checked) == [(7, "sumber", "quote-unclosed")]

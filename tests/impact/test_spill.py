@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pandas as pd
 import pytest
 
 from impact import store, synthetic, upload
-from impact.upload import bulk, changes, checks, ingest, validation
+from impact.upload import bulk, changes, checks, ingest, spill, validation
 
 TODAY = dt.date(2026, 1, 1)
 
@@ -141,3 +144,34 @@ def test_distinct_rows_reads_a_few_values_from_the_spill(seeded_db, spill_dir) -
     found = upload.distinct_rows(checked, ["year", "region", "not_a_column"])
     assert sorted(found["year"].unique()) == [2021, 2023]
     assert list(found.columns) == ["year", "region"]
+
+
+def test_copies_left_by_a_crashed_process_are_removed_at_start(tmp_path: Path) -> None:
+    """A server killed mid-upload runs no clean-up; the next start removes what its copies
+    left (an ended process's, or a name without a process id); a running one's stay."""
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = int(ended.stdout)
+    folder = tmp_path / f"{spill.PREFIX}{dead}-abc"
+    folder.mkdir()
+    (folder / "rows.duckdb").write_bytes(b"rows")
+    bytes_copy = tmp_path / f"{spill.PREFIX}{dead}-xyz.bytes"
+    bytes_copy.write_bytes(b"enterprise records")
+    old_name = tmp_path / f"{spill.PREFIX}k3j4h5g6.bytes"
+    old_name.write_bytes(b"records")
+    running = tmp_path / f"{spill.PREFIX}1-abc"  # process 1 is always running
+    running.mkdir()
+    other = tmp_path / "someone-else.tmp"
+    other.write_bytes(b"")
+    same_id = spill.Spill(str(tmp_path)).folder  # a crashed process with this process's id
+    same_id.mkdir(exist_ok=True)  # (the object's own clean-up ran; the folder is back)
+
+    removed = spill.remove_leftovers([tmp_path])
+
+    assert sorted(removed) == sorted([folder, bytes_copy, old_name, same_id])
+    assert running.exists() and other.exists()
+    assert same_id.name.startswith(f"{spill.PREFIX}{os.getpid()}-")

@@ -305,6 +305,20 @@ CASES: dict[str, tuple] = {
         {},
         {("batik_workers", "kota_blitar"): [(2021, 980.0), (2023, 1055.0)]},
     ),
+    "unit-under-each-year": (
+        _csv(
+            [
+                "Tenaga Kerja Industri Batik Kota Blitar;;",
+                "Uraian;2022;2023",
+                ";(orang);(orang)",
+                f"{WORKERS};1.010;1.055",
+                f"Sumber: {SOURCE};;",
+            ]
+        ),
+        "t.csv",
+        {},
+        {("batik_workers", "kota_blitar"): [(2022, 1010.0), (2023, 1055.0)]},
+    ),
     "bare-blitar-names-no-region": (
         _csv(
             [
