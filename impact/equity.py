@@ -2,22 +2,31 @@
 
 The study's 50-70% is an average; enterprise records show how evenly it reached artisans.
 Everything is aggregated inside DuckDB (a province's records are a million rows), and every
-figure comes with the number of enterprises behind it; groups under ``SMALL_GROUP`` are
-flagged, not hidden.
+figure comes with the number of enterprises behind it. The queries here compute every group;
+what is shown of a group under ``SMALL_GROUP`` is decided by :func:`withhold` (its figures
+are withheld, so that no enterprise can be recognised), which the figure layer applies before
+anything reaches a page, a chart, a download, a slide or the brief.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from impact import store
 from impact.indicators import Indicator
 from impact.status import weakest
 
-SMALL_GROUP = 30  # fewer enterprises than this: the figure is shown, marked as fragile
+# Fewer enterprises than this in a group: its figures are withheld (see withhold), never
+# shown. A group of one would otherwise show that enterprise's own growth and participation.
+SMALL_GROUP = 30
+# The figures of a growth_summary / by_gender row and of a umk_share row that withhold blanks.
+GROWTH_VALUES = ("median", "q1", "q3", "share_50", "participants", "participation")
+UMK_VALUES = ("reached", "share")
 GROUPS = {"size_class", "region", "sector", "participant", "gender"}  # allow-list for GROUP BY
 # The owner's gender as stored (impact.upload.validation 'gender'), women first as the page
 # and deck name them; records without it form their own group, never mixed into another.
@@ -100,6 +109,31 @@ def growth_summary(
         out = con.execute(sql, _params(start, end, region, sector)).df()
     out = out.rename(columns={"grp": "group"})
     out["small"] = out["n"] < SMALL_GROUP
+    return out
+
+
+def withhold(frame: pd.DataFrame, values: Iterable[str], *, complementary: bool) -> pd.DataFrame:
+    """``frame`` (one row per group, column ``n``) with a column ``withheld`` and the
+    ``values`` columns blanked (NaN, as float) in every withheld row: what may be shown.
+
+    Primary suppression: a group with 0 < n < SMALL_GROUP is withheld. Secondary
+    (``complementary``, for groups that partition a total shown beside them, e.g. the size
+    classes under the page's overall median and share): when exactly one group is withheld,
+    the smallest other group with enterprises is withheld too, so that the one cannot be
+    recovered by subtracting the others from the total (a share of n is a count). Two or more
+    withheld groups reveal only their sum. A group without enterprises (n 0) has no figures
+    to withhold. The counts n stay: they say how many, not what any enterprise earned.
+    """
+    n = frame["n"].to_numpy(dtype="int64")
+    hidden = (n > 0) & (n < SMALL_GROUP)
+    if complementary and hidden.sum() == 1:
+        others = np.flatnonzero((n > 0) & ~hidden)
+        if len(others):
+            hidden[others[np.argmin(n[others])]] = True
+    out = frame.copy()
+    out["withheld"] = hidden
+    for column in (c for c in values if c in out.columns):
+        out[column] = out[column].astype("float64").mask(hidden)
     return out
 
 
