@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import i18n
+from impact.equity import SMALL_GROUP
 from impact.figures import export, tables
 from impact.store import STATUSES
 from impact.upload import datasets
@@ -18,6 +19,7 @@ st.caption(_render.t("src.intro"))
 
 st.header(_render.t("src.method"))
 st.markdown(_render.t("src.method.text"))
+st.markdown(_render.t("src.suppression", n=SMALL_GROUP))  # the rule of impact.equity.withhold
 
 st.header(_render.t("src.indicators"))
 registry = _data.registry(path, version)
