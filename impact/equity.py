@@ -137,6 +137,28 @@ def withhold(frame: pd.DataFrame, values: Iterable[str], *, complementary: bool)
     return out
 
 
+def region_withheld(by_region: pd.DataFrame, region: str | None) -> bool:
+    """True when ``region``'s enterprises are a group that ``by_region`` (one row per region
+    of the whole, as growth_summary or umk_share give it) withholds among the regions. A view
+    filtered to that region would show as its whole what the by-region figures withhold (a
+    region's own total beside the whole's gives the withheld region by subtraction), so the
+    filtered view is withheld too."""
+    if region is None:
+        return False
+    out = withhold(by_region, (), complementary=True)
+    return bool(out.loc[out["group"] == region, "withheld"].any())
+
+
+def scope_summary(path: Path | str, start: int, end: int, region: str | None) -> pd.DataFrame:
+    """:func:`growth_summary` of ``region`` (None: the whole), with ``withheld`` True when it
+    may not be shown: fewer than SMALL_GROUP enterprises, or a region withheld among the
+    regions (:func:`region_withheld`)."""
+    out = growth_summary(path, start, end, region=region)
+    by_region = growth_summary(path, start, end, "region") if region else out.iloc[0:0]
+    hidden = region_withheld(by_region, region)
+    return out.assign(withheld=(out["n"] < SMALL_GROUP) | hidden)
+
+
 def by_gender(path: Path | str, start: int, end: int, *, region=None, sector=None) -> pd.DataFrame:
     """:func:`growth_summary` by the owner's gender: income growth and program participation
     of the same enterprises, with n, rows in the order P, L, NOT_RECORDED (a group without
@@ -341,6 +363,7 @@ class UmkYardstick:
     by: dict[str, pd.DataFrame]
     umk: pd.DataFrame
     sources: pd.DataFrame
+    withheld: bool = False  # the region in scope is withheld among the regions: show nothing
 
     @property
     def empty(self) -> bool:
@@ -377,7 +400,9 @@ def umk_yardstick(
     sources = pd.concat(
         [records[["year", "source"]], used[["year", "source"]]], ignore_index=True
     ).drop_duplicates()
+    by_region = umk_share(path, "region", year=year, sector=sector) if region else years.iloc[0:0]
     return UmkYardstick(
+        withheld=region_withheld(by_region, region),
         year=year,
         overall=umk_share(path, year=year, region=region, sector=sector),
         by={

@@ -85,7 +85,7 @@ def distribution_figure(
     row = overall.iloc[0]
     status = str(row["status"])
     sources = record_sources(mean, start, end)
-    if row["n"] < SMALL_GROUP:  # the whole scope is a small group: nothing but its count
+    if row["n"] < SMALL_GROUP or row.get("withheld", False):  # equity.scope_summary
         return _withheld_distribution(int(row["n"]), status, sources, start, end, lang)
     median = _pct(row["median"], lang)
     share = i18n.format_percent(row["share_50"], lang, 0)
@@ -550,10 +550,15 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
     why, on the years without a UMK, and the sources. The title states the share only when
     the enterprises compared are not a small group."""
     overall = equity.withhold(found.overall, UMK_VALUES, complementary=False)
+    if found.withheld:  # the region in scope is withheld among the regions: every figure
+        overall = overall.assign(withheld=True, share=float("nan"), reached=float("nan"))
     row = overall.iloc[0]
     year, n = int(found.year or 0), int(row["n"])
     # Years are not parts of one shown total: only each year's own small n withholds it.
     by_year = equity.withhold(found.by["year"], UMK_VALUES, complementary=False)
+    if found.withheld:
+        nan = float("nan")
+        by_year = by_year.assign(withheld=by_year["n"] > 0, share=nan, reached=nan)
     compared = by_year[by_year["n"] > 0]
     if n:
         status = str(row["status"])
@@ -570,7 +575,7 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
     if not n:
         title = i18n.t("eq.umk.title.none", lang, year=year)
     elif row["withheld"]:
-        title = i18n.t("eq.umk.title.small", lang, year=year, min=equity.SMALL_GROUP)
+        title = i18n.t("eq.umk.title.small", lang, year=year)
     else:
         title = i18n.t("eq.umk.title", lang, year=year, share=share)
     title = marked(title, status, lang)
@@ -633,6 +638,8 @@ def umk_group_figure(
     """The share reaching the UMK per ``group`` (region or size_class) in ``found.year``, n
     beside each name and small groups withheld (with the next-smallest beside a single one);
     titled by the highest group shown. None when no group can be charted."""
+    if found.withheld:
+        return None
     frame = equity.withhold(found.by[group], UMK_VALUES, complementary=True)
     names = [group_name(group, g, region_names, lang) for g in frame["group"]]
     year = int(found.year or 0)

@@ -391,10 +391,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Share of enterprises whose monthly income is at least their region's UMK, {year}: {share}",
     ),
     "eq.umk.title.small": (
-        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: tidak ditampilkan, "
-        "kurang dari {min} usaha dibandingkan",
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: tidak ditampilkan "
+        "agar tidak ada usaha yang bisa dikenali",
         "Share of enterprises whose monthly income is at least their region's UMK, {year}: "
-        "not shown, fewer than {min} enterprises compared",
+        "not shown, so that no enterprise can be recognised",
     ),
     "eq.umk.title.none": (
         "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: belum ada UMK "

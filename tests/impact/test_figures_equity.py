@@ -145,7 +145,7 @@ def test_umk_title_never_rests_on_a_small_group() -> None:
     fig = equity.umk_figure(_yardstick(small, [{**small, "group": 2023}]), "en")
     assert fig.title == (
         "Share of enterprises whose monthly income is at least their region's UMK, 2023: "
-        "not shown, fewer than 30 enterprises compared"
+        "not shown, so that no enterprise can be recognised"
     )
     assert dict(fig.metrics) == {"Enterprises ≥ UMK": "not shown", "Enterprises compared": "< 30",
                                  "Without a UMK (not counted)": "0"}  # fmt: skip

@@ -97,21 +97,28 @@ def _outputs(fig, lang: str) -> list[str]:
     return texts
 
 
-def _figures(db: Path, lang: str) -> list:
-    overall = equity.growth_summary(db, START, END)
-    mean = equity.mean_income_by_year(db)
+def _figures(db: Path, lang: str, region: str | None = None) -> list:
+    """Every equity figure of ``region`` (None: the whole) as the page composes it."""
+    overall = equity.scope_summary(db, START, END, region)
+    mean = equity.mean_income_by_year(db, region=region)
     sources = figures.record_sources(mean, START, END)
     out = [
         figures.distribution_figure(
-            overall, equity.growth_histogram(db, START, END), equity.excluded(db, START, END),
-            mean, START, END, lang,
+            overall, equity.growth_histogram(db, START, END, region=region),
+            equity.excluded(db, START, END, region=region), mean, START, END, lang,
         )
     ]  # fmt: skip
+    if out[0].chart is None:  # the page shows no group of a withheld scope
+        found = equity.umk_yardstick(db, END, region=region)
+        umk = [figures.umk_figure(found, lang)]
+        umk += [figures.umk_group_figure(found, g, {}, lang) for g in ("region", "size_class")]
+        return out + [f for f in umk if f is not None]
     for group in ("size_class", "region", "participant"):
-        frame = equity.growth_summary(db, START, END, group)
+        frame = equity.growth_summary(db, START, END, group, region=region)
         out.append(figures.group_figure(frame, group, {}, sources, lang))
-    out += list(figures.gender_figures(equity.by_gender(db, START, END), sources, START, END, lang))
-    found = equity.umk_yardstick(db, END)
+    by_gender = equity.by_gender(db, START, END, region=region)
+    out += list(figures.gender_figures(by_gender, sources, START, END, lang))
+    found = equity.umk_yardstick(db, END, region=region)
     out.append(figures.umk_figure(found, lang))
     out += [figures.umk_group_figure(found, g, {}, lang) for g in ("region", "size_class")]
     return [f for f in out if f is not None]
@@ -149,3 +156,29 @@ def test_slides_and_brief_hold_no_withheld_value(identifiable_db, lang) -> None:
     assert i18n.t("eq.withheld", lang) in every
     brief = text_of(deck.build_brief(identifiable_db, options))
     assert not [s for s in SECRETS if s in brief]
+
+
+def test_a_region_withheld_among_the_regions_is_withheld_when_chosen(identifiable_db) -> None:
+    """The whole shows every region's enterprises; by region, 'blitar' (1) is withheld and so
+    is Kabupaten (36, the next smallest). Kabupaten chosen alone would show its figures, and
+    the whole minus Kota and Kabupaten would give the one: Kabupaten is withheld there too."""
+    by_region = equity.growth_summary(identifiable_db, START, END, "region")
+    assert equity.region_withheld(by_region, "kab_blitar")
+    assert not equity.region_withheld(by_region, "kota_blitar")
+    kab = _figures(identifiable_db, "id", "kab_blitar")
+    growth = [f for f in kab if not f.key.startswith("equity_umk")]
+    assert [f.key for f in growth] == ["equity_distribution"]  # no group figure either
+    assert growth[0].chart is None and growth[0].value is None
+    every = "\n".join(t for fig in kab for t in _outputs(fig, "id"))
+    mean = equity.mean_income_by_year(identifiable_db, region="kab_blitar")
+    shown = figures.distribution_figure(  # what Kabupaten's figures would have said
+        equity.growth_summary(identifiable_db, START, END, region="kab_blitar"),
+        equity.growth_histogram(identifiable_db, START, END, region="kab_blitar"),
+        equity.excluded(identifiable_db, START, END, region="kab_blitar"), mean, START, END, "id",
+    )  # fmt: skip
+    assert shown.value_text == "+37,5%" and shown.value_text not in every
+    # Against the UMK the one is not compared (the combined region has no UMK): among the
+    # compared, no region is small, so Kabupaten's share is shown
+    assert not equity.umk_yardstick(identifiable_db, END, region="kab_blitar").withheld
+    kota = _figures(identifiable_db, "id", "kota_blitar")
+    assert kota[0].chart is not None and kota[0].value_text == "+30%"

@@ -205,3 +205,23 @@ def test_in_one_region_its_group_of_one_is_withheld(app_db) -> None:
     load_identifiable(app_db)
     at = open_page("pages/equity.py", "id", wilayah="kota_blitar")  # 41 here: shown
     assert not [s for s in SECRETS if s in _everything_sent(at)]
+
+
+def test_a_region_withheld_among_the_regions_shows_nothing_when_chosen(app_db) -> None:
+    """Kabupaten (36) is withheld beside 'blitar' (1) in the by-region figure: chosen alone it
+    would give the one by subtraction from the whole, so its own figures are withheld too."""
+    from tests.privacy_data import load_identifiable
+
+    load_identifiable(app_db)
+    at = open_page("pages/equity.py", "id", wilayah="kab_blitar")
+    sent = _everything_sent(at)
+    assert "+37,5%" not in sent  # Kabupaten's median growth
+    assert "Sebaran pertumbuhan pendapatan 2021–2023\\: tidak ditampilkan" in sent  # escaped
+    assert any("tidak ada usaha yang bisa dikenali" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sources_page_states_the_rule(app_db, lang) -> None:
+    at = open_page("pages/sources.py", lang)
+    rule = "sedikitnya 30 usaha" if lang == "id" else "at least 30 enterprises"
+    assert any(rule in m.value for m in at.markdown)
