@@ -321,7 +321,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Spread of income growth {start}–{end}: not shown",
     ),
     # The cell of a withheld figure; eq.small says why.
-    "eq.withheld": ("tidak ditampilkan", "not shown"),
+    "eq.withheld": ("ditahan", "withheld"),
     "eq.group.size_class": ("skala usaha", "size class"),
     "eq.group.region": ("wilayah", "region"),
     "eq.group.participant": ("keikutsertaan program", "program participation"),

@@ -73,10 +73,10 @@ def test_gender_figures_give_n_withhold_small_groups_and_keep_not_recorded_out_o
     assert part_fig.chart["frame"]["label_group"].tolist() == ["Perempuan (n=40)"]
     assert part_fig.chart["options"]["source_lines"] == ["Sumber: Survei A"]
     table = growth_fig.table.set_index("Kelompok")
-    assert table.loc["Laki-laki (n < 30)", "Ikut program"] == "tidak ditampilkan"
+    assert table.loc["Laki-laki (n < 30)", "Ikut program"] == "ditahan"
     assert table.loc["Laki-laki (n < 30)", "Ditahan"] == "ya"
     assert part_fig.table["Jumlah ikut program"].tolist() == [
-        "30", "tidak ditampilkan", "tidak ditampilkan"
+        "30", "ditahan", "ditahan"
     ]  # fmt: skip
     assert equity.gender_note(GENDER, "en").startswith("Not recorded: 5 enterprises")
 
@@ -84,7 +84,7 @@ def test_gender_figures_give_n_withhold_small_groups_and_keep_not_recorded_out_o
 def test_gender_figures_in_english_and_none_without_any_gender() -> None:
     # Men (12) withheld alone would be Women's total minus the rest: Women withheld too
     growth_fig, part_fig = equity.gender_figures(GENDER.iloc[:2], SOURCES, 2021, 2023, "en")
-    assert growth_fig.title == "Median growth 2021–2023 by owner's gender: not shown"
+    assert growth_fig.title == "Median growth 2021–2023 by owner's gender: withheld"
     assert growth_fig.chart is None and part_fig.chart is None
     nobody = GENDER.iloc[2:]
     assert equity.gender_figures(nobody, SOURCES, 2021, 2023, "en") is None
@@ -147,7 +147,7 @@ def test_umk_title_never_rests_on_a_small_group() -> None:
         "Share of enterprises whose monthly income is at least their region's UMK, 2023: "
         "not shown, so that no enterprise can be recognised"
     )
-    assert dict(fig.metrics) == {"Enterprises ≥ UMK": "not shown", "Enterprises compared": "< 30",
+    assert dict(fig.metrics) == {"Enterprises ≥ UMK": "withheld", "Enterprises compared": "< 30",
                                  "Without a UMK (not counted)": "0"}  # fmt: skip
     assert fig.chart is None and fig.value is None
     names = {"kota_blitar": "Kota Blitar", "kab_blitar": "Kabupaten Blitar"}
@@ -160,6 +160,6 @@ def test_umk_title_never_rests_on_a_small_group() -> None:
     # Micro's 100% is higher, but rests on 7 enterprises: the title names Medium
     assert by_size.title == "Enterprises ≥ UMK by size class, 2023: Medium highest (25%)"
     assert by_size.chart["frame"]["label_group"].tolist() == ["Medium (n=40)"]
-    assert by_size.table["Reaching the UMK"].tolist() == ["not shown", "not shown", "10"]
+    assert by_size.table["Reaching the UMK"].tolist() == ["withheld", "withheld", "10"]
     all_small = equity.umk_group_figure(_yardstick(small, [], sizes[:2]), "size_class", {}, "id")
     assert all_small is None
