@@ -387,16 +387,22 @@ def gender_figures(
     start: int,
     end: int,
     lang: str,
+    *,
+    scope_withheld: bool = False,
 ) -> tuple[Figure, Figure] | None:
     """(income growth by the owner's gender, program participation by the owner's gender)
     from ``frame`` (equity.by_gender), or None when no record has a gender.
 
     Both give n beside every group and withhold small groups as the size classes do; the records
     without a gender are their own row, 'not recorded', shown and counted but left out of the
-    titles. The growth figure's table holds both measures (the deck's table)."""
+    titles. The growth figure's table holds both measures (the deck's table).
+    ``scope_withheld``: the region of ``frame`` is withheld among the regions
+    (equity.region_withheld), so every group is."""
     if not frame["group"].isin(GENDERS).any():
         return None
     frame = equity.withhold(frame, GROWTH_VALUES, complementary=True)
+    if scope_withheld:
+        frame = frame.assign(withheld=True, **{c: float("nan") for c in GROWTH_VALUES})
     names = [group_name("gender", g, {}, lang) for g in frame["group"]]
     medians = _texts(frame, "median", lambda m: _pct(m, lang), lang)
     status = statuses_of(frame)

@@ -182,3 +182,32 @@ def test_a_region_withheld_among_the_regions_is_withheld_when_chosen(identifiabl
     assert not equity.umk_yardstick(identifiable_db, END, region="kab_blitar").withheld
     kota = _figures(identifiable_db, "id", "kota_blitar")
     assert kota[0].chart is not None and kota[0].value_text == "+30%"
+
+
+def test_the_slide_of_a_region_withheld_among_the_regions_shows_no_figure(tmp_path) -> None:
+    """Kabupaten (70: 35 women, 35 men) is withheld beside 'blitar' (1) among the regions; its
+    own slide would show both genders' figures, and with the whole's, the one's."""
+    from tests.privacy_data import _enterprise
+
+    rows = [
+        r
+        for i in range(100)
+        for r in _enterprise(f"k{i}", "kota_blitar", "micro", "P", 30_000_000, 10 + i % 40)
+    ]
+    rows += [
+        r
+        for i in range(70)
+        for r in _enterprise(f"b{i}", "kab_blitar", "small", "PL"[i % 2], 40_000_000, 20 + i % 30)
+    ]
+    rows += _enterprise("one", "blitar", "medium", "P", 50_000_000, 987.6)
+    db = store.ensure_database(tmp_path / "batik.duckdb")
+    with store.connect(db) as con:
+        con.register("f", pd.DataFrame(rows))
+        con.execute("INSERT INTO enterprise_record BY NAME SELECT * FROM f")
+    options = deck.DeckOptions(
+        title="Uji", date=dt.date(2026, 12, 7), sections=("gender",), region="kab_blitar"
+    )
+    slides, _ = deck.build(db, options)
+    (slide,) = [s for s in slides if s.section == "gender"]
+    cells = [row.cells[1:5] for row in slide.table.rows]  # median .. joined
+    assert len(cells) == 2 and all(c == ("ditahan",) * 4 for c in cells), cells
