@@ -2,22 +2,31 @@
 
 The study's 50-70% is an average; enterprise records show how evenly it reached artisans.
 Everything is aggregated inside DuckDB (a province's records are a million rows), and every
-figure comes with the number of enterprises behind it; groups under ``SMALL_GROUP`` are
-flagged, not hidden.
+figure comes with the number of enterprises behind it. The queries here compute every group;
+what is shown of a group under ``SMALL_GROUP`` is decided by :func:`withhold` (its figures
+are withheld, so that no enterprise can be recognised), which the figure layer applies before
+anything reaches a page, a chart, a download, a slide or the brief.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from impact import store
 from impact.indicators import Indicator
 from impact.status import weakest
 
-SMALL_GROUP = 30  # fewer enterprises than this: the figure is shown, marked as fragile
+# Fewer enterprises than this in a group: its figures are withheld (see withhold), never
+# shown. A group of one would otherwise show that enterprise's own growth and participation.
+SMALL_GROUP = 30
+# The figures of a growth_summary / by_gender row and of a umk_share row that withhold blanks.
+GROWTH_VALUES = ("median", "q1", "q3", "share_50", "participants", "participation")
+UMK_VALUES = ("reached", "share")
 GROUPS = {"size_class", "region", "sector", "participant", "gender"}  # allow-list for GROUP BY
 # The owner's gender as stored (impact.upload.validation 'gender'), women first as the page
 # and deck name them; records without it form their own group, never mixed into another.
@@ -101,6 +110,53 @@ def growth_summary(
     out = out.rename(columns={"grp": "group"})
     out["small"] = out["n"] < SMALL_GROUP
     return out
+
+
+def withhold(frame: pd.DataFrame, values: Iterable[str], *, complementary: bool) -> pd.DataFrame:
+    """``frame`` (one row per group, column ``n``) with a column ``withheld`` and the
+    ``values`` columns blanked (NaN, as float) in every withheld row: what may be shown.
+
+    Primary suppression: a group with 0 < n < SMALL_GROUP is withheld. Secondary
+    (``complementary``, for groups that partition a total shown beside them, e.g. the size
+    classes under the page's overall median and share): when exactly one group is withheld,
+    the smallest other group with enterprises is withheld too, so that the one cannot be
+    recovered by subtracting the others from the total (a share of n is a count). Two or more
+    withheld groups reveal only their sum. A group without enterprises (n 0) has no figures
+    to withhold. The counts n stay: they say how many, not what any enterprise earned.
+    """
+    n = frame["n"].to_numpy(dtype="int64")
+    hidden = (n > 0) & (n < SMALL_GROUP)
+    if complementary and hidden.sum() == 1:
+        others = np.flatnonzero((n > 0) & ~hidden)
+        if len(others):
+            hidden[others[np.argmin(n[others])]] = True
+    out = frame.copy()
+    out["withheld"] = hidden
+    for column in (c for c in values if c in out.columns):
+        out[column] = out[column].astype("float64").mask(hidden)
+    return out
+
+
+def region_withheld(by_region: pd.DataFrame, region: str | None) -> bool:
+    """True when ``region``'s enterprises are a group that ``by_region`` (one row per region
+    of the whole, as growth_summary or umk_share give it) withholds among the regions. A view
+    filtered to that region would show as its whole what the by-region figures withhold (a
+    region's own total beside the whole's gives the withheld region by subtraction), so the
+    filtered view is withheld too."""
+    if region is None:
+        return False
+    out = withhold(by_region, (), complementary=True)
+    return bool(out.loc[out["group"] == region, "withheld"].any())
+
+
+def scope_summary(path: Path | str, start: int, end: int, region: str | None) -> pd.DataFrame:
+    """:func:`growth_summary` of ``region`` (None: the whole), with ``withheld`` True when it
+    may not be shown: fewer than SMALL_GROUP enterprises, or a region withheld among the
+    regions (:func:`region_withheld`)."""
+    out = growth_summary(path, start, end, region=region)
+    by_region = growth_summary(path, start, end, "region") if region else out.iloc[0:0]
+    hidden = region_withheld(by_region, region)
+    return out.assign(withheld=(out["n"] < SMALL_GROUP) | hidden)
 
 
 def by_gender(path: Path | str, start: int, end: int, *, region=None, sector=None) -> pd.DataFrame:
@@ -307,6 +363,7 @@ class UmkYardstick:
     by: dict[str, pd.DataFrame]
     umk: pd.DataFrame
     sources: pd.DataFrame
+    withheld: bool = False  # the region in scope is withheld among the regions: show nothing
 
     @property
     def empty(self) -> bool:
@@ -343,7 +400,9 @@ def umk_yardstick(
     sources = pd.concat(
         [records[["year", "source"]], used[["year", "source"]]], ignore_index=True
     ).drop_duplicates()
+    by_region = umk_share(path, "region", year=year, sector=sector) if region else years.iloc[0:0]
     return UmkYardstick(
+        withheld=region_withheld(by_region, region),
         year=year,
         overall=umk_share(path, year=year, region=region, sector=sector),
         by={

@@ -195,7 +195,7 @@ def enterprise_years(path: str, version: int) -> list[int]:
 def equity_figures(path: str, version: int, start: int, end: int, region: str | None):
     """Every aggregate the equity page shows, computed in DuckDB once per data version."""
     return (
-        equity.growth_summary(path, start, end, region=region),
+        equity.scope_summary(path, start, end, region),  # withheld: see equity.withhold
         {
             g: equity.growth_summary(path, start, end, g, region=region)
             for g in ("size_class", "region", "participant")

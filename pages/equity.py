@@ -45,28 +45,39 @@ if overall.empty:
 spread = equity.distribution_figure(overall, bands, left_out, mean, start, end, lang)
 _render.figure_metrics(spread)
 st.caption(_render.plain(spread.extra["about"]))
-_render.figure_panel(spread, f"sebaran_pertumbuhan_{start}-{end}_{region}")
 
-cols = st.columns(3, gap="medium")
-for column, group in zip(cols, ("size_class", "region", "participant"), strict=True):
-    with column:
-        fig = equity.group_figure(by_group[group], group, regions, spread.sources, lang)
-        _render.figure_panel(fig, f"pertumbuhan_per_{group}_{start}-{end}_{region}")
-st.caption(_render.t("eq.small", n=SMALL_GROUP))
-if gap_text := equity.gap_text(gap, by_group["participant"], lang):
-    st.info(_render.plain(gap_text))
 
-st.header(_render.t("eq.gender.heading"))
-st.caption(_render.t("eq.gender.intro", start=start, end=end))
-women_men = equity.gender_figures(by_gender, spread.sources, start, end, lang)
-if women_men is None:
-    st.info(_render.plain(equity.gender_missing(by_gender, start, end, lang)))
-else:
-    for column, fig in zip(st.columns(2, gap="medium"), women_men, strict=True):
+def panel(fig, name: str, **layout) -> None:
+    """A figure's panel, or why it is not shown (every group withheld: equity.withhold)."""
+    if fig.chart is None:
+        st.markdown(f"**{_render.plain(fig.title)}**")
+        st.info(_render.t("eq.small", n=SMALL_GROUP))
+    else:
+        _render.figure_panel(fig, name, **layout)
+
+
+panel(spread, f"sebaran_pertumbuhan_{start}-{end}_{region}")
+if spread.chart is not None:  # else every group below is a part of fewer than SMALL_GROUP
+    cols = st.columns(3, gap="medium")
+    for column, group in zip(cols, ("size_class", "region", "participant"), strict=True):
         with column:
-            _render.figure_panel(fig, f"{fig.key}_{start}-{end}_{region}")
-    st.caption(_render.plain(equity.gender_note(by_gender, lang)))
+            fig = equity.group_figure(by_group[group], group, regions, spread.sources, lang)
+            panel(fig, f"pertumbuhan_per_{group}_{start}-{end}_{region}")
     st.caption(_render.t("eq.small", n=SMALL_GROUP))
+    if gap_text := equity.gap_text(gap, by_group["participant"], lang):
+        st.info(_render.plain(gap_text))
+
+    st.header(_render.t("eq.gender.heading"))
+    st.caption(_render.t("eq.gender.intro", start=start, end=end))
+    women_men = equity.gender_figures(by_gender, spread.sources, start, end, lang)
+    if women_men is None:
+        st.info(_render.plain(equity.gender_missing(by_gender, start, end, lang)))
+    else:
+        for column, fig in zip(st.columns(2, gap="medium"), women_men, strict=True):
+            with column:
+                panel(fig, f"{fig.key}_{start}-{end}_{region}")
+        st.caption(_render.plain(equity.gender_note(by_gender, lang)))
+        st.caption(_render.t("eq.small", n=SMALL_GROUP))
 
 st.header(_render.t("eq.umk.heading"))
 st.caption(_render.t("eq.umk.intro"))
@@ -82,7 +93,7 @@ by = [equity.umk_group_figure(yardstick, g, regions, lang) for g in ("region", "
 shown = [f for f in by if f is not None]
 for column, fig in zip(st.columns(max(len(shown), 1), gap="medium"), shown, strict=False):
     with column:
-        _render.figure_panel(fig, f"{fig.key}_{end}_{region}")
+        panel(fig, f"{fig.key}_{end}_{region}")
 for note in umk.notes:
     st.caption(_render.plain(note))
 st.caption(_render.t("eq.small", n=SMALL_GROUP))

@@ -6,10 +6,11 @@ from __future__ import annotations
 import streamlit as st
 
 from impact import i18n
+from impact.equity import SMALL_GROUP
 from impact.figures import export, tables
 from impact.store import STATUSES
 from impact.upload import datasets
-from pages import _current_data, _data, _render, _signin, _widgets
+from pages import _current_data, _data, _render, _widgets
 
 lang = _render.lang()
 path, version = _data.db()
@@ -18,6 +19,7 @@ st.caption(_render.t("src.intro"))
 
 st.header(_render.t("src.method"))
 st.markdown(_render.t("src.method.text"))
+st.markdown(_render.t("src.suppression", n=SMALL_GROUP))  # the rule of impact.equity.withhold
 
 st.header(_render.t("src.indicators"))
 registry = _data.registry(path, version)
@@ -74,9 +76,6 @@ else:
 # Each dataset's current rows as its upload template: edit in Excel, upload back.
 st.header(_render.t("src.current"))
 st.caption(_render.t("src.current.intro"))
-editor = _signin.current_editor()
 for dataset_code, dataset in datasets.DATASETS.items():  # one per line: the labels are long
-    if dataset_code in _current_data.EDITOR_ONLY and not editor:
-        st.caption(_render.t("src.current.editor_only", name=_render.t(f"dataset.{dataset_code}")))
-    else:
-        _current_data.download_button(st, path, version, dataset, f"src_current_{dataset_code}")
+    # per-enterprise rows: a signed-in editor's only, else a sentence why (_current_data)
+    _current_data.download_button(st, path, version, dataset, f"src_current_{dataset_code}")

@@ -1125,7 +1125,9 @@ def _gender(deck: _Deck) -> list[Slide]:
     frame = equity.by_gender(deck.path, start, end, region=scope)
     mean = equity.mean_income_by_year(deck.path, region=scope)
     sources = equity_figures.record_sources(mean, start, end)
-    figures = equity_figures.gender_figures(frame, sources, start, end, lang)
+    # a region withheld among the regions would give the rest by subtraction from the whole
+    hidden = equity.region_withheld(equity.growth_summary(deck.path, start, end, "region"), scope)
+    figures = equity_figures.gender_figures(frame, sources, start, end, lang, scope_withheld=hidden)
     if figures is None:
         return []
     grown, joined = figures

@@ -3,8 +3,10 @@ class, region and program participation, the participants' gap, and income growt
 participation by the owner's gender, and the share of enterprises whose income reaches their
 region's minimum wage, UMK), composed once.
 
-Every figure gives the number of enterprises behind it, flags small groups, carries the
-weakest status of the records it uses and names the sources of the two years it compares.
+Every figure gives the number of enterprises behind it, withholds the figures of small groups
+(equity.withhold: in titles, charts' data, tables and so in downloads and slides, a withheld
+group keeps only its name and 'n < 30'), carries the weakest status of the records it uses and
+names the sources of the two years it compares.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import replace
 import pandas as pd
 
 from impact import equity, growth, i18n
-from impact.equity import GENDERS, NOT_RECORDED, SMALL_GROUP
+from impact.equity import GENDERS, GROWTH_VALUES, NOT_RECORDED, SMALL_GROUP, UMK_VALUES
 from impact.figures.figure import PRECISION, Figure, chart_spec, year_sources
 from impact.figures.marks import marked, statuses_of
 
@@ -39,6 +41,19 @@ def record_sources(
 
 def _pct(x: float, lang: str, decimals: int = PRECISION) -> str:
     return i18n.format_percent(x, lang, decimals, True)
+
+
+def withheld_word(lang: str) -> str:
+    """What a withheld figure's cell says (the reason is the eq.small sentence)."""
+    return i18n.t("eq.withheld", lang)
+
+
+def _n_text(n: float, withheld: bool, lang: str) -> str:
+    """A group's count; '< 30' for a group withheld for being small (not one withheld beside
+    it), so that the page does not say 'n=1' next to a withheld figure."""
+    if withheld and 0 < n < SMALL_GROUP:
+        return f"< {SMALL_GROUP}"
+    return i18n.format_number(n, lang, 0)
 
 
 def band_label(low: float, high: float, lang: str) -> str:
@@ -70,6 +85,8 @@ def distribution_figure(
     row = overall.iloc[0]
     status = str(row["status"])
     sources = record_sources(mean, start, end)
+    if row["n"] < SMALL_GROUP or row.get("withheld", False):  # equity.scope_summary
+        return _withheld_distribution(int(row["n"]), status, sources, start, end, lang)
     median = _pct(row["median"], lang)
     share = i18n.format_percent(row["share_50"], lang, 0)
     title = marked(
@@ -140,6 +157,42 @@ def distribution_figure(
     )
 
 
+def _withheld_distribution(
+    n: int,
+    status: str,
+    sources: tuple[tuple[str, tuple[int, ...]], ...],
+    start: int,
+    end: int,
+    lang: str,
+) -> Figure:
+    """The spread when fewer than SMALL_GROUP enterprises are compared: no median, middle
+    half, share or histogram (a chart of one enterprise shows its growth), no chart."""
+    title = marked(i18n.t("eq.hist.title.withheld", lang, start=start, end=end), status, lang)
+    word = withheld_word(lang)
+    about = i18n.t(
+        "eq.source", lang, sources="; ".join(i18n.data_text(s, lang) for s, _ in sources)
+    )
+    return Figure(
+        key="equity_distribution",
+        kind="level",
+        unit="%",
+        value=None,
+        years=(start, end),
+        status=status,
+        sources=sources,
+        title=title,
+        label=i18n.t("eq.median", lang),
+        value_text=word,
+        period=i18n.t("card.period", lang, start=start, end=end),
+        metrics=(
+            (i18n.t("eq.median", lang), word),
+            (i18n.t("eq.n", lang), _n_text(n, True, lang)),
+        ),
+        notes=(about,),
+        extra={"about": about},
+    )
+
+
 def group_name(group: str, code: object, region_names: dict[str, str], lang: str) -> str:
     """A group's name: a size class, a region, an owner's gender (or 'not recorded') or
     participants / non-participants."""
@@ -160,17 +213,19 @@ def group_figure(
     lang: str,
 ) -> Figure:
     """The median growth per group (``group``: size_class, region or participant) with the n
-    behind each bar and small groups flagged; titled by the highest, ties named.
+    behind each bar; titled by the highest, ties named.
 
-    A title never rests on a small group (n < equity.SMALL_GROUP, column ``small``): the
+    A title never rests on a withheld group (n < equity.SMALL_GROUP, or withheld beside one): the
     highest among the groups large enough is named, and the title says it ranks only those;
     when no group is large enough the title says the groups are too small to compare. Every
-    group, small ones too, stays on the chart and in the table with its n."""
+    group stays in the table with its n; a withheld group (equity.withhold) has no bar and no
+    figure, only its name and n. The chart is None when every group is withheld."""
+    frame = equity.withhold(frame, GROWTH_VALUES, complementary=True)
     names = [group_name(group, g, region_names, lang) for g in frame["group"]]
-    medians = [_pct(m, lang) for m in frame["median"]]
+    medians = _texts(frame, "median", lambda m: _pct(m, lang), lang)
     status = statuses_of(frame)
     group_word = i18n.t(f"eq.group.{group}", lang)
-    large = [i for i, small in enumerate(frame["small"]) if not small]
+    large = [i for i, hidden in enumerate(frame["withheld"]) if not hidden]
     if not large:
         title = marked(
             i18n.t("eq.by.title.too_small", lang, group=group_word, n=SMALL_GROUP), status, lang
@@ -189,19 +244,33 @@ def group_figure(
     return replace(fig, label=" & ".join(tops), value_text=highest)
 
 
-def _with_n(frame: pd.DataFrame, names: list[str]) -> list[str]:
-    """Each group's name with the n behind it, and ⚠ on a small group (see eq.small)."""
+def _with_n(frame: pd.DataFrame, names: list[str], lang: str) -> list[str]:
+    """Each group's name with the n behind it ('n < 30' for a small withheld group)."""
     # n beside the group's name, not after the bar: a narrow column would cut it off there.
     return [
-        f"{name} (n={int(n)})" + (" ⚠" if small else "")
-        for name, n, small in zip(names, frame["n"], frame["small"], strict=True)
+        f"{name} (n < {SMALL_GROUP})" if hidden and 0 < n < SMALL_GROUP else f"{name} (n={int(n)})"
+        for name, n, hidden in zip(names, frame["n"], frame["withheld"], strict=True)
+    ]
+
+
+def _texts(frame: pd.DataFrame, column: str, text, lang: str) -> list[str]:
+    """``text(value)`` of each row's ``column``, or the withheld word in a withheld row."""
+    return [
+        withheld_word(lang) if hidden else text(v)
+        for v, hidden in zip(frame[column], frame["withheld"], strict=True)
     ]
 
 
 def _small_words(frame: pd.DataFrame, lang: str) -> list[str]:
     return [
-        i18n.t("table.col.small.yes" if s else "table.col.small.no", lang) for s in frame["small"]
+        i18n.t("table.col.small.yes" if s else "table.col.small.no", lang)
+        for s in frame["withheld"]
     ]
+
+
+def _plotted(shown: pd.DataFrame) -> pd.DataFrame:
+    """The rows a chart may carry: never a withheld group's (a Vega spec holds its data)."""
+    return shown[~shown["withheld"].to_numpy(dtype=bool)]
 
 
 def _group_bars(
@@ -240,22 +309,28 @@ def _median_figure(
     sources: tuple[tuple[str, tuple[int, ...]], ...],
     lang: str,
 ) -> Figure:
-    """The median growth of each group as bars, n beside each name, and its table."""
+    """The median growth of each group as bars, n beside each name, and its table; ``frame``
+    is withheld (equity.withhold): a withheld group has no bar and 'ditahan' in its cells."""
     status = statuses_of(frame)
-    shown = frame.assign(label_group=_with_n(frame, names), label=medians)
-    chart = _group_bars(shown, "median", i18n.t("eq.median.axis", lang), title, sources, lang)
+    shown = frame.assign(label_group=_with_n(frame, names, lang), label=medians)
+    plotted = _plotted(shown)
+    axis = i18n.t("eq.median.axis", lang)
+    chart = _group_bars(plotted, "median", axis, title, sources, lang) if len(plotted) else None
+    word = withheld_word(lang)
     table = pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),
-            i18n.t("eq.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
+            i18n.t("eq.n", lang): [
+                _n_text(n, w, lang) for n, w in zip(shown["n"], shown["withheld"], strict=True)
+            ],
             i18n.t("eq.median", lang): medians,
             i18n.t("eq.iqr", lang): [
-                i18n.format_range(growth.Range(a, b), lang, "%", 0, True)
-                for a, b in zip(shown["q1"], shown["q3"], strict=True)
+                word if w else i18n.format_range(growth.Range(a, b), lang, "%", 0, True)
+                for a, b, w in zip(shown["q1"], shown["q3"], shown["withheld"], strict=True)
             ],
-            i18n.t("eq.share50", lang): [
-                i18n.format_percent(v, lang, 0) for v in shown["share_50"]
-            ],
+            i18n.t("eq.share50", lang): _texts(
+                shown, "share_50", lambda v: i18n.format_percent(v, lang, 0), lang
+            ),
             i18n.t("table.col.small", lang): _small_words(shown, lang),
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
         }
@@ -278,8 +353,9 @@ def _median_figure(
 
 def gap_text(gap: dict, participants: pd.DataFrame, lang: str) -> str | None:
     """The participants' median minus the others', with both counts, as a comparison (not a
-    cause), marked with the weaker status of the two groups; None without both groups."""
-    if gap["gap_pp"] is None:
+    cause), marked with the weaker status of the two groups; None without both groups, or
+    when either is a small group (both are then withheld, see equity.withhold)."""
+    if gap["gap_pp"] is None or gap.get("small"):
         return None
     text = i18n.t(
         "eq.gap",
@@ -295,12 +371,14 @@ def gap_text(gap: dict, participants: pd.DataFrame, lang: str) -> str | None:
 
 
 def _by_gender_words(frame: pd.DataFrame, values: list[str], lang: str) -> str:
-    """'Perempuan +35%, Laki-laki +10%': the recorded genders only (not the 'not recorded')."""
-    return ", ".join(
+    """'Perempuan +35%, Laki-laki +10%': the recorded genders only (not the 'not recorded'),
+    never a withheld group's; 'ditahan' when every recorded gender is withheld."""
+    words = ", ".join(
         f"{group_name('gender', g, {}, lang)} {v}"
-        for g, v in zip(frame["group"], values, strict=True)
-        if g in GENDERS
+        for g, v, hidden in zip(frame["group"], values, frame["withheld"], strict=True)
+        if g in GENDERS and not hidden
     )
+    return words or withheld_word(lang)
 
 
 def gender_figures(
@@ -309,17 +387,24 @@ def gender_figures(
     start: int,
     end: int,
     lang: str,
+    *,
+    scope_withheld: bool = False,
 ) -> tuple[Figure, Figure] | None:
     """(income growth by the owner's gender, program participation by the owner's gender)
     from ``frame`` (equity.by_gender), or None when no record has a gender.
 
-    Both give n beside every group and flag small groups as the size classes do; the records
+    Both give n beside every group and withhold small groups as the size classes do; the records
     without a gender are their own row, 'not recorded', shown and counted but left out of the
-    titles. The growth figure's table holds both measures (the deck's table)."""
+    titles. The growth figure's table holds both measures (the deck's table).
+    ``scope_withheld``: the region of ``frame`` is withheld among the regions
+    (equity.region_withheld), so every group is."""
     if not frame["group"].isin(GENDERS).any():
         return None
+    frame = equity.withhold(frame, GROWTH_VALUES, complementary=True)
+    if scope_withheld:
+        frame = frame.assign(withheld=True, **{c: float("nan") for c in GROWTH_VALUES})
     names = [group_name("gender", g, {}, lang) for g in frame["group"]]
-    medians = [_pct(m, lang) for m in frame["median"]]
+    medians = _texts(frame, "median", lambda m: _pct(m, lang), lang)
     status = statuses_of(frame)
     growth_title = marked(
         i18n.t(
@@ -337,7 +422,7 @@ def gender_figures(
         label=i18n.t("eq.gender.heading", lang),
         value_text=_by_gender_words(frame, medians, lang),
     )
-    rates = [i18n.format_percent(r, lang, 0) for r in frame["participation"]]
+    rates = _texts(frame, "participation", lambda r: i18n.format_percent(r, lang, 0), lang)
     growth_fig.table.insert(
         len(growth_fig.table.columns) - 2, i18n.t("eq.gender.joined", lang), rates
     )
@@ -352,16 +437,23 @@ def gender_figures(
         status,
         lang,
     )
-    shown = frame.assign(label_group=_with_n(frame, names), label=rates)
+    shown = frame.assign(label_group=_with_n(frame, names, lang), label=rates)
     axis = i18n.t("eq.gender.part.axis", lang)
-    chart = _group_bars(shown, "participation", axis, part_title, sources, lang)
+    plotted = _plotted(shown)
+    chart = (
+        _group_bars(plotted, "participation", axis, part_title, sources, lang)
+        if len(plotted)
+        else None
+    )
     table = pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),
-            i18n.t("eq.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
-            i18n.t("eq.gender.participants", lang): [
-                i18n.format_number(n, lang, 0) for n in shown["participants"]
+            i18n.t("eq.n", lang): [
+                _n_text(n, w, lang) for n, w in zip(shown["n"], shown["withheld"], strict=True)
             ],
+            i18n.t("eq.gender.participants", lang): _texts(
+                shown, "participants", lambda n: i18n.format_number(n, lang, 0), lang
+            ),
             i18n.t("eq.gender.joined", lang): rates,
             i18n.t("table.col.small", lang): _small_words(shown, lang),
             i18n.t("table.status", lang): [i18n.label("status", s, lang) for s in shown["status"]],
@@ -404,19 +496,21 @@ def _umk_share_text(share: float, lang: str) -> str:
 
 
 def _umk_shares(frame: pd.DataFrame, lang: str) -> list[str]:
-    return [_umk_share_text(s, lang) for s in frame["share"]]
+    return _texts(frame, "share", lambda s: _umk_share_text(s, lang), lang)
 
 
 def _umk_table(shown: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Each compared group: its name with n, the n, how many reach the UMK, the share, the
-    records left out for want of a UMK, the small-group flag and the status."""
+    records left out for want of a UMK, whether it is withheld and the status."""
     return pd.DataFrame(
         {
             i18n.t("table.col.group", lang): shown["label_group"].tolist(),
-            i18n.t("eq.umk.n", lang): [i18n.format_number(n, lang, 0) for n in shown["n"]],
-            i18n.t("eq.umk.reached", lang): [
-                i18n.format_number(n, lang, 0) for n in shown["reached"]
+            i18n.t("eq.umk.n", lang): [
+                _n_text(n, w, lang) for n, w in zip(shown["n"], shown["withheld"], strict=True)
             ],
+            i18n.t("eq.umk.reached", lang): _texts(
+                shown, "reached", lambda n: i18n.format_number(n, lang, 0), lang
+            ),
             i18n.t("eq.umk.share", lang): shown["label"].tolist(),
             i18n.t("eq.umk.no_umk", lang): [
                 i18n.format_number(n, lang, 0) for n in shown["no_umk"]
@@ -434,16 +528,17 @@ def _umk_bars(
     sources: tuple[tuple[str, tuple[int, ...]], ...],
     lang: str,
 ) -> tuple[dict | None, pd.DataFrame]:
-    """The share per group as bars (n beside each name, ⚠ on a small group) and its table,
+    """The share per group as bars (n beside each name, no bar for a withheld group) and its table,
     of the groups compared with a UMK only (a group without one has no share, not 0%)."""
     keep = (frame["n"] > 0).to_numpy()
     shown = frame[keep].assign(
-        label_group=_with_n(frame[keep], [n for n, k in zip(names, keep, strict=True) if k]),
+        label_group=_with_n(frame[keep], [n for n, k in zip(names, keep, strict=True) if k], lang),
         label=_umk_shares(frame[keep], lang),
     )
-    if shown.empty:
+    plotted = _plotted(shown)
+    if plotted.empty:
         return None, _umk_table(shown, lang)
-    chart = _group_bars(shown, "share", i18n.t("eq.umk.axis", lang), title, sources, lang)
+    chart = _group_bars(plotted, "share", i18n.t("eq.umk.axis", lang), title, sources, lang)
     return chart, _umk_table(shown, lang)
 
 
@@ -460,20 +555,33 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
     bars, and notes on the method (yearly income against 12 x UMK), on who was left out and
     why, on the years without a UMK, and the sources. The title states the share only when
     the enterprises compared are not a small group."""
-    row = found.overall.iloc[0]
+    overall = equity.withhold(found.overall, UMK_VALUES, complementary=False)
+    if found.withheld:  # the region in scope is withheld among the regions: every figure
+        overall = overall.assign(withheld=True, share=float("nan"), reached=float("nan"))
+    row = overall.iloc[0]
     year, n = int(found.year or 0), int(row["n"])
-    by_year = found.by["year"]
+    # Years are not parts of one shown total: only each year's own small n withholds it.
+    by_year = equity.withhold(found.by["year"], UMK_VALUES, complementary=False)
+    if found.withheld:
+        nan = float("nan")
+        by_year = by_year.assign(withheld=by_year["n"] > 0, share=nan, reached=nan)
     compared = by_year[by_year["n"] > 0]
     if n:
         status = str(row["status"])
     else:  # no share this year: the status of what the figure still shows
         status = statuses_of(compared) if len(compared) else str(row["record_status"])
     sources = umk_sources(found, [year])
-    share = _umk_share_text(row["share"], lang) if n else "–"
+    share = (
+        "–"
+        if not n
+        else withheld_word(lang)
+        if row["withheld"]
+        else _umk_share_text(row["share"], lang)
+    )
     if not n:
         title = i18n.t("eq.umk.title.none", lang, year=year)
-    elif row["small"]:
-        title = i18n.t("eq.umk.title.small", lang, year=year, n=n, min=equity.SMALL_GROUP)
+    elif row["withheld"]:
+        title = i18n.t("eq.umk.title.small", lang, year=year)
     else:
         title = i18n.t("eq.umk.title", lang, year=year, share=share)
     title = marked(title, status, lang)
@@ -482,8 +590,8 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
     chart, table = _umk_bars(by_year, names, title, plotted, lang)
     no_umk = int(row["no_umk"])
     metrics = (
-        (i18n.t("eq.umk.share", lang), share + (" ⚠" if n and row["small"] else "")),
-        (i18n.t("eq.umk.n", lang), i18n.format_number(n, lang, 0)),
+        (i18n.t("eq.umk.share", lang), share),
+        (i18n.t("eq.umk.n", lang), _n_text(n, bool(row["withheld"]), lang)),
         (i18n.t("eq.umk.no_umk", lang), i18n.format_number(no_umk, lang, 0)),
     )
     notes = [i18n.t("eq.umk.method", lang)]
@@ -515,14 +623,14 @@ def umk_figure(found: equity.UmkYardstick, lang: str) -> Figure:
         key="equity_umk",
         kind="share",
         unit="%",
-        value=growth.Range.point(float(row["share"])) if n else None,
+        value=growth.Range.point(float(row["share"])) if n and not row["withheld"] else None,
         years=(year, year),
         status=status,
         sources=sources,
         title=title,
         label=i18n.t("eq.umk.card", lang),
         value_text=share,
-        period=i18n.t("eq.umk.period", lang, year=year, n=i18n.format_number(n, lang, 0)),
+        period=i18n.t("eq.umk.period", lang, year=year, n=_n_text(n, bool(row["withheld"]), lang)),
         metrics=metrics,
         chart=chart,
         table=table,
@@ -534,13 +642,15 @@ def umk_group_figure(
     found: equity.UmkYardstick, group: str, region_names: dict[str, str], lang: str
 ) -> Figure | None:
     """The share reaching the UMK per ``group`` (region or size_class) in ``found.year``, n
-    beside each name and small groups flagged; titled by the highest group that is not small
-    (never by a small one). None when no group has a UMK to compare with."""
-    frame = found.by[group]
+    beside each name and small groups withheld (with the next-smallest beside a single one);
+    titled by the highest group shown. None when no group can be charted."""
+    if found.withheld:
+        return None
+    frame = equity.withhold(found.by[group], UMK_VALUES, complementary=True)
     names = [group_name(group, g, region_names, lang) for g in frame["group"]]
     year = int(found.year or 0)
     sources = umk_sources(found, [year])
-    sturdy = frame[(frame["n"] > 0) & ~frame["small"]]
+    sturdy = frame[(frame["n"] > 0) & ~frame["withheld"]]
     status = statuses_of(frame[frame["n"] > 0])
     words = {"group": i18n.t(f"eq.group.{group}", lang), "year": year}
     if sturdy.empty:

@@ -234,7 +234,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "table.col.q1": ("Kuartil bawah", "Lower quartile"),
     "table.col.q3": ("Kuartil atas", "Upper quartile"),
-    "table.col.small": ("Kelompok kecil", "Small group"),
+    "table.col.small": ("Ditahan", "Withheld"),
     "table.col.small.yes": ("ya", "yes"),
     "table.col.small.no": ("tidak", "no"),
     "table.col.group": ("Kelompok", "Group"),

@@ -170,6 +170,21 @@ TEXTS: dict[str, tuple[str, str]] = {
         "page); the Equity page shows their summary.",
     ),
     "src.method": ("Cara menghitung", "How figures are computed"),
+    "src.suppression": (
+        "**Kerahasiaan usaha.** Angka dari catatan per unit usaha (halaman Pemerataan, "
+        "Pendapatan dan bahan paparan) hanya ditampilkan untuk kelompok dengan sedikitnya "
+        "{n} usaha. Kelompok yang lebih kecil tidak ditampilkan, juga tidak di tabel, data "
+        "grafik, unduhan, slide dan ringkasan. Bila hanya satu kelompok tidak ditampilkan, "
+        "kelompok terkecil berikutnya juga tidak, agar angkanya tidak bisa dihitung dari total. "
+        "Jumlah usaha per kelompok tetap disebut; catatan per usaha hanya bisa diunduh editor "
+        "yang sudah masuk.",
+        "**Enterprise confidentiality.** Figures from enterprise records (the Equity and Income "
+        "pages and the hearing pack) are shown only for groups of at least {n} enterprises. "
+        "Smaller groups are not shown, nor in tables, chart data, downloads, slides and the "
+        "brief. When only one group would be hidden, the next smallest is hidden too, so that "
+        "its figure cannot be worked out from the total. How many enterprises each group has is "
+        "still said; the records themselves can be downloaded only by a signed-in editor.",
+    ),
     "src.method.text": (
         "- **Nilai tingkat** (Rp, jumlah, indeks): selisih, perubahan persen = (akhir/awal − 1) × 100, "
         "CAGR = ((akhir/awal)^(1/tahun) − 1) × 100.\n"
@@ -291,15 +306,22 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Pertumbuhan median per {group}: {top} tertinggi ({value})",
         "Median growth by {group}: {top} highest ({value})",
     ),
-    # A group under the small-group threshold never carries the title (equity.SMALL_GROUP).
+    # A withheld group never carries the title (equity.withhold, SMALL_GROUP).
     "eq.by.title.large": (
-        "Pertumbuhan median per {group}: {top} tertinggi di antara kelompok ≥ {n} usaha ({value})",
-        "Median growth by {group}: {top} highest of the groups of ≥ {n} enterprises ({value})",
+        "Pertumbuhan median per {group}: {top} tertinggi di antara kelompok yang ditampilkan "
+        "({value})",
+        "Median growth by {group}: {top} highest of the groups shown ({value})",
     ),
     "eq.by.title.too_small": (
-        "Pertumbuhan median per {group}: kelompok terlalu kecil (< {n} usaha) untuk dibandingkan",
-        "Median growth by {group}: groups too small (< {n} enterprises) to compare",
+        "Pertumbuhan median per {group}: tidak ditampilkan, kelompok kurang dari {n} usaha",
+        "Median growth by {group}: not shown, groups of fewer than {n} enterprises",
     ),
+    "eq.hist.title.withheld": (
+        "Sebaran pertumbuhan pendapatan {start}–{end}: tidak ditampilkan",
+        "Spread of income growth {start}–{end}: not shown",
+    ),
+    # The cell of a withheld figure; eq.small says why.
+    "eq.withheld": ("ditahan", "withheld"),
     "eq.group.size_class": ("skala usaha", "size class"),
     "eq.group.region": ("wilayah", "region"),
     "eq.group.participant": ("keikutsertaan program", "program participation"),
@@ -311,9 +333,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Median gap, participants − non-participants: {gap} ({n1} participants, {n2} others). A "
         "comparison, not proof of cause: participants may differ from the start.",
     ),
+    # The rule of equity.withhold, said under every equity figure, slide and on Sources.
     "eq.small": (
-        "⚠ kelompok kecil (< {n} usaha): angka rapuh",
-        "⚠ small group (< {n} enterprises): fragile figure",
+        "Kelompok kurang dari {n} usaha: tidak ditampilkan agar tidak ada usaha yang bisa "
+        "dikenali; bila hanya satu kelompok tidak ditampilkan, kelompok terkecil berikutnya "
+        "juga tidak, agar angkanya tidak bisa dihitung dari total.",
+        "Groups of fewer than {n} enterprises: not shown, so that no enterprise can be "
+        "recognised; when only one group would be hidden, the next smallest is hidden too, so "
+        "that its figure cannot be worked out from the total.",
     ),
     "eq.gender.heading": ("Perempuan dan laki-laki", "Women and men"),
     "eq.gender.intro": (
@@ -364,10 +391,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Share of enterprises whose monthly income is at least their region's UMK, {year}: {share}",
     ),
     "eq.umk.title.small": (
-        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: hanya {n} usaha "
-        "dibandingkan (⚠ < {min}), terlalu sedikit untuk angka utama",
+        "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: tidak ditampilkan "
+        "agar tidak ada usaha yang bisa dikenali",
         "Share of enterprises whose monthly income is at least their region's UMK, {year}: "
-        "only {n} enterprises compared (⚠ < {min}), too few for a headline",
+        "not shown, so that no enterprise can be recognised",
     ),
     "eq.umk.title.none": (
         "Pangsa usaha dengan pendapatan per bulan ≥ UMK wilayahnya, {year}: belum ada UMK "
@@ -390,8 +417,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Enterprises ≥ UMK by {group}, {year}: {top} highest ({value})",
     ),
     "eq.umk.by.title.small": (
-        "Usaha ≥ UMK per {group}, {year}: setiap kelompok < {n} usaha, tanpa angka utama",
-        "Enterprises ≥ UMK by {group}, {year}: every group under {n} enterprises, no headline",
+        "Usaha ≥ UMK per {group}, {year}: tidak ditampilkan, kelompok kurang dari {n} usaha",
+        "Enterprises ≥ UMK by {group}, {year}: not shown, groups of fewer than {n} enterprises",
     ),
     "eq.umk.method": (
         "Catatan per unit usaha berisi pendapatan setahun: sebuah usaha dihitung mencapai UMK "

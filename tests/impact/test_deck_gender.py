@@ -54,10 +54,10 @@ def test_the_slide_shows_the_pages_figures_with_n_and_the_not_recorded(gender_db
     women, men, unknown = ("Perempuan", "Laki-laki", "Tidak dicatat") if lang == "id" else (
         "Women", "Men", "Not recorded"
     )  # fmt: skip
-    assert [c.split(" (n=")[0] for c in first] == [women, men, unknown]
-    # small groups flagged by the one threshold, the others not
-    assert ["⚠" in c for c in first] == (frame["n"] < equity.SMALL_GROUP).tolist()
-    assert any("⚠" in c for c in first) and not all("⚠" in c for c in first)
+    assert [c.split(" (n")[0] for c in first] == [women, men, unknown]
+    # small groups withheld by the one threshold (their n not given), the others not
+    assert ["(n < 30)" in c for c in first] == (frame["n"] < equity.SMALL_GROUP).tolist()
+    assert any("(n < 30)" in c for c in first) and not all("(n < 30)" in c for c in first)
     assert slide.title.endswith("(ilustratif)" if lang == "id" else "(illustrative)")
     assert slide.statuses == ("illustrative",)
     footnote = " ".join(slide.footnote)

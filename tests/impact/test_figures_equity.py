@@ -37,18 +37,19 @@ def test_title_and_card_write_the_median_alike_and_name_each_years_sources() -> 
 
 def test_groups_tied_at_the_top_are_all_named_with_their_counts() -> None:
     frame = pd.DataFrame(
-        {"group": ["micro", "small", "medium"], "n": [50, 12, 40], "median": [30.04, 30.0, 29.96],
-         "q1": [5.0] * 3, "q3": [50.0] * 3, "share_50": [10.0] * 3, "small": [False, True, False],
-         "status": ["reported", "reported", "illustrative"]}
+        {"group": ["a", "b", "c", "d"], "n": [50, 12, 40, 5],
+         "median": [30.04, 30.0, 29.96, 10.0], "q1": [5.0] * 4, "q3": [50.0] * 4,
+         "share_50": [10.0] * 4, "small": [False, True, False, True],
+         "status": ["reported", "reported", "illustrative", "reported"]}
     )  # fmt: skip
-    fig = equity.group_figure(frame, "size_class", {}, (("Survei A", (2021, 2023)),), "en")
-    # Small (n=12) ties too, but a group under the threshold never carries the title (22.5.7).
+    names = {"a": "A", "b": "B", "c": "C", "d": "D"}
+    fig = equity.group_figure(frame, "region", names, (("Survei A", (2021, 2023)),), "en")
+    # B (n=12) ties too, but a group under the threshold is withheld, never in the title.
     assert fig.title == (
-        "Median growth by size class: Micro & Medium highest of the groups of ≥ 30 enterprises"
-        " (+30%) (illustrative)"
+        "Median growth by region: A & C highest of the groups shown (+30%) (illustrative)"
     )
-    assert fig.chart["frame"]["label"].tolist()[1] == "+30%"
-    assert fig.chart["frame"]["label_group"].tolist()[1] == "Small (n=12) ⚠"
+    assert fig.chart["frame"]["label_group"].tolist() == ["A (n=50)", "C (n=40)"]
+    assert fig.table["Group"].tolist() == ["A (n=50)", "B (n < 30)", "C (n=40)", "D (n < 30)"]
 
 
 GENDER = pd.DataFrame(
@@ -60,32 +61,31 @@ GENDER = pd.DataFrame(
 SOURCES = (("Survei A", (2021, 2023)),)
 
 
-def test_gender_figures_give_n_flag_small_groups_and_keep_not_recorded_out_of_the_titles():
+def test_gender_figures_give_n_withhold_small_groups_and_keep_not_recorded_out_of_titles():
     growth_fig, part_fig = equity.gender_figures(GENDER, SOURCES, 2021, 2023, "id")
+    # Laki-laki (12) and Tidak dicatat (5) are under 30: withheld, two of them (no third)
     assert growth_fig.title == (
-        "Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: Perempuan +35%, "
-        "Laki-laki +10% (ilustratif)"
+        "Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: Perempuan +35% (ilustratif)"
     )
     assert part_fig.title == (
-        "Ikut program 2021–2023 menurut jenis kelamin pemilik: Perempuan 75%, Laki-laki 33% "
-        "(ilustratif)"
+        "Ikut program 2021–2023 menurut jenis kelamin pemilik: Perempuan 75% (ilustratif)"
     )
-    assert part_fig.chart["frame"]["label_group"].tolist() == [
-        "Perempuan (n=40)",
-        "Laki-laki (n=12) ⚠",
-        "Tidak dicatat (n=5) ⚠",
-    ]
+    assert part_fig.chart["frame"]["label_group"].tolist() == ["Perempuan (n=40)"]
     assert part_fig.chart["options"]["source_lines"] == ["Sumber: Survei A"]
     table = growth_fig.table.set_index("Kelompok")
-    assert table.loc["Laki-laki (n=12) ⚠", "Ikut program"] == "33%"
-    assert table.loc["Laki-laki (n=12) ⚠", "Kelompok kecil"] == "ya"
-    assert part_fig.table["Jumlah ikut program"].tolist() == ["30", "4", "0"]
+    assert table.loc["Laki-laki (n < 30)", "Ikut program"] == "ditahan"
+    assert table.loc["Laki-laki (n < 30)", "Ditahan"] == "ya"
+    assert part_fig.table["Jumlah ikut program"].tolist() == [
+        "30", "ditahan", "ditahan"
+    ]  # fmt: skip
     assert equity.gender_note(GENDER, "en").startswith("Not recorded: 5 enterprises")
 
 
 def test_gender_figures_in_english_and_none_without_any_gender() -> None:
-    growth_fig, _ = equity.gender_figures(GENDER.iloc[:2], SOURCES, 2021, 2023, "en")
-    assert growth_fig.title == "Median growth 2021–2023 by owner's gender: Women +35%, Men +10%"
+    # Men (12) withheld alone would be Women's total minus the rest: Women withheld too
+    growth_fig, part_fig = equity.gender_figures(GENDER.iloc[:2], SOURCES, 2021, 2023, "en")
+    assert growth_fig.title == "Median growth 2021–2023 by owner's gender: withheld"
+    assert growth_fig.chart is None and part_fig.chart is None
     nobody = GENDER.iloc[2:]
     assert equity.gender_figures(nobody, SOURCES, 2021, 2023, "en") is None
     assert "5 enterprises counted, none with it" in equity.gender_missing(nobody, 2021, 2023, "en")
@@ -143,25 +143,23 @@ def test_umk_title_card_and_notes_name_who_was_left_out_and_why() -> None:
 def test_umk_title_never_rests_on_a_small_group() -> None:
     small = _row(None, 7, 7, small=True)
     fig = equity.umk_figure(_yardstick(small, [{**small, "group": 2023}]), "en")
-    assert "100" not in fig.title and "only 7 enterprises compared (⚠ < 30)" in fig.title
-    assert dict(fig.metrics)["Enterprises ≥ UMK"] == "100% ⚠"
-    assert fig.chart["frame"]["label_group"].tolist() == ["2023 (n=7) ⚠"]
-    regions = [_row("kota_blitar", 7, 7, small=True), _row("kab_blitar", 40, 10)]
+    assert fig.title == (
+        "Share of enterprises whose monthly income is at least their region's UMK, 2023: "
+        "not shown, so that no enterprise can be recognised"
+    )
+    assert dict(fig.metrics) == {"Enterprises ≥ UMK": "withheld", "Enterprises compared": "< 30",
+                                 "Without a UMK (not counted)": "0"}  # fmt: skip
+    assert fig.chart is None and fig.value is None
     names = {"kota_blitar": "Kota Blitar", "kab_blitar": "Kabupaten Blitar"}
-    by_region = equity.umk_group_figure(_yardstick(small, [], regions), "region", names, "en")
-    # Kota Blitar's 100% is higher, but rests on 7 enterprises: the title names Kabupaten
-    assert by_region.title == "Enterprises ≥ UMK by region, 2023: Kabupaten Blitar highest (25%)"
-    assert by_region.chart["frame"]["label_group"].tolist() == [
-        "Kota Blitar (n=7) ⚠", "Kabupaten Blitar (n=40)"
-    ]  # fmt: skip
-    all_small = equity.umk_group_figure(_yardstick(small, [], regions[:1]), "region", names, "id")
-    assert all_small.title.endswith("setiap kelompok < 30 usaha, tanpa angka utama")
-
-
-def test_umk_without_a_umk_for_the_year_says_so_and_shows_no_share() -> None:
-    none = _row(None, 0, 0, no_umk=12, status="illustrative")
-    fig = equity.umk_figure(_yardstick(none, [{**none, "group": 2023}]), "id")
-    assert fig.title.endswith("2023: belum ada UMK untuk wilayah catatan tahun itu (ilustratif)")
-    assert fig.status == "illustrative"  # the records' status, never 'reported' by default
-    assert fig.value is None and fig.value_text == "–" and fig.chart is None
-    assert "Tidak dihitung di 2023: 12 usaha tanpa UMK" in " ".join(fig.notes)
+    # Kota Blitar alone withheld would be the year's total minus Kabupaten: both withheld
+    regions = [_row("kota_blitar", 7, 7, small=True), _row("kab_blitar", 40, 10)]
+    assert equity.umk_group_figure(_yardstick(small, [], regions), "region", names, "en") is None
+    sizes = [_row("micro", 7, 7, small=True), _row("small", 3, 0, small=True),
+             _row("medium", 40, 10)]  # fmt: skip
+    by_size = equity.umk_group_figure(_yardstick(small, [], sizes), "size_class", {}, "en")
+    # Micro's 100% is higher, but rests on 7 enterprises: the title names Medium
+    assert by_size.title == "Enterprises ≥ UMK by size class, 2023: Medium highest (25%)"
+    assert by_size.chart["frame"]["label_group"].tolist() == ["Medium (n=40)"]
+    assert by_size.table["Reaching the UMK"].tolist() == ["withheld", "withheld", "10"]
+    all_small = equity.umk_group_figure(_yardstick(small, [], sizes[:2]), "size_class", {}, "id")
+    assert all_small is None

@@ -69,7 +69,8 @@ def test_women_and_men_section_with_n_small_groups_and_not_recorded(app_db, lang
     growth, joined = chart_titles(at)[4:6]
     if lang == "id":
         assert growth.startswith("Pertumbuhan median 2021–2023 menurut jenis kelamin pemilik: ")
-        assert "Perempuan +" in growth and "Laki-laki +" in growth
+        # Not recorded is under 30 here: withheld, and Laki-laki beside it (else by subtraction)
+        assert "Perempuan +" in growth and "Laki-laki" not in growth
         assert joined.startswith("Ikut program 2021–2023 menurut jenis kelamin pemilik: ")
         assert growth.endswith("(ilustratif)") and joined.endswith("(ilustratif)")
     else:
@@ -85,11 +86,9 @@ def test_women_and_men_section_with_n_small_groups_and_not_recorded(app_db, lang
     )
     assert groups[0].startswith("Perempuan (n=" if lang == "id" else "Women (n=")
     assert groups[1].startswith("Laki-laki (n=" if lang == "id" else "Men (n=")
-    assert groups[2].startswith("Tidak dicatat (n=" if lang == "id" else "Not recorded (n=")
-    assert groups[2].endswith("⚠")
-    not_recorded = int(groups[2].split("n=")[1].split(")")[0])
+    assert groups[2] == ("Tidak dicatat (n < 30)" if lang == "id" else "Not recorded (n < 30)")
     word = "usaha tanpa jenis kelamin pemilik" if lang == "id" else "enterprises without the"
-    assert any(f"{not_recorded} {word}" in c.value for c in at.caption)
+    assert any(re.search(rf"\d+ {word}", c.value) for c in at.caption)
 
 
 def test_without_any_gender_the_section_says_what_would_fill_it(app_db) -> None:
@@ -131,7 +130,7 @@ def test_umk_section_with_records_and_umk(app_db, lang) -> None:
     # kab_blitar has no UMK for 2022: named, not filled (185 of the 300 are in kab_blitar)
     assert ("2022: 185 usaha" if lang == "id" else "2022: 185 enterprises") in captions
     groups = at.dataframe[-1].value.iloc[:, 0].tolist()  # the size classes' table
-    assert any(g.endswith("⚠") for g in groups)  # the medium enterprises are a small group
+    assert any(g.endswith("(n < 30)") for g in groups)  # the medium ones: a small group, withheld
 
 
 def test_umk_section_without_any_umk_says_what_would_fill_it(app_db) -> None:
@@ -164,3 +163,65 @@ def test_income_page_umk_card_and_line(app_db) -> None:
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     subtitle = " ".join(spec["title"]["subtitle"])
     assert "UMK Blitar City 2021, 2022, 2023: " + UMK_SOURCE in subtitle
+
+
+# --- no enterprise identifiable -----------------------------------------------------------
+
+
+def _everything_sent(at) -> str:
+    """Every element's text and data the page sends to the browser: markdown, captions,
+    infos, headers, metrics, each table's cells and each chart's spec (its data inline,
+    without the datasets' hashed names)."""
+    texts = [e.value for kind in ("markdown", "caption", "info", "header", "title")
+             for e in getattr(at, kind)]  # fmt: skip
+    texts += [f"{m.label} {m.value}" for m in at.metric]
+    texts += [d.value.to_csv() for d in at.dataframe]
+    texts += [re.sub(r"data-[0-9a-f]{32}", "data", c.proto.spec) for c in at.get("vega_lite_chart")]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_group_of_one_or_two_is_withheld_everywhere_on_the_page(app_db, lang) -> None:
+    from tests.privacy_data import SECRETS, load_identifiable
+
+    load_identifiable(app_db)
+    at = open_page("pages/equity.py", lang)
+    sent = _everything_sent(at)
+    assert not [s for s in SECRETS if s in sent]
+    rule = (
+        "Kelompok kurang dari 30 usaha: tidak ditampilkan agar tidak ada usaha yang bisa dikenali"
+        if lang == "id"
+        else "Groups of fewer than 30 enterprises: not shown, so that no enterprise can be"
+    )
+    assert rule in sent
+    medium = "Menengah (n < 30)" if lang == "id" else "Medium (n < 30)"
+    assert medium in sent  # the group is named, its figures are not
+    assert len(at.get("vega_lite_chart")) >= 6  # the groups large enough are still charted
+
+
+def test_in_one_region_its_group_of_one_is_withheld(app_db) -> None:
+    from tests.privacy_data import SECRETS, load_identifiable
+
+    load_identifiable(app_db)
+    at = open_page("pages/equity.py", "id", wilayah="kota_blitar")  # 41 here: shown
+    assert not [s for s in SECRETS if s in _everything_sent(at)]
+
+
+def test_a_region_withheld_among_the_regions_shows_nothing_when_chosen(app_db) -> None:
+    """Kabupaten (36) is withheld beside 'blitar' (1) in the by-region figure: chosen alone it
+    would give the one by subtraction from the whole, so its own figures are withheld too."""
+    from tests.privacy_data import load_identifiable
+
+    load_identifiable(app_db)
+    at = open_page("pages/equity.py", "id", wilayah="kab_blitar")
+    sent = _everything_sent(at)
+    assert "+37,5%" not in sent  # Kabupaten's median growth
+    assert "Sebaran pertumbuhan pendapatan 2021–2023\\: tidak ditampilkan" in sent  # escaped
+    assert any("tidak ada usaha yang bisa dikenali" in i.value for i in at.info)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_sources_page_states_the_rule(app_db, lang) -> None:
+    at = open_page("pages/sources.py", lang)
+    rule = "sedikitnya 30 usaha" if lang == "id" else "at least 30 enterprises"
+    assert any(rule in m.value for m in at.markdown)
