@@ -506,9 +506,21 @@ def _open(key: str, deadline: float, wait_s: float) -> duckdb.DuckDBPyConnection
     return con
 
 
-def _acquire(key: str, shared: _Shared, deadline: float, wait_s: float) -> None:
+def _counts(name: str) -> dict[str, int]:
+    counts: dict[str, int] = _HELD.__dict__.setdefault(name, {})
+    return counts
+
+
+def _acquire(
+    key: str, shared: _Shared, deadline: float, wait_s: float, *, pin: bool = False
+) -> None:
     """Count one more user of the file's connection, opening it if none is open. Waits (up to
-    ``deadline``) while it drains for another process, or while another thread opens it."""
+    ``deadline``) while it drains for another process, or while another thread opens it.
+
+    ``pin``: a :func:`session`'s count. Between its queries (no block of this thread open),
+    a session gives its pins up while the file drains, and takes them back after: a long
+    deck build neither keeps an import out nor makes every viewer wait for it to end.
+    """
     with shared.cond:
         if (
             shared.con is not None
@@ -517,36 +529,58 @@ def _acquire(key: str, shared: _Shared, deadline: float, wait_s: float) -> None:
             and _someone_waiting(key)
         ):
             shared.draining = True
-        held: dict[str, int] = _HELD.__dict__.setdefault("counts", {})
-        # A drain ends when this process's own users finish (a deck build: seconds), so it
-        # is waited out on its own budget; the retry budget is for another process's lock.
+        held, pins = _counts("held"), _counts("pins")
+        mine, pinned = held.get(key, 0), pins.get(key, 0)
+        yielded = 0
+        if shared.draining and mine and mine == pinned:
+            yielded = pinned  # only this thread's session pins: let the file go with the rest
+            shared.users -= yielded
+            if not shared.users:
+                _let_go(shared)
+        # A drain ends when this process's own users finish (a query, or a deck build's
+        # stretch between queries), so it is waited out on its own budget; the retry budget
+        # is for another process's lock.
         drain_deadline = time.monotonic() + _DRAIN_WAIT_S
-        while shared.draining and not held.get(key):
+        while shared.draining and (yielded or not mine):
             if not shared.cond.wait(timeout=max(0.0, drain_deadline - time.monotonic())):
+                shared.users += yielded  # counted again, so its session's release balances
                 raise DatabaseBusyError(key)
             deadline = max(deadline, time.monotonic() + _GAP_S + wait_s)
         if shared.con is None:
             # Opened under the lock: two threads opening (or one closing while another opens)
             # the same file is what DuckDB refuses with "Unique file handle conflict".
-            shared.con = _open(key, deadline, wait_s)
+            try:
+                shared.con = _open(key, deadline, wait_s)
+            except BaseException:
+                shared.users += yielded
+                raise
             shared.since = time.monotonic()
-        shared.users += 1
-        held[key] = held.get(key, 0) + 1
+        shared.users += yielded + 1
+        held[key] = mine + 1
+        if pin:
+            pins[key] = pinned + 1
 
 
-def _release(key: str, shared: _Shared) -> None:
+def _let_go(shared: _Shared) -> None:
+    """Close the file's connection (no user left); after a drain, leave the file free a
+    moment for the process waiting, then let this process's newcomers in."""
+    assert shared.con is not None
+    shared.con.close()
+    shared.con = None
+    if shared.draining:
+        time.sleep(_GAP_S)  # the file is free: another process may take it now
+        shared.draining = False
+    shared.cond.notify_all()
+
+
+def _release(key: str, shared: _Shared, *, pin: bool = False) -> None:
     with shared.cond:
-        held: dict[str, int] = _HELD.__dict__.setdefault("counts", {})
-        held[key] -= 1
+        _counts("held")[key] -= 1
+        if pin:
+            _counts("pins")[key] -= 1
         shared.users -= 1
-        if shared.users or shared.con is None:
-            return
-        shared.con.close()
-        shared.con = None
-        if shared.draining:
-            time.sleep(_GAP_S)  # the file is free: another process may take it now
-            shared.draining = False
-        shared.cond.notify_all()
+        if not shared.users and shared.con is not None:
+            _let_go(shared)
 
 
 # Attempts to take a file another process holds, when a caller gives none (see patience()).
@@ -571,11 +605,12 @@ def session(path: Path | str, *, retries: int | None = None, wait_s: float = 0.1
     :func:`connect` inside (a deck build's 40-odd queries) shares one opened database instead
     of opening and closing the file each time. Each connect still gets its own cursor."""
     key, shared = _shared(path)
-    _acquire(key, shared, time.monotonic() + (retries or _PATIENCE.get()) * wait_s, wait_s)
+    deadline = time.monotonic() + (retries or _PATIENCE.get()) * wait_s
+    _acquire(key, shared, deadline, wait_s, pin=True)
     try:
         yield
     finally:
-        _release(key, shared)
+        _release(key, shared, pin=True)
 
 
 @contextmanager

@@ -170,6 +170,30 @@ def test_a_read_waits_for_another_process_then_names_the_fault(fresh_db) -> None
         holder.wait()
 
 
+def test_a_long_session_lets_a_waiting_process_in_between_its_queries(fresh_db) -> None:
+    # A deck build holds the file for seconds; the CLI, refused, says it waits, and the build
+    # lets the file go between two queries rather than at its end.
+    child = (
+        "import sys\nfrom impact import store\n"
+        "with store.connect(sys.argv[1], retries=300):\n    print('in', flush=True)"
+    )
+    with store.session(fresh_db):
+        waiter = subprocess.Popen(
+            [sys.executable, "-c", child, str(fresh_db)],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        end = time.monotonic() + 20
+        while time.monotonic() < end and waiter.poll() is None:
+            assert store.row_count(fresh_db, "region") > 0
+            time.sleep(0.05)
+        got_in_meanwhile = waiter.poll() is not None
+    waiter.wait(30)
+    assert got_in_meanwhile and waiter.stdout is not None and waiter.stdout.read() == "in\n"
+
+
 def test_a_truncated_database_file_is_named(fresh_db) -> None:
     # A half-copied file: DuckDB says "Could not read enough bytes", which was not named.
     os.truncate(fresh_db, fresh_db.stat().st_size // 2)
