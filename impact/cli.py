@@ -36,6 +36,8 @@ from impact import auth, config, i18n, status, store, upload
 from impact.upload import datasets, ingest, views, wide, wideviews
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_BUSY, EXIT_STALE = 0, 1, 2, 3, 4
+# Attempts (0.1 s apart) to take a database file a running dashboard is using: 30 s.
+CLI_RETRIES = 300
 EXIT_CORRUPT, EXIT_DISK_FULL, EXIT_READ_ONLY, EXIT_CONFIG, EXIT_STORAGE = 5, 6, 7, 8, 9
 EXIT_INTERRUPTED = 130
 
@@ -162,7 +164,6 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         choices=choices,
         decimal=args.decimal,
     )
-    row_name = result.row_name
     checked, d = result.validated, result.detection
     say(
         "cli.detected",
@@ -185,6 +186,14 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
             say("cli.wide_hint", lang)
         say("cli.not_imported", lang, count=len(checked.errors))
         return EXIT_INVALID
+    with store.session(path):  # the file taken once for the preview and the write
+        return _preview_and_commit(args, path, result)
+
+
+def _preview_and_commit(args: argparse.Namespace, path: Path, result: upload.Checked) -> int:
+    lang = args.lang
+    row_name = result.row_name
+    checked, d = result.validated, result.detection
     preview = upload.preview(path, checked)
     counts = preview.counts
     say("cli.counts", lang, insert=counts["insert"], update=counts["update"], same=counts["same"])
@@ -394,7 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONFIG
     path = args.db or store.db_path_from_env()
     try:
-        return _run(args, path)
+        # A dashboard serving viewers lets the file go at moments (every ~2 s under load);
+        # an operator's command may wait longer for one than a page would.
+        with store.patience(CLI_RETRIES):
+            return _run(args, path)
     except store.DatabaseBusyError:
         say("cli.busy", lang, err=True, path=path)
         return EXIT_BUSY

@@ -1,14 +1,16 @@
 """DuckDB I/O: schema, migrations, seeding from ``data/`` and read queries.
 
-Every connection here is short-lived (opened, used, closed). DuckDB lets one process hold a
-file read-write at a time, so a long-held connection in the dashboard would lock out the admin
-CLI; short connections keep both usable. Values are always bound as parameters; the only
+A process opens each database file once and hands every block a cursor of it (see
+:func:`connect`); the file is let go when nobody uses it. DuckDB lets one process hold a file
+read-write at a time, so a long-held connection in the dashboard would lock out the admin CLI;
+letting go between uses keeps both usable. Values are always bound as parameters; the only
 identifiers that reach SQL text come from the fixed tuples in this module.
 """
 
 from __future__ import annotations
 
 import errno
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,6 +51,11 @@ class StorageFullError(StoreError):
     """The disk (or quota) is full: the write was cancelled, nothing changed."""
 
 
+class WorkingSpaceError(StorageFullError):
+    """DuckDB ran out of memory for a large write; on a nearly full disk it cannot spill its
+    temporary blocks either, and says "out of memory". Cancelled, nothing changed."""
+
+
 class StorageReadOnlyError(StoreError):
     """The data folder or file may not be written (read-only file system, no permission)."""
 
@@ -57,7 +64,14 @@ _FAULT_WORDS: tuple[tuple[type[StoreError], tuple[str, ...]], ...] = (
     # DuckDB 2.0 gives no errno; these are its words, measured (impact/store tests).
     (StorageFullError, ("no space left on device", "disk quota exceeded")),
     (StorageReadOnlyError, ("read-only file system", "permission denied")),
-    (DatabaseCorruptError, ("not a valid duckdb database file", "corrupt database file")),
+    (
+        DatabaseCorruptError,
+        (
+            "not a valid duckdb database file",
+            "corrupt database file",
+            "could not read enough bytes",  # a file cut short (half-copied, truncated)
+        ),
+    ),
 )
 _FAULT_ERRNOS = {
     errno.ENOSPC: StorageFullError,
@@ -84,6 +98,8 @@ def storage_fault(exc: BaseException) -> StoreError | None:
     kind: type[StoreError] | None = None
     if isinstance(exc, OSError):
         kind = _FAULT_ERRNOS.get(exc.errno or 0)
+    elif isinstance(exc, duckdb.OutOfMemoryException):
+        kind = WorkingSpaceError
     elif isinstance(exc, duckdb.Error):
         text = str(exc).lower()
         kind = next((k for k, words in _FAULT_WORDS if any(w in text for w in words)), None)
@@ -398,42 +414,244 @@ def _shadow_hidden(con: duckdb.DuckDBPyConnection, hidden: tuple[str, ...]) -> N
             )
 
 
-@contextmanager
-def connect(
-    path: Path | str, *, retries: int = 50, wait_s: float = 0.1
-) -> Iterator[duckdb.DuckDBPyConnection]:
-    """Open a short-lived connection, retrying while another process holds the file lock.
+class _Shared:
+    """The one DuckDB connection of this process to one database file, and who uses it.
 
-    Always read-write: DuckDB refuses, inside one process, a read-only connection beside a
-    read-write one on the same file, and the dashboard both reads and writes. Raises
-    DatabaseBusyError after ``retries`` attempts (about ``retries * wait_s`` seconds).
+    ``users`` counts the blocks inside :func:`connect` and :func:`session`; the connection is
+    closed when it drops to 0, so another process (the CLI) can take the file between uses.
+    While another process says it waits (``<file>.waiting``), newcomers wait for the users
+    inside to finish (``draining``, see :func:`_acquire`), so a steady stream of viewers
+    cannot keep an import out; ``since`` (when it was opened) keeps this from thrashing.
     """
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition(threading.Lock())
+        self.con: duckdb.DuckDBPyConnection | None = None
+        self.users = 0
+        self.since = 0.0
+        self.draining = False
+
+
+_SHARED: dict[str, _Shared] = {}
+# Per thread: how many blocks of each file this thread is inside. A thread already inside
+# (a deck build's session) never waits for a drain it would itself be holding up.
+_HELD = threading.local()
+_SHARED_LOCK = threading.Lock()
+# When another process waits for the file (see _WAITING), the file is let go once it has
+# been held this long (newcomers wait), and then stays free _GAP_S: the waiter polls every
+# 0.1 s, so 0.3 s gives it a few tries.
+_HOLD_S = 0.5
+_GAP_S = 0.3
+# A process refused the file touches this file beside it; a holder that sees it touched
+# within _WAITING_S seconds lets the file go at the next chance (see _acquire).
+_WAITING = ".waiting"
+_WAITING_S = 1.0
+# The longest a newcomer waits for this process's own users to let the file go.
+_DRAIN_WAIT_S = 60.0
+
+
+def _shared(path: Path | str) -> tuple[str, _Shared]:
+    key = str(Path(path).resolve())
+    with _SHARED_LOCK:
+        return key, _SHARED.setdefault(key, _Shared())
+
+
+def _busy(exc: duckdb.Error) -> bool:
+    """Another holder of the file: a process's lock ("Could not set lock on file"), or a
+    handle of this process being closed or opened outside :func:`connect` ("Unique file
+    handle conflict"). Both pass; a retry is the answer."""
+    text = str(exc).lower()
+    return (
+        "could not set lock" in text or "conflicting lock" in text or "unique file handle" in text
+    )
+
+
+def _someone_waiting(key: str) -> bool:
+    """Whether another process was refused the file within the last _WAITING_S seconds."""
+    try:
+        return time.time() - Path(key + _WAITING).stat().st_mtime < _WAITING_S
+    except OSError:
+        return False
+
+
+def _say_waiting(key: str) -> None:
+    try:
+        Path(key + _WAITING).touch()
+    except OSError:
+        pass  # a read-only folder: the holder lets go when its users finish, as before
+
+
+def _open(key: str, deadline: float, wait_s: float) -> duckdb.DuckDBPyConnection:
     last: Exception | None = None
-    for _ in range(retries):
+    while True:
         try:
-            con = duckdb.connect(str(path))
+            con = duckdb.connect(key)
             break
         except duckdb.Error as exc:
-            if isinstance(exc, duckdb.IOException) and "lock" in str(exc).lower():
-                last = exc  # "Could not set lock on file": another process writes; retry
-                time.sleep(wait_s)
-                continue
-            _raise_named(exc)
-    else:
-        raise DatabaseBusyError(str(path)) from last
+            if not _busy(exc):
+                _raise_named(exc)
+            last = exc
+            if time.monotonic() + wait_s > deadline:
+                raise DatabaseBusyError(key) from last
+            _say_waiting(key)
+            time.sleep(wait_s)
+    if last is not None:
+        Path(key + _WAITING).unlink(missing_ok=True)
     try:
         # SET takes no parameters; config.duckdb_memory() only returns a checked size.
-        setting = "SET memory_limit = '" + config.duckdb_memory() + "'"
-        con.execute(setting)
-        if hidden := _HIDDEN.get():
-            _shadow_hidden(con, hidden)
-        yield con
-    except (duckdb.Error, OSError) as exc:
-        # A full disk, a read-only folder or a damaged block found mid-query: named, so the
-        # page and the CLI can say what happened and what to do. Anything else as it was.
-        _raise_named(exc)
-    finally:
+        con.execute("SET memory_limit = '" + config.duckdb_memory() + "'")
+    except BaseException:
         con.close()
+        raise
+    return con
+
+
+def _counts(name: str) -> dict[str, int]:
+    counts: dict[str, int] = _HELD.__dict__.setdefault(name, {})
+    return counts
+
+
+def _acquire(
+    key: str, shared: _Shared, deadline: float, wait_s: float, *, pin: bool = False
+) -> None:
+    """Count one more user of the file's connection, opening it if none is open. Waits (up to
+    ``deadline``) while it drains for another process, or while another thread opens it.
+
+    ``pin``: a :func:`session`'s count. Between its queries (no block of this thread open),
+    a session gives its pins up while the file drains, and takes them back after: a long
+    deck build neither keeps an import out nor makes every viewer wait for it to end.
+    """
+    with shared.cond:
+        if (
+            shared.con is not None
+            and shared.users
+            and time.monotonic() - shared.since > _HOLD_S
+            and _someone_waiting(key)
+        ):
+            shared.draining = True
+        held, pins = _counts("held"), _counts("pins")
+        mine, pinned = held.get(key, 0), pins.get(key, 0)
+        yielded = 0
+        if shared.draining and mine and mine == pinned:
+            yielded = pinned  # only this thread's session pins: let the file go with the rest
+            shared.users -= yielded
+            if not shared.users:
+                _let_go(shared)
+        # A drain ends when this process's own users finish (a query, or a deck build's
+        # stretch between queries), so it is waited out on its own budget; the retry budget
+        # is for another process's lock.
+        drain_deadline = time.monotonic() + _DRAIN_WAIT_S
+        while shared.draining and (yielded or not mine):
+            if not shared.cond.wait(timeout=max(0.0, drain_deadline - time.monotonic())):
+                shared.users += yielded  # counted again, so its session's release balances
+                raise DatabaseBusyError(key)
+            deadline = max(deadline, time.monotonic() + _GAP_S + wait_s)
+        if shared.con is None:
+            # Opened under the lock: two threads opening (or one closing while another opens)
+            # the same file is what DuckDB refuses with "Unique file handle conflict".
+            try:
+                shared.con = _open(key, deadline, wait_s)
+            except BaseException:
+                shared.users += yielded
+                raise
+            shared.since = time.monotonic()
+        shared.users += yielded + 1
+        held[key] = mine + 1
+        if pin:
+            pins[key] = pinned + 1
+
+
+def _let_go(shared: _Shared) -> None:
+    """Close the file's connection (no user left); after a drain, leave the file free a
+    moment for the process waiting, then let this process's newcomers in."""
+    assert shared.con is not None
+    shared.con.close()
+    shared.con = None
+    if shared.draining:
+        time.sleep(_GAP_S)  # the file is free: another process may take it now
+        shared.draining = False
+    shared.cond.notify_all()
+
+
+def _release(key: str, shared: _Shared, *, pin: bool = False) -> None:
+    with shared.cond:
+        _counts("held")[key] -= 1
+        if pin:
+            _counts("pins")[key] -= 1
+        shared.users -= 1
+        if not shared.users and shared.con is not None:
+            _let_go(shared)
+
+
+# Attempts to take a file another process holds, when a caller gives none (see patience()).
+_PATIENCE: ContextVar[int] = ContextVar("patience", default=50)
+
+
+@contextmanager
+def patience(retries: int) -> Iterator[None]:
+    """Within the block, :func:`connect` and :func:`session` try ``retries`` times (0.1 s
+    apart) to take a file another process holds: a page waits ~5 s, an operator's command
+    may wait longer."""
+    token = _PATIENCE.set(retries)
+    try:
+        yield
+    finally:
+        _PATIENCE.reset(token)
+
+
+@contextmanager
+def session(path: Path | str, *, retries: int | None = None, wait_s: float = 0.1) -> Iterator[None]:
+    """Keep this process's connection to ``path`` open for the block, so that every
+    :func:`connect` inside (a deck build's 40-odd queries) shares one opened database instead
+    of opening and closing the file each time. Each connect still gets its own cursor."""
+    key, shared = _shared(path)
+    deadline = time.monotonic() + (retries or _PATIENCE.get()) * wait_s
+    _acquire(key, shared, deadline, wait_s, pin=True)
+    try:
+        yield
+    finally:
+        _release(key, shared, pin=True)
+
+
+@contextmanager
+def connect(
+    path: Path | str, *, retries: int | None = None, wait_s: float = 0.1
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on this process's one connection to ``path``, for this block and thread.
+
+    DuckDB lets one process hold a file at a time, and inside a process one database handle
+    per file: opening the file again while another thread opens or closes it fails ("Unique
+    file handle conflict"). So the process opens the file once (under a lock, see
+    :class:`_Shared`) and each block gets ``con.cursor()``: a connection handle of its own
+    (safe in its thread, its own transactions and temporary views) on the shared database.
+    Always read-write: DuckDB refuses, inside one process, a read-only handle beside a
+    read-write one on the same file, and the dashboard both reads and writes.
+
+    While another process (the CLI) holds the file, waits up to about ``retries * wait_s``
+    seconds (``retries`` by default 50, or as set by :func:`patience`), then raises
+    DatabaseBusyError; a full disk, a read-only folder or a damaged file raise their named
+    faults.
+    """
+    key, shared = _shared(path)
+    _acquire(key, shared, time.monotonic() + (retries or _PATIENCE.get()) * wait_s, wait_s)
+    try:
+        with shared.cond:
+            assert shared.con is not None  # held open by this block's count
+            cur = shared.con.cursor()
+        try:
+            # Temporary views belong to the handle that creates them: made on this cursor,
+            # they hide rows from this block's queries only (see hiding()).
+            if hidden := _HIDDEN.get():
+                _shadow_hidden(cur, hidden)
+            yield cur
+        except (duckdb.Error, OSError) as exc:
+            # A full disk, a read-only folder or a damaged block found mid-query: named, so
+            # the page and the CLI can say what happened and what to do.
+            _raise_named(exc)
+        finally:
+            cur.close()
+    finally:
+        _release(key, shared)
 
 
 @contextmanager

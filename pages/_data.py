@@ -34,7 +34,9 @@ def _version(path: str) -> int:
 _LAST_VERSION: dict[str, int] = {}
 
 # The storage faults a page explains (impact.i18n.cli, fault.*); anything else is a bug.
+# The first class that matches wins: a subclass comes before its base.
 FAULT_TEXTS: dict[type[store.StoreError], str] = {
+    store.WorkingSpaceError: "fault.out_of_memory",
     store.DatabaseBusyError: "fault.busy",
     store.DatabaseCorruptError: "fault.corrupt",
     store.StorageFullError: "fault.disk_full",

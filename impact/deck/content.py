@@ -1226,6 +1226,13 @@ _BUILDERS = {
 
 
 def build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[str, ...]]:
+    """See :func:`_build`. One opened database for the whole build: its 40-odd queries each
+    take a cursor of it (store.session), instead of opening and closing the file each time."""
+    with store.session(path):
+        return _build(path, options)
+
+
+def _build(path: Path | str, options: DeckOptions) -> tuple[list[Slide], tuple[str, ...]]:
     """(every slide of the deck, in order, already split where text would not fit; the
     sections asked for that have no slide because their figures are missing for the region
     and years). A section never shows an empty chart, and never drops silently: the deck page
@@ -1372,6 +1379,12 @@ def readiness_text(omitted: tuple[str, ...], options: DeckOptions) -> str:
 
 
 def brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
+    """See :func:`_brief_content`; one opened database for all of it (as :func:`build`)."""
+    with store.session(path):
+        return _brief_content(path, options)
+
+
+def _brief_content(path: Path | str, options: DeckOptions) -> BriefContent:
     """What the one-page brief shows (:mod:`impact.deck.brief`), from the deck's own
     builders, whatever sections the deck has: the headline cards of the study and of the
     chosen region and years, the achievement table, the obstacles table and the follow-ups,

@@ -169,6 +169,16 @@ TEXTS: dict[str, tuple[str, str]] = {
         "and safe; your file was not saved. Tell the operator to free disk space, then save "
         "again.",
     ),
+    "fault.out_of_memory": (
+        "Server kehabisan ruang kerja untuk penyimpanan sebesar ini (memori penuh, dan disk "
+        "terlalu penuh untuk menampung sisanya), jadi penyimpanan dibatalkan. Data yang sudah "
+        "ada tidak berubah dan aman. Beri tahu operator untuk mengosongkan ruang disk, lalu "
+        "simpan lagi; atau unggah berkas yang lebih kecil.",
+        "The server ran out of working space for a save this large (memory full, and the disk "
+        "too full to hold the rest), so the save was cancelled. The existing data is unchanged "
+        "and safe. Tell the operator to free disk space, then save again; or upload a smaller "
+        "file.",
+    ),
     "fault.read_only": (
         "Folder data di server tidak bisa ditulisi (hanya-baca atau tanpa izin). Tidak ada yang "
         "berubah; data aman. Beri tahu operator untuk memeriksa izin folder data.",

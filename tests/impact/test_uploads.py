@@ -714,7 +714,7 @@ def test_cli_import_while_another_process_holds_the_file_exits_busy(
     holder = _child(HOLDER, fresh_db)
     try:
         assert _read_line(holder) == "holding"
-        result = _cli("--db", fresh_db, "import", path)  # retries ~5 s, then gives up
+        result = _cli("--db", fresh_db, "import", path)  # retries ~30 s, then gives up
     finally:
         holder.kill()
         holder.wait()

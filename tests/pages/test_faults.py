@@ -50,6 +50,27 @@ def test_a_read_only_data_folder_is_explained(tmp_path, monkeypatch) -> None:
     assert [e.value for e in at.error] == [i18n.t("fault.read_only", "en")]
 
 
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_truncated_database_file_is_explained(app_db, tmp_path, monkeypatch, lang) -> None:
+    db = tmp_path / "batik.duckdb"
+    db.write_bytes(app_db.read_bytes()[: app_db.stat().st_size // 2])  # a half-copied file
+    monkeypatch.setenv(store.DB_PATH_ENV, str(db))
+    at = open_page("pages/overview.py", lang)
+    assert not at.exception
+    assert [e.value for e in at.error] == [i18n.t("fault.corrupt", lang)]
+
+
+def test_out_of_memory_on_a_nearly_full_disk_is_explained(tmp_path, monkeypatch) -> None:
+    def exhausted(*args, **kwargs):
+        raise duckdb.OutOfMemoryException("Out of Memory Error: failed to offload data block")
+
+    monkeypatch.setenv(store.DB_PATH_ENV, str(tmp_path / "batik.duckdb"))
+    monkeypatch.setattr(duckdb, "connect", exhausted)
+    at = open_page("pages/overview.py", "en")
+    assert not at.exception
+    assert [e.value for e in at.error] == [i18n.t("fault.out_of_memory", "en")]
+
+
 def test_viewers_keep_the_last_data_while_another_process_writes(app_db, monkeypatch) -> None:
     at = open_page("pages/overview.py")
     charts = len(at.get("vega_lite_chart"))
