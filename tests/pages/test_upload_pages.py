@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from impact import auth, i18n, store, synthetic, upload
 from impact.upload import bulk, changes, validation
 from pages._render import uploader_css
+from tests import bad_workbooks
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -115,6 +116,30 @@ def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
     issues = at.dataframe[-1].value
     assert sorted(issues["Column"]) == ["indikator", "nilai", "tahun"]
     assert not any(b.label == "Save to the database" for b in at.button)
+    assert _observations(app_db) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "lang", "sentence"),
+    [
+        (bad_workbooks.entities(), "id", "memuat deklarasi DOCTYPE"),
+        (bad_workbooks.entities("xl/sharedStrings.xml"), "en", "holds a DOCTYPE declaration"),
+        (bad_workbooks.cut_sheet(), "id", "Buku kerja ini rusak"),
+        (bad_workbooks.corrupt_member(), "en", "This workbook is damaged"),
+    ],
+    ids=["entities", "entities-shared-strings", "cut", "corrupt"],
+)
+def test_a_hostile_or_damaged_workbook_is_refused_with_a_sentence(
+    app_db, data, lang, sentence
+) -> None:
+    before = _observations(app_db)
+    at = _sign_in(open_page("pages/upload.py", lang))
+    at.get("file_uploader")[0].set_value(("buku.xlsx", data, "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    messages = at.dataframe[-1].value.iloc[:, -1].tolist()
+    assert len(messages) == 1 and sentence in messages[0]
+    assert not any(b.label in ("Simpan ke database", "Save to the database") for b in at.button)
     assert _observations(app_db) == before
 
 
