@@ -337,6 +337,45 @@ def test_a_large_file_taken_off_the_page_removes_its_spill(app_db, monkeypatch, 
     assert not list(tmp_path.glob("batik-upload-*"))
 
 
+@pytest.mark.parametrize("lost", ["rows", "rows-and-bytes"])
+def test_a_spill_deleted_before_save_is_checked_again_or_asked_for_again(
+    app_db, monkeypatch, tmp_path, lost
+) -> None:
+    """A clean-up of $TMPDIR between the preview and Save: nothing is written, and the page
+    says so in her language, then checks the file again (its rows alone were lost) or asks
+    for it again (its bytes too). The next Save works; no exception, no repeated failure."""
+    import shutil
+    import tempfile
+
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # this small file stands in for a large one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = synthetic.enterprise_records(3, [2021, 2022], seed=8).to_csv(index=False).encode()
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("usaha.csv", data, "text/csv"))
+    at.run()
+    spill = at.session_state["upload_check"][3].validated.rows
+    assert isinstance(spill, upload.Spill)
+    shutil.rmtree(spill.folder)
+    if lost == "rows-and-bytes":
+        at.session_state["upload_kept_bytes"].path.unlink()
+    next(b for b in at.button if b.label == "Simpan ke database").click()
+    at.run()
+    assert not at.exception and not at.success
+    assert store.read_table(app_db, "enterprise_record").empty
+    if lost == "rows":
+        assert [w.value for w in at.warning] == [i18n.t("upload.spill_gone", "id")]
+        assert {m.label: m.value for m in at.metric}["Baris baru"] == "6"  # checked again
+        next(b for b in at.button if b.label == "Simpan ke database").click()
+        at.run()
+        assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+        assert len(store.read_table(app_db, "enterprise_record")) == 6
+    else:
+        assert [w.value for w in at.warning] == [i18n.t("upload.file_gone", "id")]
+        assert not at.metric and at.get("file_uploader")[0].value is None  # choose it again
+        assert "upload_check" not in at.session_state
+        assert not list(tmp_path.glob("batik-upload-*"))
+
+
 FRACTION = (
     "indikator;wilayah;sektor;tahun;nilai;status;sumber\n"
     "batik_competitiveness;blitar;batik;2024;0,88;dilaporkan;Disperindag Blitar (2025)\n"
