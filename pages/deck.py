@@ -130,8 +130,8 @@ with right:
         )
     except deck.PdfUnavailableError:
         st.warning(_render.t("deck.pdf.unavailable"))
-    except deck.PdfConversionError as exc:
-        st.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
+    except deck.PdfConversionError:  # its reason is in the server's log (impact.deck.pdf)
+        st.warning(_render.t("deck.pdf.failed"))
 
 third.download_button(  # the one-page brief: pure Python, with or without LibreOffice
     _render.t("brief.download"),

@@ -54,8 +54,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "root), then builds the deck again.",
     ),
     "deck.pdf.failed": (
-        "Konversi ke PDF gagal: {reason}. PPTX tetap bisa diunduh; coba lagi sebentar lagi.",
-        "The PDF conversion failed: {reason}. The PPTX can still be downloaded; try again shortly.",
+        "PDF tidak dapat dibuat kali ini. PPTX tetap bisa diunduh; coba lagi sebentar lagi. "
+        "Jika terus gagal, beri tahu operator server (rinciannya ada di log server).",
+        "The PDF could not be made this time. The PPTX can still be downloaded; try again "
+        "shortly. If it keeps failing, tell the server's operator (the details are in the "
+        "server's log).",
     ),
     "deck.present_link": ("Buka mode presentasi", "Open presentation mode"),
     # --- sections ------------------------------------------------------------------

@@ -20,6 +20,43 @@ def _downloads(at: AppTest) -> list[str]:
     return [d.proto.label for d in at.get("download_button")]
 
 
+FAILING_LIBREOFFICE = """#!/bin/sh
+echo "Error: source file could not be loaded: /srv/batik/secret-tmp/deck.pptx" >&2
+exit 1
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "PDF tidak dapat dibuat kali ini."),
+        ("en", "The PDF could not be made this time."),
+    ],
+)
+def test_a_failed_conversion_is_a_sentence_and_its_paths_go_to_the_log(
+    app_db, monkeypatch, tmp_path, caplog, lang, sentence
+) -> None:
+    """LibreOffice's own words name the server's paths: the viewer reads a sentence in her
+    language, the operator finds those words in the server's log."""
+    import logging
+
+    import streamlit as st
+
+    fake = tmp_path / "libreoffice"
+    fake.write_text(FAILING_LIBREOFFICE)
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf, "libreoffice", lambda: str(fake))
+    st.cache_data.clear()  # a PDF made by another test would not be made again
+    caplog.set_level(logging.WARNING, logger="impact.deck.pdf")
+    at = open_page(DECK, lang)
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith(sentence) for w in warnings), warnings
+    assert not any("/srv/batik" in w or "Error:" in w for w in warnings)
+    assert "/srv/batik/secret-tmp/deck.pptx" in caplog.text
+    assert "Unduh PDF" not in _downloads(at) and "Download PDF" not in _downloads(at)
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
