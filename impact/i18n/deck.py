@@ -38,6 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.download.pptx": ("Unduh PPTX (16:9)", "Download PPTX (16:9)"),
     "deck.download.pdf": ("Unduh PDF", "Download PDF"),
     "deck.pdf.making": ("Menyiapkan PDF…", "Preparing the PDF…"),
+    "deck.pdf.make": ("Buat PDF", "Make the PDF"),
     "deck.building": ("Menyusun slide…", "Building the slides…"),
     "deck.built": (
         "Bahan paparan siap: {count} slide. Periksa berkasnya sebelum dipaparkan.",
