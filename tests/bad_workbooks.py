@@ -79,3 +79,14 @@ def corrupt_member() -> bytes:
     for i in range(start + 5, start + 25):
         damaged[i] ^= 0x55
     return bytes(damaged)
+
+
+def without(member: str = SHEET) -> bytes:
+    """The workbook with one of its parts left out of the zip."""
+    source = zipfile.ZipFile(io.BytesIO(good()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            if name != member:
+                archive.writestr(name, source.read(name))
+    return out.getvalue()

@@ -366,6 +366,9 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
     except Exception as exc:  # openpyxl raises many types for a zip that is not a workbook
         raise NotATableError("zip") from exc
     detection.sheets = list(book.sheetnames)
+    if not book.sheetnames:  # its sheets' parts are missing from the zip
+        book.close()
+        raise RefusedError(Issue("xlsx-damaged"))
     name = sheet if sheet is not None else book.sheetnames[0]
     if name not in book.sheetnames:
         book.close()
@@ -373,7 +376,7 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
     detection.sheet = name
     try:
         return _sheet_rows(book, book[name])
-    except _DAMAGED as exc:
+    except (*_DAMAGED, KeyError) as exc:  # KeyError: a part the workbook names is missing
         raise RefusedError(Issue("xlsx-damaged")) from exc
     finally:
         book.close()

@@ -55,7 +55,11 @@ def test_a_doctype_across_two_chunks_is_found(monkeypatch) -> None:
     assert [i.code for i in ingest.read_grid(data, "x.xlsx").issues] == ["xlsx-entities"]
 
 
-@pytest.mark.parametrize("data", [bad.cut_sheet(), bad.corrupt_member()], ids=["cut", "corrupt"])
+@pytest.mark.parametrize(
+    "data",
+    [bad.cut_sheet(), bad.corrupt_member(), bad.without(bad.SHEET)],
+    ids=["cut", "corrupt", "sheet-missing-from-zip"],
+)
 def test_a_damaged_workbook_says_so(data) -> None:
     grid = ingest.read_grid(data, "rusak.xlsx")
     assert [i.code for i in grid.issues] == ["xlsx-damaged"]
