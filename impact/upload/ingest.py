@@ -46,8 +46,18 @@ XLSX_MAX_CELLS = 2_000_000  # filled cells read from one sheet
 _DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be"))
 _SCAN_CHUNK = 2**20  # bytes of a part inflated at a time while looking for _DOCTYPE
 # What openpyxl's reader raises for a workbook whose parts are damaged (cut short, corrupt):
-# a part that is not well-formed XML, a member that fails its CRC or does not inflate.
-_DAMAGED = (ParseError, zipfile.BadZipFile, zlib.error, EOFError, ValueError)
+# a part that is not well-formed XML, a member that fails its CRC or does not inflate, or
+# one stored by a method or zip version Python cannot read (NotImplementedError), a sheet
+# property with a misspelt attribute (TypeError from openpyxl's descriptors).
+_DAMAGED = (
+    ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    TypeError,
+    NotImplementedError,
+)
 # C0 control characters other than tab, CR and LF: no planner types them, and XLSX cannot
 # hold them (openpyxl's ILLEGAL_CHARACTERS_RE), so a stored one breaks every download.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -357,10 +367,10 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
                 )
             try:
                 _refuse_doctype(archive)
-            except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
                 raise RefusedError(Issue("xlsx-damaged")) from exc
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise NotATableError("zip") from exc
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise NotATableError("zip") from exc  # NotImplementedError: a zip version unknown
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a zip that is not a workbook
