@@ -28,6 +28,7 @@ CHECK = "upload_check"  # (check key, data version, bytes let go, result)
 PREVIEW = "upload_preview"
 KEPT = "upload_kept_bytes"  # (file id, a copy of the bytes on disk)
 GONE = "upload_gone"  # the catalogue key of what the next run says was lost, and what to do
+RECHECKED = "upload_rechecked"  # the check key last checked again because its rows were lost
 
 
 class _KeptBytes:
@@ -124,13 +125,19 @@ def forget() -> None:
     """The file is saved or gone: drop and remove everything kept for it."""
     forget_check()
     forget_bytes()
+    st.session_state.pop(RECHECKED, None)
 
 
-def check_again() -> NoReturn:
+def check_again(check_key: tuple, file_key: str) -> NoReturn:
     """The checked rows were deleted from disk before the preview or the save (a clean-up of
     $TMPDIR): nothing was written. Forget the check, so that the next run checks the file
-    again and shows a new preview, saying why."""
+    again and shows a new preview, saying why. Twice in a row for the same file and choices
+    (something keeps deleting them): ask for the file again (choose_again) rather than check
+    it in a loop."""
+    if st.session_state.get(RECHECKED) == check_key:
+        choose_again(file_key)
     forget_check()
+    st.session_state[RECHECKED] = check_key
     st.session_state[GONE] = "upload.spill_gone"
     st.rerun()
 

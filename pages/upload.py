@@ -163,7 +163,7 @@ if st.session_state.get(_upload_state.PREVIEW, (None,))[0] != preview_key:
     try:
         st.session_state[_upload_state.PREVIEW] = (preview_key, upload.preview(path, checked))
     except upload.SpillGoneError:
-        _upload_state.check_again()
+        _upload_state.check_again(check_key, f"file_{nonce}")
 preview = st.session_state[_upload_state.PREVIEW][1]
 counts = preview.counts
 st.header(_render.t("upload.preview"))
@@ -218,7 +218,7 @@ if st.button(_render.t("upload.confirm"), type="primary", disabled=len(confirmed
     except store.DatabaseBusyError:
         st.error(_render.t("upload.busy"))
     except upload.SpillGoneError:  # $TMPDIR cleaned under the server: nothing was written
-        _upload_state.check_again()
+        _upload_state.check_again(check_key, f"file_{nonce}")
     else:
         st.session_state["upload_saved"] = {
             "message": {

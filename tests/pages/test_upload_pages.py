@@ -337,7 +337,7 @@ def test_a_large_file_taken_off_the_page_removes_its_spill(app_db, monkeypatch, 
     assert not list(tmp_path.glob("batik-upload-*"))
 
 
-@pytest.mark.parametrize("lost", ["rows", "rows-and-bytes"])
+@pytest.mark.parametrize("lost", ["rows", "rows-and-bytes", "rows-every-time"])
 def test_a_spill_deleted_before_save_is_checked_again_or_asked_for_again(
     app_db, monkeypatch, tmp_path, lost
 ) -> None:
@@ -358,6 +358,14 @@ def test_a_spill_deleted_before_save_is_checked_again_or_asked_for_again(
     shutil.rmtree(spill.folder)
     if lost == "rows-and-bytes":
         at.session_state["upload_kept_bytes"].path.unlink()
+    if lost == "rows-every-time":
+        real_preview = upload.preview
+
+        def rows_deleted_again(db, checked):
+            shutil.rmtree(checked.rows.folder)
+            return real_preview(db, checked)
+
+        monkeypatch.setattr(upload, "preview", rows_deleted_again)
     next(b for b in at.button if b.label == "Simpan ke database").click()
     at.run()
     assert not at.exception and not at.success
@@ -369,6 +377,10 @@ def test_a_spill_deleted_before_save_is_checked_again_or_asked_for_again(
         at.run()
         assert not at.exception and any("Tersimpan" in s.value for s in at.success)
         assert len(store.read_table(app_db, "enterprise_record")) == 6
+    elif lost == "rows-every-time":  # something keeps deleting them: no loop, ask again
+        assert [w.value for w in at.warning] == [i18n.t("upload.file_gone", "id")]
+        assert not at.metric and at.get("file_uploader")[0].value is None
+        assert store.read_table(app_db, "enterprise_record").empty
     else:
         assert [w.value for w in at.warning] == [i18n.t("upload.file_gone", "id")]
         assert not at.metric and at.get("file_uploader")[0].value is None  # choose it again
