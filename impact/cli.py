@@ -413,6 +413,9 @@ def main(argv: list[str] | None = None) -> int:
     except upload.StalePreviewError:
         say("cli.stale", lang, err=True)
         return EXIT_STALE
+    except upload.SpillGoneError as exc:  # an OSError: before the storage faults below
+        say("cli.spill_gone", lang, err=True, folder=Path(exc.args[0]).parent.parent)
+        return EXIT_STORAGE
     except store.BackupError as exc:
         key = "cli.backup_missing" if exc.code == "missing" else "cli.backup_checksum"
         say(

@@ -81,6 +81,47 @@ def pdf(path: str, version: int, options: deck.DeckOptions) -> bytes:
     return _pdf(path, version, _key(options))
 
 
+_PDF_ASKED = "deck_pdf_asked"  # the (path, version, options) whose PDF this session asked for
+
+
+def pdf_download(path: str, version: int, options: deck.DeckOptions) -> None:
+    """The PDF, made only when asked: a conversion holds LibreOffice for 2 to 30 s of the
+    server's CPU, so a page view (or a new title typed by anyone) never starts one. A "make"
+    button first; once clicked, the PDF of these options is converted (cached, so again
+    instantly on reruns) and offered for download. A conversion that fails says so in her
+    language (LibreOffice's words go to the server's log) and the button stays, to try again."""
+    if not deck.pdf_available():
+        st.warning(_render.t("deck.pdf.unavailable"))
+        return
+    wanted = (path, version, _key(options))
+    if st.session_state.get(_PDF_ASKED) != wanted:
+        if not st.button(
+            _render.t("deck.pdf.make"), key="deck_pdf_make", icon=":material/picture_as_pdf:"
+        ):
+            return
+        st.session_state[_PDF_ASKED] = wanted
+    try:
+        with st.spinner(_render.t("deck.pdf.making")):
+            data = pdf(path, version, options)
+    except deck.PdfUnavailableError:
+        st.session_state.pop(_PDF_ASKED, None)
+        st.warning(_render.t("deck.pdf.unavailable"))
+        return
+    except deck.PdfConversionError:  # its reason is in the server's log (impact.deck.pdf)
+        st.session_state.pop(_PDF_ASKED, None)  # not converted again on every rerun
+        st.warning(_render.t("deck.pdf.failed"))
+        return
+    st.download_button(
+        _render.t("deck.download.pdf"),
+        data,
+        deck.file_name(options, "pdf"),
+        "application/pdf",
+        key="deck_pdf",
+        on_click="ignore",
+        icon=":material/picture_as_pdf:",
+    )
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _brief(path: str, version: int, key: tuple) -> bytes:
     return deck.build_brief(path, deck.DeckOptions(**dict(key)))

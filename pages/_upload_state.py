@@ -16,6 +16,7 @@ import os
 import tempfile
 import weakref
 from pathlib import Path
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -26,6 +27,8 @@ from impact.upload import bulk, spill, validation
 CHECK = "upload_check"  # (check key, data version, bytes let go, result)
 PREVIEW = "upload_preview"
 KEPT = "upload_kept_bytes"  # (file id, a copy of the bytes on disk)
+GONE = "upload_gone"  # the catalogue key of what the next run says was lost, and what to do
+RECHECKED = "upload_rechecked"  # the check key last checked again because its rows were lost
 
 
 class _KeptBytes:
@@ -38,8 +41,12 @@ class _KeptBytes:
         self.file_id, self.path = file_id, Path(name)
         self.remove = weakref.finalize(self, self.path.unlink, True)
 
-    def read(self) -> bytes:
-        return self.path.read_bytes()
+    def read(self) -> bytes | None:
+        """The bytes; None if the copy was deleted under the server (a $TMPDIR clean-up)."""
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
 
 
 def lets_go(data: bytes, found: object) -> bool:
@@ -69,8 +76,8 @@ def let_go(file, key: str, data: bytes) -> None:
             each.truncate(0)
 
 
-def bytes_of(file) -> bytes:
-    """The file's bytes: from the page's copy on disk once let go."""
+def bytes_of(file) -> bytes | None:
+    """The file's bytes: from the page's copy on disk once let go (None if it was deleted)."""
     kept = st.session_state.get(KEPT)
     if kept is not None and kept.file_id == file.file_id:
         return kept.read()
@@ -118,6 +125,31 @@ def forget() -> None:
     """The file is saved or gone: drop and remove everything kept for it."""
     forget_check()
     forget_bytes()
+    st.session_state.pop(RECHECKED, None)
+
+
+def check_again(check_key: tuple, file_key: str) -> NoReturn:
+    """The checked rows were deleted from disk before the preview or the save (a clean-up of
+    $TMPDIR): nothing was written. Forget the check, so that the next run checks the file
+    again and shows a new preview, saying why. Twice in a row for the same file and choices
+    (something keeps deleting them): ask for the file again (choose_again) rather than check
+    it in a loop."""
+    if st.session_state.get(RECHECKED) == check_key:
+        choose_again(file_key)
+    forget_check()
+    st.session_state[RECHECKED] = check_key
+    st.session_state[GONE] = "upload.spill_gone"
+    st.rerun()
+
+
+def choose_again(key: str) -> NoReturn:
+    """The page's copy of a large file's bytes was deleted too: the file cannot be checked
+    again. Clear the file box (widget ``key``) and ask for the file once more."""
+    forget()
+    st.session_state.pop(key, None)
+    st.session_state["upload_nonce"] = st.session_state.get("upload_nonce", 0) + 1
+    st.session_state[GONE] = "upload.file_gone"
+    st.rerun()
 
 
 def remove_file(file) -> None:

@@ -100,14 +100,14 @@ with st.expander(_render.t("deck.preview", count=len(slides)), expanded=True):
     st.markdown("\n".join(f"{i}. {_render.plain(s.title)}" for i, s in enumerate(slides, start=1)))
 
 # The pack is ready when the page opens: the PPTX is written on the click of its download
-# (the slides above are already built), the PDF is converted ahead, with a spinner, once per
-# choice of options (cached), so no "build" click stands between a planner and the files; the
-# one-page brief is drawn on the click of its download, from the same figures.
+# (the slides above are already built), so no "build" click stands between a planner and it;
+# the PDF is converted by LibreOffice only when she asks for it (seconds of the server's CPU);
+# the one-page brief is drawn on the click of its download, from the same figures.
 st.success(_render.t("deck.built", count=len(slides)))
 left, right, third = st.columns(3)
 left.download_button(
     _render.t("deck.download.pptx"),
-    lambda: _deck.pptx(path, version, options),  # cached: the PDF below was made from it
+    lambda: _deck.pptx(path, version, options),  # cached: the PDF is made from it
     deck.file_name(options, "pptx"),
     _deck.PPTX_MIME,
     key="deck_pptx",
@@ -116,22 +116,7 @@ left.download_button(
     icon=":material/download:",
 )
 with right:
-    try:
-        with st.spinner(_render.t("deck.pdf.making")):
-            pdf = _deck.pdf(path, version, options)
-        st.download_button(
-            _render.t("deck.download.pdf"),
-            pdf,
-            deck.file_name(options, "pdf"),
-            "application/pdf",
-            key="deck_pdf",
-            on_click="ignore",
-            icon=":material/picture_as_pdf:",
-        )
-    except deck.PdfUnavailableError:
-        st.warning(_render.t("deck.pdf.unavailable"))
-    except deck.PdfConversionError as exc:
-        st.warning(_render.t("deck.pdf.failed", reason=_render.plain(exc.reason)))
+    _deck.pdf_download(path, version, options)  # LibreOffice runs only when she asks
 
 third.download_button(  # the one-page brief: pure Python, with or without LibreOffice
     _render.t("brief.download"),

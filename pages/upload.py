@@ -30,6 +30,8 @@ if saved := st.session_state.pop("upload_saved", None):
 editor = _signin.signed_in_editor()
 if not editor:
     st.stop()
+if gone := st.session_state.pop(_upload_state.GONE, None):  # see _upload_state.check_again
+    st.warning(_render.t(gone))
 
 with st.expander(_render.t("upload.templates")):
     for code, dataset in datasets.DATASETS.items():
@@ -106,6 +108,8 @@ result = _upload_state.kept_check(check_key, version, released)
 if result is None:
     if released:
         data = _upload_state.bytes_of(file)
+        if data is None:  # the page's copy was deleted under the server: choose it again
+            _upload_state.choose_again(f"file_{nonce}")
     elif _upload_state.lets_go(data, found):  # Streamlit's copy goes before the check
         _upload_state.let_go(file, f"file_{nonce}", data)
         released = True
@@ -156,7 +160,10 @@ if not checked.ok:
 # compares again inside its transaction, so a preview kept a moment too long cannot mislead).
 preview_key = (check_key, version)
 if st.session_state.get(_upload_state.PREVIEW, (None,))[0] != preview_key:
-    st.session_state[_upload_state.PREVIEW] = (preview_key, upload.preview(path, checked))
+    try:
+        st.session_state[_upload_state.PREVIEW] = (preview_key, upload.preview(path, checked))
+    except upload.SpillGoneError:
+        _upload_state.check_again(check_key, f"file_{nonce}")
 preview = st.session_state[_upload_state.PREVIEW][1]
 counts = preview.counts
 st.header(_render.t("upload.preview"))
@@ -210,6 +217,8 @@ if st.button(_render.t("upload.confirm"), type="primary", disabled=len(confirmed
         st.error(_render.t("upload.stale"))
     except store.DatabaseBusyError:
         st.error(_render.t("upload.busy"))
+    except upload.SpillGoneError:  # $TMPDIR cleaned under the server: nothing was written
+        _upload_state.check_again(check_key, f"file_{nonce}")
     else:
         st.session_state["upload_saved"] = {
             "message": {

@@ -47,7 +47,8 @@ class PdfUnavailableError(DeckError):
 
 
 class PdfConversionError(DeckError):
-    """LibreOffice ran but gave no PDF (``reason`` says what it printed, or the timeout)."""
+    """LibreOffice ran but gave no PDF (``reason`` says what it printed, or the timeout:
+    for the server's log, not for a viewer, as it names the server's paths)."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)

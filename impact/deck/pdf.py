@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from impact.deck.model import PdfConversionError, PdfUnavailableError
 
+_LOG = logging.getLogger(__name__)
 PDF_TIMEOUT = 180  # seconds; a conversion takes about 2 s, a cold machine longer
 
 
@@ -25,7 +27,8 @@ def pptx_to_pdf(pptx: bytes, timeout: float = PDF_TIMEOUT) -> bytes:
     Works in a temporary directory with a profile of its own, so it never touches (or waits
     for) a LibreOffice someone has open; on a timeout the whole LibreOffice process group it
     started is ended. Raises PdfUnavailableError without LibreOffice, PdfConversionError
-    when it gives no PDF.
+    when it gives no PDF: its ``reason`` (LibreOffice's own words, with this server's
+    paths) goes to the server's log, never to a viewer; pages say ``deck.pdf.failed``.
     """
     exe = libreoffice()
     if exe is None:
@@ -61,9 +64,11 @@ def pptx_to_pdf(pptx: bytes, timeout: float = PDF_TIMEOUT) -> bytes:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
+            _LOG.warning("LibreOffice gave no PDF within %g s", timeout)
             raise PdfConversionError(f"timeout after {timeout:g} s") from None
         target = Path(tmp) / "deck.pdf"
         if not target.exists() or target.stat().st_size == 0:
             reason = (stderr or stdout or f"exit code {proc.returncode}").strip()
+            _LOG.warning("LibreOffice gave no PDF (exit code %s): %s", proc.returncode, reason)
             raise PdfConversionError(reason.splitlines()[-1] if reason else "no output")
         return target.read_bytes()

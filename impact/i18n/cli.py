@@ -51,6 +51,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "data berubah selama impor; jalankan lagi",
         "the data changed during the import; run it again",
     ),
+    "cli.spill_gone": (
+        "baris yang sudah diperiksa terhapus dari folder sementara ({folder}) sebelum disimpan; "
+        "tidak ada yang ditulis. Jalankan impor lagi, dan jangan bersihkan folder itu selama "
+        "impor berjalan",
+        "the checked rows were deleted from the temporary folder ({folder}) before the save; "
+        "nothing was written. Run the import again, and do not clean that folder while an "
+        "import runs",
+    ),
     # history and revert
     "cli.no_uploads": ("belum ada unggahan", "no uploads yet"),
     "cli.history_line": (

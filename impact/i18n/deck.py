@@ -38,6 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "deck.download.pptx": ("Unduh PPTX (16:9)", "Download PPTX (16:9)"),
     "deck.download.pdf": ("Unduh PDF", "Download PDF"),
     "deck.pdf.making": ("Menyiapkan PDF…", "Preparing the PDF…"),
+    "deck.pdf.make": ("Buat PDF", "Make the PDF"),
     "deck.building": ("Menyusun slide…", "Building the slides…"),
     "deck.built": (
         "Bahan paparan siap: {count} slide. Periksa berkasnya sebelum dipaparkan.",
@@ -54,8 +55,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "root), then builds the deck again.",
     ),
     "deck.pdf.failed": (
-        "Konversi ke PDF gagal: {reason}. PPTX tetap bisa diunduh; coba lagi sebentar lagi.",
-        "The PDF conversion failed: {reason}. The PPTX can still be downloaded; try again shortly.",
+        "PDF tidak dapat dibuat kali ini. PPTX tetap bisa diunduh; coba lagi sebentar lagi. "
+        "Jika terus gagal, beri tahu operator server (rinciannya ada di log server).",
+        "The PDF could not be made this time. The PPTX can still be downloaded; try again "
+        "shortly. If it keeps failing, tell the server's operator (the details are in the "
+        "server's log).",
     ),
     "deck.present_link": ("Buka mode presentasi", "Open presentation mode"),
     # --- sections ------------------------------------------------------------------

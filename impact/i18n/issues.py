@@ -267,6 +267,23 @@ TEXTS: dict[str, tuple[str, str]] = {
         "There is content in column {column}, beyond the first {max} columns. Remove what is "
         "right of the table.",
     ),
+    "issue.xlsx-entities": (
+        "Buku kerja ini ditolak: bagian '{value}' memuat deklarasi DOCTYPE (entitas XML), yang "
+        "tidak pernah ditulis Excel dan dapat dipakai untuk menyerang server. Buka berkasnya di "
+        "Excel atau LibreOffice, simpan lagi sebagai 'Excel Workbook (.xlsx)', lalu unggah lagi.",
+        "This workbook is refused: its part '{value}' holds a DOCTYPE declaration (XML "
+        "entities), which Excel never writes and which can be used to attack the server. Open "
+        "the file in Excel or LibreOffice, save it again as 'Excel Workbook (.xlsx)', and upload "
+        "it again.",
+    ),
+    "issue.xlsx-damaged": (
+        "Buku kerja ini rusak dan tidak dapat dibaca (mungkin terpotong saat disalin atau "
+        "diunduh). Buka berkasnya di Excel atau LibreOffice, simpan lagi sebagai 'Excel "
+        "Workbook (.xlsx)', lalu unggah lagi.",
+        "This workbook is damaged and cannot be read (it may have been cut short while copied "
+        "or downloaded). Open the file in Excel or LibreOffice, save it again as 'Excel "
+        "Workbook (.xlsx)', and upload it again.",
+    ),
     "issue.xlsx-too-many-cells": (
         "Lembar ini berisi lebih dari {max} sel (termasuk sel berformat atau berisi spasi). "
         "Salin tabelnya saja ke buku kerja baru, atau simpan sebagai CSV UTF-8.",

@@ -175,6 +175,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "The data changed since the preview (another editor saved). Nothing was saved; check the "
         "new preview and save again.",
     ),
+    "upload.spill_gone": (
+        "Baris yang sudah diperiksa terhapus dari folder sementara server sebelum disimpan, jadi "
+        "belum ada yang tersimpan. Berkas sudah diperiksa ulang: lihat pratinjau di bawah lalu "
+        "simpan lagi.",
+        "The checked rows were deleted from the server's temporary folder before the save, so "
+        "nothing was saved. The file has been checked again: look at the preview below and save "
+        "again.",
+    ),
+    "upload.file_gone": (
+        "Salinan berkas Anda di folder sementara server terhapus sebelum disimpan, jadi belum "
+        "ada yang tersimpan. Pilih berkasnya lagi.",
+        "The copy of your file in the server's temporary folder was deleted before the save, so "
+        "nothing was saved. Choose the file again.",
+    ),
     "upload.busy": (
         "Database sedang dipakai proses lain. Tidak ada yang tersimpan; coba lagi sebentar lagi.",
         "The database is busy with another process. Nothing was saved; try again shortly.",

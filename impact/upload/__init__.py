@@ -12,7 +12,7 @@ The entry point a page or the CLI needs:
 * :func:`preview` diffs the checked rows against the database; :func:`commit` writes them in
   one transaction and :func:`revert` undoes an upload exactly (:mod:`.changes`); a large
   file's checked rows wait on disk between the two (:class:`Spill`, :mod:`.spill`), and
-  :func:`release` removes them;
+  :func:`release` removes them (gone before the commit: :class:`SpillGoneError`, check again);
 * :mod:`.templates` makes the files a planner fills in; :mod:`.views` the tables and sentences
   that show an upload and its problems.
 """
@@ -40,7 +40,7 @@ from impact.upload.checks import Checked
 from impact.upload.datasets import DATASETS, Dataset
 from impact.upload.files import check, plan, read
 from impact.upload.ingest import Detection, Issue
-from impact.upload.spill import Spill
+from impact.upload.spill import Spill, SpillGoneError
 from impact.upload.validation import distinct_rows, release
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "Preview",
     "RevertConflictError",
     "Spill",
+    "SpillGoneError",
     "StalePreviewError",
     "UnconfirmedRowsError",
     "UnknownUploadError",

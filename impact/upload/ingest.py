@@ -14,9 +14,11 @@ import hashlib
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from xml.etree.ElementTree import ParseError
 
 from impact import config
 from impact.upload import datasets
@@ -37,6 +39,25 @@ csv.field_size_limit(2**31 - 1)
 XLSX_MAX_UNPACKED = 200 * 2**20  # bytes of all zip members, uncompressed (a zip bomb)
 XLSX_MAX_COLUMNS = 200  # a filled cell further right refuses the sheet
 XLSX_MAX_CELLS = 2_000_000  # filled cells read from one sheet
+# A document type declaration in a workbook part: what entity attacks need ("billion laughs",
+# an external entity naming a file or URL). Excel never writes one, and the parser openpyxl
+# uses here (xml.etree, defusedxml absent) expands internal entities, so any part holding
+# one is refused before openpyxl reads it. UTF-16 parts too (an XML part may be either).
+_DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("ascii", "utf-16-le", "utf-16-be"))
+_SCAN_CHUNK = 2**20  # bytes of a part inflated at a time while looking for _DOCTYPE
+# What openpyxl's reader raises for a workbook whose parts are damaged (cut short, corrupt):
+# a part that is not well-formed XML, a member that fails its CRC or does not inflate, or
+# one stored by a method or zip version Python cannot read (NotImplementedError), a sheet
+# property with a misspelt attribute (TypeError from openpyxl's descriptors).
+_DAMAGED = (
+    ParseError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    ValueError,
+    TypeError,
+    NotImplementedError,
+)
 # C0 control characters other than tab, CR and LF: no planner types them, and XLSX cannot
 # hold them (openpyxl's ILLEGAL_CHARACTERS_RE), so a stored one breaks every download.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -337,20 +358,27 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise NotATableError("zip") from exc
-    if unpacked > XLSX_MAX_UNPACKED:  # checked before openpyxl inflates anything
-        raise RefusedError(
-            Issue(
-                "xlsx-too-large-unpacked",
-                params={"size_mb": unpacked / 2**20, "max_mb": XLSX_MAX_UNPACKED / 2**20},
-            )
-        )
+            if unpacked > XLSX_MAX_UNPACKED:  # checked before anything is inflated
+                raise RefusedError(
+                    Issue(
+                        "xlsx-too-large-unpacked",
+                        params={"size_mb": unpacked / 2**20, "max_mb": XLSX_MAX_UNPACKED / 2**20},
+                    )
+                )
+            try:
+                _refuse_doctype(archive)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+                raise RefusedError(Issue("xlsx-damaged")) from exc
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise NotATableError("zip") from exc  # NotImplementedError: a zip version unknown
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a zip that is not a workbook
         raise NotATableError("zip") from exc
     detection.sheets = list(book.sheetnames)
+    if not book.sheetnames:  # its sheets' parts are missing from the zip
+        book.close()
+        raise RefusedError(Issue("xlsx-damaged"))
     name = sheet if sheet is not None else book.sheetnames[0]
     if name not in book.sheetnames:
         book.close()
@@ -358,8 +386,27 @@ def _read_xlsx(data: bytes, detection: Detection, sheet: str | None) -> list[lis
     detection.sheet = name
     try:
         return _sheet_rows(book, book[name])
+    except (*_DAMAGED, KeyError) as exc:  # KeyError: a part the workbook names is missing
+        raise RefusedError(Issue("xlsx-damaged")) from exc
     finally:
         book.close()
+
+
+def _refuse_doctype(archive: zipfile.ZipFile) -> None:
+    """Refuse (RefusedError ``xlsx-entities``) a workbook any part of which declares a
+    document type (see _DOCTYPE), reading each part inflated in chunks. A member that fails
+    its CRC raises zipfile.BadZipFile; one that does not inflate, zlib.error."""
+    overlap = max(len(marker) for marker in _DOCTYPE) - 1
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        tail = b""
+        with archive.open(info) as member:
+            while chunk := member.read(_SCAN_CHUNK):
+                window = tail + chunk
+                if any(marker in window for marker in _DOCTYPE):
+                    raise RefusedError(Issue("xlsx-entities", value=info.filename))
+                tail = window[-overlap:]
 
 
 def _sheet_rows(book, ws, limit_rows: int | None = None) -> list[list[Cell]]:
@@ -455,6 +502,8 @@ def _sheet_with_data(data: bytes, detection: Detection) -> str | None:
             try:
                 rows = _sheet_rows(book, book[name], limit_rows=HEADER_SEARCH_ROWS)
             except (RefusedError, AttributeError):  # a chart sheet has no cells
+                continue
+            except _DAMAGED:  # the first sheet was read; a damaged other one holds no table
                 continue
             if _find_header(rows)[1] is not None or _has_year_row(rows):
                 return name

@@ -38,6 +38,12 @@ PREFIX = "batik-upload-"
 SHM = "/dev/shm"
 
 
+class SpillGoneError(FileNotFoundError):
+    """The checked rows' file is gone from disk (its folder deleted under the server, say by
+    a clean-up of ``$TMPDIR``, or removed by us): the file must be checked again before a
+    preview or a save. Nothing was written."""
+
+
 def prefix() -> str:
     """The name prefix of this process's temporary copies of uploads."""
     return f"{PREFIX}{os.getpid()}-"
@@ -156,12 +162,19 @@ class Spill:
 
     @contextmanager
     def attached(self, con: duckdb.DuckDBPyConnection, *, read_only: bool = True) -> Iterator[str]:
-        """Attach the file to ``con`` under a fresh alias for the block; yields the alias."""
-        if self.removed:
-            raise FileNotFoundError(self.path)
+        """Attach the file to ``con`` under a fresh alias for the block; yields the alias.
+        Read-only, raises SpillGoneError when the file is no longer there (the checker
+        attaches it read-write first, which makes it)."""
+        if self.removed or (read_only and not self.path.is_file()):
+            raise SpillGoneError(self.path)
         alias = "spill_" + str(int(secrets.randbits(63)))  # attached databases are per process
         mode = " (READ_ONLY)" if read_only else ""
-        con.execute("ATTACH " + _quoted_path(self.path) + " AS " + alias + mode)
+        try:
+            con.execute("ATTACH " + _quoted_path(self.path) + " AS " + alias + mode)
+        except duckdb.IOException as exc:  # deleted between the look and the attach
+            if not read_only or self.path.is_file():
+                raise
+            raise SpillGoneError(self.path) from exc
         try:
             yield alias
         finally:

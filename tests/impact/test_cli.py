@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -492,3 +493,33 @@ def test_a_fraction_score_needs_confirm_rows_as_the_page_needs_a_tick(
     assert code == cli.EXIT_OK
     comp = store.observations(warm_db, "batik_competitiveness", "blitar", "batik")
     assert comp.set_index("year").loc[2024, "value"] == 0.88
+
+
+def test_import_says_so_when_the_checked_rows_are_deleted_before_the_save(
+    warm_db, tmp_path, capsys, monkeypatch
+) -> None:
+    """A large file's checked rows wait in $TMPDIR; a clean-up of that folder mid-import is
+    a sentence and exit 9, never a traceback, and nothing is written."""
+    from impact.upload import bulk
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # a small file takes the large files' path
+    path = write_csv(tmp_path / "tenaga_kerja.csv", NEW, CHANGED)
+    real_preview = upload.preview
+
+    def preview_then_tmp_is_cleaned(db, checked):
+        previewed = real_preview(db, checked)
+        assert isinstance(checked.rows, upload.Spill)
+        for folder in scratch.glob("batik-upload-*"):
+            shutil.rmtree(folder)
+        return previewed
+
+    monkeypatch.setattr(upload, "preview", preview_then_tmp_is_cleaned)
+    before = workers(warm_db)
+    code, _, err = run(capsys, warm_db, "--lang", "en", "import", path)
+    assert code == cli.EXIT_STORAGE
+    assert err.startswith("the checked rows were deleted from the temporary folder")
+    assert str(scratch) in err and "Traceback" not in err
+    assert workers(warm_db) == before and upload.history(warm_db).empty

@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -175,3 +177,59 @@ def test_copies_left_by_a_crashed_process_are_removed_at_start(tmp_path: Path) -
     assert sorted(removed) == sorted([folder, bytes_copy, old_name, same_id])
     assert running.exists() and other.exists()
     assert same_id.name.startswith(f"{spill.PREFIX}{os.getpid()}-")
+
+
+@pytest.mark.parametrize("what", ["folder", "file"])
+def test_a_spill_deleted_before_the_save_is_named_and_nothing_is_written(
+    seeded_db, spill_dir, what
+) -> None:
+    """Something clears $TMPDIR between the preview and the save: SpillGoneError (a sentence
+    on the page and in the CLI), never DuckDB's error, and never an empty file attached."""
+    checked = _check(_csv(), seeded_db).validated
+    previewed = upload.preview(seeded_db, checked)
+    before = store.read_table(seeded_db, "enterprise_record")
+    rows = checked.rows
+    assert isinstance(rows, upload.Spill)
+    if what == "folder":
+        shutil.rmtree(rows.folder)
+    else:
+        rows.path.unlink()
+    with pytest.raises(upload.SpillGoneError):
+        upload.commit(seeded_db, checked, previewed, editor="uji", filename="u.csv", sha256="x")
+    with pytest.raises(upload.SpillGoneError):
+        upload.preview(seeded_db, checked)
+    assert store.read_table(seeded_db, "enterprise_record").equals(before)
+    assert upload.history(seeded_db).empty
+    assert not rows.path.exists()  # no empty database made where the rows were
+    # Checked again, the same file saves.
+    again = _check(_csv(), seeded_db).validated
+    upload.commit(
+        seeded_db,
+        again,
+        upload.preview(seeded_db, again),
+        editor="uji",
+        filename="u.csv",
+        sha256="x",
+    )
+    assert len(store.read_table(seeded_db, "enterprise_record")) == 8
+
+
+def test_a_spill_deleted_between_the_look_and_the_attach_is_named(seeded_db, spill_dir) -> None:
+    rows = _check(_csv(), seeded_db).validated.rows
+    assert isinstance(rows, upload.Spill)
+    path = rows.path
+    real_is_file = Path.is_file
+    looks = []
+
+    def gone_after_the_look(self):
+        looks.append(self)
+        found = real_is_file(self)
+        if self == path and len(looks) == 1:
+            shutil.rmtree(path.parent)
+        return found
+
+    con = duckdb.connect()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(Path, "is_file", gone_after_the_look)
+        with pytest.raises(upload.SpillGoneError), rows.attached(con):
+            pass

@@ -20,6 +20,45 @@ def _downloads(at: AppTest) -> list[str]:
     return [d.proto.label for d in at.get("download_button")]
 
 
+FAILING_LIBREOFFICE = """#!/bin/sh
+echo "Error: source file could not be loaded: /srv/batik/secret-tmp/deck.pptx" >&2
+exit 1
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("id", "PDF tidak dapat dibuat kali ini."),
+        ("en", "The PDF could not be made this time."),
+    ],
+)
+def test_a_failed_conversion_is_a_sentence_and_its_paths_go_to_the_log(
+    app_db, monkeypatch, tmp_path, caplog, lang, sentence
+) -> None:
+    """LibreOffice's own words name the server's paths: the viewer reads a sentence in her
+    language, the operator finds those words in the server's log."""
+    import logging
+
+    import streamlit as st
+
+    fake = tmp_path / "libreoffice"
+    fake.write_text(FAILING_LIBREOFFICE)
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf, "libreoffice", lambda: str(fake))
+    st.cache_data.clear()  # a PDF made by another test would not be made again
+    caplog.set_level(logging.WARNING, logger="impact.deck.pdf")
+    at = open_page(DECK, lang)
+    at.button(key="deck_pdf_make").click().run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert any(w.startswith(sentence) for w in warnings), warnings
+    assert not any("/srv/batik" in w or "Error:" in w for w in warnings)
+    assert "/srv/batik/secret-tmp/deck.pptx" in caplog.text
+    assert "Unduh PDF" not in _downloads(at) and "Download PDF" not in _downloads(at)
+    assert at.button(key="deck_pdf_make")  # still there, to try again
+
+
 @pytest.mark.parametrize(
     ("lang", "title", "preview", "labels"),
     [
@@ -44,9 +83,34 @@ def test_deck_page_previews_and_builds_both_files(app_db, lang, title, preview, 
     assert "50–70%" in at.expander[0].markdown[0].value
     # Ready when the page opens: no "build" click between the planner and the files.
     assert not any(b.label in ("Buat bahan paparan", "Build the pack") for b in at.button)
-    # The one-page brief needs no LibreOffice: offered either way.
-    expected = labels if pdf.libreoffice() else [labels[0], labels[2]]
-    assert _downloads(at) == expected
+    # The one-page brief needs no LibreOffice: offered either way. The PDF is made on a click.
+    assert _downloads(at) == [labels[0], labels[2]]
+    if pdf.libreoffice():
+        at.button(key="deck_pdf_make").click().run()
+        assert not at.exception
+        assert _downloads(at) == labels
+        at.run()  # a rerun: the PDF stays offered, without another click
+        assert _downloads(at) == labels
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_opening_the_deck_page_starts_no_libreoffice(app_db, monkeypatch, lang) -> None:
+    """A conversion costs seconds of the server's CPU: anyone opening the page (or typing a
+    new title) starts none; a click on "Buat PDF" starts one."""
+    import streamlit as st
+
+    conversions = []
+    monkeypatch.setattr(pdf, "libreoffice", lambda: "/usr/bin/libreoffice")
+    monkeypatch.setattr(pdf, "pptx_to_pdf", lambda pptx: conversions.append(pptx) or b"%PDF-")
+    st.cache_data.clear()
+    at = open_page(DECK, lang)
+    at.text_input(key="deck_title").input("Judul baru").run()
+    assert not at.exception and conversions == []
+    make = at.button(key="deck_pdf_make")
+    assert make.label == {"id": "Buat PDF", "en": "Make the PDF"}[lang]
+    make.click().run()
+    assert len(conversions) == 1 and not at.exception
+    assert {"id": "Unduh PDF", "en": "Download PDF"}[lang] in _downloads(at)
 
 
 def test_the_practice_switch_brings_the_examples_back_and_says_so(app_db) -> None:

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from impact import auth, i18n, store, synthetic, upload
 from impact.upload import bulk, changes, validation
 from pages._render import uploader_css
+from tests import bad_workbooks
 from tests.pages.apptest import open_page
 
 PASSWORD = "kata-sandi-uji"
@@ -120,6 +121,30 @@ def test_bad_file_lists_every_problem_and_writes_nothing(app_db) -> None:
     issues = at.dataframe[-1].value
     assert sorted(issues["Column"]) == ["indikator", "nilai", "tahun"]
     assert not any(b.label == "Save to the database" for b in at.button)
+    assert _observations(app_db) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "lang", "sentence"),
+    [
+        (bad_workbooks.entities(), "id", "memuat deklarasi DOCTYPE"),
+        (bad_workbooks.entities("xl/sharedStrings.xml"), "en", "holds a DOCTYPE declaration"),
+        (bad_workbooks.cut_sheet(), "id", "Buku kerja ini rusak"),
+        (bad_workbooks.corrupt_member(), "en", "This workbook is damaged"),
+    ],
+    ids=["entities", "entities-shared-strings", "cut", "corrupt"],
+)
+def test_a_hostile_or_damaged_workbook_is_refused_with_a_sentence(
+    app_db, data, lang, sentence
+) -> None:
+    before = _observations(app_db)
+    at = _sign_in(open_page("pages/upload.py", lang))
+    at.get("file_uploader")[0].set_value(("buku.xlsx", data, "application/octet-stream"))
+    at.run()
+    assert not at.exception
+    messages = at.dataframe[-1].value.iloc[:, -1].tolist()
+    assert len(messages) == 1 and sentence in messages[0]
+    assert not any(b.label in ("Simpan ke database", "Save to the database") for b in at.button)
     assert _observations(app_db) == before
 
 
@@ -362,6 +387,57 @@ def test_a_large_file_taken_off_the_page_removes_its_spill(app_db, monkeypatch, 
     at.run()
     assert not at.exception and "upload_check" not in at.session_state
     assert not list(tmp_path.glob("batik-upload-*"))
+
+
+@pytest.mark.parametrize("lost", ["rows", "rows-and-bytes", "rows-every-time"])
+def test_a_spill_deleted_before_save_is_checked_again_or_asked_for_again(
+    app_db, monkeypatch, tmp_path, lost
+) -> None:
+    """A clean-up of $TMPDIR between the preview and Save: nothing is written, and the page
+    says so in her language, then checks the file again (its rows alone were lost) or asks
+    for it again (its bytes too). The next Save works; no exception, no repeated failure."""
+    import shutil
+    import tempfile
+
+    monkeypatch.setattr(bulk, "BULK_MIN_BYTES", 0)  # this small file stands in for a large one
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    data = synthetic.enterprise_records(3, [2021, 2022], seed=8).to_csv(index=False).encode()
+    at = _sign_in(open_page("pages/upload.py"))
+    at.get("file_uploader")[0].set_value(("usaha.csv", data, "text/csv"))
+    at.run()
+    spill = at.session_state["upload_check"][3].validated.rows
+    assert isinstance(spill, upload.Spill)
+    shutil.rmtree(spill.folder)
+    if lost == "rows-and-bytes":
+        at.session_state["upload_kept_bytes"].path.unlink()
+    if lost == "rows-every-time":
+        real_preview = upload.preview
+
+        def rows_deleted_again(db, checked):
+            shutil.rmtree(checked.rows.folder)
+            return real_preview(db, checked)
+
+        monkeypatch.setattr(upload, "preview", rows_deleted_again)
+    next(b for b in at.button if b.label == "Simpan ke database").click()
+    at.run()
+    assert not at.exception and not at.success
+    assert store.read_table(app_db, "enterprise_record").empty
+    if lost == "rows":
+        assert [w.value for w in at.warning] == [i18n.t("upload.spill_gone", "id")]
+        assert {m.label: m.value for m in at.metric}["Baris baru"] == "6"  # checked again
+        next(b for b in at.button if b.label == "Simpan ke database").click()
+        at.run()
+        assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+        assert len(store.read_table(app_db, "enterprise_record")) == 6
+    elif lost == "rows-every-time":  # something keeps deleting them: no loop, ask again
+        assert [w.value for w in at.warning] == [i18n.t("upload.file_gone", "id")]
+        assert not at.metric and at.get("file_uploader")[0].value is None
+        assert store.read_table(app_db, "enterprise_record").empty
+    else:
+        assert [w.value for w in at.warning] == [i18n.t("upload.file_gone", "id")]
+        assert not at.metric and at.get("file_uploader")[0].value is None  # choose it again
+        assert "upload_check" not in at.session_state
+        assert not list(tmp_path.glob("batik-upload-*"))
 
 
 FRACTION = (
