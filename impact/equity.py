@@ -252,8 +252,23 @@ DERIVED_INCOME = Indicator(
 
 def derived_income_series(path: Path | str, region: str | None, sector: str | None) -> pd.DataFrame:
     """:func:`mean_income_by_year` shaped like an observation series (value, low, high,
-    status, source, note with the number of enterprises)."""
+    status, source, note with the number of enterprises).
+
+    A year in which some region holds fewer than SMALL_GROUP records is left out for every
+    scope: shown for the whole and the other regions, that region's income would follow by
+    subtraction (sum of the whole less the others), and a group of one is one enterprise's
+    income (the rule of :func:`withhold`)."""
     frame = mean_income_by_year(path, region=region, sector=sector)
+    sql = (
+        "SELECT DISTINCT year FROM (SELECT year, region, count(*) AS n FROM enterprise_record"
+        " WHERE ($sector IS NULL OR sector = $sector) GROUP BY year, region)"
+        " WHERE n < $small"
+    )
+    with store.connect(path) as con:
+        small = {
+            int(y) for (y,) in con.execute(sql, {"sector": sector, "small": SMALL_GROUP}).fetchall()
+        }
+    frame = frame[~frame["year"].astype(int).isin(small)].reset_index(drop=True)
     return frame.assign(
         indicator=DERIVED_INCOME.code,
         region=region,

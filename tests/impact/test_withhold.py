@@ -211,3 +211,19 @@ def test_the_slide_of_a_region_withheld_among_the_regions_shows_no_figure(tmp_pa
     (slide,) = [s for s in slides if s.section == "gender"]
     cells = [row.cells[1:5] for row in slide.table.rows]  # median .. joined
     assert len(cells) == 2 and all(c == ("ditahan",) * 4 for c in cells), cells
+
+
+def test_the_income_pages_mean_income_never_shows_a_small_groups_income(identifiable_db) -> None:
+    # One enterprise alone in 'blitar' every year: its income would be the combined region's
+    # mean, or follow from the whole less Kota and Kabupaten. No year is shown for any scope.
+    with store.connect(identifiable_db) as con:
+        small = con.execute(
+            "SELECT count(*) FROM (SELECT year, region, count(*) AS n FROM enterprise_record"
+            " GROUP BY ALL) WHERE n < ?",
+            [equity.SMALL_GROUP],
+        ).fetchone()[0]
+    assert small > 0  # the data holds a small group (else this test would prove nothing)
+    for region in (None, "blitar", "kota_blitar", "kab_blitar"):
+        assert equity.derived_income_series(identifiable_db, region, None).empty, region
+    # The raw means exist (the figure layer's own counts), so leaving them out is the rule.
+    assert not equity.mean_income_by_year(identifiable_db).empty
