@@ -24,6 +24,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from impact import config, store
+from tests import asyncrun
 from tests.e2e.conftest import ROOT, _free_port
 
 pytestmark = pytest.mark.e2e
@@ -130,7 +131,7 @@ async def _session(port: int, host: str = "127.0.0.1", tls: bool = False) -> lis
 
 
 def test_a_session_learns_no_path_python_version_or_git_remote(port: int) -> None:
-    messages = asyncio.run(_session(port))
+    messages = asyncrun.run(_session(port))
     kinds = [m.WhichOneof("type") for m in messages]
     assert "git_info_changed" not in kinds
     new = next(m.new_session for m in messages if m.WhichOneof("type") == "new_session")
@@ -141,7 +142,7 @@ def test_a_session_learns_no_path_python_version_or_git_remote(port: int) -> Non
 
 def test_a_websocket_for_another_host_is_refused(port: int) -> None:
     with pytest.raises(websockets.InvalidStatus):
-        asyncio.run(_session(port, host="rebound.example"))
+        asyncrun.run(_session(port, host="rebound.example"))
 
 
 def test_over_https_hsts_is_sent_cookies_are_secure_and_plain_http_is_redirected(
@@ -168,5 +169,5 @@ def test_over_https_hsts_is_sent_cookies_are_secure_and_plain_http_is_redirected
         assert plain.getheader("Location") == f"https://localhost:{served}/unggah?lang=id"
         assert _get(served, "/", host="rebound.example").status == 400  # not allowed: no redirect
         # and TLS still carries a whole session
-        kinds = [m.WhichOneof("type") for m in asyncio.run(_session(served, tls=True))]
+        kinds = [m.WhichOneof("type") for m in asyncrun.run(_session(served, tls=True))]
         assert kinds[-1] == "script_finished"

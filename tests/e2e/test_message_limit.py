@@ -12,7 +12,7 @@ import asyncio
 import pytest
 
 import serve
-from tests import bench_messages
+from tests import asyncrun, bench_messages
 
 pytestmark = pytest.mark.e2e
 
@@ -23,7 +23,7 @@ def _send(server: str, size: int) -> str:
         hold.set()  # answer, then leave
         return await bench_messages.submit_password(server.removeprefix("http://"), size, [], hold)
 
-    return asyncio.run(one())
+    return asyncrun.run(one())
 
 
 @pytest.mark.parametrize(

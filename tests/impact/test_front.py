@@ -9,6 +9,7 @@ import ssl
 import pytest
 
 from impact import front
+from tests import asyncrun
 
 
 def _call(app, scope) -> list[dict]:
@@ -20,7 +21,7 @@ def _call(app, scope) -> list[dict]:
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    asyncrun.run(app(scope, receive, send))
     return sent
 
 
@@ -123,7 +124,7 @@ def test_plain_or_tls_answers_plain_http_and_lets_a_silent_client_go(monkeypatch
         server.close()
         return answered, silent
 
-    answered, silent = asyncio.run(main())
+    answered, silent = asyncrun.run(main())
     assert answered.startswith(b"HTTP/1.1 301 ")
     assert b"Location: https://localhost:8501/ringkasan\r\n" in answered
     assert silent == b""
