@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -85,47 +86,49 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Base URL of a dashboard served from a freshly seeded database in ``folder``."""
+def serve(
+    folder: Path,
+    *args: str,
+    env: dict[str, str] | None = None,
+    tls: bool = False,
+    synthetic: bool = True,
+) -> Iterator[str]:
+    """Base URL of a dashboard served by serve.py (as `make run` serves it: the upload gate,
+    the pages declared) from a freshly seeded database in ``folder``; ``args`` are further
+    Streamlit options, ``env`` further settings, ``tls`` for a server given a certificate
+    (its health is asked over HTTPS, the certificate not checked), ``synthetic`` loads the
+    synthetic enterprise records (marked illustrative) the equity page shows."""
     db = store.ensure_database(folder / "batik.duckdb")
-    load_synthetic(db)  # enterprise records (synthetic, marked illustrative) for the equity page
+    if synthetic:
+        load_synthetic(db)
     port = _free_port()
-    env = {
+    settings = {
         **os.environ,
         store.DB_PATH_ENV: str(db),
         auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
+        **(env or {}),
     }
+    command = [sys.executable, str(ROOT / "serve.py"), "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    command += ["--browser.gatherUsageStats", "false", *args]
     proc = subprocess.Popen(
-        [
-            sys.executable,  # as `make run` serves it: the upload gate, the pages declared
-            str(ROOT / "serve.py"),
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--browser.gatherUsageStats",
-            "false",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
+        command, cwd=ROOT, env=settings, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"{'https' if tls else 'http'}://127.0.0.1:{port}"
+    context = ssl._create_unverified_context() if tls else None  # a self-signed certificate
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
+                with urllib.request.urlopen(
+                    url + "/_stcore/health", timeout=2, context=context
+                ) as r:
                     if r.read() == b"ok":
                         break
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("streamlit did not start:\n" + (proc.stdout.read() or ""))
+                raise RuntimeError("serve.py did not start:\n" + (proc.stdout.read() or ""))
             time.sleep(0.2)
         yield url
     finally:

@@ -9,12 +9,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.client
-import os
 import socket
 import ssl
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +20,9 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from impact import config, store
+from impact import config
 from tests import asyncrun
-from tests.e2e.conftest import ROOT, _free_port
+from tests.e2e.conftest import ROOT, serve
 
 pytestmark = pytest.mark.e2e
 
@@ -50,32 +47,10 @@ def _get(
 
 @contextlib.contextmanager
 def _serve(folder: Path, *args: str, tls: bool = False) -> Iterator[int]:
-    db = store.ensure_database(folder / "batik.duckdb")
-    port = _free_port()
-    env = {**os.environ, store.DB_PATH_ENV: str(db), config.ALLOWED_HOSTS: "localhost,127.0.0.1"}
-    command = [sys.executable, str(ROOT / "serve.py"), "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1", *args]
-    proc = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _get(port, "/_stcore/health", tls=tls).status == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("serve.py did not start:\n" + (proc.stdout.read() or ""))
-            time.sleep(0.2)
-        yield port
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    """The port of a serve.py that answers only localhost and 127.0.0.1."""
+    hosts = {config.ALLOWED_HOSTS: "localhost,127.0.0.1"}
+    with serve(folder, *args, env=hosts, tls=tls, synthetic=False) as url:
+        yield int(url.rsplit(":", 1)[1])
 
 
 @pytest.fixture(scope="module")

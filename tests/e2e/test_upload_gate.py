@@ -5,11 +5,7 @@ What one session holds is capped (here BATIK_SESSION_UPLOAD_MB=1): beyond it, 41
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -17,8 +13,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from impact import auth, config, store, synthetic
-from tests.e2e.conftest import EDITOR_PASSWORD, ROOT, _free_port, sign_in, wait_for_app_run
+from impact import config, synthetic
+from tests.e2e.conftest import serve, sign_in, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -32,44 +28,9 @@ CAP = 2**20  # what one browser session may hold in uploads, in this server
 
 @pytest.fixture(scope="module")
 def gated_server(tmp_path_factory) -> Iterator[str]:
-    db = store.ensure_database(tmp_path_factory.mktemp("gate") / "batik.duckdb")
-    port = _free_port()
-    env = {
-        **os.environ,
-        store.DB_PATH_ENV: str(db),
-        auth.PASSWORD_HASH_ENV: auth.hash_password(EDITOR_PASSWORD),
-        config.SESSION_UPLOAD_MB: str(CAP / 2**20),
-    }
-    args = ["--server.headless", "true", "--server.port", str(port)]
-    args += ["--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "serve.py"), *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as r:
-                    if r.read() == b"ok":
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("serve.py did not start:\n" + (proc.stdout.read() or ""))
-            time.sleep(0.2)
+    cap = {config.SESSION_UPLOAD_MB: str(CAP / 2**20)}
+    with serve(tmp_path_factory.mktemp("gate"), env=cap, synthetic=False) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 def _replay(page: Page, url: str, size: int = 2000) -> int:
