@@ -26,7 +26,7 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from impact import i18n
+from impact import gate, i18n
 
 Scope = MutableMapping[str, Any]
 ASGIApp = Callable[[Scope, Callable, Callable], Awaitable[None]]
@@ -86,22 +86,6 @@ def _closed(path: str) -> bool:
     return any(path == p or path.endswith(p) for p in CLOSED_PATHS)
 
 
-async def _answer(send: Callable, status: int, text: str) -> None:
-    body = text.encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"text/plain; charset=utf-8"),
-                (b"content-length", str(len(body)).encode()),
-                *HEADERS,
-            ],
-        }
-    )
-    await send({"type": "http.response.body", "body": body})
-
-
 class FrontDoor:
     """The Host check, the closed endpoints and the headers above, around ``app``.
 
@@ -121,13 +105,13 @@ class FrontDoor:
             if kind == "websocket":
                 await send({"type": "websocket.close", "code": 1008})
             else:
-                await _answer(send, 400, _both("server.unknown_host"))
+                await gate.plain_answer(send, 400, _both("server.unknown_host"), HEADERS)
             return
         if kind == "websocket":
             await self.app(scope, receive, send)
             return
         if _closed(scope.get("path", "")):
-            await _answer(send, 404, "Not found.")
+            await gate.plain_answer(send, 404, "Not found.", HEADERS)
             return
         await self.app(scope, receive, self._with_headers(send))
 

@@ -74,7 +74,10 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Callable, status: int, text: str) -> None:
+async def plain_answer(
+    send: Callable, status: int, text: str, headers: tuple[tuple[bytes, bytes], ...] = ()
+) -> None:
+    """A short plain-text answer the gate (or the front door) gives instead of the app's."""
     body = text.encode()
     await send(
         {
@@ -84,6 +87,7 @@ async def _refuse(send: Callable, status: int, text: str) -> None:
                 (b"content-type", b"text/plain; charset=utf-8"),
                 (b"content-length", str(len(body)).encode()),
                 (b"connection", b"close"),
+                *headers,
             ],
         }
     )
@@ -159,18 +163,18 @@ class UploadGate:
             return
         session, file_id = target
         if not self.sessions.allows_upload(session):
-            await _refuse(send, 403, "Sign in as an editor to upload files.")
+            await plain_answer(send, 403, "Sign in as an editor to upload files.")
             return
         length = _content_length(scope)
         if length is None:
-            await _refuse(send, 411, "An upload needs a Content-Length header.")
+            await plain_answer(send, 411, "An upload needs a Content-Length header.")
             return
         files = {**self.held(session), **self._in_flight.get(session, {})}
         files.pop(file_id, None)  # the same file id sent again replaces that file
         limit = self.limit()
         if len(files) + 1 > self.max_files or sum(files.values()) + length > limit:
             await _drain(receive)
-            await _refuse(
+            await plain_answer(
                 send,
                 413,
                 f"This browser session already holds {len(files)} uploaded files "
@@ -180,7 +184,7 @@ class UploadGate:
             return
         reserved = self._in_flight.setdefault(session, {})
         if file_id in reserved:  # the browser never sends one file id twice at once
-            await _refuse(send, 409, "This file is already being uploaded.")
+            await plain_answer(send, 409, "This file is already being uploaded.")
             return
         reserved[file_id] = length
         counted = _Counted(receive, length)
@@ -196,7 +200,7 @@ class UploadGate:
         except _BodyTooLong:
             if started:  # Streamlit answers only once it has read the whole body
                 raise
-            await _refuse(
+            await plain_answer(
                 send,
                 413,
                 f"This upload sent more than the {length} bytes its Content-Length "
