@@ -52,6 +52,27 @@ def _csv(lines: list[str]) -> bytes:
 VALUE_ADDED = "Nilai tambah ekonomi kreatif"
 WORKERS = "Tenaga kerja industri batik"
 
+# A table that states no unit, asked about and then answered.
+NO_UNIT = _book(
+    [
+        ["Tenaga Kerja Industri Batik Kota Blitar, 2022-2023"],
+        ["Uraian", 2022, 2023],
+        [WORKERS, 1010, 1055],
+        [f"Sumber: {SOURCE}"],
+    ]
+)
+# A year merged over Laki-laki / Perempuan / Jumlah, asked about and then answered.
+BY_SEX = _book(
+    [
+        ["Tenaga Kerja Industri Batik Kota Blitar (orang)"],
+        ["Uraian", 2022, None, None, 2023, None, None],
+        [None, "Laki-laki", "Perempuan", "Jumlah", "Laki-laki", "Perempuan", "Jumlah"],
+        [WORKERS, 400, 610, 1010, 420, 635, 1055],
+        [f"Sumber: {SOURCE}"],
+    ],
+    merges=["B2:D2", "E2:G2", "A2:A3"],
+)
+
 # name -> (file bytes, file name, choices, expected)
 # expected: {(indicator, region): [(year, value), ...]} or a list of (code, row, column).
 CASES: dict[str, tuple] = {
@@ -153,27 +174,13 @@ CASES: dict[str, tuple] = {
         {("batik_workers", "kab_blitar"): [(2022, 1250.0), (2023, 1500.0)]},
     ),
     "no-unit-is-asked": (
-        _book(
-            [
-                ["Tenaga Kerja Industri Batik Kota Blitar, 2022-2023"],
-                ["Uraian", 2022, 2023],
-                [WORKERS, 1010, 1055],
-                [f"Sumber: {SOURCE}"],
-            ]
-        ),
+        NO_UNIT,
         "t.xlsx",
         {},
         [("wide-unit-unknown", 3, "A")],
     ),
     "no-unit-answered": (
-        _book(
-            [
-                ["Tenaga Kerja Industri Batik Kota Blitar, 2022-2023"],
-                ["Uraian", 2022, 2023],
-                [WORKERS, 1010, 1055],
-                [f"Sumber: {SOURCE}"],
-            ]
-        ),
+        NO_UNIT,
         "t.xlsx",
         {"units": {3: "ribu orang"}},
         {("batik_workers", "kota_blitar"): [(2022, 1_010_000.0), (2023, 1_055_000.0)]},
@@ -259,16 +266,7 @@ CASES: dict[str, tuple] = {
         },
     ),
     "sex-under-a-merged-year-is-asked": (
-        _book(
-            [
-                ["Tenaga Kerja Industri Batik Kota Blitar (orang)"],
-                ["Uraian", 2022, None, None, 2023, None, None],
-                [None, "Laki-laki", "Perempuan", "Jumlah", "Laki-laki", "Perempuan", "Jumlah"],
-                [WORKERS, 400, 610, 1010, 420, 635, 1055],
-                [f"Sumber: {SOURCE}"],
-            ],
-            merges=["B2:D2", "E2:G2", "A2:A3"],
-        ),
+        BY_SEX,
         "t.xlsx",
         {},
         [
@@ -278,16 +276,7 @@ CASES: dict[str, tuple] = {
         ],
     ),
     "sex-under-a-merged-year-answered": (
-        _book(
-            [
-                ["Tenaga Kerja Industri Batik Kota Blitar (orang)"],
-                ["Uraian", 2022, None, None, 2023, None, None],
-                [None, "Laki-laki", "Perempuan", "Jumlah", "Laki-laki", "Perempuan", "Jumlah"],
-                [WORKERS, 400, 610, 1010, 420, 635, 1055],
-                [f"Sumber: {SOURCE}"],
-            ],
-            merges=["B2:D2", "E2:G2", "A2:A3"],
-        ),
+        BY_SEX,
         "t.xlsx",
         {"parts": {"Jumlah": wide.WHOLE, "Laki-laki": wide.SKIP, "Perempuan": wide.SKIP}},
         {("batik_workers", "kota_blitar"): [(2022, 1010.0), (2023, 1055.0)]},
