@@ -123,14 +123,14 @@ def _choices(args: argparse.Namespace) -> wide.Choices:
     )
 
 
-def _print_plan(plan: wide.Layout, choices: wide.Choices, path: Path, lang: str) -> None:
+def _print_plan(
+    plan: wide.Layout, choices: wide.Choices, path: Path, vocabulary, lang: str
+) -> None:
     """The wide table's plan as the page shows it: rows, columns, and what the text around
     it gave, each with where it came from."""
-    vocabulary = upload.load_vocabulary(path)
     names: dict[str, str] = {}
     for table in ("indicator", "region", "sector"):
-        frame = store.read_table(path, table)
-        names |= dict(zip(frame["code"], frame[f"name_{lang}"], strict=True))
+        names |= store.code_names(path, table, lang)
     for title, frame in (
         ("wide.rows", wideviews.rows_table(plan, names, choices, lang, vocabulary)),
         ("wide.columns", wideviews.columns_table(plan, lang, choices, names)),
@@ -178,7 +178,7 @@ def cmd_import(args: argparse.Namespace, path: Path) -> int:
         dataset=d.dataset or "?",
     )
     if plan is not None:
-        _print_plan(plan, choices, path, lang)
+        _print_plan(plan, choices, path, vocabulary, lang)
     if checked.issues:
         _print_issues(checked.issues, lang)
     if not checked.ok:

@@ -769,6 +769,12 @@ def read_table(path: Path | str, table: str) -> pd.DataFrame:
         return con.execute(sql).df()
 
 
+def code_names(path: Path | str, table: str, lang: str) -> dict[str, str]:
+    """code -> name in ``lang`` of a code list (region, sector, indicator, program_type)."""
+    frame = read_table(path, table)
+    return dict(zip(frame["code"], frame["name_en" if lang == "en" else "name_id"], strict=True))
+
+
 def row_count(path: Path | str, table: str) -> int:
     """How many rows one of the known tables holds."""
     sql = "SELECT count(*) FROM " + quote_table(table)

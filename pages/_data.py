@@ -177,9 +177,7 @@ def all_observations(
 @st.cache_data(show_spinner=False)
 def names(path: str, version: int, table: str, language: str) -> dict[str, str]:
     """code -> name in ``language``, for region/sector/program_type/indicator."""
-    frame = store.read_table(path, table)
-    column = "name_en" if language == "en" else "name_id"
-    return dict(zip(frame["code"], frame[column], strict=True))
+    return store.code_names(path, table, language)
 
 
 @st.cache_data(show_spinner=False)

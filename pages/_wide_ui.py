@@ -43,7 +43,8 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
         )
         if picked:
             choices.indicators[row.row] = picked
-    _ask_units(found, choices, key, path, version, lang, indicators)
+    vocabulary = _data.vocabulary(path, version)
+    _ask_units(found, choices, key, vocabulary, lang)
     _ask_parts(found, choices, key)
     if found.needs_region:
         left, middle, right = st.columns(3)
@@ -62,7 +63,6 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
         choices.source = st.text_input(
             _render.t("wide.source"), key=f"wide_{key}_source", max_chars=wide.MAX_SOURCE_CHARS
         )
-    vocabulary = _data.vocabulary(path, version)
     st.markdown("**" + _render.t("wide.rows") + "**")
     st.dataframe(
         wideviews.rows_table(found, indicators | regions, choices, lang, vocabulary),
@@ -75,11 +75,10 @@ def choose(found: wide.Layout, key: str, path: str, version: int, lang: str) -> 
     return choices
 
 
-def _ask_units(found, choices, key, path, version, lang, indicators) -> None:
+def _ask_units(found, choices, key, vocabulary, lang) -> None:
     """A unit for each row whose unit the table does not establish: its registered unit at
     each scale, nothing chosen until the planner chooses (never 'as written')."""
-    vocabulary = _data.vocabulary(path, version)
-    for row in wideviews.unit_questions(found, choices, vocabulary):
+    for row in wideviews.unit_questions(found, choices):
         code = choices.indicators.get(row.row, row.indicator) or ""
         options = wideviews.unit_options(code, vocabulary, lang)
         reason = _render.t("wide.unit.conflict" if row.stated else "wide.unit.unknown")

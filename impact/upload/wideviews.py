@@ -155,14 +155,11 @@ def unit_options(code: str, vocab: Vocabulary, lang: str) -> list[str]:
     return [units.scaled_text(p, registered, lang) for p in powers]
 
 
-def unit_questions(layout: Layout, choices: Choices, vocab: Vocabulary) -> list[LabelRow]:
+def unit_questions(layout: Layout, choices: Choices) -> list[LabelRow]:
     """The rows whose unit the planner is asked for: a known indicator, and no unit
     established by the table (none stated, or two statements that disagree)."""
-    asked = []
-    for row in layout.rows:
-        code = choices.indicators.get(row.row, row.indicator)
-        if code in (None, SKIP):
-            continue
-        if row.unit is None:
-            asked.append(row)
-    return asked
+    return [
+        row
+        for row in layout.rows
+        if row.unit is None and choices.indicators.get(row.row, row.indicator) not in (None, SKIP)
+    ]

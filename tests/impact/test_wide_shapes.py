@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from impact import store
-from impact.upload import changes, ingest, units, views, wide
+from impact.upload import changes, ingest, units, views, wide, wideviews
 
 SOURCE = "BPS Kota Blitar"
 
@@ -361,18 +361,12 @@ def test_part_and_fiscal_years_are_named_never_dropped_silently(vocab) -> None:
         ("wide-column-part", "E (2024 (Jan-Jun))"),
         ("wide-column-part", "F (Semester I 2024)"),
     ]
-    read = wideviews_read(layout)
+    read = wideviews.columns_table(layout, "id").iloc[:, -1].tolist()
     assert read == ["ya", "tidak: tahun anggaran/ajaran, bukan tahun kalender"] + [
         "ya",
         "tidak: bagian tahun, bukan setahun penuh",
         "tidak: bagian tahun, bukan setahun penuh",
     ]
-
-
-def wideviews_read(layout: wide.Layout) -> list[str]:
-    from impact.upload import wideviews
-
-    return wideviews.columns_table(layout, "id").iloc[:, -1].tolist()
 
 
 def test_the_bilingual_source_line_keeps_its_text(vocab) -> None:
@@ -399,8 +393,6 @@ def test_a_table_on_the_second_sheet_is_named(vocab) -> None:
 
 
 def test_the_plan_says_where_each_unit_and_region_came_from(vocab) -> None:
-    from impact.upload import wideviews
-
     data, name, choices, _ = CASES["satuan-column-per-row"]
     layout, _ = _check(data, name, vocab, choices)
     rows = wideviews.rows_table(layout, {"kota_blitar": "Kota Blitar"}, wide.Choices(), "id", vocab)
