@@ -93,12 +93,7 @@ def header_of(cell: Cell) -> tuple[int, str | None, str | None] | None:
     return None
 
 
-def year_of(cell: Cell) -> tuple[int, str | None] | None:
-    found = header_of(cell)
-    return (found[0], found[1]) if found and found[2] is None else None
-
-
-def _istext_of(cell: Cell) -> bool:
+def _is_text(cell: Cell) -> bool:
     return isinstance(cell, str) and bool(cell.strip()) and header_of(cell) is None
 
 
@@ -113,7 +108,7 @@ def groups_over(cells: dict[int, Cell], first: int, regions: dict[str, str]) -> 
     groups = {
         p: text_of(c)
         for p, c in sorted(cells.items())
-        if p >= first and _istext_of(c) and normalize_label(c) not in _YEARS_WORDS
+        if p >= first and _is_text(c) and normalize_label(c) not in _YEARS_WORDS
     }
     if len(groups) == 1 and not region_of(next(iter(groups.values())), regions):
         return {}
@@ -127,7 +122,7 @@ def sub_header(cells: dict[int, Cell], label_position: int, first: int) -> dict[
     if text_of(cells.get(label_position)):
         return {}
     right = {p: c for p, c in cells.items() if p >= first}
-    if not right or not all(_istext_of(c) for c in right.values()):
+    if not right or not all(_is_text(c) for c in right.values()):
         return {}
     if all(COLUMN_NUMBER.fullmatch(text_of(c)) for c in right.values()):
         return {}
